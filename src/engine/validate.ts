@@ -1,0 +1,56 @@
+import type { AnswerableQuestion } from '../schema/definition.js';
+import type { AnswerValue } from '../schema/response.js';
+import type { MessageKey } from '../i18n/index.js';
+import { choseOther, isAnswered } from './answers.js';
+
+/** A validation failure: a catalog key and its variables, translated by the UI. */
+export interface ValidationError {
+  key: MessageKey;
+  count?: number;
+}
+
+/** Default limits keep a response well under the collector's 256 KiB body limit. */
+export const DEFAULT_MAX_LENGTH = { line: 500, multiline: 5000 } as const;
+
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+export function maxLengthOf(question: Extract<AnswerableQuestion, { type: 'text' }>): number {
+  return question.maxLength ?? (question.multiline ? DEFAULT_MAX_LENGTH.multiline : DEFAULT_MAX_LENGTH.line);
+}
+
+/**
+ * Checks one answer. `otherText` is the "Other" text of a choice question. Unanswered optional
+ * questions are valid; hidden questions are never validated (the model does not ask).
+ */
+export function validateAnswer(question: AnswerableQuestion, value: AnswerValue | undefined, otherText?: AnswerValue): ValidationError | undefined {
+  if (!isAnswered(value)) {
+    if (!question.required) return undefined;
+    return { key: question.type === 'consent' ? 'errorConsent' : 'errorRequired' };
+  }
+  switch (question.type) {
+    case 'text': {
+      const text = value as string;
+      const max = maxLengthOf(question);
+      if (text.length > max) return { key: 'errorMaxLength', count: max };
+      if (question.format === 'email' && !EMAIL.test(text.trim())) return { key: 'errorEmail' };
+      return undefined;
+    }
+    case 'choice': {
+      if (choseOther(value) && !isAnswered(otherText)) return { key: 'errorOtherText' };
+      if (Array.isArray(value)) {
+        if (question.minChoices !== undefined && value.length < question.minChoices) return { key: 'errorMinChoices', count: question.minChoices };
+        if (question.maxChoices !== undefined && value.length > question.maxChoices) return { key: 'errorMaxChoices', count: question.maxChoices };
+      }
+      if (typeof otherText === 'string' && otherText.length > DEFAULT_MAX_LENGTH.line) return { key: 'errorMaxLength', count: DEFAULT_MAX_LENGTH.line };
+      return undefined;
+    }
+    case 'matrix': {
+      if (!question.required) return undefined;
+      const cells = value as Record<string, unknown>;
+      const missing = question.rows.filter((row) => !Object.prototype.hasOwnProperty.call(cells, row.id)).length;
+      return missing ? { key: 'errorMatrixRows', count: missing } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,72 @@
+import type { Locale } from '../schema/definition.js';
+import { en } from './en.js';
+import { pl, type Catalog, type MessageKey } from './pl.js';
+import type { Message, Plural } from './types.js';
+
+export type { Catalog, MessageKey, Message, Plural };
+export { pl, en };
+
+export const catalogs: Record<Locale, Catalog> = { pl, en };
+export const DEFAULT_LOCALE: Locale = 'pl';
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function cached<T>(cache: Map<string, T>, locale: string, make: () => T): T {
+  let value = cache.get(locale);
+  if (!value) cache.set(locale, (value = make()));
+  return value;
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return cached(numberFormats, locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(value);
+}
+
+export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
+  return cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count);
+}
+
+export type Vars = Record<string, string | number>;
+
+/**
+ * The message `key` in `locale`, with `{name}` placeholders filled. A plural message picks its
+ * phrase by `vars.count`; numbers are formatted for the locale (1,5 in Polish).
+ */
+export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): string {
+  const message = (catalogs[locale] ?? catalogs[DEFAULT_LOCALE])[key];
+  let text: string;
+  if (typeof message === 'string') text = message;
+  else {
+    const category = pluralCategory(locale, Number(vars.count ?? 0));
+    text = (message as Plural)[category as keyof Plural] ?? message.other;
+  }
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = vars[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+/** `pl` or `en` from a BCP 47 tag such as `pl-PL` or `en-GB`; undefined for anything else. */
+export function toLocale(tag: string | null | undefined): Locale | undefined {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'pl' || primary === 'en' ? primary : undefined;
+}
+
+/**
+ * The locale for an element: its explicit `locale`, else the closest `[lang]` up the tree
+ * (crossing shadow roots), else the definition's locale, else Polish.
+ */
+export function resolveLocale(explicit: string | null | undefined, element: Element | null, fallback?: Locale): Locale {
+  const own = toLocale(explicit);
+  if (own) return own;
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang')) {
+      const fromLang = toLocale(node.getAttribute('lang'));
+      if (fromLang) return fromLang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return fallback ?? DEFAULT_LOCALE;
+}

@@ -1,0 +1,120 @@
+/**
+ * Polish, the source catalog: every UI string of Ankieta. Formal register, gender-neutral
+ * (impersonal and passive forms, never "wypełniłeś"), whole phrases per plural category.
+ * `{name}` placeholders are filled by `translate()`; numbers are formatted for the locale.
+ */
+import type { Message } from './types.js';
+
+export const pl = {
+  // Navigation and form
+  next: 'Dalej',
+  back: 'Wstecz',
+  submit: 'Wyślij odpowiedzi',
+  startOver: 'Zacznij od nowa',
+  requiredLegend: 'Pola oznaczone gwiazdką (*) są wymagane.',
+  required: 'wymagane',
+  pageOf: 'Strona {page} z {total}',
+  pageFallbackTitle: 'Strona {page}',
+  progress: 'Postęp',
+  remaining: {
+    one: 'Zostało {count} pytanie',
+    few: 'Zostały {count} pytania',
+    many: 'Zostało {count} pytań',
+    other: 'Zostało {count} pytania',
+  },
+  remainingNone: 'Odpowiedziano na wszystkie pytania',
+  errorSummary: {
+    one: 'Formularz zawiera {count} błąd',
+    few: 'Formularz zawiera {count} błędy',
+    many: 'Formularz zawiera {count} błędów',
+    other: 'Formularz zawiera {count} błędu',
+  },
+  loading: 'Wczytywanie ankiety…',
+  loadFailed: 'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
+  definitionInvalid: 'Nie można wyświetlić ankiety, bo jej definicja zawiera błędy. Informacja dla administratora strony:',
+  thankYou: 'Dziękujemy! Odpowiedzi zostały zapisane.',
+  honeypotLabel: 'Tego pola nie należy wypełniać',
+
+  // Validation
+  errorRequired: 'Proszę odpowiedzieć na to pytanie.',
+  errorConsent: 'Zaznaczenie zgody jest wymagane, aby wysłać odpowiedzi.',
+  errorMaxLength: {
+    one: 'Odpowiedź może mieć najwyżej {count} znak.',
+    few: 'Odpowiedź może mieć najwyżej {count} znaki.',
+    many: 'Odpowiedź może mieć najwyżej {count} znaków.',
+    other: 'Odpowiedź może mieć najwyżej {count} znaku.',
+  },
+  errorEmail: 'Proszę podać adres e-mail w formacie nazwa@domena.pl.',
+  errorMinChoices: {
+    one: 'Proszę wybrać co najmniej {count} odpowiedź.',
+    few: 'Proszę wybrać co najmniej {count} odpowiedzi.',
+    many: 'Proszę wybrać co najmniej {count} odpowiedzi.',
+    other: 'Proszę wybrać co najmniej {count} odpowiedzi.',
+  },
+  errorMaxChoices: {
+    one: 'Można wybrać najwyżej {count} odpowiedź.',
+    few: 'Można wybrać najwyżej {count} odpowiedzi.',
+    many: 'Można wybrać najwyżej {count} odpowiedzi.',
+    other: 'Można wybrać najwyżej {count} odpowiedzi.',
+  },
+  errorOtherText: 'Proszę wpisać odpowiedź w polu „Inne”.',
+  errorMatrixRows: {
+    one: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
+    few: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
+    many: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
+    other: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
+  },
+
+  // Question controls
+  other: 'Inne',
+  otherSpecify: 'Inne – jakie?',
+  choose: 'Wybierz…',
+  consentAgree: 'Wyrażam zgodę',
+  notApplicable: 'Nie wiem / nie dotyczy',
+  ratingValue: '{value} z {max}',
+  npsMinLabel: 'Zdecydowanie nie',
+  npsMaxLabel: 'Na pewno',
+  charactersLeft: {
+    one: 'Pozostał {count} znak',
+    few: 'Pozostały {count} znaki',
+    many: 'Pozostało {count} znaków',
+    other: 'Pozostało {count} znaku',
+  },
+  emailHint: 'Adres e-mail, np. nazwa@domena.pl',
+
+  // Named scales
+  agree5_1: 'Zdecydowanie się nie zgadzam',
+  agree5_2: 'Raczej się nie zgadzam',
+  agree5_3: 'Ani się zgadzam, ani nie zgadzam',
+  agree5_4: 'Raczej się zgadzam',
+  agree5_5: 'Zdecydowanie się zgadzam',
+  quality5_1: 'Bardzo źle',
+  quality5_2: 'Źle',
+  quality5_3: 'Przeciętnie',
+  quality5_4: 'Dobrze',
+  quality5_5: 'Bardzo dobrze',
+  quality5_na: 'Nie dotyczy – nie było mnie',
+
+  // Saving and delivery status
+  statusSaved: 'Odpowiedzi są zapisane na tym urządzeniu.',
+  statusRestored: 'Przywrócono zapisane wcześniej odpowiedzi.',
+  statusOffline: 'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu.',
+  statusSending: 'Wysyłanie…',
+  statusSent: 'Dziękujemy! Odpowiedzi zostały wysłane.',
+  statusWaiting: {
+    one: '{count} odpowiedź czeka na wysłanie.',
+    few: '{count} odpowiedzi czekają na wysłanie.',
+    many: '{count} odpowiedzi czeka na wysłanie.',
+    other: '{count} odpowiedzi czeka na wysłanie.',
+  },
+  statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
+  statusForbidden: 'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zachowane na tym urządzeniu; prosimy powiadomić administratora strony.',
+  statusStorageUnavailable:
+    'Tego urządzenia nie da się użyć do zapisu odpowiedzi. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem.',
+  exportAnswers: 'Pobierz odpowiedzi (JSON)',
+  retry: 'Spróbuj ponownie',
+  alreadyCompleted: 'Ankieta została już wypełniona na tym urządzeniu.',
+} satisfies Record<string, Message>;
+
+export type MessageKey = keyof typeof pl;
+export type Catalog = Record<MessageKey, Message>;

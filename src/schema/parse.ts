@@ -1,0 +1,66 @@
+import { SurveyDefinition } from './definition.js';
+import { crossCheck } from './cross-check.js';
+import { formatIssues, formatPath, type DefinitionIssue, type PathSegment } from './issues.js';
+import { Response } from './response.js';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: DefinitionIssue[] };
+
+/** Deeper than any real definition; protects the recursive validator from hostile input. */
+const MAX_DEPTH = 40;
+const MAX_NODES = 200_000;
+
+/** Walks the input without recursion, so a hostile document cannot overflow the stack. */
+function checkShape(input: unknown): DefinitionIssue | undefined {
+  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: input, path: [] }];
+  let nodes = 0;
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (++nodes > MAX_NODES) return { path: '(root)', message: `is too large (more than ${MAX_NODES} values)` };
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= MAX_DEPTH) return { path: formatPath(path), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
+    for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, Array.isArray(value) ? Number(key) : key] });
+  }
+  return undefined;
+}
+
+function parseJsonText(input: unknown): ParseResult<unknown> {
+  if (typeof input !== 'string') return { ok: true, value: input };
+  try {
+    return { ok: true, value: JSON.parse(input) };
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(root)', message: `is not valid JSON (${(error as Error).message})` }] };
+  }
+}
+
+/**
+ * Validates a survey definition (an object, or JSON text). Never throws: every problem comes
+ * back as `{ path, message }`, structural problems first, then cross-references.
+ */
+export function parseDefinition(input: unknown): ParseResult<SurveyDefinition> {
+  const json = parseJsonText(input);
+  if (!json.ok) return json;
+  const shape = checkShape(json.value);
+  if (shape) return { ok: false, issues: [shape] };
+  const result = SurveyDefinition.safeParse(json.value);
+  if (!result.success) return { ok: false, issues: formatIssues(result.error.issues, json.value) };
+  const issues = crossCheck(result.data);
+  return issues.length ? { ok: false, issues } : { ok: true, value: result.data };
+}
+
+/** Validates a response (the structure only; `validateResponse` in the engine checks it against its definition). */
+export function parseResponse(input: unknown): ParseResult<Response> {
+  const json = parseJsonText(input);
+  if (!json.ok) return json;
+  const shape = checkShape(json.value);
+  if (shape) return { ok: false, issues: [shape] };
+  const result = Response.safeParse(json.value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: formatIssues(result.error.issues, json.value) };
+}
+
+/** Thrown by APIs that cannot return a result object, e.g. a template builder. */
+export class DefinitionError extends Error {
+  constructor(readonly issues: DefinitionIssue[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    this.name = 'DefinitionError';
+  }
+}
