@@ -1,0 +1,213 @@
+/**
+ * The draft being filled, kept in memory and written to IndexedDB: at once for choices,
+ * after a short pause in typing for text (well inside 300 ms of the last keystroke), and
+ * at once whenever the caller flushes (blur, pagehide, hidden). When storage fails the
+ * memory copy stays authoritative and the unsaved answers are written on the next attempt.
+ */
+import type { AnswerValue, Answers } from '../schema/index.js';
+import type { Clock } from './clock.js';
+import type { StorageError } from './database.js';
+import type { OfflineStore } from './offline-store.js';
+import type { Draft } from './records.js';
+
+export interface AutosaveOptions {
+  store: OfflineStore;
+  surveyId: string;
+  clock: Clock;
+  newId: () => string;
+  /** Pause after the last keystroke before text is written. */
+  debounceMs?: number;
+  /** Longest a stream of keystrokes may go unsaved. */
+  maxWaitMs?: number;
+  onSaved: () => void;
+  onFailed: (error: StorageError) => void;
+}
+
+export const TEXT_DEBOUNCE_MS = 200;
+export const TEXT_MAX_WAIT_MS = 1000;
+
+export class Autosave {
+  readonly #options: AutosaveOptions;
+  #responseId: string;
+  #startedAt: string;
+  #answers = new Map<string, AnswerValue>();
+  #pageId: string | undefined;
+  #updatedAt: number;
+  #dirty = new Set<string>();
+  #pageDirty = false;
+  #whole = false;
+  #timer: unknown;
+  #firstChangeAt: number | undefined;
+  #pending: { promise: Promise<void>; resolve: (done: Promise<void>) => void } | undefined;
+  #writes = new Set<Promise<void>>();
+  #stopped = false;
+
+  constructor(options: AutosaveOptions) {
+    this.#options = options;
+    this.#responseId = options.newId();
+    this.#updatedAt = options.clock.now();
+    this.#startedAt = new Date(this.#updatedAt).toISOString();
+  }
+
+  get responseId(): string {
+    return this.#responseId;
+  }
+
+  get startedAt(): string {
+    return this.#startedAt;
+  }
+
+  draft(): Draft {
+    return {
+      surveyId: this.#options.surveyId,
+      responseId: this.#responseId,
+      answers: Object.fromEntries(this.#answers),
+      ...(this.#pageId === undefined ? {} : { pageId: this.#pageId }),
+      startedAt: this.#startedAt,
+      updatedAt: this.#updatedAt,
+    };
+  }
+
+  /** Continue a draft found on load. */
+  adopt(draft: Draft): void {
+    this.#cancelTimer();
+    this.#responseId = draft.responseId;
+    this.#startedAt = draft.startedAt;
+    this.#answers = new Map(Object.entries(draft.answers));
+    this.#pageId = draft.pageId;
+    this.#updatedAt = draft.updatedAt;
+    this.#forgetChanges();
+  }
+
+  /** A new, empty draft (after completion or "start over"); nothing is written until the next answer. */
+  reset(): void {
+    this.#cancelTimer();
+    this.#responseId = this.#options.newId();
+    this.#updatedAt = this.#options.clock.now();
+    this.#startedAt = new Date(this.#updatedAt).toISOString();
+    this.#answers = new Map();
+    this.#pageId = undefined;
+    this.#forgetChanges();
+  }
+
+  set(questionId: string, value: AnswerValue | undefined, immediate: boolean): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    if (value === undefined) this.#answers.delete(questionId);
+    else this.#answers.set(questionId, value);
+    this.#dirty.add(questionId);
+    this.#updatedAt = this.#options.clock.now();
+    return immediate ? this.flush() : this.#schedule();
+  }
+
+  /** Replaces all answers (only the ones that changed are written). */
+  replace(answers: Answers, pageId: string | undefined, immediate: boolean): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    const next = new Map<string, AnswerValue>(Object.entries(answers));
+    for (const key of new Set([...this.#answers.keys(), ...next.keys()])) {
+      if (!sameAnswer(this.#answers.get(key), next.get(key))) this.#dirty.add(key);
+    }
+    this.#answers = next;
+    if (pageId !== this.#pageId) {
+      this.#pageId = pageId;
+      this.#pageDirty = true;
+    }
+    this.#updatedAt = this.#options.clock.now();
+    return immediate ? this.flush() : this.#schedule();
+  }
+
+  setPage(pageId: string | undefined): Promise<void> {
+    if (this.#stopped || pageId === this.#pageId) return this.flush();
+    this.#pageId = pageId;
+    this.#pageDirty = true;
+    this.#updatedAt = this.#options.clock.now();
+    return this.flush();
+  }
+
+  /** Writes what is pending now; resolves when every write so far has committed or failed. */
+  flush(): Promise<void> {
+    this.#cancelTimer();
+    const waiting = this.#pending;
+    this.#pending = undefined;
+    if (!this.#stopped && (this.#whole || this.#pageDirty || this.#dirty.size > 0)) {
+      const keys = this.#whole ? 'all' : [...this.#dirty];
+      const pageChanged = this.#pageDirty;
+      this.#forgetChanges();
+      const write = this.#write(keys, pageChanged);
+      this.#writes.add(write);
+      void write.then(() => this.#writes.delete(write));
+    }
+    const done = Promise.all(this.#writes).then(() => undefined);
+    waiting?.resolve(done);
+    return done;
+  }
+
+  /** Writes the whole draft again: storage came back, or the stored copy may be gone. */
+  rewrite(): Promise<void> {
+    if (this.#answers.size > 0 || this.#pageId !== undefined) this.#whole = true;
+    return this.flush();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#cancelTimer();
+    this.#pending?.resolve(Promise.resolve());
+    this.#pending = undefined;
+  }
+
+  #schedule(): Promise<void> {
+    const { clock } = this.#options;
+    const now = clock.now();
+    this.#firstChangeAt ??= now;
+    if (this.#timer !== undefined) clock.clearTimeout(this.#timer);
+    const maxWait = this.#options.maxWaitMs ?? TEXT_MAX_WAIT_MS;
+    const wait = Math.max(0, Math.min(this.#options.debounceMs ?? TEXT_DEBOUNCE_MS, this.#firstChangeAt + maxWait - now));
+    this.#timer = clock.setTimeout(() => {
+      this.#timer = undefined;
+      void this.flush();
+    }, wait);
+    if (!this.#pending) {
+      let resolve!: (done: Promise<void>) => void;
+      const promise = new Promise<Promise<void>>((r) => (resolve = r)).then((done) => done);
+      this.#pending = { promise, resolve };
+    }
+    return this.#pending.promise;
+  }
+
+  #write(keys: readonly string[] | 'all', pageChanged: boolean): Promise<void> {
+    const { store, onSaved, onFailed, newId } = this.#options;
+    const responseId = this.#responseId;
+    return store.saveDraft(() => this.draft(), keys, pageChanged).then(
+      (result) => {
+        if (result === 'saved') return onSaved();
+        if (responseId !== this.#responseId) return;
+        // Another tab completed this response: what this tab holds becomes a new response.
+        this.#responseId = newId();
+        this.#whole = true;
+        return this.flush();
+      },
+      (error: StorageError) => {
+        if (responseId !== this.#responseId) return onFailed(error);
+        if (keys === 'all') this.#whole = true;
+        else for (const key of keys) this.#dirty.add(key);
+        this.#pageDirty ||= pageChanged;
+        onFailed(error);
+      },
+    );
+  }
+
+  #cancelTimer(): void {
+    if (this.#timer !== undefined) this.#options.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#firstChangeAt = undefined;
+  }
+
+  #forgetChanges(): void {
+    this.#dirty.clear();
+    this.#pageDirty = false;
+    this.#whole = false;
+  }
+}
+
+function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
+}

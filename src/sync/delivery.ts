@@ -1,0 +1,191 @@
+/**
+ * The outbox sender: one pass sends the waiting items oldest first, stops at the first
+ * failure and schedules the next pass with backoff. Among tabs one sender holds a Web Lock;
+ * without Web Locks each item is leased in IndexedDB so no item is ever sent twice at once.
+ * A tab may close mid-POST: the item stays until a 2xx is seen and the server dedupes the
+ * repeat by its Idempotency-Key.
+ */
+import type { Clock } from '../store/clock.js';
+import type { OutboxItem } from '../store/records.js';
+import { backoffDelay } from './backoff.js';
+import { post } from './http.js';
+
+export interface OutboxSource {
+  /** The items to send now, oldest first. Never rejects. */
+  items(): Promise<OutboxItem[]>;
+  /** Claims the item for this sender (a lease where Web Locks are missing); false: leave it. */
+  claim(item: OutboxItem, until: number): Promise<boolean>;
+  unclaim(item: OutboxItem): Promise<void>;
+  delivered(item: OutboxItem): Promise<void>;
+  rejected(item: OutboxItem, status: number, detail: string): Promise<void>;
+}
+
+export type DeliveryReport =
+  | { type: 'sending'; id: string }
+  | { type: 'waiting'; retryAt: number; reason: string; status?: number }
+  | { type: 'offline' }
+  | { type: 'forbidden'; status: number; detail: string }
+  | { type: 'idle' };
+
+export type FlushTrigger = 'start' | 'online' | 'visible' | 'queued' | 'timer' | 'retry';
+
+export interface DeliveryOptions {
+  endpoint: string;
+  source: OutboxSource;
+  report: (report: DeliveryReport) => void;
+  clock: Clock;
+  random: () => number;
+  fetch: typeof fetch;
+  /** `null` where Web Locks are missing: items are leased instead. */
+  locks: LockManager | null;
+  lockName: string;
+  requestTimeoutMs: number;
+  isOnline: () => boolean;
+}
+
+/** A lease outlives a request that hangs until its client timeout. */
+const LEASE_MARGIN_MS = 5000;
+
+export class Delivery {
+  readonly #options: DeliveryOptions;
+  readonly #abort = new AbortController();
+  #failures = 0;
+  /** Set by Retry-After: no attempt before this, whatever triggers it. */
+  #notBefore = 0;
+  #timer: unknown;
+  #stopped = false;
+  #running: Promise<void> | undefined;
+  #again = false;
+
+  constructor(options: DeliveryOptions) {
+    this.#options = options;
+  }
+
+  /** 401/403 was seen: nothing is sent until `flush('retry')` or the next page load. */
+  get stopped(): boolean {
+    return this.#stopped;
+  }
+
+  flush(trigger: FlushTrigger): Promise<void> {
+    if (this.#abort.signal.aborted) return Promise.resolve();
+    if (trigger === 'retry') {
+      this.#stopped = false;
+      this.#failures = 0;
+      this.#notBefore = 0;
+    } else if (trigger === 'online') {
+      // The network is back: what failed before says little about now.
+      this.#failures = 0;
+    }
+    if (this.#stopped) return Promise.resolve();
+    if (trigger !== 'timer' && trigger !== 'retry' && this.#options.clock.now() < this.#notBefore) return Promise.resolve();
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#loop().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  dispose(): void {
+    this.#abort.abort();
+    this.#clearTimer();
+  }
+
+  async #loop(): Promise<void> {
+    let finished: boolean;
+    do {
+      this.#again = false;
+      this.#clearTimer();
+      finished = await this.#exclusively(() => this.#pass());
+    } while (finished && this.#again && !this.#abort.signal.aborted);
+  }
+
+  /** Resolves true when the pass went through the whole outbox. */
+  #exclusively(pass: () => Promise<boolean>): Promise<boolean> {
+    const { locks, lockName } = this.#options;
+    if (!locks) return pass();
+    return locks.request(lockName, { signal: this.#abort.signal }, pass).then(
+      (finished) => finished,
+      () => false,
+    );
+  }
+
+  async #pass(): Promise<boolean> {
+    const { source, report, clock, locks, isOnline } = this.#options;
+    if (this.#abort.signal.aborted || this.#stopped) return false;
+    const items = await source.items();
+    if (items.length === 0) {
+      report({ type: 'idle' });
+      return true;
+    }
+    if (!isOnline()) {
+      report({ type: 'offline' });
+      return false;
+    }
+    const leaseMs = this.#options.requestTimeoutMs + LEASE_MARGIN_MS;
+    let leftForOthers = false;
+    for (const item of items) {
+      if (this.#abort.signal.aborted) return false;
+      if (!(await source.claim(item, clock.now() + leaseMs))) {
+        leftForOthers = true;
+        continue;
+      }
+      report({ type: 'sending', id: item.id });
+      const outcome = await post(item, {
+        endpoint: this.#options.endpoint,
+        fetch: this.#options.fetch,
+        timeoutMs: this.#options.requestTimeoutMs,
+        signal: this.#abort.signal,
+        now: () => clock.now(),
+      });
+      switch (outcome.kind) {
+        case 'delivered':
+          this.#failures = 0;
+          this.#notBefore = 0;
+          await source.delivered(item);
+          break;
+        case 'rejected':
+          await source.rejected(item, outcome.status, outcome.detail);
+          break;
+        case 'forbidden':
+          await source.unclaim(item);
+          this.#stopped = true;
+          report({ type: 'forbidden', status: outcome.status, detail: outcome.detail });
+          return false;
+        case 'retry': {
+          await source.unclaim(item);
+          this.#failures += 1;
+          const now = clock.now();
+          if (outcome.retryAfterMs !== undefined) this.#notBefore = now + outcome.retryAfterMs;
+          const delay = Math.max(backoffDelay(this.#failures, this.#options.random), outcome.retryAfterMs ?? 0);
+          this.#schedule(delay);
+          if (!isOnline()) report({ type: 'offline' });
+          else report({ type: 'waiting', retryAt: now + delay, reason: outcome.reason, ...(outcome.status ? { status: outcome.status } : {}) });
+          return false;
+        }
+        case 'aborted':
+          await source.unclaim(item);
+          return false;
+      }
+    }
+    // Another tab holds some items (no Web Locks): look again once its lease could have run out.
+    if (leftForOthers && !locks) this.#schedule(leaseMs);
+    report({ type: 'idle' });
+    return true;
+  }
+
+  #schedule(delay: number): void {
+    this.#clearTimer();
+    this.#timer = this.#options.clock.setTimeout(() => {
+      this.#timer = undefined;
+      void this.flush('timer');
+    }, delay);
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) this.#options.clock.clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}

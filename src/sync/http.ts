@@ -1,0 +1,74 @@
+/**
+ * One delivery attempt and what it means. Only a 2xx delivers; a refusal that a retry
+ * cannot change goes to the "not delivered" list; 401/403 stop delivery; anything else
+ * (5xx, 429, network failure, client timeout) is tried again later.
+ */
+import type { OutboxItem } from '../store/records.js';
+import { parseRetryAfter } from './backoff.js';
+
+export type Outcome =
+  | { kind: 'delivered'; status: number }
+  | { kind: 'rejected'; status: number; detail: string }
+  | { kind: 'forbidden'; status: number; detail: string }
+  | { kind: 'retry'; status?: number; retryAfterMs?: number; reason: string }
+  | { kind: 'aborted' };
+
+/** Refusals that the same bytes will meet again. */
+export const REJECTED_STATUSES: ReadonlySet<number> = new Set([400, 409, 413, 415, 422]);
+export const FORBIDDEN_STATUSES: ReadonlySet<number> = new Set([401, 403]);
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15000;
+const DETAIL_LENGTH = 1000;
+
+export interface PostOptions {
+  endpoint: string;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  /** Aborted when the session is disposed. */
+  signal: AbortSignal;
+  now: () => number;
+}
+
+export async function post(item: OutboxItem, options: PostOptions): Promise<Outcome> {
+  const request = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    request.abort();
+  }, options.timeoutMs);
+  const stop = () => request.abort();
+  options.signal.addEventListener('abort', stop);
+  try {
+    const response = await options.fetch(options.endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': item.id },
+      body: item.body,
+      cache: 'no-store',
+      signal: request.signal,
+    });
+    const { status } = response;
+    if (status >= 200 && status < 300) {
+      // The status is the confirmation; the body is not needed and may never finish.
+      response.body?.cancel().catch(() => undefined);
+      return { kind: 'delivered', status };
+    }
+    const detail = await readDetail(response);
+    if (REJECTED_STATUSES.has(status)) return { kind: 'rejected', status, detail };
+    if (FORBIDDEN_STATUSES.has(status)) return { kind: 'forbidden', status, detail };
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now());
+    return { kind: 'retry', status, reason: `HTTP ${status}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  } catch (error) {
+    if (options.signal.aborted) return { kind: 'aborted' };
+    return { kind: 'retry', reason: timedOut ? 'timeout' : `network: ${(error as Error)?.message ?? String(error)}` };
+  } finally {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', stop);
+  }
+}
+
+async function readDetail(response: Response): Promise<string> {
+  try {
+    return (await response.text()).slice(0, DETAIL_LENGTH);
+  } catch {
+    return '';
+  }
+}

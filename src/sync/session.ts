@@ -1,0 +1,632 @@
+/**
+ * OfflineSession: everything `<ankieta-survey>`'s controller needs to keep a respondent's
+ * answers on the device and deliver the completed response exactly once. UI-free: it
+ * reports states and events; the controller translates them.
+ *
+ *   const session = new OfflineSession({ surveyId, endpoint });
+ *   const draft = await session.restore();          // also starts delivery
+ *   session.saveAnswer('overall', 4);               // a choice: written at once
+ *   session.saveAnswer('comments', text, { immediate: false });   // typing: after a pause
+ *   await session.complete(model.toResponse({ id: session.responseId, startedAt: session.startedAt, … }));
+ *   session.dispose();
+ *
+ * Nothing here throws or rejects: storage failures leave the form working in memory (and
+ * storage is tried again on the next operation), delivery failures are retried or reported.
+ */
+import { uuid } from '../engine/uuid.js';
+import type { AnswerValue, Answers, Response } from '../schema/index.js';
+import { Autosave } from '../store/autosave.js';
+import { type Clock, systemClock } from '../store/clock.js';
+import { DEFAULT_OPEN_TIMEOUT_MS, Database, StorageError, type StorageFailure } from '../store/database.js';
+import { OfflineStore } from '../store/offline-store.js';
+import type { Draft, OutboxItem, UndeliveredItem } from '../store/records.js';
+import { Delivery, type DeliveryReport, type OutboxSource } from './delivery.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './http.js';
+
+export type SessionState =
+  | 'idle'
+  | 'saved'
+  | 'offline'
+  | 'sending'
+  | 'sent'
+  | 'waiting'
+  | 'not-delivered'
+  | 'forbidden'
+  | 'storage-unavailable';
+
+export interface SessionStatus {
+  /** What happened last, for the live region. */
+  state: SessionState;
+  /** Completed responses on this device waiting for this endpoint. */
+  waiting: number;
+  /** Responses the server refused for good, kept here for export. */
+  undelivered: number;
+  /** False while IndexedDB cannot be used and answers live only in this page. */
+  storageAvailable: boolean;
+}
+
+export interface QueuedDetail {
+  responseId: string;
+  waiting: number;
+}
+
+export interface SentDetail {
+  responseId: string;
+}
+
+export interface SessionErrorDetail {
+  kind: 'storage' | 'delivery';
+  message: string;
+  /** HTTP status of a refused delivery. */
+  status?: number;
+  /** Which response the server refused. */
+  responseId?: string;
+  /** What went wrong with storage. */
+  failure?: StorageFailure;
+}
+
+export interface OfflineSessionEventMap {
+  status: CustomEvent<SessionStatus>;
+  queued: CustomEvent<QueuedDetail>;
+  sent: CustomEvent<SentDetail>;
+  error: CustomEvent<SessionErrorDetail>;
+}
+
+export interface OfflineSessionOptions {
+  /** The survey definition's id: the key of its drafts. */
+  surveyId: string;
+  /** Where completed responses are POSTed; absent: they only stay on this device. */
+  endpoint?: string | null;
+  /** Ask the browser not to evict the outbox (`navigator.storage.persist()`). */
+  persist?: boolean;
+  /** Drafts untouched for longer are removed on load (default 30). Outbox items never expire. */
+  draftTtlDays?: number;
+  /** One database per Ankieta on the origin (default `ankieta`); tests use a fresh one each. */
+  databaseName?: string;
+  /** Longest wait for IndexedDB to open before carrying on in memory (default 3000). */
+  openTimeoutMs?: number;
+  /** Client timeout of one POST (default 15000). */
+  requestTimeoutMs?: number;
+  /** Pause after the last keystroke before text is written (default 200). */
+  textDebounceMs?: number;
+  /** For tests: `null` is a browser without IndexedDB. */
+  indexedDB?: IDBFactory | null;
+  fetch?: typeof fetch;
+  clock?: Clock;
+  random?: () => number;
+  /** For tests: `null` is a browser without Web Locks. */
+  locks?: LockManager | null;
+  /** For tests: what `persist()` is called on. */
+  storage?: Pick<StorageManager, 'persist'> | null;
+}
+
+export interface SaveOptions {
+  /** False while typing: written after a pause instead of at once. Default true. */
+  immediate?: boolean;
+}
+
+export const DEFAULT_DRAFT_TTL_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface OfflineSession {
+  addEventListener<K extends keyof OfflineSessionEventMap>(
+    type: K,
+    listener: (event: OfflineSessionEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof OfflineSessionEventMap>(
+    type: K,
+    listener: (event: OfflineSessionEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+}
+
+export class OfflineSession extends EventTarget {
+  readonly surveyId: string;
+  /** The absolute endpoint URL, or null when responses only stay on the device. */
+  readonly endpoint: string | null;
+  readonly #options: OfflineSessionOptions;
+  readonly #clock: Clock;
+  readonly #database: Database;
+  readonly #store: OfflineStore;
+  readonly #autosave: Autosave;
+  readonly #delivery: Delivery | undefined;
+  readonly #listeners = new AbortController();
+  readonly #owner = uuid();
+  #status: SessionStatus = { state: 'idle', waiting: 0, undelivered: 0, storageAvailable: true };
+  /** The outbox for this endpoint as last seen, plus completions held in memory. */
+  #outbox = new Map<string, OutboxItem>();
+  /** Completed while storage failed: not in IndexedDB yet. */
+  #inMemory = new Map<string, { item: OutboxItem; draftId: string }>();
+  #undelivered = new Map<string, UndeliveredItem>();
+  /** Refused or delivered while storage failed: the move is written when storage returns. */
+  #unsavedUndelivered = new Map<string, string>();
+  #unsavedDelivered = new Map<string, { surveyId: string; draftId: string }>();
+  /** Completed here (or found on load): a `sent` is due when it leaves the outbox. */
+  #mine = new Set<string>();
+  #sendingFromMemory = new Set<string>();
+  #passDelivered = false;
+  #passRejected = false;
+  #restoring: Promise<Draft | undefined> | undefined;
+  #persisted: boolean | undefined;
+  #disposed = false;
+
+  constructor(options: OfflineSessionOptions) {
+    super();
+    this.#options = options;
+    this.surveyId = options.surveyId;
+    this.#clock = options.clock ?? systemClock;
+    this.endpoint = resolveEndpoint(options.endpoint);
+    this.#database = new Database({
+      name: options.databaseName ?? 'ankieta',
+      openTimeoutMs: options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+      ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
+    });
+    this.#store = new OfflineStore(this.#database);
+    this.#autosave = new Autosave({
+      store: this.#store,
+      surveyId: this.surveyId,
+      clock: this.#clock,
+      newId: uuid,
+      ...(options.textDebounceMs === undefined ? {} : { debounceMs: options.textDebounceMs }),
+      onSaved: () => {
+        this.#storageWorked();
+        if (['idle', 'saved', 'sent', 'storage-unavailable'].includes(this.#status.state)) this.#setStatus({ state: 'saved' });
+      },
+      onFailed: (error) => this.#storageFailed(error),
+    });
+    if (this.endpoint) {
+      const locks = options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;
+      this.#delivery = new Delivery({
+        endpoint: this.endpoint,
+        source: this.#source(),
+        report: (report) => this.#onDelivery(report),
+        clock: this.#clock,
+        random: options.random ?? Math.random,
+        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        locks,
+        lockName: `ankieta-outbox:${this.#database.name}`,
+        requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+        isOnline: () => globalThis.navigator?.onLine !== false,
+      });
+    }
+    this.#listen();
+  }
+
+  get status(): SessionStatus {
+    return { ...this.#status };
+  }
+
+  /** The id the response being filled will carry (use it in `toResponse`). */
+  get responseId(): string {
+    return this.#autosave.responseId;
+  }
+
+  /** When the response being filled was started (ISO 8601), kept across reloads. */
+  get startedAt(): string {
+    return this.#autosave.startedAt;
+  }
+
+  /** Whether the browser agreed to keep the data from eviction (after `restore()`, with `persist`). */
+  get persisted(): boolean | undefined {
+    return this.#persisted;
+  }
+
+  /**
+   * Loads the newest draft of this survey (removing expired ones) and the outbox, requests
+   * persistent storage if asked to, and starts delivery. Resolves undefined when there is
+   * no draft or storage cannot be used.
+   */
+  restore(): Promise<Draft | undefined> {
+    this.#restoring ??= this.#restore();
+    return this.#restoring;
+  }
+
+  saveAnswer(questionId: string, value: AnswerValue | undefined, options: SaveOptions = {}): Promise<void> {
+    if (this.#disposed) return Promise.resolve();
+    return this.#autosave.set(questionId, value, options.immediate ?? true);
+  }
+
+  /** Replaces the whole draft's answers and page; only what changed is written. */
+  saveDraft(draft: { answers: Answers; pageId?: string }, options: SaveOptions = {}): Promise<void> {
+    if (this.#disposed) return Promise.resolve();
+    return this.#autosave.replace(draft.answers, draft.pageId, options.immediate ?? true);
+  }
+
+  savePage(pageId: string | undefined): Promise<void> {
+    if (this.#disposed) return Promise.resolve();
+    return this.#autosave.setPage(pageId);
+  }
+
+  /** Writes pending text now (wire it to blur); pagehide and hidden are wired here. */
+  flushDraft(): Promise<void> {
+    return this.#autosave.flush();
+  }
+
+  /** "Start over": drops every draft of this survey; the next answer begins a new response. */
+  async startOver(): Promise<void> {
+    if (this.#disposed) return;
+    this.#autosave.reset();
+    try {
+      await this.#store.deleteDrafts(this.surveyId);
+      this.#storageWorked();
+    } catch (error) {
+      this.#storageFailed(error);
+    }
+    if (this.#status.state === 'saved') this.#setStatus({ state: 'idle' });
+  }
+
+  /**
+   * Completion: in one transaction the draft becomes an outbox item, then delivery starts.
+   * Resolves with what was queued; its id differs from `response.id` only when that id was
+   * already completed elsewhere (the same draft finished in another tab).
+   */
+  async complete(response: Response): Promise<Response> {
+    if (this.#disposed) return response;
+    const draftId = this.#autosave.responseId;
+    this.#autosave.reset();
+    let queued = response;
+    let item = this.#item(queued);
+    try {
+      if ((await this.#store.enqueue(this.surveyId, draftId, item, this.#clock.now())) === 'id-taken') {
+        queued = { ...response, id: uuid() };
+        item = this.#item(queued);
+        await this.#store.enqueue(this.surveyId, draftId, item, this.#clock.now());
+      }
+      this.#storageWorked();
+    } catch (error) {
+      this.#inMemory.set(item.id, { item, draftId });
+      this.#storageFailed(error);
+    }
+    this.#outbox.set(item.id, item);
+    this.#mine.add(item.id);
+    this.#setStatus({ state: this.#delivery ? (this.#delivery.stopped ? 'forbidden' : 'waiting') : 'saved' });
+    this.#emit('queued', { responseId: item.id, waiting: this.#status.waiting });
+    void this.#delivery?.flush('queued');
+    return queued;
+  }
+
+  /** Delivers now: after 401/403, or when the respondent presses "try again". */
+  retry(): Promise<void> {
+    return this.#delivery?.flush('retry') ?? Promise.resolve();
+  }
+
+  /**
+   * The "not delivered" list and the responses still waiting, as JSON for the respondent
+   * or the site owner to download and hand over.
+   */
+  exportUndelivered(): string {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return JSON.stringify(
+      {
+        format: 'ankieta-undelivered',
+        version: 1,
+        exportedAt: iso(this.#clock.now()),
+        endpoint: this.endpoint,
+        undelivered: [...this.#undelivered.values()].map((item) => ({
+          response: parseBody(item.body),
+          status: item.status,
+          detail: item.detail,
+          queuedAt: iso(item.queuedAt),
+          failedAt: iso(item.failedAt),
+        })),
+        waiting: [...this.#outbox.values()].map((item) => ({ response: parseBody(item.body), queuedAt: iso(item.queuedAt) })),
+      },
+      null,
+      2,
+    );
+  }
+
+  /** Stops listening and sending, writes pending text, then closes the database. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#listeners.abort();
+    this.#delivery?.dispose();
+    const written = this.#autosave.flush();
+    this.#autosave.stop();
+    void written.then(() => this.#database.close());
+  }
+
+  async #restore(): Promise<Draft | undefined> {
+    let draft: Draft | undefined;
+    try {
+      const ttlMs = (this.#options.draftTtlDays ?? DEFAULT_DRAFT_TTL_DAYS) * DAY_MS;
+      const state = await this.#store.load(this.surveyId, this.endpoint, this.#clock.now(), ttlMs);
+      for (const item of state.outbox) {
+        this.#outbox.set(item.id, item);
+        this.#mine.add(item.id);
+      }
+      for (const item of state.undelivered) this.#undelivered.set(item.id, item);
+      if (state.draft && this.#autosave.draft().updatedAt <= state.draft.updatedAt) {
+        this.#autosave.adopt(state.draft);
+        draft = this.#autosave.draft();
+      }
+      this.#storageWorked();
+    } catch (error) {
+      this.#storageFailed(error);
+    }
+    this.#setStatus({});
+    if (this.#options.endpoint && !this.endpoint) {
+      this.#emit('error', { kind: 'delivery', message: `the endpoint "${this.#options.endpoint}" is not a URL; responses stay on this device` });
+    }
+    if (this.#options.persist) await this.#requestPersist();
+    void this.#delivery?.flush('start');
+    return draft;
+  }
+
+  async #requestPersist(): Promise<void> {
+    const storage = this.#options.storage === undefined ? globalThis.navigator?.storage : this.#options.storage;
+    try {
+      this.#persisted = typeof storage?.persist === 'function' ? await storage.persist() : false;
+    } catch {
+      this.#persisted = false;
+    }
+  }
+
+  #item(response: Response): OutboxItem {
+    return {
+      id: response.id,
+      surveyId: response.surveyId,
+      endpoint: this.endpoint,
+      body: JSON.stringify(response),
+      queuedAt: this.#clock.now(),
+    };
+  }
+
+  #source(): OutboxSource {
+    return {
+      items: () => this.#items(),
+      claim: async (item, until) => {
+        if (this.#inMemory.has(item.id)) {
+          this.#sendingFromMemory.add(item.id);
+          return true;
+        }
+        // With Web Locks the lock is the claim; the lease is for browsers without them.
+        if (this.#hasLocks()) return true;
+        try {
+          const result = await this.#store.lease(item.id, this.#owner, this.#clock.now(), until);
+          this.#storageWorked();
+          return result === 'leased';
+        } catch (error) {
+          this.#storageFailed(error);
+          return false;
+        }
+      },
+      unclaim: async (item) => {
+        if (this.#sendingFromMemory.delete(item.id)) return;
+        if (this.#hasLocks()) return;
+        try {
+          await this.#store.release(item.id, this.#owner);
+        } catch (error) {
+          this.#storageFailed(error);
+        }
+      },
+      delivered: async (item) => {
+        const held = this.#inMemory.get(item.id);
+        this.#inMemory.delete(item.id);
+        this.#sendingFromMemory.delete(item.id);
+        this.#outbox.delete(item.id);
+        this.#mine.delete(item.id);
+        this.#passDelivered = true;
+        const draftId = held?.draftId ?? item.id;
+        try {
+          await this.#store.delivered(item.surveyId, item.id, this.#clock.now(), draftId);
+          this.#storageWorked();
+        } catch (error) {
+          // Still in IndexedDB it would only be sent again and deduplicated by the server;
+          // held in memory its completion mark must still be written, or its draft returns.
+          if (held) this.#unsavedDelivered.set(item.id, { surveyId: item.surveyId, draftId });
+          this.#storageFailed(error);
+        }
+        this.#setStatus({});
+        this.#emit('sent', { responseId: item.id });
+      },
+      rejected: async (item, status, detail) => {
+        const held = this.#inMemory.get(item.id);
+        this.#inMemory.delete(item.id);
+        this.#sendingFromMemory.delete(item.id);
+        this.#outbox.delete(item.id);
+        this.#mine.delete(item.id);
+        this.#passRejected = true;
+        const { lease: _, ...rest } = item;
+        const record: UndeliveredItem = { ...rest, failedAt: this.#clock.now(), status, detail };
+        this.#undelivered.set(item.id, record);
+        try {
+          await this.#store.undeliver(item.surveyId, record, this.#clock.now(), held?.draftId);
+          this.#storageWorked();
+        } catch (error) {
+          this.#unsavedUndelivered.set(item.id, held?.draftId ?? item.id);
+          this.#storageFailed(error);
+        }
+        this.#setStatus({ state: 'not-delivered' });
+        this.#emit('error', { kind: 'delivery', status, responseId: item.id, message: `HTTP ${status}${detail ? `: ${detail}` : ''}` });
+      },
+    };
+  }
+
+  #hasLocks(): boolean {
+    return (this.#options.locks === undefined ? globalThis.navigator?.locks : this.#options.locks) != null;
+  }
+
+  async #items(): Promise<OutboxItem[]> {
+    await this.#writeHeldBack();
+    const held = [...this.#inMemory.values()].map(({ item }) => item);
+    let lists: { outbox: OutboxItem[]; undelivered: UndeliveredItem[] };
+    try {
+      lists = await this.#store.lists(this.endpoint);
+      this.#storageWorked();
+    } catch (error) {
+      this.#storageFailed(error);
+      return held;
+    }
+    const present = new Set(lists.outbox.map((item) => item.id));
+    const refused = new Set(lists.undelivered.map((item) => item.id));
+    // Responses completed here that another tab has since delivered.
+    for (const id of this.#mine) {
+      if (present.has(id) || this.#inMemory.has(id)) continue;
+      this.#mine.delete(id);
+      if (!refused.has(id)) {
+        this.#passDelivered = true;
+        this.#emit('sent', { responseId: id });
+      }
+    }
+    this.#outbox = new Map([...lists.outbox, ...held].map((item) => [item.id, item]));
+    for (const item of lists.undelivered) this.#undelivered.set(item.id, item);
+    this.#setStatus({});
+    return [...this.#outbox.values()].sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  /** Writes what storage could not take before: completions, deliveries and refusals made in memory. */
+  async #writeHeldBack(): Promise<void> {
+    try {
+      for (const [id, { item, draftId }] of this.#inMemory) {
+        // An item on the wire stays in memory until its reply, so no other tab can pick it up meanwhile.
+        if (this.#sendingFromMemory.has(id)) continue;
+        let stored = item;
+        if ((await this.#store.enqueue(this.surveyId, draftId, item, this.#clock.now())) === 'id-taken') {
+          const response = { ...(JSON.parse(item.body) as Response), id: uuid() };
+          stored = { ...item, id: response.id, body: JSON.stringify(response) };
+          await this.#store.enqueue(this.surveyId, draftId, stored, this.#clock.now());
+          this.#outbox.delete(id);
+          this.#mine.delete(id);
+          this.#mine.add(stored.id);
+        }
+        this.#inMemory.delete(id);
+        this.#outbox.set(stored.id, stored);
+      }
+      for (const [id, { surveyId, draftId }] of this.#unsavedDelivered) {
+        await this.#store.delivered(surveyId, id, this.#clock.now(), draftId);
+        this.#unsavedDelivered.delete(id);
+      }
+      for (const [id, draftId] of this.#unsavedUndelivered) {
+        const record = this.#undelivered.get(id);
+        if (record) await this.#store.undeliver(record.surveyId, record, this.#clock.now(), draftId);
+        this.#unsavedUndelivered.delete(id);
+      }
+    } catch (error) {
+      this.#storageFailed(error);
+    }
+  }
+
+  #onDelivery(report: DeliveryReport): void {
+    switch (report.type) {
+      case 'sending':
+        this.#setStatus({ state: 'sending' });
+        break;
+      case 'waiting':
+        this.#passDelivered = this.#passRejected = false;
+        this.#setStatus({ state: 'waiting' });
+        break;
+      case 'offline':
+        this.#passDelivered = this.#passRejected = false;
+        this.#setStatus({ state: 'offline' });
+        break;
+      case 'forbidden':
+        this.#passDelivered = this.#passRejected = false;
+        this.#setStatus({ state: 'forbidden' });
+        this.#emit('error', { kind: 'delivery', status: report.status, message: `HTTP ${report.status}${report.detail ? `: ${report.detail}` : ''}` });
+        break;
+      case 'idle': {
+        const { state } = this.#status;
+        let next: SessionState = state;
+        if (this.#outbox.size > 0) next = 'waiting';
+        else if (this.#passRejected) next = 'not-delivered';
+        else if (this.#passDelivered || state === 'sending' || state === 'waiting' || state === 'offline') next = 'sent';
+        this.#passDelivered = this.#passRejected = false;
+        this.#setStatus({ state: next });
+        break;
+      }
+    }
+  }
+
+  #storageWorked(): void {
+    if (this.#status.storageAvailable) return;
+    this.#setStatus({ storageAvailable: true, ...(this.#status.state === 'storage-unavailable' ? { state: 'idle' } : {}) });
+    // Storage is back: write what only memory held. The draft first, so nothing typed is lost.
+    void this.#autosave.rewrite();
+    if (this.#inMemory.size + this.#unsavedDelivered.size + this.#unsavedUndelivered.size > 0) {
+      if (this.#delivery) void this.#delivery.flush('queued');
+      else void this.#writeHeldBack();
+    }
+  }
+
+  #storageFailed(error: unknown): void {
+    if (this.#disposed) return;
+    const wasAvailable = this.#status.storageAvailable;
+    this.#setStatus({ storageAvailable: false, state: 'storage-unavailable' });
+    if (wasAvailable) {
+      const failure = error instanceof StorageError ? error.failure : 'failed';
+      this.#emit('error', { kind: 'storage', failure, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  #setStatus(change: Partial<SessionStatus>): void {
+    const next: SessionStatus = {
+      ...this.#status,
+      ...change,
+      waiting: this.#outbox.size,
+      undelivered: this.#undelivered.size,
+    };
+    const previous = this.#status;
+    this.#status = next;
+    if (
+      previous.state !== next.state ||
+      previous.waiting !== next.waiting ||
+      previous.undelivered !== next.undelivered ||
+      previous.storageAvailable !== next.storageAvailable
+    ) {
+      this.#emit('status', { ...next });
+    }
+  }
+
+  #emit<K extends keyof OfflineSessionEventMap>(type: K, detail: OfflineSessionEventMap[K]['detail']): void {
+    if (this.#disposed) return;
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  #listen(): void {
+    const signal = this.#listeners.signal;
+    const win = globalThis.window;
+    const doc = globalThis.document;
+    if (!win || !doc) return;
+    win.addEventListener('online', () => void this.#delivery?.flush('online'), { signal });
+    win.addEventListener(
+      'offline',
+      () => {
+        if (this.#outbox.size > 0) this.#setStatus({ state: 'offline' });
+      },
+      { signal },
+    );
+    // pagehide and unload are unreliable on mobile, which is why answers are written as
+    // they are given; these only catch text still waiting for its pause.
+    win.addEventListener('pagehide', () => void this.#autosave.flush(), { signal });
+    doc.addEventListener(
+      'visibilitychange',
+      () => {
+        if (doc.visibilityState === 'hidden') void this.#autosave.flush();
+        else void this.#delivery?.flush('visible');
+      },
+      { signal },
+    );
+  }
+}
+
+function resolveEndpoint(endpoint: string | null | undefined): string | null {
+  if (!endpoint) return null;
+  try {
+    return new URL(endpoint, globalThis.document?.baseURI ?? globalThis.location?.href).href;
+  } catch {
+    return null;
+  }
+}
+
+function parseBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Browser-side handles on the offline test servers (test/support/offline-plugin.mjs): the
+ * collector, the fault-injecting proxy in front of it, and the browser's own network and
+ * storage switches.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export type Fault =
+  | { type: 'status'; status: number; retryAfter?: number | string; body?: unknown; times?: number }
+  | { type: 'hang' | 'store-then-hang' | 'drop-reply' | 'reset'; times?: number }
+  | { type: 'delay'; ms: number; times?: number };
+
+export interface ProxyLogEntry {
+  key: string | null;
+  start: number;
+  end: number | null;
+  fault: Fault['type'] | null;
+  status: number | 'cut' | null;
+}
+
+export interface StoredResponse {
+  id: string;
+  surveyId: string;
+  answers: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface Servers {
+  /** The endpoint the session posts to: the proxy in front of the collector. */
+  endpoint: string;
+  /** The collector itself, bypassing the proxy. */
+  direct: string;
+}
+
+const command = <T>(name: string, payload?: unknown) => executeServerCommand<T, unknown>(`offline:${name}`, payload);
+
+export const servers = () => command<Servers>('servers');
+/** Forgets every stored response, rule, random fault and log entry; accepts connections again. */
+export const resetServers = () => command<boolean>('reset');
+export const injectFaults = (...rules: Fault[]) => command<boolean>('faults', { rules });
+export const randomFaults = (config: { rate: number; faults: Fault[]; seed?: number } | null) => command<boolean>('random', config);
+export const refuseConnections = (refuse: boolean) => command<boolean>('refuse', { refuse });
+export const proxyLog = () => command<ProxyLogEntry[]>('log');
+export const stored = () => command<{ responses: StoredResponse[]; counts: { posts: number; byStatus: Record<string, number> } }>('stored');
+/** Chromium's network emulation: navigator.onLine and the online/offline events follow it. */
+export const setOffline = (offline: boolean) => command<boolean>('network', { offline });
+/** Chromium only: a storage quota for this origin (null restores the default). */
+export const overrideQuota = (bytes: number | null) => command<boolean>('quota', { bytes });
+/** Chromium only: what "clear site data" does to IndexedDB (open connections are closed). */
+export const clearSiteStorage = () => command<boolean>('clear-storage');
