@@ -8,7 +8,7 @@
  * class opens a fresh one on the next operation instead, and is passed to idb-keyval as its
  * store function.
  */
-import { promisifyRequest, type UseStore } from 'idb-keyval';
+import type { UseStore } from 'idb-keyval';
 
 export type StorageFailure = 'missing' | 'open-failed' | 'timeout' | 'quota' | 'closed' | 'failed';
 
@@ -86,7 +86,7 @@ export class Database {
   #attempt<T>(mode: IDBTransactionMode, body: TransactionBody<T>, durability: IDBTransactionDurability): Promise<T> {
     const run = (db: IDBDatabase): Promise<T> => {
       const tx = db.transaction(this.storeName, mode, { durability });
-      const committed = promisifyRequest(tx);
+      const committed = settled(tx);
       let result: T | PromiseLike<T>;
       try {
         result = body(tx.objectStore(this.storeName));
@@ -225,6 +225,14 @@ export class Database {
       request();
     });
   }
+}
+
+/** Like idb-keyval's promisifyRequest for a transaction, through listeners: idb-keyval's own bodies set `oncomplete`. */
+function settled(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.addEventListener('complete', () => resolve());
+    tx.addEventListener('abort', () => reject(tx.error));
+  });
 }
 
 function classify(error: unknown): StorageFailure {

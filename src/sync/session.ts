@@ -453,26 +453,30 @@ export class OfflineSession extends EventTarget {
 
   async #items(): Promise<OutboxItem[]> {
     await this.#writeHeldBack();
-    const held = [...this.#inMemory.values()].map(({ item }) => item);
-    let lists: { outbox: OutboxItem[]; undelivered: UndeliveredItem[] };
+    const known = [...this.#outbox.values()].filter((item) => !this.#inMemory.has(item.id));
+    let lists: Awaited<ReturnType<OfflineStore['lists']>>;
     try {
-      lists = await this.#store.lists(this.endpoint);
+      lists = await this.#store.lists(this.endpoint, known);
       this.#storageWorked();
     } catch (error) {
       this.#storageFailed(error);
-      return held;
+      return [...this.#inMemory.values()].map(({ item }) => item);
     }
     const present = new Set(lists.outbox.map((item) => item.id));
     const refused = new Set(lists.undelivered.map((item) => item.id));
-    // Responses completed here that another tab has since delivered.
-    for (const id of this.#mine) {
-      if (present.has(id) || this.#inMemory.has(id)) continue;
-      this.#mine.delete(id);
-      if (!refused.has(id)) {
+    for (const item of known) {
+      if (present.has(item.id)) continue;
+      if (!lists.marked.has(item.id)) {
+        // Gone without a completion mark: the site's data was cleared under us. This page
+        // still holds the response, so it goes back into the outbox.
+        this.#inMemory.set(item.id, { item, draftId: item.id });
+      } else if (this.#mine.delete(item.id) && !refused.has(item.id)) {
+        // Completed here and delivered by another tab.
         this.#passDelivered = true;
-        this.#emit('sent', { responseId: id });
+        this.#emit('sent', { responseId: item.id });
       }
     }
+    const held = [...this.#inMemory.values()].map(({ item }) => item);
     this.#outbox = new Map([...lists.outbox, ...held].map((item) => [item.id, item]));
     for (const item of lists.undelivered) this.#undelivered.set(item.id, item);
     this.#setStatus({});

@@ -17,11 +17,18 @@ export function offlinePlugin() {
     return started;
   };
 
+  // One DevTools session per test page: emulation set through it ends when it detaches.
+  const clients = new Map();
+  const covers = new Map();
   async function cdp(session) {
     const page = session.browser.getPage?.(session.id);
     if (!page || typeof page.createCDPSession !== 'function') throw new Error('this command needs Chromium (CDP)');
-    const client = await page.createCDPSession();
-    return { page, client };
+    let client = clients.get(session.id);
+    if (!client || client.page !== page) {
+      client = { page, cdp: await page.createCDPSession() };
+      clients.set(session.id, client);
+    }
+    return { page, client: client.cdp };
   }
 
   return {
@@ -51,23 +58,46 @@ export function offlinePlugin() {
         case 'offline:stored':
           return { responses: collector.responses(), counts: collector.counts() };
         case 'offline:network': {
-          const page = session.browser.getPage?.(session.id);
-          if (!page) throw new Error('no page for this session');
-          await page.setOfflineMode(Boolean(payload.offline));
+          // Full offline emulation would also cut the test runner's own channel to this
+          // server. So: navigator.onLine and the online/offline events from the browser, and
+          // the collector's network really dead (the proxy refuses connections).
+          const offline = Boolean(payload.offline);
+          const { client } = await cdp(session);
+          await client.send('Network.overrideNetworkState', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+          await proxy.refuse(offline);
           return true;
         }
         case 'offline:quota': {
           const { page, client } = await cdp(session);
           const origin = new URL(page.url()).origin;
-          await client.send('Storage.overrideQuotaForOrigin', payload.bytes == null ? { origin } : { origin, quotaSize: payload.bytes });
-          await client.detach();
+          if (payload.bytes == null) {
+            await client.send('Storage.overrideQuotaForOrigin', { origin });
+          } else {
+            // Chromium applies a smaller quota when the origin's storage is set up again,
+            // so this also clears the origin's IndexedDB (open connections are closed).
+            await client.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: payload.bytes });
+            await client.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
+          }
           return true;
         }
         case 'offline:clear-storage': {
           const { page, client } = await cdp(session);
           const origin = new URL(page.url()).origin;
           await client.send('Storage.clearDataForOrigin', { origin, storageTypes: 'indexeddb' });
-          await client.detach();
+          return true;
+        }
+        case 'offline:visibility': {
+          // Another tab in front hides this page, as switching tabs does on a phone.
+          const page = session.browser.getPage(session.id);
+          if (payload.hidden) {
+            const other = await page.browser().newPage();
+            await other.bringToFront();
+            covers.set(session.id, other);
+          } else {
+            await page.bringToFront();
+            await covers.get(session.id)?.close();
+            covers.delete(session.id);
+          }
           return true;
         }
         default:

@@ -44,7 +44,12 @@ export const proxyLog = () => command<ProxyLogEntry[]>('log');
 export const stored = () => command<{ responses: StoredResponse[]; counts: { posts: number; byStatus: Record<string, number> } }>('stored');
 /** Chromium's network emulation: navigator.onLine and the online/offline events follow it. */
 export const setOffline = (offline: boolean) => command<boolean>('network', { offline });
-/** Chromium only: a storage quota for this origin (null restores the default). */
+/**
+ * Chromium only: a storage quota for this origin (null restores the default). Setting one
+ * also clears the origin's IndexedDB: Chromium applies it only to freshly set-up storage.
+ */
 export const overrideQuota = (bytes: number | null) => command<boolean>('quota', { bytes });
 /** Chromium only: what "clear site data" does to IndexedDB (open connections are closed). */
 export const clearSiteStorage = () => command<boolean>('clear-storage');
+/** Chromium: another tab in front hides this page (a real visibilitychange), or brings it back. */
+export const setHidden = (hidden: boolean) => command<boolean>('visibility', { hidden });

@@ -1,0 +1,162 @@
+import { expect } from '@open-wc/testing';
+import { get, set } from 'idb-keyval';
+import { Database, StorageError } from '../../src/store/index.js';
+import { deleteTestDatabases, freshDatabaseName, rawRecords, UncaughtGuard } from '../support/offline-fixtures.js';
+import { clearSiteStorage, overrideQuota } from '../support/servers.js';
+
+async function failure(promise: Promise<unknown>): Promise<StorageError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(StorageError);
+    return error as StorageError;
+  }
+  throw new Error('expected the operation to fail');
+}
+
+function openRaw(name: string, version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
+    request.onupgradeneeded = () => upgrade?.(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** Delegates to the real IndexedDB, except for the opens `override` answers. */
+function factory(override: (call: number, name: string) => IDBOpenDBRequest | undefined): IDBFactory & { calls: number } {
+  const wrapper = {
+    calls: 0,
+    open(name: string, version?: number) {
+      wrapper.calls += 1;
+      return override(wrapper.calls, name) ?? (version === undefined ? indexedDB.open(name) : indexedDB.open(name, version));
+    },
+    deleteDatabase: (name: string) => indexedDB.deleteDatabase(name),
+    databases: () => indexedDB.databases(),
+    cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+  };
+  return wrapper;
+}
+
+describe('Database (IndexedDB connection)', () => {
+  let guard: UncaughtGuard;
+  beforeEach(() => {
+    guard = new UncaughtGuard();
+  });
+  afterEach(async () => {
+    expect(guard.stop()).to.deep.equal([]);
+    await deleteTestDatabases();
+  });
+
+  it('commits through idb-keyval and resolves only once the write is readable elsewhere', async () => {
+    const name = freshDatabaseName();
+    const db = new Database({ name });
+    await set('draft:s:1', { answers: { overall: 4 } }, db.store);
+    expect((await rawRecords(name)).get('draft:s:1')).to.deep.equal({ answers: { overall: 4 } });
+    expect(await get('draft:s:1', db.store)).to.deep.equal({ answers: { overall: 4 } });
+    db.close();
+  });
+
+  it('without IndexedDB every operation fails with "missing" and nothing is thrown', async () => {
+    const db = new Database({ name: freshDatabaseName(), indexedDB: null });
+    expect((await failure(set('k', 1, db.store))).failure).to.equal('missing');
+    expect((await failure(get('k', db.store))).failure).to.equal('missing');
+  });
+
+  it('an open that is rejected fails the operation, and the next operation opens afresh', async () => {
+    const name = freshDatabaseName();
+    (await openRaw(name, 5, (raw) => raw.createObjectStore('records'))).close();
+    // A real rejection: asking for an older version than the stored one (VersionError).
+    const idb = factory((call) => (call === 1 ? indexedDB.open(name, 1) : undefined));
+    const db = new Database({ name, indexedDB: idb });
+    const error = await failure(set('k', 1, db.store));
+    expect(error.failure).to.equal('open-failed');
+    expect(error.message).to.contain('VersionError');
+    await set('k', 2, db.store);
+    expect(await get('k', db.store)).to.equal(2);
+    expect(idb.calls).to.equal(2);
+    db.close();
+  });
+
+  it('an open that never settles (Safari) times out, and the next operation opens afresh', async () => {
+    const name = freshDatabaseName();
+    const idb = factory((call) => (call === 1 ? ({} as IDBOpenDBRequest) : undefined));
+    const db = new Database({ name, indexedDB: idb, openTimeoutMs: 200 });
+    const started = performance.now();
+    const error = await failure(set('k', 1, db.store));
+    expect(error.failure).to.equal('timeout');
+    expect(performance.now() - started).to.be.within(150, 2000);
+    await set('k', 2, db.store);
+    expect((await rawRecords(name)).get('k')).to.equal(2);
+    db.close();
+  });
+
+  it('waits 3 s by default before giving up on an open', async function () {
+    this.timeout(8000);
+    const idb = factory(() => ({}) as IDBOpenDBRequest);
+    const db = new Database({ name: freshDatabaseName(), indexedDB: idb });
+    const started = performance.now();
+    expect((await failure(get('k', db.store))).failure).to.equal('timeout');
+    expect(performance.now() - started).to.be.within(2900, 5000);
+  });
+
+  it('an upgrade blocked by an old tab times out, and succeeds once that tab is gone', async () => {
+    const name = freshDatabaseName();
+    // An old tab: a connection to a database without our store that ignores versionchange.
+    const old = await openRaw(name, 1, (raw) => raw.createObjectStore('something-else'));
+    let asked = 0;
+    old.onversionchange = () => (asked += 1);
+    const db = new Database({ name, openTimeoutMs: 300 });
+    const error = await failure(set('k', 1, db.store));
+    expect(error.failure).to.equal('timeout');
+    expect(error.message).to.contain('blocked');
+    expect(asked).to.be.greaterThan(0);
+    old.close();
+    await set('k', 2, db.store);
+    expect((await rawRecords(name)).get('k')).to.equal(2);
+    db.close();
+  });
+
+  it('steps aside when another tab upgrades or deletes the database, then reconnects', async () => {
+    const name = freshDatabaseName();
+    const db = new Database({ name });
+    await set('k', 1, db.store);
+    let blocked = false;
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 7);
+      request.onblocked = () => (blocked = true);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    expect(blocked).to.equal(false);
+    newer.close();
+    expect(await get('k', db.store)).to.equal(1);
+    db.close();
+  });
+
+  it('a connection closed under us (site data cleared) is replaced on the next operation', async () => {
+    const name = freshDatabaseName();
+    const db = new Database({ name });
+    await set('k', 1, db.store);
+    await clearSiteStorage();
+    expect(await get('k', db.store)).to.equal(undefined);
+    await set('k', 3, db.store);
+    expect((await rawRecords(name)).get('k')).to.equal(3);
+    db.close();
+  });
+
+  it('a quota exceeded write fails with "quota" (it arrives as an abort), and later writes succeed', async () => {
+    const name = freshDatabaseName();
+    const db = new Database({ name });
+    await set('small', 1, db.store);
+    await overrideQuota(1000);
+    try {
+      expect((await failure(set('big', 'x'.repeat(200_000), db.store))).failure).to.equal('quota');
+    } finally {
+      await overrideQuota(null);
+    }
+    await set('big', 'y', db.store);
+    expect((await rawRecords(name)).get('big')).to.equal('y');
+    db.close();
+  });
+});
