@@ -6,7 +6,7 @@
  */
 import type { Response } from '../../src/schema/index.js';
 import { uuid } from '../../src/engine/uuid.js';
-import type { OfflineSession, OfflineSessionOptions } from '../../src/sync/index.js';
+import { OfflineSession as OfflineSessionClass, type OfflineSession, type OfflineSessionOptions } from '../../src/sync/index.js';
 
 const databases = new Set<string>();
 
@@ -139,4 +139,54 @@ export async function openTab(guard?: UncaughtGuard): Promise<Tab> {
     close: () => frame.remove(),
   };
   return tab;
+}
+
+export interface SessionLog {
+  states: string[];
+  queued: { responseId: string; waiting: number }[];
+  sent: string[];
+  errors: { kind: string; message: string; status?: number; failure?: string; responseId?: string }[];
+}
+
+/** Everything a session reported, in order. */
+export function listen(session: OfflineSession): SessionLog {
+  const log: SessionLog = { states: [], queued: [], sent: [], errors: [] };
+  session.addEventListener('status', (event) => log.states.push(event.detail.state));
+  session.addEventListener('queued', (event) => log.queued.push(event.detail));
+  session.addEventListener('sent', (event) => log.sent.push(event.detail.responseId));
+  session.addEventListener('error', (event) => log.errors.push(event.detail));
+  return log;
+}
+
+/**
+ * One test's world: a fresh database, sessions and tabs that are disposed afterwards, and
+ * the guard against uncaught exceptions (checked in `finish`).
+ */
+export class Harness {
+  readonly guard = new UncaughtGuard();
+  readonly databaseName = freshDatabaseName();
+  readonly #sessions: OfflineSession[] = [];
+  readonly #tabs: Tab[] = [];
+
+  session(options: Partial<OfflineSessionOptions> = {}, tab?: Tab): OfflineSession & { log: SessionLog } {
+    const full: OfflineSessionOptions = { surveyId: 'konferencja', databaseName: this.databaseName, ...options };
+    const session = (tab ? tab.session(full) : new OfflineSessionClass(full)) as OfflineSession & { log: SessionLog };
+    session.log = listen(session);
+    this.#sessions.push(session);
+    return session;
+  }
+
+  async tab(): Promise<Tab> {
+    const tab = await openTab(this.guard);
+    this.#tabs.push(tab);
+    return tab;
+  }
+
+  async finish(): Promise<void> {
+    for (const session of this.#sessions) session.dispose();
+    for (const tab of this.#tabs) tab.close();
+    await deleteTestDatabases();
+    const errors = this.guard.stop();
+    if (errors.length) throw new Error(`uncaught in the page: ${errors.join('; ')}`);
+  }
 }
