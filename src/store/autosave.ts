@@ -57,6 +57,11 @@ export class Autosave {
     return this.#startedAt;
   }
 
+  /** Nothing answered yet in this draft. */
+  get pristine(): boolean {
+    return this.#answers.size === 0 && this.#pageId === undefined;
+  }
+
   draft(): Draft {
     return {
       surveyId: this.#options.surveyId,
@@ -176,7 +181,7 @@ export class Autosave {
   #write(keys: readonly string[] | 'all', pageChanged: boolean): Promise<void> {
     const { store, onSaved, onFailed, newId } = this.#options;
     const responseId = this.#responseId;
-    return store.saveDraft(() => this.draft(), keys, pageChanged).then(
+    return store.saveDraft(() => this.draft(), keys).then(
       (result) => {
         if (result === 'saved') return onSaved();
         if (responseId !== this.#responseId) return;

@@ -8,16 +8,20 @@ import type { Database } from './database.js';
 import {
   type DoneMark,
   type Draft,
+  type DraftMeta,
   type OutboxItem,
   type UndeliveredItem,
   OUTBOX_PREFIX,
   UNDELIVERED_PREFIX,
+  answerKey,
+  answersPrefix,
   doneKey,
   donePrefix,
   draftKey,
   draftPrefix,
   outboxKey,
   prefixRange,
+  surveyAnswersPrefix,
   undeliveredKey,
 } from './records.js';
 
@@ -41,75 +45,86 @@ export class OfflineStore {
     this.database = database;
   }
 
-  /** Load-time housekeeping (expired drafts and marks go) and everything the session shows. */
+  /** Load-time housekeeping (expired, completed and orphaned drafts go) and everything the session shows. */
   load(surveyId: string, endpoint: string | null, now: number, draftTtlMs: number): Promise<LoadedState> {
     return this.database.transaction('readwrite', async (store) => {
-      const drafts = prefixRange(draftPrefix(surveyId));
+      const metas = prefixRange(draftPrefix(surveyId));
+      const answers = prefixRange(surveyAnswersPrefix(surveyId));
       const marks = prefixRange(donePrefix(surveyId));
-      const [draftKeys, draftValues, markKeys, markValues, outbox, undelivered] = await Promise.all([
-        promisifyRequest(store.getAllKeys(drafts)),
-        promisifyRequest(store.getAll(drafts)),
+      const [metaKeys, metaValues, answerKeys, answerValues, markKeys, markValues, outbox, undelivered] = await Promise.all([
+        promisifyRequest(store.getAllKeys(metas)),
+        promisifyRequest(store.getAll(metas)) as Promise<DraftMeta[]>,
+        promisifyRequest(store.getAllKeys(answers)),
+        promisifyRequest(store.getAll(answers)) as Promise<AnswerValue[]>,
         promisifyRequest(store.getAllKeys(marks)),
-        promisifyRequest(store.getAll(marks)),
-        promisifyRequest(store.getAll(prefixRange(OUTBOX_PREFIX))),
-        promisifyRequest(store.getAll(prefixRange(UNDELIVERED_PREFIX))),
+        promisifyRequest(store.getAll(marks)) as Promise<DoneMark[]>,
+        promisifyRequest(store.getAll(prefixRange(OUTBOX_PREFIX))) as Promise<OutboxItem[]>,
+        promisifyRequest(store.getAll(prefixRange(UNDELIVERED_PREFIX))) as Promise<UndeliveredItem[]>,
       ]);
       const cutoff = now - draftTtlMs;
       const completed = new Set<string>();
-      markValues.forEach((mark: DoneMark, index) => {
+      markValues.forEach((mark, index) => {
         const key = String(markKeys[index]);
         // A mark only has to outlive the drafts it guards, and those expire at the same age.
         if (!(mark?.at >= cutoff)) store.delete(key);
         else completed.add(key.slice(donePrefix(surveyId).length));
       });
-      let newest: Draft | undefined;
-      draftValues.forEach((draft: Draft, index) => {
-        if (!isDraft(draft) || draft.updatedAt < cutoff || completed.has(draft.responseId)) {
-          store.delete(draftKeys[index]!);
-        } else if (!newest || draft.updatedAt > newest.updatedAt) {
-          newest = draft;
-        }
+      const live = new Map<string, DraftMeta>();
+      metaValues.forEach((meta, index) => {
+        if (isMeta(meta) && meta.updatedAt >= cutoff && !completed.has(meta.responseId)) live.set(meta.responseId, meta);
+        else store.delete(metaKeys[index]!);
       });
+      const byDraft = new Map<string, [string, AnswerValue][]>();
+      answerKeys.forEach((key, index) => {
+        const [responseId, questionId] = splitAnswerKey(String(key), surveyId);
+        if (!live.has(responseId)) {
+          // Left by a write that raced a completion or an expiry.
+          store.delete(key);
+          return;
+        }
+        const list = byDraft.get(responseId) ?? [];
+        list.push([questionId, answerValues[index]!]);
+        byDraft.set(responseId, list);
+      });
+      let newest: DraftMeta | undefined;
+      for (const meta of live.values()) if (!newest || meta.updatedAt > newest.updatedAt) newest = meta;
       return {
-        ...(newest ? { draft: newest } : {}),
-        outbox: (outbox as OutboxItem[]).filter((item) => item.endpoint === endpoint),
-        undelivered: (undelivered as UndeliveredItem[]).filter((item) => item.endpoint === endpoint),
+        ...(newest ? { draft: { ...newest, answers: Object.fromEntries(byDraft.get(newest.responseId) ?? []) } } : {}),
+        outbox: outbox.filter((item) => item.endpoint === endpoint),
+        undelivered: undelivered.filter((item) => item.endpoint === endpoint),
       };
     });
   }
 
   /**
-   * Writes the answers named in `keys` (or the whole draft) into the stored draft. Values are
-   * read from `current()` inside the transaction, so a write that was retried or overtaken
-   * still stores the newest values. Keys not named are left as another tab may have set them.
+   * Writes the answers named in `keys` (or the whole draft) with blind puts and deletes, and
+   * commits at once: no read stands between the call and the writes, so a write started in
+   * `pagehide` is complete before the page goes. Answers not named are left as another tab
+   * may have set them. Values are read from `current()` when the transaction starts, so a
+   * write that waited for a connection still stores the newest values.
    */
-  saveDraft(current: () => Draft, keys: readonly string[] | 'all', pageChanged: boolean): Promise<SaveDraftResult> {
+  saveDraft(current: () => Draft, keys: readonly string[] | 'all'): Promise<SaveDraftResult> {
     const { surveyId, responseId } = current();
-    return this.database.transaction('readwrite', async (store) => {
-      const [mark, stored] = await Promise.all([
-        promisifyRequest(store.get(doneKey(surveyId, responseId))),
-        promisifyRequest(store.get(draftKey(surveyId, responseId))) as Promise<Draft | undefined>,
-      ]);
-      if (mark) return 'consumed';
+    return this.database.transaction('readwrite', (store) => {
       const draft = current();
       // This tab completed or restarted the draft meanwhile: the write has nothing left to say.
       if (draft.responseId !== responseId) return 'saved';
-      if (stored && isDraft(stored) && keys !== 'all') {
-        const answers = new Map<string, AnswerValue>(Object.entries(stored.answers));
-        for (const key of keys) {
-          if (Object.hasOwn(draft.answers, key)) answers.set(key, draft.answers[key]!);
-          else answers.delete(key);
-        }
-        const merged: Draft = { ...stored, answers: Object.fromEntries(answers), updatedAt: draft.updatedAt };
-        if (pageChanged) {
-          if (draft.pageId === undefined) delete merged.pageId;
-          else merged.pageId = draft.pageId;
-        }
-        store.put(merged, draftKey(surveyId, responseId));
+      const { answers, ...meta } = draft;
+      const consumed = promisifyRequest(store.count(doneKey(surveyId, responseId)));
+      store.put(meta, draftKey(surveyId, responseId));
+      if (keys === 'all') {
+        store.delete(prefixRange(answersPrefix(surveyId, responseId)));
+        for (const [questionId, value] of Object.entries(answers)) store.put(value, answerKey(surveyId, responseId, questionId));
       } else {
-        store.put(draft, draftKey(surveyId, responseId));
+        for (const questionId of keys) {
+          if (Object.hasOwn(answers, questionId)) store.put(answers[questionId], answerKey(surveyId, responseId, questionId));
+          else store.delete(answerKey(surveyId, responseId, questionId));
+        }
       }
-      return 'saved';
+      store.transaction.commit?.();
+      // A completion mark means another tab finished this response; what was just written is
+      // removed on the next load, and the caller carries on under a new id.
+      return consumed.then((count): SaveDraftResult => (count > 0 ? 'consumed' : 'saved'));
     });
   }
 
@@ -117,6 +132,7 @@ export class OfflineStore {
   deleteDrafts(surveyId: string): Promise<void> {
     return this.database.transaction('readwrite', (store) => {
       store.delete(prefixRange(draftPrefix(surveyId)));
+      store.delete(prefixRange(surveyAnswersPrefix(surveyId)));
     });
   }
 
@@ -130,16 +146,16 @@ export class OfflineStore {
       async (store) => {
         const [queued, refused, mark] = await Promise.all([
           promisifyRequest(store.get(outboxKey(item.id))) as Promise<OutboxItem | undefined>,
-          promisifyRequest(store.get(undeliveredKey(item.id))),
-          promisifyRequest(store.get(doneKey(surveyId, item.id))),
+          promisifyRequest(store.count(undeliveredKey(item.id))),
+          promisifyRequest(store.count(doneKey(surveyId, item.id))),
         ]);
         if (queued) {
           if (queued.body !== item.body) return 'id-taken';
-          store.delete(draftKey(surveyId, draftResponseId));
+          removeDraft(store, surveyId, draftResponseId);
           return 'already-queued';
         }
-        if (refused || mark) return 'id-taken';
-        store.delete(draftKey(surveyId, draftResponseId));
+        if (refused > 0 || mark > 0) return 'id-taken';
+        removeDraft(store, surveyId, draftResponseId);
         store.put(item, outboxKey(item.id));
         const done: DoneMark = { surveyId, at: now };
         store.put(done, doneKey(surveyId, item.id));
@@ -202,11 +218,7 @@ export class OfflineStore {
       'readwrite',
       (store) => {
         store.delete(outboxKey(id));
-        const done: DoneMark = { surveyId, at: now };
-        for (const responseId of new Set([id, draftId])) {
-          store.delete(draftKey(surveyId, responseId));
-          store.put(done, doneKey(surveyId, responseId));
-        }
+        markDone(store, surveyId, [id, draftId], now);
       },
       'strict',
     );
@@ -219,26 +231,39 @@ export class OfflineStore {
       (store) => {
         store.delete(outboxKey(record.id));
         store.put(record, undeliveredKey(record.id));
-        const done: DoneMark = { surveyId, at: now };
-        for (const responseId of new Set([record.id, draftId])) {
-          store.delete(draftKey(surveyId, responseId));
-          store.put(done, doneKey(surveyId, responseId));
-        }
+        markDone(store, surveyId, [record.id, draftId], now);
       },
       'strict',
     );
   }
 }
 
-function isDraft(value: unknown): value is Draft {
-  const draft = value as Draft | null;
+function removeDraft(store: IDBObjectStore, surveyId: string, responseId: string): void {
+  store.delete(draftKey(surveyId, responseId));
+  store.delete(prefixRange(answersPrefix(surveyId, responseId)));
+}
+
+function markDone(store: IDBObjectStore, surveyId: string, responseIds: string[], now: number): void {
+  const done: DoneMark = { surveyId, at: now };
+  for (const responseId of new Set(responseIds)) {
+    removeDraft(store, surveyId, responseId);
+    store.put(done, doneKey(surveyId, responseId));
+  }
+}
+
+function splitAnswerKey(key: string, surveyId: string): [string, string] {
+  const rest = key.slice(surveyAnswersPrefix(surveyId).length);
+  const colon = rest.indexOf(':');
+  return [rest.slice(0, colon), rest.slice(colon + 1)];
+}
+
+function isMeta(value: unknown): value is DraftMeta {
+  const meta = value as DraftMeta | null;
   return (
-    typeof draft === 'object' &&
-    draft !== null &&
-    typeof draft.responseId === 'string' &&
-    typeof draft.startedAt === 'string' &&
-    typeof draft.updatedAt === 'number' &&
-    typeof draft.answers === 'object' &&
-    draft.answers !== null
+    typeof meta === 'object' &&
+    meta !== null &&
+    typeof meta.responseId === 'string' &&
+    typeof meta.startedAt === 'string' &&
+    typeof meta.updatedAt === 'number'
   );
 }

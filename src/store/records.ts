@@ -2,7 +2,12 @@
  * What Ankieta keeps in its one object store. Drafts, the outbox, the "not delivered" list
  * and completion marks share the store so that completing a response is one transaction.
  *
- *   draft:<surveyId>:<responseId>   Draft        answers being given (one per response)
+ *   draft:<surveyId>:<responseId>   DraftMeta    a response being filled: page, startedAt, updatedAt
+ *   answer:<surveyId>:<responseId>:<questionId>
+ *                                   AnswerValue  one answer of that draft; one record per answer
+ *                                                so that a write never needs a read first (it
+ *                                                must finish inside pagehide) and two tabs on
+ *                                                one draft merge answer by answer
  *   outbox:<responseId>             OutboxItem   completed, waiting for a 2xx
  *   undelivered:<responseId>        Undelivered  refused by the server (400/409/413/415/422)
  *   done:<surveyId>:<responseId>    DoneMark     this response id was completed; a tab still
@@ -21,6 +26,8 @@ export interface Draft {
   /** Epoch milliseconds of the last write; drafts older than the TTL are removed on load. */
   updatedAt: number;
 }
+
+export type DraftMeta = Omit<Draft, 'answers'>;
 
 export interface OutboxItem {
   id: string;
@@ -54,6 +61,11 @@ export interface DoneMark {
 
 export const draftPrefix = (surveyId: string): string => `draft:${surveyId}:`;
 export const draftKey = (surveyId: string, responseId: string): string => `${draftPrefix(surveyId)}${responseId}`;
+/** Every answer of every draft of the survey. */
+export const surveyAnswersPrefix = (surveyId: string): string => `answer:${surveyId}:`;
+export const answersPrefix = (surveyId: string, responseId: string): string => `${surveyAnswersPrefix(surveyId)}${responseId}:`;
+export const answerKey = (surveyId: string, responseId: string, questionId: string): string =>
+  `${answersPrefix(surveyId, responseId)}${questionId}`;
 export const OUTBOX_PREFIX = 'outbox:';
 export const outboxKey = (id: string): string => `${OUTBOX_PREFIX}${id}`;
 export const UNDELIVERED_PREFIX = 'undelivered:';

@@ -340,7 +340,8 @@ export class OfflineSession extends EventTarget {
         this.#mine.add(item.id);
       }
       for (const item of state.undelivered) this.#undelivered.set(item.id, item);
-      if (state.draft && this.#autosave.draft().updatedAt <= state.draft.updatedAt) {
+      // Answers given before the stored draft could be read win over it.
+      if (state.draft && this.#autosave.pristine) {
         this.#autosave.adopt(state.draft);
         draft = this.#autosave.draft();
       }
