@@ -133,14 +133,7 @@ export class Autosave {
     this.#cancelTimer();
     const waiting = this.#pending;
     this.#pending = undefined;
-    if (!this.#stopped && (this.#whole || this.#pageDirty || this.#dirty.size > 0)) {
-      const keys = this.#whole ? 'all' : [...this.#dirty];
-      const pageChanged = this.#pageDirty;
-      this.#forgetChanges();
-      const write = this.#write(keys, pageChanged);
-      this.#writes.add(write);
-      void write.then(() => this.#writes.delete(write));
-    }
+    this.#startWrite();
     const done = Promise.all(this.#writes).then(() => undefined);
     waiting?.resolve(done);
     return done;
@@ -157,6 +150,17 @@ export class Autosave {
     this.#cancelTimer();
     this.#pending?.resolve(Promise.resolve());
     this.#pending = undefined;
+  }
+
+  #startWrite(): Promise<void> | undefined {
+    if (this.#stopped || !(this.#whole || this.#pageDirty || this.#dirty.size > 0)) return undefined;
+    const keys = this.#whole ? 'all' : [...this.#dirty];
+    const pageChanged = this.#pageDirty;
+    this.#forgetChanges();
+    const write = this.#write(keys, pageChanged);
+    this.#writes.add(write);
+    void write.then(() => this.#writes.delete(write));
+    return write;
   }
 
   #schedule(): Promise<void> {
@@ -188,7 +192,7 @@ export class Autosave {
         // Another tab completed this response: what this tab holds becomes a new response.
         this.#responseId = newId();
         this.#whole = true;
-        return this.flush();
+        return this.#startWrite();
       },
       (error: StorageError) => {
         if (responseId !== this.#responseId) return onFailed(error);

@@ -29,6 +29,11 @@ export interface DatabaseOptions {
   openTimeoutMs?: number;
   /** `null` behaves as a browser without IndexedDB; omitted means `globalThis.indexedDB`. */
   indexedDB?: IDBFactory | null;
+  /**
+   * Called when a connection replaces one that was lost (site data cleared, versionchange):
+   * what was stored may be gone, so the caller writes what it holds again.
+   */
+  onReconnect?: () => void;
 }
 
 export type TransactionBody<T> = (store: IDBObjectStore) => T | PromiseLike<T>;
@@ -40,7 +45,9 @@ export class Database {
   readonly storeName: string;
   readonly #openTimeoutMs: number;
   readonly #factory: IDBFactory | null | undefined;
+  readonly #onReconnect: (() => void) | undefined;
   #db: IDBDatabase | undefined;
+  #connectedBefore = false;
   #opening: Promise<IDBDatabase> | undefined;
   #closed = false;
 
@@ -49,6 +56,7 @@ export class Database {
     this.storeName = options.storeName ?? 'records';
     this.#openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
     this.#factory = options.indexedDB;
+    this.#onReconnect = options.onReconnect;
   }
 
   /** The store function idb-keyval's `get`/`set`/`del` accept. */
@@ -134,6 +142,8 @@ export class Database {
       return;
     }
     this.#db = db;
+    if (this.#connectedBefore) this.#onReconnect?.();
+    this.#connectedBefore = true;
     // Another tab wants to upgrade or delete the database (a newer Ankieta, the user
     // clearing data): step aside so it is not blocked, and reconnect on the next operation.
     db.onversionchange = () => {

@@ -162,6 +162,7 @@ export class OfflineSession extends EventTarget {
     this.#database = new Database({
       name: options.databaseName ?? 'ankieta',
       openTimeoutMs: options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
+      onReconnect: () => void this.#autosave.rewrite(),
       ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
     });
     this.#store = new OfflineStore(this.#database);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { get, set } from 'idb-keyval';
 import { Database, StorageError } from '../../src/store/index.js';
-import { deleteTestDatabases, freshDatabaseName, rawRecords, UncaughtGuard } from '../support/offline-fixtures.js';
+import { deleteTestDatabases, factory, freshDatabaseName, rawRecords, UncaughtGuard } from '../support/offline-fixtures.js';
 import { clearSiteStorage, overrideQuota } from '../support/servers.js';
 
 async function failure(promise: Promise<unknown>): Promise<StorageError> {
@@ -21,21 +21,6 @@ function openRaw(name: string, version?: number, upgrade?: (db: IDBDatabase) => 
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-}
-
-/** Delegates to the real IndexedDB, except for the opens `override` answers. */
-function factory(override: (call: number, name: string) => IDBOpenDBRequest | undefined): IDBFactory & { calls: number } {
-  const wrapper = {
-    calls: 0,
-    open(name: string, version?: number) {
-      wrapper.calls += 1;
-      return override(wrapper.calls, name) ?? (version === undefined ? indexedDB.open(name) : indexedDB.open(name, version));
-    },
-    deleteDatabase: (name: string) => indexedDB.deleteDatabase(name),
-    databases: () => indexedDB.databases(),
-    cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
-  };
-  return wrapper;
 }
 
 describe('Database (IndexedDB connection)', () => {

@@ -190,3 +190,18 @@ export class Harness {
     if (errors.length) throw new Error(`uncaught in the page: ${errors.join('; ')}`);
   }
 }
+
+/** Delegates to the real IndexedDB, except for the opens `override` answers. */
+export function factory(override: (call: number, name: string) => IDBOpenDBRequest | undefined): IDBFactory & { calls: number } {
+  const wrapper = {
+    calls: 0,
+    open(name: string, version?: number) {
+      wrapper.calls += 1;
+      return override(wrapper.calls, name) ?? (version === undefined ? indexedDB.open(name) : indexedDB.open(name, version));
+    },
+    deleteDatabase: (name: string) => indexedDB.deleteDatabase(name),
+    databases: () => indexedDB.databases(),
+    cmp: (a: unknown, b: unknown) => indexedDB.cmp(a, b),
+  };
+  return wrapper;
+}
