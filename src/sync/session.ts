@@ -346,7 +346,6 @@ export class OfflineSession extends EventTarget {
         this.#autosave.adopt(state.draft);
         draft = this.#autosave.draft();
       }
-      this.#storageWorked();
     } catch (error) {
       this.#storageFailed(error);
     }
@@ -459,7 +458,6 @@ export class OfflineSession extends EventTarget {
     let lists: Awaited<ReturnType<OfflineStore['lists']>>;
     try {
       lists = await this.#store.lists(this.endpoint, known);
-      this.#storageWorked();
     } catch (error) {
       this.#storageFailed(error);
       return [...this.#inMemory.values()].map(({ item }) => item);
@@ -548,6 +546,7 @@ export class OfflineSession extends EventTarget {
     }
   }
 
+  /** After a write only: reads succeed where writes fail (a full quota). */
   #storageWorked(): void {
     if (this.#status.storageAvailable) return;
     this.#setStatus({ storageAvailable: true, ...(this.#status.state === 'storage-unavailable' ? { state: 'idle' } : {}) });
