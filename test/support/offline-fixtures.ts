@@ -151,7 +151,10 @@ export interface SessionLog {
 /** Everything a session reported, in order. */
 export function listen(session: OfflineSession): SessionLog {
   const log: SessionLog = { states: [], queued: [], sent: [], errors: [] };
-  session.addEventListener('status', (event) => log.states.push(event.detail.state));
+  session.addEventListener('status', (event) => {
+    // Only changes of state (a status event also reports a changed count).
+    if (log.states.at(-1) !== event.detail.state) log.states.push(event.detail.state);
+  });
   session.addEventListener('queued', (event) => log.queued.push(event.detail));
   session.addEventListener('sent', (event) => log.sent.push(event.detail.responseId));
   session.addEventListener('error', (event) => log.errors.push(event.detail));

@@ -1,0 +1,221 @@
+import { expect } from '@open-wc/testing';
+import { uuid } from '../../src/engine/uuid.js';
+import type { Response } from '../../src/schema/index.js';
+import { freshDatabaseName, Harness, makeResponse, rawKeys, sleep, until } from '../support/offline-fixtures.js';
+import { injectFaults, proxyLog, refuseConnections, resetServers, servers, setOffline, stored } from '../support/servers.js';
+
+describe('delivery scenarios', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = new Harness();
+    await resetServers();
+  });
+  afterEach(async () => {
+    await setOffline(false);
+    await h.finish();
+  });
+
+  /** A session whose attempts are counted. */
+  async function start(options: Parameters<Harness['session']>[0] = {}) {
+    const { endpoint } = await servers();
+    const attempts: string[] = [];
+    const session = h.session({
+      endpoint,
+      fetch: (input, init) => {
+        attempts.push(String((init?.headers as Record<string, string>)['Idempotency-Key']));
+        return fetch(input, init);
+      },
+      ...options,
+    });
+    await session.restore();
+    return { session, attempts, endpoint };
+  }
+
+  const answered = (session: { responseId: string }, answers: Response['answers'] = { overall: 4 }) =>
+    makeResponse('konferencja', answers, session.responseId);
+
+  it('delivers once with the exact stored JSON, an Idempotency-Key and status queued → sending → sent', async () => {
+    const { session } = await start();
+    const response = answered(session, { overall: 5, comments: 'Dziękuję' });
+    await session.complete(response);
+    await until(() => session.status.state === 'sent', 'sent');
+    const { responses, counts } = await stored();
+    expect(responses).to.deep.equal([response]);
+    expect(counts.byStatus).to.deep.equal({ 201: 1 });
+    expect(session.log.queued).to.deep.equal([{ responseId: response.id, waiting: 1 }]);
+    expect(session.log.sent).to.deep.equal([response.id]);
+    expect(session.log.states.slice(-3)).to.deep.equal(['waiting', 'sending', 'sent']);
+    expect(session.status).to.include({ waiting: 0, undelivered: 0 });
+    expect(await rawKeys(h.databaseName, 'outbox:')).to.deep.equal([]);
+  });
+
+  it('offline at submit: nothing is attempted, status "offline"; back online it is delivered', async () => {
+    const { session, attempts } = await start();
+    await setOffline(true);
+    await until(() => !navigator.onLine, 'navigator.onLine false');
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'offline', 'status offline');
+    await sleep(300);
+    expect(attempts).to.deep.equal([]);
+    expect(session.status.waiting).to.equal(1);
+    await setOffline(false);
+    await until(() => session.status.state === 'sent', 'sent after the online event');
+    expect(attempts).to.deep.equal([response.id]);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  it('navigator.onLine true but the network dead: a failure, retried with backoff', async () => {
+    const { session, attempts } = await start();
+    await refuseConnections(true);
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => attempts.length === 1 && session.status.state === 'waiting', 'the failed attempt');
+    expect(navigator.onLine).to.equal(true);
+    await refuseConnections(false);
+    await until(() => session.status.state === 'sent', 'the retry', 5000);
+    expect(attempts).to.deep.equal([response.id, response.id]);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  for (const status of [400, 409, 413, 415, 422]) {
+    it(`${status}: kept in the "not delivered" list with export, never retried`, async () => {
+      const { session, attempts } = await start();
+      await injectFaults({ type: 'status', status, body: { error: `odrzucono (${status})` } });
+      const response = answered(session, { overall: 1, comments: 'Zbyt długi tekst?' });
+      await session.complete(response);
+      await until(() => session.status.state === 'not-delivered', 'not delivered');
+      expect(session.status).to.include({ waiting: 0, undelivered: 1 });
+      expect(session.log.errors).to.deep.equal([
+        { kind: 'delivery', status, responseId: response.id, message: `HTTP ${status}: {"error":"odrzucono (${status})"}` },
+      ]);
+      // No retry loop: neither time, a new response nor "try again" sends it again.
+      await session.complete(answered(session, { overall: 5 }));
+      await session.retry();
+      await until(() => session.status.state === 'sent', 'the next response sent');
+      await sleep(1200);
+      expect(attempts.filter((id) => id === response.id)).to.have.length(1);
+      const exported = JSON.parse(session.exportUndelivered());
+      expect(exported).to.include({ format: 'ankieta-undelivered', version: 1 });
+      expect(exported.undelivered).to.have.length(1);
+      expect(exported.undelivered[0]).to.include({ status });
+      expect(exported.undelivered[0].response).to.deep.equal(response);
+      expect(exported.waiting).to.deep.equal([]);
+      // Kept on the device: a reload still has it.
+      session.dispose();
+      const again = h.session({ endpoint: session.endpoint });
+      await again.restore();
+      expect(again.status.undelivered).to.equal(1);
+      expect(JSON.parse(again.exportUndelivered()).undelivered[0].response).to.deep.equal(response);
+    });
+  }
+
+  it('a response the collector itself refuses (400 with paths) goes to the list, not into a loop', async () => {
+    const { session } = await start();
+    const invalid = { ...answered(session), surveyId: 'Not A Survey Id!' };
+    await session.complete(invalid);
+    await until(() => session.status.state === 'not-delivered', 'not delivered');
+    expect(session.log.errors[0]?.status).to.equal(400);
+    expect(session.log.errors[0]?.message).to.contain('surveyId');
+    expect((await stored()).counts.byStatus).to.deep.equal({ 400: 1 });
+  });
+
+  it('the same id with a different body (another device) gets a real 409, surfaced and kept', async () => {
+    const { session } = await start();
+    const id = uuid();
+    await session.complete(makeResponse('konferencja', { overall: 5 }, id));
+    await until(() => session.status.state === 'sent', 'the first delivered');
+    const other = h.session({ endpoint: session.endpoint, databaseName: freshDatabaseName() });
+    await other.restore();
+    await other.complete(makeResponse('konferencja', { overall: 1 }, id));
+    await until(() => other.status.state === 'not-delivered', 'the 409');
+    expect(other.log.errors[0]).to.include({ kind: 'delivery', status: 409, responseId: id });
+    expect((await stored()).responses.map((r) => r.answers)).to.deep.equal([{ overall: 5 }]);
+  });
+
+  for (const status of [401, 403]) {
+    it(`${status}: delivery stops and is reported, the data stays; "try again" resumes`, async () => {
+      const { session, attempts } = await start();
+      await injectFaults({ type: 'status', status });
+      const first = answered(session);
+      await session.complete(first);
+      await until(() => session.status.state === 'forbidden', 'forbidden');
+      expect(session.log.errors).to.deep.equal([{ kind: 'delivery', status, message: `HTTP ${status}: {"error":"injected ${status}"}` }]);
+      const second = answered(session, { overall: 2 });
+      await session.complete(second);
+      window.dispatchEvent(new Event('online'));
+      await sleep(1500);
+      expect(attempts).to.deep.equal([first.id]);
+      expect(session.status).to.include({ state: 'forbidden', waiting: 2 });
+      expect((await rawKeys(h.databaseName, 'outbox:')).sort()).to.deep.equal([`outbox:${first.id}`, `outbox:${second.id}`].sort());
+      await session.retry();
+      await until(() => session.status.state === 'sent', 'sent after try again');
+      expect((await stored()).responses.map((r) => r.id).sort()).to.deep.equal([first.id, second.id].sort());
+    });
+  }
+
+  it('client timeout: a request that hangs is abandoned and retried with the same key', async () => {
+    const { session, attempts } = await start({ requestTimeoutMs: 400 });
+    await injectFaults({ type: 'hang' });
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'waiting', 'the timeout');
+    await until(() => session.status.state === 'sent', 'the retry', 5000);
+    expect(attempts).to.deep.equal([response.id, response.id]);
+    const log = await proxyLog();
+    expect(log[0]).to.include({ fault: 'hang', status: 'cut' });
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  it('stored, but the reply was lost: the retry with the same key is stored once', async () => {
+    const { session } = await start();
+    await injectFaults({ type: 'drop-reply' });
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'sent', 'sent', 5000);
+    const { responses, counts } = await stored();
+    expect(responses).to.deep.equal([response]);
+    expect(counts.byStatus['201']).to.equal(1);
+    expect(counts.byStatus['200']).to.be.at.least(1);
+  });
+
+  it('"N waiting": each queued response is counted until it is delivered', async () => {
+    const { session } = await start();
+    await refuseConnections(true);
+    for (let i = 0; i < 3; i += 1) await session.complete(answered(session, { overall: i + 1 }));
+    expect(session.log.queued.map((q) => q.waiting)).to.deep.equal([1, 2, 3]);
+    await until(() => session.status.state === 'waiting' && session.status.waiting === 3, '3 waiting');
+    const exported = JSON.parse(session.exportUndelivered());
+    expect(exported.waiting).to.have.length(3);
+    await refuseConnections(false);
+    await session.retry();
+    await until(() => session.status.state === 'sent', 'all sent');
+    expect(session.log.sent).to.have.length(3);
+    expect(session.status.waiting).to.equal(0);
+    expect((await stored()).responses).to.have.length(3);
+  });
+
+  it('flushes on load: a response left by an earlier page is delivered by the next', async () => {
+    const { session } = await start();
+    await refuseConnections(true);
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'waiting', 'the failed attempt');
+    session.dispose();
+    await refuseConnections(false);
+    const next = h.session({ endpoint: session.endpoint });
+    await next.restore();
+    await until(() => next.log.sent.includes(response.id), 'delivered on load');
+    expect(next.status.state).to.equal('sent');
+  });
+
+  it('without an endpoint responses stay on the device and nothing is sent', async () => {
+    const session = h.session();
+    await session.restore();
+    await session.complete(answered(session));
+    await sleep(200);
+    expect((await proxyLog()).length).to.equal(0);
+    expect(session.status).to.include({ state: 'saved', waiting: 1 });
+    expect(JSON.parse(session.exportUndelivered()).waiting).to.have.length(1);
+  });
+});
