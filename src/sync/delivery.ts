@@ -43,6 +43,9 @@ export interface DeliveryOptions {
   isOnline: () => boolean;
 }
 
+/** `held`: inside a Retry-After window the pass only looked. */
+type PassResult = 'done' | 'failed' | 'held';
+
 /** A lease outlives a request that hangs until its client timeout. */
 const LEASE_MARGIN_MS = 5000;
 
@@ -77,12 +80,13 @@ export class Delivery {
       this.#failures = 0;
     }
     if (this.#stopped) return Promise.resolve();
-    if (trigger !== 'timer' && trigger !== 'retry' && this.#options.clock.now() < this.#notBefore) return Promise.resolve();
+    // Inside a Retry-After window a trigger only looks at the outbox; the timer sends.
+    const mayPost = trigger === 'timer' || trigger === 'retry' || this.#options.clock.now() >= this.#notBefore;
     if (this.#running) {
-      this.#again = true;
+      this.#again ||= mayPost;
       return this.#running;
     }
-    this.#running = this.#loop().finally(() => {
+    this.#running = this.#loop(mayPost).finally(() => {
       this.#running = undefined;
     });
     return this.#running;
@@ -93,41 +97,48 @@ export class Delivery {
     this.#clearTimer();
   }
 
-  async #loop(): Promise<void> {
-    let finished: boolean;
-    do {
+  async #loop(mayPost: boolean): Promise<void> {
+    let result = await this.#exclusively(() => this.#pass(mayPost));
+    // A trigger that came during the pass runs another, unless the pass failed: then the
+    // backoff timer it set decides when to try again.
+    while (result !== 'failed' && this.#again && !this.#abort.signal.aborted) {
       this.#again = false;
-      this.#clearTimer();
-      finished = await this.#exclusively(() => this.#pass());
-    } while (finished && this.#again && !this.#abort.signal.aborted);
+      result = await this.#exclusively(() => this.#pass(true));
+    }
+    this.#again = false;
   }
 
-  /** Resolves true when the pass went through the whole outbox. */
-  #exclusively(pass: () => Promise<boolean>): Promise<boolean> {
+  #exclusively(pass: () => Promise<PassResult>): Promise<PassResult> {
     const { locks, lockName } = this.#options;
     if (!locks) return pass();
     return locks.request(lockName, { signal: this.#abort.signal }, pass).then(
-      (finished) => finished,
-      () => false,
+      (result) => result,
+      (): PassResult => 'failed',
     );
   }
 
-  async #pass(): Promise<boolean> {
+  async #pass(mayPost: boolean): Promise<PassResult> {
     const { source, report, clock, locks, isOnline } = this.#options;
-    if (this.#abort.signal.aborted || this.#stopped) return false;
+    if (this.#abort.signal.aborted || this.#stopped) return 'failed';
     const items = await source.items();
     if (items.length === 0) {
+      this.#clearTimer();
       report({ type: 'idle' });
-      return true;
+      return 'done';
     }
+    if (!mayPost) {
+      report({ type: 'waiting', retryAt: this.#notBefore, reason: 'Retry-After' });
+      return 'held';
+    }
+    this.#clearTimer();
     if (!isOnline()) {
       report({ type: 'offline' });
-      return false;
+      return 'failed';
     }
     const leaseMs = this.#options.requestTimeoutMs + LEASE_MARGIN_MS;
     let leftForOthers = false;
     for (const item of items) {
-      if (this.#abort.signal.aborted) return false;
+      if (this.#abort.signal.aborted) return 'failed';
       if (!(await source.claim(item, clock.now() + leaseMs))) {
         leftForOthers = true;
         continue;
@@ -153,7 +164,7 @@ export class Delivery {
           await source.unclaim(item);
           this.#stopped = true;
           report({ type: 'forbidden', status: outcome.status, detail: outcome.detail });
-          return false;
+          return 'failed';
         case 'retry': {
           await source.unclaim(item);
           this.#failures += 1;
@@ -163,17 +174,17 @@ export class Delivery {
           this.#schedule(delay);
           if (!isOnline()) report({ type: 'offline' });
           else report({ type: 'waiting', retryAt: now + delay, reason: outcome.reason, ...(outcome.status ? { status: outcome.status } : {}) });
-          return false;
+          return 'failed';
         }
         case 'aborted':
           await source.unclaim(item);
-          return false;
+          return 'failed';
       }
     }
     // Another tab holds some items (no Web Locks): look again once its lease could have run out.
     if (leftForOthers && !locks) this.#schedule(leaseMs);
     report({ type: 'idle' });
-    return true;
+    return 'done';
   }
 
   #schedule(delay: number): void {
