@@ -214,27 +214,22 @@ export class OfflineStore {
    * made in memory while storage failed, which is still stored and must not come back.
    */
   delivered(surveyId: string, id: string, now: number, draftId: string = id): Promise<void> {
-    return this.database.transaction(
-      'readwrite',
-      (store) => {
-        store.delete(outboxKey(id));
-        markDone(store, surveyId, [id, draftId], now);
-      },
-      'strict',
-    );
+    // Default durability: should a crash undo this, the item is sent again and the server
+    // recognises its Idempotency-Key. Only the completion itself must reach the disk first.
+    return this.database.transaction('readwrite', (store) => {
+      store.delete(outboxKey(id));
+      markDone(store, surveyId, [id, draftId], now);
+    });
   }
 
   /** The server refused the response for good: it moves to the "not delivered" list. */
   undeliver(surveyId: string, record: UndeliveredItem, now: number, draftId: string = record.id): Promise<void> {
-    return this.database.transaction(
-      'readwrite',
-      (store) => {
-        store.delete(outboxKey(record.id));
-        store.put(record, undeliveredKey(record.id));
-        markDone(store, surveyId, [record.id, draftId], now);
-      },
-      'strict',
-    );
+    // As with `delivered`: undone by a crash, the item is only refused once more.
+    return this.database.transaction('readwrite', (store) => {
+      store.delete(outboxKey(record.id));
+      store.put(record, undeliveredKey(record.id));
+      markDone(store, surveyId, [record.id, draftId], now);
+    });
   }
 }
 
