@@ -1,0 +1,2 @@
+/** Registers every respondent-facing element. */
+import './components/survey/survey.js';
