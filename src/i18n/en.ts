@@ -66,4 +66,7 @@ export const en: Catalog = {
   exportAnswers: 'Download answers (JSON)',
   retry: 'Try again',
   alreadyCompleted: 'This survey has already been completed on this device.',
+
+  // Question controls: the text counter once the limit is passed
+  charactersTooMany: { one: '{count} character too many', other: '{count} characters too many' },
 };

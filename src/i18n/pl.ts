@@ -114,6 +114,14 @@ export const pl = {
   exportAnswers: 'Pobierz odpowiedzi (JSON)',
   retry: 'Spróbuj ponownie',
   alreadyCompleted: 'Ankieta została już wypełniona na tym urządzeniu.',
+
+  // Question controls: the text counter once the limit is passed
+  charactersTooMany: {
+    one: 'Przekroczono limit o {count} znak',
+    few: 'Przekroczono limit o {count} znaki',
+    many: 'Przekroczono limit o {count} znaków',
+    other: 'Przekroczono limit o {count} znaku',
+  },
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;
