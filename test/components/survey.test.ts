@@ -374,4 +374,57 @@ describe('<ankieta-survey>', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect((window as unknown as { __ankietaXss?: number }).__ankietaXss).to.equal(undefined);
   });
+
+  describe('kiosk', () => {
+    const oneQuestion: SurveyDefinition = {
+      id: 'kiosk',
+      title: 'Kiosk',
+      pages: [{ id: 'p', questions: [{ id: 'q', type: 'rating', required: true, title: 'Ocena' }] }],
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    it('shows thanks, then a fresh form for the next person', async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-thanks="1" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      await settle(el);
+      await clickOption(el, 'q', 4);
+      primary(el).click();
+      await settle(el);
+      expect(part(el, 'thank-you')).to.exist;
+      await wait(1300);
+      await settle(el);
+      expect(part(el, 'thank-you')).to.equal(null);
+      expect(control(el, 'q').value, 'answers cleared').to.equal(null);
+      expect(part(el, 'status')!.textContent).to.equal('Formularz jest gotowy dla kolejnej osoby.');
+      expect(deepActive()).to.equal(part(el, 'title'));
+    });
+
+    it('warns with a countdown before clearing an abandoned form, and Continue keeps the answers', async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      await settle(el);
+      await clickOption(el, 'q', 2);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+      await wait(1200);
+      await settle(el);
+      const warning = part(el, 'kiosk-warning')!;
+      expect(warning).to.exist;
+      expect(warning.querySelector('[role=alert]')!.textContent).to.equal('Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby.');
+      warning.querySelector('button')!.click();
+      await settle(el);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+      expect(control(el, 'q').value).to.equal(3);
+      // Left alone this time: warned, then cleared.
+      await wait(2300);
+      await settle(el);
+      expect(control(el, 'q').value).to.equal(null);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+    });
+
+    it('leaves an untouched form alone', async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      await settle(el);
+      await wait(1300);
+      await settle(el);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+    });
+  });
 });
