@@ -23,6 +23,8 @@ const EXPORT_PATH = /^\/api\/surveys\/([^/]+)\/responses$/;
 const RESPONSES_PATH = '/api/responses';
 /** Answers a CORS preflight for a day; browsers cap it lower anyway. */
 const PREFLIGHT_MAX_AGE = '86400';
+/** How much of an oversized body is read and discarded before the connection is cut instead. */
+const DRAIN_LIMIT = 8 * 1024 * 1024;
 
 class HttpError extends Error {
   constructor(
@@ -75,18 +77,33 @@ export function createCollectorServer(context: CollectorContext): Server {
     return timingSafeEqual(createHash('sha256').update(match[1]!).digest(), tokenDigest);
   }
 
-  async function readBody(req: IncomingMessage): Promise<Buffer> {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    const tooLarge = () => new HttpError(413, { error: 'too large', maxBytes: options.maxBodyBytes }, { Connection: 'close' });
-    if (declared > options.maxBodyBytes) throw tooLarge();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > options.maxBodyBytes) throw tooLarge();
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, size);
+  /**
+   * Reads the body up to the limit. Past it the rest is read and thrown away (up to
+   * DRAIN_LIMIT) rather than the connection reset, so the client gets to read the 413:
+   * a reset while it is still sending would discard the reply on its side.
+   */
+  function readBody(req: IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const tooLarge = () => {
+        req.off('data', onData).off('end', onEnd);
+        let drained = 0;
+        req.on('data', (chunk: Buffer) => {
+          if ((drained += chunk.length) > DRAIN_LIMIT) req.socket.destroy();
+        });
+        req.resume();
+        reject(new HttpError(413, { error: 'too large', maxBytes: options.maxBodyBytes }));
+      };
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBodyBytes) tooLarge();
+        else chunks.push(chunk);
+      };
+      const onEnd = () => resolve(Buffer.concat(chunks, size));
+      req.on('data', onData).once('end', onEnd).once('error', reject);
+      if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) tooLarge();
+    });
   }
 
   async function postResponse(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -205,7 +222,6 @@ export function createCollectorServer(context: CollectorContext): Server {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        if (error.headers.Connection === 'close') res.on('finish', () => req.destroy());
         return send(res, error.status, error.body, error.headers);
       }
       // Storage failures: the widget retries a 5xx, so nothing is lost. Only the message is

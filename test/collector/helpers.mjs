@@ -115,10 +115,10 @@ export function runCollector(args) {
  * One HTTP request with full control over headers (fetch would add or forbid some).
  * `body` may be a string, a Buffer, or an array of chunks sent with chunked encoding.
  */
-export function request(method, url, { headers = {}, body } = {}) {
+export function request(method, url, { headers = {}, body, agent } = {}) {
   return new Promise((resolve, reject) => {
     const chunked = Array.isArray(body);
-    const req = httpRequest(url, { method, headers: { ...(body !== undefined && !chunked ? { 'Content-Length': Buffer.byteLength(body) } : {}), ...headers } });
+    const req = httpRequest(url, { method, ...(agent ? { agent } : {}), headers: { ...(body !== undefined && !chunked ? { 'Content-Length': Buffer.byteLength(body) } : {}), ...headers } });
     req.on('response', (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -135,8 +135,7 @@ export function request(method, url, { headers = {}, body } = {}) {
       });
       res.on('error', reject);
     });
-    // The server may answer (413) and close before a large body is fully written.
-    req.on('error', (error) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.on('error', reject);
     if (chunked) for (const chunk of body) req.write(chunk);
     else if (body !== undefined) req.write(body);
     req.end();
