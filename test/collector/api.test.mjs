@@ -345,3 +345,38 @@ for (const storage of storages()) {
 }
 
 if (postgresMissing) it(postgresMissing, { skip: postgresMissing }, () => {});
+
+describe('rate limit behind a reverse proxy', () => {
+  const running = [];
+  after(async () => {
+    for (const { collector, place } of running) {
+      await collector.stop();
+      await place.drop();
+    }
+  });
+  const start = async (args) => {
+    const place = await storages()[0].create();
+    const collector = await startCollector([...place.args, '--token', TOKEN, ...args]);
+    running.push({ collector, place });
+    return collector.url;
+  };
+  const burst = async (base, forwardedFor) => {
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await postJson(base, { ...conferenceResponse(), surveyId: 'proxy' }, { 'X-Forwarded-For': forwardedFor })).status);
+    return statuses;
+  };
+
+  it('with --trust-proxy 1 limits each visitor by the address the proxy appended', async () => {
+    const base = await start(['--rate-limit', '2', '--trust-proxy', '1']);
+    assert.deepEqual(await burst(base, '198.51.100.7, 203.0.113.1'), [201, 201, 429]);
+    // A different visitor behind the same proxy has its own bucket, whatever it claims further left.
+    assert.deepEqual(await burst(base, '198.51.100.7, 203.0.113.2'), [201, 201, 429]);
+  });
+
+  it('without --trust-proxy ignores X-Forwarded-For, so a client cannot dodge the limit by forging it', async () => {
+    const base = await start(['--rate-limit', '2']);
+    const statuses = [...(await burst(base, '203.0.113.1')), ...(await burst(base, '203.0.113.2'))];
+    assert.deepEqual(statuses, [201, 201, 429, 429, 429, 429]);
+  });
+});
