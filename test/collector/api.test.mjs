@@ -74,6 +74,12 @@ for (const storage of storages()) {
       assert.equal(broken.status, 400);
       assert.equal(broken.json.issues[0].path, '(root)');
       assert.match(broken.json.issues[0].message, /not valid JSON/);
+      // "Łódź" as an ISO-8859-2 page would send it: 0xA3 is not UTF-8 on its own.
+      const latin2 = Buffer.from(JSON.stringify(conferenceResponse({ comments: '#odz' })));
+      latin2[latin2.indexOf('#')] = 0xa3;
+      const notUtf8 = await postJson(base, latin2);
+      assert.equal(notUtf8.status, 400);
+      assert.deepEqual(notUtf8.json.issues, [{ path: '(root)', message: 'is not valid UTF-8' }]);
     });
 
     it('checks answers against the survey definition (400 with paths) when it knows the survey', async () => {

@@ -145,7 +145,7 @@ export function request(method, url, { headers = {}, body, agent } = {}) {
 export const postJson = (base, body, headers = {}) =>
   request('POST', `${base}/api/responses`, {
     headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
   });
 
 export const exportResponses = (base, surveyId, query = '', token = TOKEN) =>
