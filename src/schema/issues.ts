@@ -63,17 +63,26 @@ const EXPECTED: Record<string, string> = {
 
 const quoteList = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
+/** Whether a union branch rejected the value itself (wrong type or literal), not something inside it. */
+function rejectsOutright(issues: readonly core.$ZodIssue[]): boolean {
+  return issues.some(
+    (i) =>
+      i.path.length === 0 &&
+      (i.code === 'invalid_type' || i.code === 'invalid_value' || (i.code === 'invalid_union' && !('discriminator' in i && i.discriminator) && i.errors.every(rejectsOutright))),
+  );
+}
+
 /**
  * Among the failed branches of a union, the one that fits best explains the problem best: a
- * branch of the wrong type (or the wrong literal) does not fit at all; otherwise the branch with
- * the fewest unknown properties, then the one that got furthest into the value.
+ * branch that rejects the value outright does not fit at all; otherwise the branch with the
+ * fewest unknown properties, then the one that got furthest into the value.
  */
 function bestBranch(branches: core.$ZodIssue[][]): core.$ZodIssue[] | undefined {
   let best: core.$ZodIssue[] | undefined;
   let bestUnknown = Infinity;
   let bestDepth = -1;
   for (const issues of branches) {
-    if (issues.some((i) => (i.code === 'invalid_type' || i.code === 'invalid_value') && i.path.length === 0)) continue;
+    if (rejectsOutright(issues)) continue;
     const unknown = issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys.length : 0), 0);
     const depth = Math.max(0, ...issues.map((i) => i.path.length));
     if (unknown < bestUnknown || (unknown === bestUnknown && depth > bestDepth)) {
@@ -85,15 +94,15 @@ function bestBranch(branches: core.$ZodIssue[][]): core.$ZodIssue[] | undefined 
   return best;
 }
 
-/** What a union accepts, from the branches that rejected the value outright. */
-function unionExpectation(branches: core.$ZodIssue[][]): string[] {
-  const expected = new Set<string>();
+/** What a union accepts, from the branches (and nested unions) that rejected the value outright. */
+function unionExpectation(branches: readonly core.$ZodIssue[][], expected = new Set<string>()): Set<string> {
   for (const issue of branches.flat()) {
     if (issue.path.length) continue;
     if (issue.code === 'invalid_type') expected.add(EXPECTED[issue.expected] ?? issue.expected);
     if (issue.code === 'invalid_value') for (const value of issue.values) expected.add(JSON.stringify(value));
+    if (issue.code === 'invalid_union') unionExpectation(issue.errors, expected);
   }
-  return [...expected];
+  return expected;
 }
 
 function issueMessage(issue: core.$ZodIssue, actual: unknown, atRoot: boolean): string {
@@ -151,10 +160,15 @@ export function formatIssues(issues: readonly core.$ZodIssue[], input: unknown, 
       if (branch) {
         out.push(...formatIssues(branch, input, path));
       } else {
-        const expected = unionExpectation(issue.errors);
+        const expected = [...unionExpectation(issue.errors)];
         out.push({
           path: formatPath(path),
-          message: expected.length ? `expected ${expected.join(' or ')}, got ${describe(actual)}` : 'does not match any allowed form',
+          message:
+            actual === undefined && path.length
+              ? 'is required'
+              : expected.length
+                ? `expected ${expected.join(' or ')}, got ${describe(actual)}`
+                : 'does not match any allowed form',
         });
       }
       continue;
