@@ -167,4 +167,8 @@ describe('evaluate', () => {
     });
     expect(asked).to.deep.equal(['a', 'b']);
   });
+
+  it('a comparison without an operator (which parseDefinition refuses) is false, not an error', () => {
+    expect(test({ question: 'rating' })).to.equal(false);
+  });
 });

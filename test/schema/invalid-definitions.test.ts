@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseDefinition, type DefinitionIssue } from '../../src/schema/index.js';
+import { DefinitionError, parseDefinition, type DefinitionIssue } from '../../src/schema/index.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the cases build deliberately wrong shapes */
 type Json = any;
@@ -223,5 +223,15 @@ describe('parseDefinition: invalid definitions', () => {
     d.title = '<img src=x onerror=alert(1)>';
     const result = parseDefinition(d);
     expect(result.ok && result.value.title).to.equal('<img src=x onerror=alert(1)>');
+  });
+
+  it('DefinitionError carries the issues and lists them one per line', () => {
+    const result = parseDefinition({ ...base(), id: 'Ocena', version: 0 });
+    if (result.ok) expect.fail('accepted');
+    const error = new DefinitionError(result.issues);
+    expect(error).to.be.instanceOf(Error);
+    expect(error.name).to.equal('DefinitionError');
+    expect(error.issues).to.equal(result.issues);
+    expect(error.message).to.equal('id: must use only a–z, 0–9, "_" or "-" (1 to 64 characters)\nversion: must be at least 1');
   });
 });
