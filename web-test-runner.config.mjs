@@ -2,6 +2,7 @@
 // Firefox ESR and WebKitGTK when BROWSERS names them (scripts/test.mjs sets it up).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { embedPlugin, embedMiddleware } from './test/support/embed-plugin.mjs';
 import { offlinePlugin } from './test/support/offline-plugin.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium').split(',').map((b) => b.trim()).filter(Boolean);
@@ -44,6 +45,8 @@ async function launcher(name) {
   }
 }
 
+const embed = embedPlugin();
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -53,7 +56,8 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), offlinePlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offlinePlugin()],
+  middleware: [embedMiddleware(embed)],
   coverageConfig: {
     include: ['src/schema/**/*.ts', 'src/engine/**/*.ts'],
     threshold: { lines: 90 },

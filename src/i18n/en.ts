@@ -66,4 +66,16 @@ export const en: Catalog = {
   exportAnswers: 'Download answers (JSON)',
   retry: 'Try again',
   alreadyCompleted: 'This survey has already been completed on this device.',
+
+  launcherLabel: 'Give feedback',
+  close: 'Close',
+  kioskIdle: {
+    one: 'No activity. The form will be cleared for the next person in {count} second.',
+    other: 'No activity. The form will be cleared for the next person in {count} seconds.',
+  },
+  kioskContinue: 'Continue',
+  kioskNext: 'The form is ready for the next person.',
+
+  // Question controls: the text counter once the limit is passed
+  charactersTooMany: { one: '{count} character too many', other: '{count} characters too many' },
 };

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// The README's test command (`npm run test:all`): installs what the tests need when it is
+// missing (npm packages; Chromium, Firefox ESR, WebKitGTK and Xvfb from apt on Debian/Ubuntu),
+// then runs every suite and prints a summary. Uses only Node built-ins until `npm ci` is done.
+//   node scripts/test.mjs [--browsers chromium,firefox,webkit] [--skip-install]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { platform } from 'node:os';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const browsers = option('browsers', process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+const skipInstall = args.includes('--skip-install');
+const isRoot = process.getuid?.() === 0;
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+function sh(command, env = {}) {
+  console.log(`\n$ ${command}`);
+  const result = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function installSystemPackages() {
+  const wanted = {
+    chromium: ['chromium', '/usr/bin/chromium'],
+    firefox: ['firefox-esr', '/usr/bin/firefox-esr'],
+    webkit: ['webkit2gtk-driver', '/usr/bin/WebKitWebDriver'],
+  };
+  const packages = browsers.filter((b) => wanted[b] && !existsSync(wanted[b][1])).map((b) => wanted[b][0]);
+  if (browsers.includes('webkit') && !has('xvfb-run')) packages.push('xvfb');
+  if (!packages.length) return;
+  if (platform() !== 'linux' || !has('apt-get')) {
+    console.error(`Missing browsers (${packages.join(', ')}). On this system install them yourself; see README "Testing".`);
+    process.exit(1);
+  }
+  const sudo = isRoot ? '' : 'sudo ';
+  if (!sh(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${packages.join(' ')}`)) process.exit(1);
+}
+
+if (!skipInstall) {
+  installSystemPackages();
+  if (!existsSync('node_modules/.package-lock.json')) {
+    if (!sh('npm ci', { PUPPETEER_SKIP_DOWNLOAD: '1' })) process.exit(1);
+  }
+}
+
+/** Runs WebKit tests: WebKitWebDriver needs a display, so both run under one xvfb-run. */
+function webkitCommand(port) {
+  return `xvfb-run -a sh -c 'WebKitWebDriver --port=${port} >/tmp/webkitdriver.log 2>&1 & driver=$!;
+    for i in $(seq 50); do curl -sf http://127.0.0.1:${port}/status >/dev/null && break; sleep 0.2; done;
+    BROWSERS=webkit WEBKIT_DRIVER_PORT=${port} npx wtr; status=$?; kill $driver; exit $status'`;
+}
+
+const results = [];
+const suite = (name, ok) => results.push({ name, ok });
+
+for (const browser of browsers) {
+  if (browser === 'chromium') suite('browser tests — Chromium (with coverage)', sh('npx wtr --coverage', { BROWSERS: 'chromium' }));
+  else if (browser === 'firefox') suite('browser tests — Firefox ESR', sh('npx wtr', { BROWSERS: 'firefox' }));
+  else if (browser === 'webkit') suite('browser tests — WebKitGTK', sh(webkitCommand(4444)));
+}
+
+console.log('\nSummary');
+for (const { name, ok } of results) console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name}`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
+

@@ -1,0 +1,61 @@
+import type { SurveyDefinition } from '../../schema/definition.js';
+import type { DefinitionIssue } from '../../schema/issues.js';
+import type { AnswerValue, Response } from '../../schema/response.js';
+
+export interface ReadyDetail {
+  surveyId: string;
+  definition: SurveyDefinition;
+}
+export interface AnswerDetail {
+  questionId: string;
+  value: AnswerValue | undefined;
+}
+export interface PageDetail {
+  /** Index into `definition.pages`. */
+  index: number;
+  pageId: string;
+}
+export interface SubmitDetail {
+  response: Response;
+}
+export interface QueuedDetail {
+  responseId: string;
+  waiting: number;
+}
+export interface SentDetail {
+  responseId: string;
+}
+export interface ErrorDetail {
+  kind: 'definition' | 'storage' | 'delivery';
+  message: string;
+  /** For `definition`: every problem with its JSON path. */
+  issues?: DefinitionIssue[];
+  /** For `delivery`: the HTTP status, when there was one. */
+  status?: number;
+  responseId?: string;
+}
+
+export interface AnkietaEventMap {
+  'ankieta-ready': CustomEvent<ReadyDetail>;
+  'ankieta-answer': CustomEvent<AnswerDetail>;
+  'ankieta-page': CustomEvent<PageDetail>;
+  'ankieta-submit': CustomEvent<SubmitDetail>;
+  'ankieta-queued': CustomEvent<QueuedDetail>;
+  'ankieta-sent': CustomEvent<SentDetail>;
+  'ankieta-error': CustomEvent<ErrorDetail>;
+}
+
+/** Dispatches one of Ankieta's events: bubbling and composed, so the host page hears it. */
+export function emit<K extends keyof AnkietaEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: AnkietaEventMap[K]['detail'],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends AnkietaEventMap {}
+}

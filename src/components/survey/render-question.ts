@@ -1,0 +1,98 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Locale, LocalizedText, MatrixQuestion, Question, ScaleQuestion } from '../../schema/definition.js';
+import type { AnswerValue } from '../../schema/response.js';
+import { localize } from '../../engine/text.js';
+import { maxLengthOf } from '../../engine/validate.js';
+import { otherKey } from '../../engine/answers.js';
+
+export interface QuestionView {
+  question: Question;
+  locale: Locale;
+  value: AnswerValue | undefined;
+  otherText: AnswerValue | undefined;
+  /** The translated error message, when the question shows one. */
+  error: string | undefined;
+}
+
+/** The element id of a question's control, the target of the error summary's links. */
+export const controlId = (questionId: string) => `q-${questionId}`;
+
+const text = (value: LocalizedText | undefined, locale: Locale) => (value === undefined ? undefined : localize(value, locale));
+
+/** Custom points are labelled here; named scales are labelled by the control in its locale. */
+function scaleAttributes(question: ScaleQuestion | MatrixQuestion, locale: Locale) {
+  return {
+    scale: question.scale,
+    points: question.points?.map((p) => ({ value: p.value, label: localize(p.label, locale) })),
+    notApplicable: !!question.notApplicable,
+    naLabel: typeof question.notApplicable === 'boolean' ? undefined : text(question.notApplicable, locale),
+  };
+}
+
+/**
+ * The question element for one question of a definition, bound to its answer. Every text is
+ * passed as a property or attribute, so definition content is rendered as inert text.
+ */
+export function renderQuestion({ question, locale, value, otherText, error }: QuestionView): TemplateResult {
+  if (question.type === 'info') {
+    return html`<div class="info" part="info" id=${controlId(question.id)} data-question=${question.id}>
+      ${question.title ? html`<p class="info-title">${localize(question.title, locale)}</p>` : nothing}
+      <p>${localize(question.text, locale)}</p>
+    </div>`;
+  }
+  const id = controlId(question.id);
+  const label = localize(question.title, locale);
+  const hint = text(question.hint, locale);
+  const required = !!question.required;
+  switch (question.type) {
+    case 'rating':
+      return html`<ankieta-rating id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+        ?required=${required} locale=${locale} .value=${value ?? null} .error=${error ?? ''} max=${question.max ?? 5}
+        min-label=${ifDefined(text(question.minLabel, locale))} max-label=${ifDefined(text(question.maxLabel, locale))}></ankieta-rating>`;
+    case 'nps':
+      return html`<ankieta-nps id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+        ?required=${required} locale=${locale} .value=${value ?? null} .error=${error ?? ''}
+        min-label=${ifDefined(text(question.minLabel, locale))} max-label=${ifDefined(text(question.maxLabel, locale))}></ankieta-nps>`;
+    case 'scale': {
+      const s = scaleAttributes(question, locale);
+      return html`<ankieta-scale id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+        ?required=${required} locale=${locale} .value=${value ?? null} .error=${error ?? ''} scale=${ifDefined(s.scale)}
+        .points=${s.points} ?not-applicable=${s.notApplicable} na-label=${ifDefined(s.naLabel)}></ankieta-scale>`;
+    }
+    case 'matrix': {
+      const s = scaleAttributes(question, locale);
+      const rows = question.rows.map((row) => ({ id: row.id, label: localize(row.label, locale) }));
+      return html`<ankieta-matrix id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+        ?required=${required} locale=${locale} .value=${value ?? {}} .error=${error ?? ''} .rows=${rows}
+        scale=${ifDefined(s.scale)} .points=${s.points} ?not-applicable=${s.notApplicable} na-label=${ifDefined(s.naLabel)}></ankieta-matrix>`;
+    }
+    case 'choice': {
+      const options = question.options.map((o) => ({ value: o.value, label: localize(o.label, locale) }));
+      const otherLabel = typeof question.other === 'boolean' ? undefined : text(question.other, locale);
+      return html`<ankieta-choice id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+        ?required=${required} locale=${locale} .value=${value ?? (question.multiple ? [] : null)} .error=${error ?? ''}
+        .options=${options} ?multiple=${!!question.multiple} ?other=${!!question.other} other-label=${ifDefined(otherLabel)}
+        .otherText=${typeof otherText === 'string' ? otherText : ''} data-other-key=${otherKey(question.id)}
+        display=${question.display ?? 'radio'} min-choices=${ifDefined(question.minChoices)}
+        max-choices=${ifDefined(question.maxChoices)}></ankieta-choice>`;
+    }
+    case 'text':
+      return html`<ankieta-text id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+        ?required=${required} locale=${locale} .value=${typeof value === 'string' ? value : ''} .error=${error ?? ''}
+        ?multiline=${!!question.multiline} maxlength=${maxLengthOf(question)} format=${ifDefined(question.format)}
+        placeholder=${ifDefined(text(question.placeholder, locale))}></ankieta-text>`;
+    case 'consent':
+      return html`<ankieta-consent id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+        ?required=${required} locale=${locale} .checked=${value === true} .error=${error ?? ''}
+        text=${localize(question.text, locale)} checkbox-label=${ifDefined(text(question.label, locale))}></ankieta-consent>`;
+  }
+}
+
+/** Reads the answer from a question element after the respondent changed it. */
+export function readAnswer(element: HTMLElement & { value?: unknown; checked?: boolean }, question: Question): unknown {
+  if (question.type === 'consent') return element.checked === true;
+  const value = element.value;
+  if (value === null || value === '') return undefined;
+  return value;
+}

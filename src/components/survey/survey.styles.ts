@@ -1,0 +1,151 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    color-scheme: light dark;
+    max-width: var(--ankieta-survey-max-width, 44rem);
+  }
+  :host([data-theme='light']) {
+    color-scheme: light;
+  }
+  :host([data-theme='dark']) {
+    color-scheme: dark;
+  }
+  .survey,
+  .message {
+    background: var(--_surface);
+    color: var(--_text);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    overflow-wrap: anywhere;
+  }
+  .title {
+    font-size: 1.5em;
+    font-weight: 700;
+    line-height: 1.25;
+    margin: 0 0 0.5em;
+  }
+  .page-title,
+  .thank-you-title,
+  .error-summary-title {
+    font-size: 1.25em;
+    font-weight: 700;
+    line-height: 1.3;
+    margin: 0.5em 0;
+  }
+  .description,
+  .required-legend {
+    margin: 0 0 0.75em;
+  }
+  .required-legend {
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  .progress p {
+    margin: 0 0 0.25em;
+    color: var(--_muted);
+    font-size: 0.9375em;
+  }
+  progress {
+    display: block;
+    width: 100%;
+    height: 0.5rem;
+    accent-color: var(--_accent);
+  }
+  .questions {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    margin: var(--_space) 0;
+  }
+  .info {
+    padding: 0.75em var(--_space);
+    background: var(--_surface-alt);
+    border-left: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .info p {
+    margin: 0;
+  }
+  .info .info-title {
+    font-weight: 700;
+    margin-bottom: 0.25em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    justify-content: space-between;
+  }
+  .actions .primary {
+    margin-inline-start: auto;
+  }
+  button {
+    font: inherit;
+    min-height: var(--_control-size);
+    min-width: var(--_control-size);
+    padding: 0.5em 1.25em;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button.secondary {
+    background: var(--_surface);
+    color: var(--_accent);
+  }
+  button:hover {
+    text-decoration: underline;
+  }
+  .error-summary {
+    border: 3px solid var(--_error);
+    border-radius: var(--_radius);
+    padding: 0.75em var(--_space);
+    margin-bottom: var(--_space);
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .kiosk-warning {
+    border: 3px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.75em var(--_space);
+    margin-bottom: var(--_space);
+    background: var(--_surface-alt);
+  }
+  .kiosk-warning p {
+    margin: 0 0 0.5em;
+  }
+  .kiosk-warning .countdown {
+    font-size: 2em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .message.error {
+    border-color: var(--_error);
+  }
+  .issues code {
+    font-family: ui-monospace, monospace;
+  }
+  .status {
+    margin-top: var(--_space);
+    color: var(--_muted);
+  }
+  .status:empty {
+    margin: 0;
+  }
+  @media (forced-colors: active) {
+    button.primary {
+      border-color: ButtonText;
+    }
+  }
+`;

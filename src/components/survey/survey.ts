@@ -1,0 +1,422 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
+import type { Locale, Question, SurveyDefinition } from '../../schema/definition.js';
+import type { DefinitionIssue } from '../../schema/issues.js';
+import { parseDefinition } from '../../schema/parse.js';
+import { isAnswerable } from '../../engine/answers.js';
+import { localize } from '../../engine/text.js';
+import type { ValidationError } from '../../engine/validate.js';
+import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
+import { fetchDefinition } from '../../sync/load-definition.js';
+import { base, theme } from '../shared/theme.js';
+import { emit } from './events.js';
+import { controlId, readAnswer, renderQuestion } from './render-question.js';
+import { KioskController } from './kiosk-controller.js';
+import { SurveyController } from './survey-controller.js';
+import { styles } from './survey.styles.js';
+import '../rating/rating.js';
+import '../scale/scale.js';
+import '../nps/nps.js';
+import '../choice/choice.js';
+import '../text/text.js';
+import '../matrix/matrix.js';
+import '../consent/consent.js';
+
+type LoadState = 'empty' | 'loading' | 'invalid' | 'failed' | 'ready';
+
+/**
+ * @summary Renders a survey definition as an accessible, multi-page, bilingual form.
+ *
+ * The definition comes from the `definition` property, the `src` URL, or an inline
+ * `<script type="application/json">` child, in that order of precedence.
+ *
+ * @event ankieta-ready - The definition is valid and the first page is shown. `detail: {surveyId, definition}`
+ * @event ankieta-answer - An answer changed. `detail: {questionId, value}`
+ * @event ankieta-page - The page changed. `detail: {index, pageId}`
+ * @event ankieta-submit - The respondent submitted valid answers. Cancelable: cancel it to deliver the response yourself. `detail: {response}`
+ * @event ankieta-queued - A response is stored on the device, waiting for delivery. `detail: {responseId, waiting}`
+ * @event ankieta-sent - The collector confirmed a response. `detail: {responseId}`
+ * @event ankieta-error - `detail: {kind: 'definition'|'storage'|'delivery', message, issues?, status?}`
+ *
+ * @slot - An optional `<script type="application/json">` holding the definition.
+ *
+ * @csspart base - The outer section.
+ * @csspart header - Title, description and the required-field note.
+ * @csspart title - The survey title.
+ * @csspart progress - Page number, questions left and the progress bar.
+ * @csspart form - The form holding the current page.
+ * @csspart page-title - The heading of the current page (focused on page change).
+ * @csspart error-summary - The list of problems shown after a failed Next or Submit.
+ * @csspart actions - The row of navigation buttons.
+ * @csspart button - Every button; `button-primary` marks Next and Submit.
+ * @csspart status - The polite live region for saving and delivery states.
+ * @csspart thank-you - The screen shown after submitting.
+ * @csspart message - A loading, load-failure or invalid-definition message.
+ *
+ * @cssproperty --ankieta-color-accent - Buttons, selection and focus (tier one, shared by all elements).
+ * @cssproperty --ankieta-color-surface - The survey background.
+ * @cssproperty --ankieta-color-text - Body text.
+ * @cssproperty --ankieta-survey-max-width - The widest the form grows (default 44rem).
+ */
+@define('ankieta-survey')
+export class AnkietaSurvey extends LitElement {
+  static override styles = [theme, base, styles];
+
+  /** URL of a definition JSON. */
+  @property() src?: string;
+  /** POST URL of a collector; without it answers stay on the device and only events are fired. */
+  @property() endpoint?: string;
+  /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
+  @property({ reflect: true }) locale?: string;
+  /** Reset after submit for the next person (a tablet at the exit); an abandoned form is cleared after `kiosk-idle`. */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+  /** Kiosk: seconds without activity before an unfinished form is cleared (a countdown warns first). */
+  @property({ type: Number, attribute: 'kiosk-idle' }) kioskIdle = 120;
+  /** Kiosk: seconds the thank-you screen stays before a fresh form appears. */
+  @property({ type: Number, attribute: 'kiosk-thanks' }) kioskThanks = 10;
+  /** Ask the browser to protect stored answers from eviction (`navigator.storage.persist()`). */
+  @property({ type: Boolean }) persist = false;
+  /** Level of the survey title heading (page titles are one level below), to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** The definition as an object (takes precedence over `src`). */
+  @property({ attribute: false }) definition?: unknown;
+
+  @state() private loadState: LoadState = 'empty';
+  @state() private issues: DefinitionIssue[] = [];
+  /** Errors shown next to questions, by question id. */
+  @state() private fieldErrors = new Map<string, ValidationError>();
+  /** The error summary, shown after a failed Next or Submit. */
+  @state() private summary: { id: string; error: ValidationError }[] = [];
+  /** The text of the polite status region (saving, delivery, kiosk). */
+  @state() private notice = '';
+
+  readonly #controller = new SurveyController(this);
+  readonly #kiosk = new KioskController(this, { idleSeconds: 120, warningSeconds: 20, thanksSeconds: 10 }, () => this.#nextPerson());
+  #parsed: SurveyDefinition | undefined;
+  #loadAbort: AbortController | undefined;
+  /** What the current definition was loaded from, so only a real change reloads it. */
+  #source: { definition: unknown; src: string | undefined } | undefined;
+  #focusAfterRender: 'page' | 'summary' | 'thanks' | 'title' | undefined;
+
+  get #locale(): Locale {
+    return resolveLocale(this.locale, this, this.#parsed?.locale);
+  }
+
+  #t(key: MessageKey, vars?: Vars): string {
+    return translate(this.#locale, key, vars);
+  }
+
+  /** The response submitted in this session, if any. */
+  get response() {
+    return this.#controller.submitted;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.#source || this.loadState === 'loading') void this.#load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#loadAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kiosk') || changed.has('kioskIdle') || changed.has('kioskThanks')) {
+      const idle = Math.max(2, this.kioskIdle);
+      this.#kiosk.configure({ idleSeconds: idle, warningSeconds: Math.min(20, idle / 2), thanksSeconds: Math.max(1, this.kioskThanks) });
+      if (!this.kiosk) this.#kiosk.stop();
+    }
+    if (!(changed.has('definition') || changed.has('src')) || !this.isConnected) return;
+    if (this.#source?.definition !== this.definition || this.#source?.src !== this.src) void this.#load();
+  }
+
+  protected override updated(): void {
+    const target = this.#focusAfterRender;
+    this.#focusAfterRender = undefined;
+    if (!target) return;
+    const selector = {
+      page: '[part~="page-title"]',
+      summary: '[part~="error-summary"]',
+      thanks: '[part~="thank-you"] [tabindex="-1"]',
+      title: '[part~="title"]',
+    }[target];
+    const element = this.renderRoot.querySelector<HTMLElement>(selector);
+    element?.focus();
+    element?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  async #load(): Promise<void> {
+    this.#loadAbort?.abort();
+    this.#source = { definition: this.definition, src: this.src };
+    let source: unknown = this.definition;
+    if (source === undefined && this.src) {
+      const abort = (this.#loadAbort = new AbortController());
+      this.loadState = 'loading';
+      try {
+        source = await fetchDefinition(this.src, abort.signal);
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        this.loadState = 'failed';
+        emit(this, 'ankieta-error', { kind: 'definition', message: `Could not load ${this.src}: ${(error as Error).message}` });
+        return;
+      }
+      if (abort.signal.aborted) return;
+    }
+    if (source === undefined) {
+      const script = this.querySelector(':scope > script[type="application/json"]');
+      if (script) source = script.textContent ?? '';
+    }
+    if (source === undefined) {
+      this.loadState = 'empty';
+      return;
+    }
+    const result = parseDefinition(source);
+    if (!result.ok) {
+      this.#parsed = undefined;
+      this.issues = result.issues;
+      this.loadState = 'invalid';
+      const message = result.issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+      console.error(`<ankieta-survey>: invalid survey definition\n${message}`);
+      emit(this, 'ankieta-error', { kind: 'definition', message, issues: result.issues });
+      return;
+    }
+    this.#parsed = result.value;
+    this.issues = [];
+    this.fieldErrors = new Map();
+    this.summary = [];
+    this.loadState = 'ready';
+    this.#controller.start(result.value);
+  }
+
+  protected override render() {
+    const locale = this.#locale;
+    switch (this.loadState) {
+      case 'empty':
+        return nothing;
+      case 'loading':
+        return html`<p part="message" class="message" role="status">${this.#t('loading')}</p>`;
+      case 'failed':
+        return html`<div part="message" class="message error" role="alert" lang=${locale}>${this.#t('loadFailed')}</div>`;
+      case 'invalid':
+        return html`<div part="message" class="message error" role="alert" lang=${locale}>
+          <p>${this.#t('definitionInvalid')}</p>
+          <ul class="issues">
+            ${this.issues.slice(0, 20).map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
+          </ul>
+        </div>`;
+      case 'ready':
+        return this.#renderSurvey(locale);
+    }
+  }
+
+  #heading(level: number, content: unknown, options: { part: string; focusable?: boolean; id?: string }) {
+    return html`<div role="heading" aria-level=${Math.min(6, level)} part=${options.part} class=${options.part}
+      id=${options.id ?? nothing} tabindex=${options.focusable ? '-1' : nothing}>${content}</div>`;
+  }
+
+  #renderSurvey(locale: Locale) {
+    const model = this.#controller.model!;
+    const definition = model.definition;
+    const level = this.headingLevel;
+    const hasRequired = definition.pages.some((p) => p.questions.some((q) => isAnswerable(q) && q.required));
+    return html`<section part="base" class="survey" lang=${locale} aria-labelledby="survey-title">
+      <header part="header">
+        ${this.#heading(level, localize(definition.title, locale), { part: 'title', id: 'survey-title', focusable: true })}
+        ${definition.description ? html`<p class="description">${localize(definition.description, locale)}</p>` : nothing}
+        ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
+      </header>
+      ${this.#controller.submitted ? this.#renderThankYou(locale) : this.#renderPage(locale)}
+      <div part="status" class="status" role="status" aria-live="polite">${this.notice}</div>
+    </section>`;
+  }
+
+  #renderProgress() {
+    const progress = this.#controller.model!.progress;
+    const remaining = progress.remaining
+      ? this.#t('remaining', { count: progress.remaining })
+      : this.#t('remainingNone');
+    return html`<div part="progress" class="progress">
+      <p>
+        <span>${this.#t('pageOf', { page: progress.page, total: progress.pages })}</span>
+        <span aria-hidden="true"> · </span>
+        <span>${remaining}</span>
+      </p>
+      <progress max=${progress.total || 1} .value=${progress.answered} aria-label=${this.#t('progress')}></progress>
+    </div>`;
+  }
+
+  #renderPage(locale: Locale) {
+    const model = this.#controller.model!;
+    const page = model.page;
+    const pageTitle = page.title ? localize(page.title, locale) : this.#t('pageFallbackTitle', { page: model.progress.page });
+    return html`${this.#renderKioskWarning()}${this.#renderProgress()}
+      <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}>
+        ${this.#renderSummary(locale)}
+        ${this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true })}
+        ${page.description ? html`<p class="description">${localize(page.description, locale)}</p>` : nothing}
+        <div class="questions">
+          ${model.questionsOn().map((question) =>
+            renderQuestion({
+              question,
+              locale,
+              value: model.answer(question.id),
+              otherText: model.answer(`${question.id}.other`),
+              error: this.#errorText(question.id),
+            }),
+          )}
+        </div>
+        <div part="actions" class="actions">
+          ${model.isFirstPage
+            ? nothing
+            : html`<button part="button" type="button" class="secondary" @click=${this.#onBack}>${this.#t('back')}</button>`}
+          <button part="button button-primary" type="submit" class="primary">
+            ${model.isLastPage ? this.#t('submit') : this.#t('next')}
+          </button>
+        </div>
+      </form>`;
+  }
+
+  #renderKioskWarning() {
+    if (!this.kiosk || !this.#kiosk.warning) return nothing;
+    const total = Math.min(20, Math.max(2, this.kioskIdle) / 2);
+    return html`<div part="kiosk-warning" class="kiosk-warning">
+      <p role="alert">${this.#t('kioskIdle', { count: Math.round(total) })}</p>
+      <p class="countdown" aria-hidden="true">${this.#kiosk.secondsLeft}</p>
+      <button part="button button-primary" type="button" class="primary" @click=${this.#continueFilling}>
+        ${this.#t('kioskContinue')}
+      </button>
+    </div>`;
+  }
+
+  #continueFilling = () => {
+    this.#kiosk.dismissWarning();
+    this.#focusAfterRender = 'page';
+    this.requestUpdate();
+  };
+
+  /** Kiosk: a fresh form for the next person. */
+  #nextPerson(): void {
+    this.#controller.startOver();
+    this.summary = [];
+    this.fieldErrors = new Map();
+    this.#announce(this.#t('kioskNext'));
+    this.#focusAfterRender = 'title';
+  }
+
+  #announce(text: string): void {
+    this.notice = text;
+  }
+
+  #renderSummary(locale: Locale) {
+    if (!this.summary.length) return nothing;
+    const model = this.#controller.model!;
+    return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+      ${this.#heading(this.headingLevel + 1, this.#t('errorSummary', { count: this.summary.length }), {
+        part: 'error-summary-title',
+        id: 'error-summary-title',
+      })}
+      <ul>
+        ${this.summary.map(({ id, error }) => {
+          const question = model.question(id)!;
+          const title = question.type === 'info' ? id : localize(question.title, locale);
+          return html`<li>
+            <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
+              >${title}: ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
+            >
+          </li>`;
+        })}
+      </ul>
+    </div>`;
+  }
+
+  #renderThankYou(locale: Locale) {
+    const definition = this.#controller.model!.definition;
+    const message = definition.thankYou ? localize(definition.thankYou, locale) : this.#t('thankYou');
+    return html`<div part="thank-you" class="thank-you">
+        ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
+      </div>`;
+  }
+
+  #errorText(questionId: string): string | undefined {
+    const error = this.fieldErrors.get(questionId);
+    if (!error) return undefined;
+    return this.#t(error.key, error.count === undefined ? {} : { count: error.count });
+  }
+
+  #questionOf(event: Event): { element: HTMLElement; question: Question } | undefined {
+    const element = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute('data-question'));
+    const id = element?.dataset.question;
+    const question = id ? this.#controller.model?.question(id) : undefined;
+    return element && question ? { element, question } : undefined;
+  }
+
+  #onInput = (event: Event) => {
+    const found = this.#questionOf(event);
+    if (!found) return;
+    const { element, question } = found;
+    const controller = this.#controller;
+    controller.answer(question.id, readAnswer(element, question));
+    if (this.kiosk) this.#kiosk.filling();
+    if (question.type === 'choice' && question.other) {
+      const otherText = (element as HTMLElement & { otherText?: string }).otherText;
+      controller.answer(`${question.id}.other`, otherText ? otherText : undefined);
+    }
+    // An error already shown follows the answer as it is corrected; no new errors while typing.
+    if (this.fieldErrors.has(question.id) && isAnswerable(question)) {
+      const error = controller.model!.validateQuestion(question);
+      const errors = new Map(this.fieldErrors);
+      if (error) errors.set(question.id, error);
+      else errors.delete(question.id);
+      this.fieldErrors = errors;
+    }
+  };
+
+  #onBack = () => {
+    this.summary = [];
+    if (this.#controller.back()) this.#focusAfterRender = 'page';
+  };
+
+  #onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const controller = this.#controller;
+    const model = controller.model!;
+    if (!model.isLastPage) {
+      const errors = controller.next();
+      if (errors) return this.#showErrors(errors);
+      this.summary = [];
+      this.fieldErrors = new Map();
+      this.#focusAfterRender = 'page';
+      return;
+    }
+    const outcome = controller.submit(this.#locale);
+    if (!outcome.ok) return this.#showErrors(outcome.errors);
+    if (this.kiosk) this.#kiosk.submitted();
+    this.summary = [];
+    this.fieldErrors = new Map();
+    this.#focusAfterRender = 'thanks';
+  };
+
+  #showErrors(errors: Map<string, ValidationError>): void {
+    this.fieldErrors = errors;
+    this.summary = [...errors].map(([id, error]) => ({ id, error }));
+    this.#focusAfterRender = 'summary';
+  }
+
+  async #focusQuestion(event: Event, questionId: string): Promise<void> {
+    event.preventDefault();
+    const page = this.#controller.model!.pageOf(questionId);
+    if (page !== undefined) this.#controller.goTo(page);
+    await this.updateComplete;
+    const control = this.renderRoot.querySelector<HTMLElement>(`#${controlId(questionId)}`);
+    control?.scrollIntoView?.({ block: 'center' });
+    control?.focus();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-survey': AnkietaSurvey;
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The npm entry: schema, engine and i18n, free of side effects (nothing is registered).
+ * Register the elements with `import 'ankieta/elements.js'` (all of them) or one at a time,
+ * e.g. `import 'ankieta/survey.js'`.
+ */
+export * from './schema/index.js';
+export * from './engine/index.js';
+export { translate, resolveLocale, toLocale, catalogs, pl, en, DEFAULT_LOCALE, type MessageKey, type Catalog } from './i18n/index.js';
+export type * from './components/survey/events.js';

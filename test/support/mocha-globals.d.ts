@@ -1,2 +1,0 @@
-// The browser tests run under Mocha (through @web/test-runner); tsconfig lists no global types.
-/// <reference types="mocha" />

@@ -1,0 +1,55 @@
+import { readdirSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+const src = (path: string) => resolve(root, 'src', path);
+
+/** Every element folder under src/components with a file named after it is a public entry point. */
+function elementEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const name of readdirSync(src('components'))) {
+    const file = src(`components/${name}/${name}.ts`);
+    if (existsSync(file)) entries[`components/${name}/${name}`] = file;
+  }
+  return entries;
+}
+
+/** One self-contained IIFE file per script-tag entry: no chunks, so SRI covers everything. */
+function scriptBuild(entry: string, fileName: string) {
+  return defineConfig({
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      lib: { entry: src(entry), formats: ['iife'], name: 'Ankieta', fileName: () => fileName },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  });
+}
+
+export default defineConfig(({ mode, command }) => {
+  if (command === 'serve') {
+    // `npm start`: the demo pages import ../src/*.ts directly.
+    return { server: { host: '127.0.0.1', port: Number(process.env.DEMO_PORT ?? 5173), open: false } };
+  }
+  if (mode === 'iife') return scriptBuild('embed.ts', 'ankieta.js');
+  if (mode === 'report') return scriptBuild('report-entry.ts', 'ankieta-report.js');
+  // npm build: ES modules mirroring src/, runtime dependencies left to the application's bundler.
+  return {
+    build: {
+      outDir: 'dist/esm',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: { entry: { index: src('index.ts'), ...elementEntries() }, formats: ['es'] },
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb-keyval($|\/)/],
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
