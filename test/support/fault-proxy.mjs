@@ -23,7 +23,8 @@ export async function startFaultProxy({ target }) {
   const server = createServer(async (req, res) => {
     const body = await collect(req);
     if (req.method !== 'POST') return forward(req, body, res);
-    const entry = { key: req.headers['idempotency-key'] ?? null, start: Date.now(), end: null, fault: null, status: null };
+    // status: what the browser got ('cut' when the connection was closed); upstream: what the collector answered.
+    const entry = { key: req.headers['idempotency-key'] ?? null, start: Date.now(), end: null, fault: null, status: null, upstream: null };
     log.push(entry);
     const finish = (status) => {
       entry.end ??= Date.now();
@@ -43,19 +44,19 @@ export async function startFaultProxy({ target }) {
       case 'hang':
         return;
       case 'store-then-hang':
-        forward(req, body, null);
+        forward(req, body, null, entry);
         return;
       case 'drop-reply':
-        forward(req, body, null, () => req.socket.destroy());
+        forward(req, body, null, entry, () => req.socket.destroy());
         return;
       case 'reset':
         req.socket.destroy();
         return;
       case 'delay':
-        setTimeout(() => forward(req, body, res), fault.ms);
+        setTimeout(() => forward(req, body, res, entry), fault.ms);
         return;
       default:
-        forward(req, body, res);
+        forward(req, body, res, entry);
     }
   });
   server.on('connection', (socket) => {
@@ -80,13 +81,14 @@ export async function startFaultProxy({ target }) {
     return null;
   }
 
-  function forward(req, body, res, afterUpstream) {
+  function forward(req, body, res, entry, afterUpstream) {
     const out = httpRequest(
       { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
       (reply) => {
         const chunks = [];
         reply.on('data', (c) => chunks.push(c));
         reply.on('end', () => {
+          if (entry) entry.upstream = reply.statusCode;
           afterUpstream?.();
           if (!res || res.destroyed) return;
           res.writeHead(reply.statusCode, reply.headers);

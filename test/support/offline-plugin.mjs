@@ -1,16 +1,22 @@
-// Web Test Runner plugin for the offline tests: starts the collector and the fault-injecting
-// proxy on ephemeral ports the first time a test asks, lets browser tests control them, and
+// Web Test Runner plugin for the offline tests: starts the reference collector and the
+// fault-injecting proxy on ephemeral ports the first time a test asks, lets browser tests control them, and
 // drives what only the browser's automation can change (network offline, storage quota,
 // clearing site data). Commands are named `offline:*`; see test/support/servers.ts.
-import { startCollector } from './collector.mjs';
+import { startCollector } from './collector-process.mjs';
 import { startFaultProxy } from './fault-proxy.mjs';
+
+/** The survey id every offline test uses; the collector's export is read for it. */
+const SURVEY = 'konferencja';
 
 export function offlinePlugin() {
   let started;
+  let origin;
+  /** The collector keeps what it stored; a test sees only what came after its reset. */
+  let seen = 0;
 
   const servers = () => {
     started ??= (async () => {
-      const collector = await startCollector();
+      const collector = await startCollector({ origins: [origin] });
       const proxy = await startFaultProxy({ target: collector.url });
       return { collector, proxy };
     })();
@@ -34,6 +40,10 @@ export function offlinePlugin() {
   return {
     name: 'ankieta-offline',
 
+    serverStart({ config }) {
+      origin = `${config.protocol ?? 'http:'}//${config.hostname}:${config.port}`;
+    },
+
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('offline:')) return undefined;
       const { collector, proxy } = await servers();
@@ -41,7 +51,7 @@ export function offlinePlugin() {
         case 'offline:servers':
           return { endpoint: `${proxy.url}/api/responses`, direct: `${collector.url}/api/responses` };
         case 'offline:reset':
-          collector.reset();
+          seen = (await collector.responses(SURVEY)).length;
           await proxy.reset();
           return true;
         case 'offline:faults':
@@ -55,8 +65,12 @@ export function offlinePlugin() {
           return true;
         case 'offline:log':
           return proxy.log();
-        case 'offline:stored':
-          return { responses: collector.responses(), counts: collector.counts() };
+        case 'offline:stored': {
+          const responses = (await collector.responses(SURVEY)).slice(seen);
+          const byStatus = {};
+          for (const entry of proxy.log()) if (entry.upstream) byStatus[entry.upstream] = (byStatus[entry.upstream] ?? 0) + 1;
+          return { responses, counts: { byStatus } };
+        }
         case 'offline:network': {
           // Full offline emulation would also cut the test runner's own channel to this
           // server. So: navigator.onLine and the online/offline events from the browser, and

