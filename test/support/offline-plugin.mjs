@@ -77,8 +77,15 @@ export function offlinePlugin() {
           // the collector's network really dead (the proxy refuses connections).
           const offline = Boolean(payload.offline);
           const { client } = await cdp(session);
-          await client.send('Network.overrideNetworkState', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
-          await proxy.refuse(offline);
+          const announce = () => client.send('Network.overrideNetworkState', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+          // The network is dead before the page hears "offline", and alive before it hears "online".
+          if (offline) {
+            await proxy.refuse(true);
+            await announce();
+          } else {
+            await proxy.refuse(false);
+            await announce();
+          }
           return true;
         }
         case 'offline:quota': {
