@@ -210,7 +210,10 @@ export class OfflineSession extends EventTarget {
     return this.#autosave.startedAt;
   }
 
-  /** Whether the browser agreed to keep the data from eviction (after `restore()`, with `persist`). */
+  /**
+   * Whether the browser agreed to keep the data from eviction (with `persist`): undefined
+   * until it answers, which in Firefox takes the user's click.
+   */
   get persisted(): boolean | undefined {
     return this.#persisted;
   }
@@ -353,7 +356,8 @@ export class OfflineSession extends EventTarget {
     if (this.#options.endpoint && !this.endpoint) {
       this.#emit('error', { kind: 'delivery', message: `the endpoint "${this.#options.endpoint}" is not a URL; responses stay on this device` });
     }
-    if (this.#options.persist) await this.#requestPersist();
+    // Not awaited: Firefox asks the user, and the answer may never come.
+    if (this.#options.persist) void this.#requestPersist();
     void this.#delivery?.flush('start');
     return draft;
   }

@@ -48,6 +48,17 @@ export function offlinePlugin() {
       if (!command.startsWith('offline:')) return undefined;
       const { collector, proxy } = await servers();
       switch (command) {
+        case 'offline:capabilities': {
+          const page = session.browser.getPage?.(session.id);
+          let cdp = false;
+          try {
+            await (await page.createCDPSession()).detach();
+            cdp = true;
+          } catch {
+            // Firefox speaks WebDriver BiDi: no network-state, quota or clear-data overrides.
+          }
+          return { cdp };
+        }
         case 'offline:servers':
           return { endpoint: `${proxy.url}/api/responses`, direct: `${collector.url}/api/responses` };
         case 'offline:reset':

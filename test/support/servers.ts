@@ -38,6 +38,11 @@ export interface Servers {
 const command = <T>(name: string, payload?: unknown) => executeServerCommand<T, unknown>(`offline:${name}`, payload);
 
 export const servers = () => command<Servers>('servers');
+/**
+ * Whether the browser's automation can switch the network state, the quota and site data
+ * (Chromium's DevTools protocol). The tests that need it live in `*.chromium.test.ts`.
+ */
+export const capabilities = () => command<{ cdp: boolean }>('capabilities');
 /** Forgets every stored response, rule, random fault and log entry; accepts connections again. */
 export const resetServers = () => command<boolean>('reset');
 export const injectFaults = (...rules: Fault[]) => command<boolean>('faults', { rules });

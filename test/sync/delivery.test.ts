@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { uuid } from '../../src/engine/uuid.js';
 import type { Response } from '../../src/schema/index.js';
 import { freshDatabaseName, Harness, makeResponse, rawKeys, sleep, until } from '../support/offline-fixtures.js';
-import { injectFaults, proxyLog, refuseConnections, resetServers, servers, setOffline, stored } from '../support/servers.js';
+import { injectFaults, proxyLog, refuseConnections, resetServers, servers, stored } from '../support/servers.js';
 
 describe('delivery scenarios', () => {
   let h: Harness;
@@ -10,10 +10,7 @@ describe('delivery scenarios', () => {
     h = new Harness();
     await resetServers();
   });
-  afterEach(async () => {
-    await setOffline(false);
-    await h.finish();
-  });
+  afterEach(() => h.finish());
 
   /** A session whose attempts are counted. */
   async function start(options: Parameters<Harness['session']>[0] = {}) {
@@ -47,22 +44,6 @@ describe('delivery scenarios', () => {
     expect(session.log.states.slice(-3)).to.deep.equal(['waiting', 'sending', 'sent']);
     expect(session.status).to.include({ waiting: 0, undelivered: 0 });
     expect(await rawKeys(h.databaseName, 'outbox:')).to.deep.equal([]);
-  });
-
-  it('offline at submit: nothing is attempted, status "offline"; back online it is delivered', async () => {
-    const { session, attempts } = await start();
-    await setOffline(true);
-    await until(() => !navigator.onLine, 'navigator.onLine false');
-    const response = answered(session);
-    await session.complete(response);
-    await until(() => session.status.state === 'offline', 'status offline');
-    await sleep(300);
-    expect(attempts).to.deep.equal([]);
-    expect(session.status.waiting).to.equal(1);
-    await setOffline(false);
-    await until(() => session.status.state === 'sent', 'sent after the online event');
-    expect(attempts).to.deep.equal([response.id]);
-    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 
   it('navigator.onLine true but the network dead: a failure, retried with backoff', async () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Clock } from '../../src/store/clock.js';
 import type { OfflineSession } from '../../src/sync/index.js';
 import { Harness, makeResponse, rawKeys, sleep, until, type Tab } from '../support/offline-fixtures.js';
-import { proxyLog, randomFaults, resetServers, servers, setOffline, stored, type Fault } from '../support/servers.js';
+import { capabilities, proxyLog, randomFaults, refuseConnections, resetServers, servers, setOffline, stored, type Fault } from '../support/servers.js';
 
 const RESPONSES = 520;
 /** The backoff runs this much faster here; its real schedule is checked in backoff.test.ts. */
@@ -34,7 +34,8 @@ describe('soak: responses through a flaky network, with reloads, offline spells 
     await resetServers();
   });
   afterEach(async () => {
-    await setOffline(false);
+    if ((await capabilities()).cdp) await setOffline(false);
+    await refuseConnections(false);
     await randomFaults(null);
     await h.finish();
   });
@@ -52,6 +53,10 @@ describe('soak: responses through a flaky network, with reloads, offline spells 
     let there: OfflineSession = h.session(options, tab);
     await there.restore();
 
+    // Offline spells: navigator.onLine false where the browser's automation can switch it
+    // (Chromium), otherwise a dead network while navigator.onLine stays true (Firefox).
+    const { cdp } = await capabilities();
+    const goOffline = (offline: boolean) => (cdp ? setOffline(offline) : refuseConnections(offline));
     const completed = new Map<number, string>();
     const counts = { here: 0, there: 0, reloads: 0, tabReloads: 0, offlineSpells: 0 };
     for (let seq = 0; seq < RESPONSES; seq += 1) {
@@ -80,7 +85,7 @@ describe('soak: responses through a flaky network, with reloads, offline spells 
         counts.tabReloads += 1;
       }
       if (seq % 97 === 96) {
-        await setOffline(true);
+        await goOffline(true);
         for (let extra = 0; extra < 2 && seq + 1 < RESPONSES; extra += 1) {
           seq += 1;
           const queued = await here.complete(makeResponse('konferencja', { seq, overall: 3, comments: 'offline' }, here.responseId));
@@ -88,7 +93,7 @@ describe('soak: responses through a flaky network, with reloads, offline spells 
           counts.here += 1;
         }
         await sleep(100);
-        await setOffline(false);
+        await goOffline(false);
         counts.offlineSpells += 1;
       }
       if (seq % 10 === 0) await sleep(5);
@@ -111,7 +116,8 @@ describe('soak: responses through a flaky network, with reloads, offline spells 
         `${distinct.size} delivered, lost ${lost.length}, duplicated ${duplicated}; ` +
         `${log.length} POSTs of which ${injected} failed on purpose (${((100 * injected) / log.length).toFixed(0)}%), ` +
         `collector replies ${JSON.stringify(collector.byStatus)}; ` +
-        `${counts.reloads} reloads, ${counts.tabReloads} tab reloads, ${counts.offlineSpells} offline spells; ${seconds} s`,
+        `${counts.reloads} reloads, ${counts.tabReloads} tab reloads, ` +
+        `${counts.offlineSpells} ${cdp ? 'offline spells' : 'spells of a dead network'}; ${seconds} s`,
     );
     expect(completed.size).to.be.at.least(500);
     expect(lost).to.deep.equal([]);
