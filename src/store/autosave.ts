@@ -1,8 +1,11 @@
 /**
- * The draft being filled, kept in memory and written to IndexedDB: at once for choices,
- * after a short pause in typing for text (well inside 300 ms of the last keystroke), and
- * at once whenever the caller flushes (blur, pagehide, hidden). When storage fails the
- * memory copy stays authoritative and the unsaved answers are written on the next attempt.
+ * The draft being filled, kept in memory and written to IndexedDB as it is given: a choice
+ * at once; text as it is typed, one write at a time (a keystroke during a write is carried
+ * by the next one), or after a pause when a debounce is configured; and at once whenever
+ * the caller flushes (blur, pagehide, hidden). Writing as typed rather than at pagehide is
+ * what keeps text in WebKit, which drops IndexedDB writes started while a page unloads.
+ * When storage fails the memory copy stays authoritative and the unsaved answers are
+ * written on the next attempt.
  */
 import type { AnswerValue, Answers } from '../schema/index.js';
 import type { Clock } from './clock.js';
@@ -15,15 +18,15 @@ export interface AutosaveOptions {
   surveyId: string;
   clock: Clock;
   newId: () => string;
-  /** Pause after the last keystroke before text is written. */
+  /** Pause after the last keystroke before text is written; 0 (default): as typed. */
   debounceMs?: number;
-  /** Longest a stream of keystrokes may go unsaved. */
+  /** With a pause: the longest a stream of keystrokes may go unsaved. */
   maxWaitMs?: number;
   onSaved: () => void;
   onFailed: (error: StorageError) => void;
 }
 
-export const TEXT_DEBOUNCE_MS = 200;
+export const TEXT_DEBOUNCE_MS = 0;
 export const TEXT_MAX_WAIT_MS = 1000;
 
 export class Autosave {
@@ -40,6 +43,8 @@ export class Autosave {
   #firstChangeAt: number | undefined;
   #pending: { promise: Promise<void>; resolve: (done: Promise<void>) => void } | undefined;
   #writes = new Set<Promise<void>>();
+  /** Text arrived while a write was under way: write again when it settles. */
+  #behind = false;
   #stopped = false;
 
   constructor(options: AutosaveOptions) {
@@ -147,6 +152,7 @@ export class Autosave {
 
   stop(): void {
     this.#stopped = true;
+    this.#behind = false;
     this.#cancelTimer();
     this.#pending?.resolve(Promise.resolve());
     this.#pending = undefined;
@@ -159,21 +165,33 @@ export class Autosave {
     this.#forgetChanges();
     const write = this.#write(keys, pageChanged);
     this.#writes.add(write);
-    void write.then(() => this.#writes.delete(write));
+    void write.then(() => {
+      this.#writes.delete(write);
+      if (this.#behind) {
+        this.#behind = false;
+        void this.flush();
+      }
+    });
     return write;
   }
 
   #schedule(): Promise<void> {
     const { clock } = this.#options;
-    const now = clock.now();
-    this.#firstChangeAt ??= now;
-    if (this.#timer !== undefined) clock.clearTimeout(this.#timer);
-    const maxWait = this.#options.maxWaitMs ?? TEXT_MAX_WAIT_MS;
-    const wait = Math.max(0, Math.min(this.#options.debounceMs ?? TEXT_DEBOUNCE_MS, this.#firstChangeAt + maxWait - now));
-    this.#timer = clock.setTimeout(() => {
-      this.#timer = undefined;
-      void this.flush();
-    }, wait);
+    const debounce = this.#options.debounceMs ?? TEXT_DEBOUNCE_MS;
+    if (debounce <= 0) {
+      if (this.#writes.size === 0) return this.flush();
+      this.#behind = true;
+    } else {
+      const now = clock.now();
+      this.#firstChangeAt ??= now;
+      if (this.#timer !== undefined) clock.clearTimeout(this.#timer);
+      const maxWait = this.#options.maxWaitMs ?? TEXT_MAX_WAIT_MS;
+      const wait = Math.max(0, Math.min(debounce, this.#firstChangeAt + maxWait - now));
+      this.#timer = clock.setTimeout(() => {
+        this.#timer = undefined;
+        void this.flush();
+      }, wait);
+    }
     if (!this.#pending) {
       let resolve!: (done: Promise<void>) => void;
       const promise = new Promise<Promise<void>>((r) => (resolve = r)).then((done) => done);

@@ -6,7 +6,7 @@
  *   const session = new OfflineSession({ surveyId, endpoint });
  *   const draft = await session.restore();          // also starts delivery
  *   session.saveAnswer('overall', 4);               // a choice: written at once
- *   session.saveAnswer('comments', text, { immediate: false });   // typing: after a pause
+ *   session.saveAnswer('comments', text, { immediate: false });   // typing: one write at a time
  *   await session.complete(model.toResponse({ id: session.responseId, startedAt: session.startedAt, … }));
  *   session.dispose();
  *
@@ -87,7 +87,10 @@ export interface OfflineSessionOptions {
   openTimeoutMs?: number;
   /** Client timeout of one POST (default 15000). */
   requestTimeoutMs?: number;
-  /** Pause after the last keystroke before text is written (default 200). */
+  /**
+   * Pause after the last keystroke before text is written. Default 0: written as typed, one
+   * write at a time (WebKit drops writes started while a page unloads, so waiting risks text).
+   */
   textDebounceMs?: number;
   /** For tests: `null` is a browser without IndexedDB. */
   indexedDB?: IDBFactory | null;
@@ -101,7 +104,10 @@ export interface OfflineSessionOptions {
 }
 
 export interface SaveOptions {
-  /** False while typing: written after a pause instead of at once. Default true. */
+  /**
+   * False while typing: keystrokes that come during a write are written together by the
+   * next one (or after the configured pause). Default true: a write of its own at once.
+   */
   immediate?: boolean;
 }
 

@@ -49,13 +49,12 @@ export function offlinePlugin() {
       const { collector, proxy } = await servers();
       switch (command) {
         case 'offline:capabilities': {
-          const page = session.browser.getPage?.(session.id);
           let cdp = false;
           try {
-            await (await page.createCDPSession()).detach();
+            await (await session.browser.getPage(session.id).createCDPSession()).detach();
             cdp = true;
           } catch {
-            // Firefox speaks WebDriver BiDi: no network-state, quota or clear-data overrides.
+            // Firefox speaks WebDriver BiDi and WebKit WebDriver: no network-state, quota or clear-data overrides.
           }
           return { cdp };
         }
