@@ -1,5 +1,4 @@
 export { Database, StorageError, DEFAULT_OPEN_TIMEOUT_MS, type StorageFailure, type DatabaseOptions } from './database.js';
 export { OfflineStore, type LoadedState, type SaveDraftResult, type EnqueueResult, type LeaseResult } from './offline-store.js';
-export { Autosave, TEXT_DEBOUNCE_MS, TEXT_MAX_WAIT_MS, type AutosaveOptions } from './autosave.js';
 export { systemClock, type Clock } from './clock.js';
 export type { Draft, OutboxItem, UndeliveredItem } from './records.js';

@@ -22,7 +22,7 @@ export interface OutboxSource {
 
 export type DeliveryReport =
   | { type: 'sending'; id: string }
-  | { type: 'waiting'; retryAt: number; reason: string; status?: number }
+  | { type: 'waiting' }
   | { type: 'offline' }
   | { type: 'forbidden'; status: number; detail: string }
   | { type: 'idle' };
@@ -127,7 +127,7 @@ export class Delivery {
       return 'done';
     }
     if (!mayPost) {
-      report({ type: 'waiting', retryAt: this.#notBefore, reason: 'Retry-After' });
+      report({ type: 'waiting' });
       return 'held';
     }
     this.#clearTimer();
@@ -173,7 +173,7 @@ export class Delivery {
           const delay = Math.max(backoffDelay(this.#failures, this.#options.random), outcome.retryAfterMs ?? 0);
           this.#schedule(delay);
           if (!isOnline()) report({ type: 'offline' });
-          else report({ type: 'waiting', retryAt: now + delay, reason: outcome.reason, ...(outcome.status ? { status: outcome.status } : {}) });
+          else report({ type: 'waiting' });
           return 'failed';
         }
         case 'aborted':

@@ -10,6 +10,5 @@ export {
   type SessionErrorDetail,
   type SaveOptions,
 } from './session.js';
-export { backoffDelay, parseRetryAfter, FIRST_RETRY_MS, MAX_RETRY_MS } from './backoff.js';
-export { REJECTED_STATUSES, FORBIDDEN_STATUSES, DEFAULT_REQUEST_TIMEOUT_MS, type Outcome } from './http.js';
+export { backoffDelay, parseRetryAfter } from './backoff.js';
 export type { Draft } from '../store/records.js';

@@ -140,6 +140,8 @@ export class OfflineSession extends EventTarget {
   readonly #autosave: Autosave;
   readonly #delivery: Delivery | undefined;
   readonly #listeners = new AbortController();
+  /** Web Locks, or null where they are missing and items are leased instead. */
+  readonly #locks: LockManager | null;
   readonly #owner = uuid();
   #status: SessionStatus = { state: 'idle', waiting: 0, undelivered: 0, storageAvailable: true };
   /** The outbox for this endpoint as last seen, plus completions held in memory. */
@@ -165,6 +167,7 @@ export class OfflineSession extends EventTarget {
     this.surveyId = options.surveyId;
     this.#clock = options.clock ?? systemClock;
     this.endpoint = resolveEndpoint(options.endpoint);
+    this.#locks = options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;
     this.#database = new Database({
       name: options.databaseName ?? 'ankieta',
       openTimeoutMs: options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
@@ -185,7 +188,6 @@ export class OfflineSession extends EventTarget {
       onFailed: (error) => this.#storageFailed(error),
     });
     if (this.endpoint) {
-      const locks = options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;
       this.#delivery = new Delivery({
         endpoint: this.endpoint,
         source: this.#source(),
@@ -193,7 +195,7 @@ export class OfflineSession extends EventTarget {
         clock: this.#clock,
         random: options.random ?? Math.random,
         fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        locks,
+        locks: this.#locks,
         lockName: `ankieta-outbox:${this.#database.name}`,
         requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
         isOnline: () => globalThis.navigator?.onLine !== false,
@@ -396,7 +398,7 @@ export class OfflineSession extends EventTarget {
           return true;
         }
         // With Web Locks the lock is the claim; the lease is for browsers without them.
-        if (this.#hasLocks()) return true;
+        if (this.#locks) return true;
         try {
           const result = await this.#store.lease(item.id, this.#owner, this.#clock.now(), until);
           this.#storageWorked();
@@ -408,7 +410,7 @@ export class OfflineSession extends EventTarget {
       },
       unclaim: async (item) => {
         if (this.#sendingFromMemory.delete(item.id)) return;
-        if (this.#hasLocks()) return;
+        if (this.#locks) return;
         try {
           await this.#store.release(item.id, this.#owner);
         } catch (error) {
@@ -456,10 +458,6 @@ export class OfflineSession extends EventTarget {
         this.#emit('error', { kind: 'delivery', status, responseId: item.id, message: `HTTP ${status}${detail ? `: ${detail}` : ''}` });
       },
     };
-  }
-
-  #hasLocks(): boolean {
-    return (this.#options.locks === undefined ? globalThis.navigator?.locks : this.#options.locks) != null;
   }
 
   async #items(): Promise<OutboxItem[]> {
