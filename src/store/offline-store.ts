@@ -168,23 +168,25 @@ export class OfflineStore {
 
   /**
    * The outbox (oldest first) and the "not delivered" list for one endpoint, and which of
-   * the `completed` responses carry a completion mark (gone from the outbox because they
-   * were delivered, rather than because the site's data was cleared).
+   * the `known` responses that left the outbox carry a completion mark (they were delivered,
+   * rather than lost with the site's data).
    */
   lists(
     endpoint: string | null,
-    completed: readonly { surveyId: string; id: string }[] = [],
+    known: readonly { surveyId: string; id: string }[] = [],
   ): Promise<{ outbox: OutboxItem[]; undelivered: UndeliveredItem[]; marked: Set<string> }> {
     return this.database.transaction('readonly', async (store) => {
-      const [outbox, undelivered, marks] = await Promise.all([
+      const [outbox, undelivered] = await Promise.all([
         promisifyRequest(store.getAll(prefixRange(OUTBOX_PREFIX))) as Promise<OutboxItem[]>,
         promisifyRequest(store.getAll(prefixRange(UNDELIVERED_PREFIX))) as Promise<UndeliveredItem[]>,
-        Promise.all(completed.map(({ surveyId, id }) => promisifyRequest(store.count(doneKey(surveyId, id))))),
       ]);
+      const present = new Set(outbox.map((item) => item.id));
+      const gone = known.filter(({ id }) => !present.has(id));
+      const marks = await Promise.all(gone.map(({ surveyId, id }) => promisifyRequest(store.count(doneKey(surveyId, id)))));
       return {
         outbox: outbox.filter((item) => item.endpoint === endpoint).sort((a, b) => a.queuedAt - b.queuedAt),
         undelivered: undelivered.filter((item) => item.endpoint === endpoint),
-        marked: new Set(completed.filter((_, index) => marks[index]! > 0).map(({ id }) => id)),
+        marked: new Set(gone.filter((_, index) => marks[index]! > 0).map(({ id }) => id)),
       };
     });
   }

@@ -23,7 +23,7 @@ const faults: Fault[] = [
   { type: 'reset' },
   { type: 'drop-reply' },
   { type: 'drop-reply' },
-  { type: 'hang' },
+  // Stored, and the reply never comes: the client timeout ends the wait.
   { type: 'store-then-hang' },
 ];
 
