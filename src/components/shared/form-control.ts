@@ -77,8 +77,8 @@ export abstract class FormControl extends LitElement {
   protected abstract question(): AnswerableQuestion;
   /** The current answer as the engine stores it (before normalisation). */
   protected abstract rawAnswer(): unknown;
-  /** What the form submits for a normalised, answered value. */
-  protected abstract formValue(answer: AnswerValue): string | FormData;
+  /** What the form submits for a normalised value; null submits nothing. */
+  protected abstract formValue(answer: AnswerValue): string | FormData | null;
   /** A copy of what `form.reset()` returns to, taken when first connected. */
   protected abstract captureState(): unknown;
   protected abstract applyState(state: unknown): void;
