@@ -36,7 +36,7 @@ formControlSuite({
   empty: null,
   valid: 'staff',
   validEntries: [['q', 'staff']],
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: 'mayor',
   arrows: ['mayor', 'councillor'],
 });
@@ -54,7 +54,7 @@ formControlSuite({
     ['q', 'mayor'],
     ['q', 'staff'],
   ],
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: ['mayor'],
   requiredInLabel: true,
 });
@@ -93,12 +93,12 @@ describe('<ankieta-choice>', () => {
   it('toggles checkboxes with Space, one tab stop each', async () => {
     const el = await fixture<AnkietaChoice>(html`<ankieta-choice label="Rola" multiple .options=${OPTIONS}></ankieta-choice>`);
     el.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(el.value).to.deep.equal(['mayor', 'staff']);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(el.value).to.deep.equal(['mayor']);
   });
 
@@ -108,15 +108,15 @@ describe('<ankieta-choice>', () => {
         <button type="button">Dalej</button>`,
     );
     el.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(el.validity.rangeUnderflow).to.equal(true);
     expect(el.validationMessage).to.equal(translate('pl', 'errorMinChoices', { count: 2 }));
     expect(errorText(el), 'no error while the user is still choosing').to.equal('');
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(el.validity.rangeOverflow).to.equal(true);
     expect(form.checkValidity()).to.equal(false);
@@ -127,14 +127,16 @@ describe('<ankieta-choice>', () => {
     await sendKeys({ down: 'Shift' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ up: 'Shift' });
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(errorText(el)).to.equal('');
     expect(form.checkValidity()).to.equal(true);
   });
 
   it('adds "Other" with a text field that appears when chosen and is submitted as <name>.other', async () => {
-    const { form, el } = await inForm(html`<ankieta-choice name="q" label="Rola" other .options=${OPTIONS}></ankieta-choice>`);
+    const { form, el } = await inForm(
+      html`<ankieta-choice name="q" label="Rola" other .options=${OPTIONS}></ankieta-choice><button type="button">Dalej</button>`,
+    );
     const other = boxes(el)[3]!;
     expect(other.value).to.equal('other');
     expect(other.labels![0]!.textContent!.trim()).to.equal('Inne');

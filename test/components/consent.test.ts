@@ -17,7 +17,7 @@ formControlSuite({
   validEntries: [['q', 'on']],
   get: (el) => consent(el).checked,
   set: (el, answer) => (consent(el).checked = answer as boolean),
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: true,
   requiredKey: 'errorConsent',
   setTexts: (el, text) => {
@@ -54,11 +54,11 @@ describe('<ankieta-consent>', () => {
     expect(form.checkValidity()).to.equal(false);
     expect(el.validationMessage).to.equal(translate('pl', 'errorConsent'));
     el.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(el.checked).to.equal(true);
     expect(new FormData(form).get('rodo')).to.equal('tak');
     expect(form.checkValidity()).to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     expect(el.checked).to.equal(false);
     expect(new FormData(form).get('rodo')).to.equal(null);
   });

@@ -26,7 +26,7 @@ formControlSuite({
   validEntries: [['q.venue', '4']],
   get: (el) => matrix(el).value,
   set: (el, answer) => (matrix(el).value = answer as MatrixValue),
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: { venue: 1 },
   arrows: [{ venue: 1 }, { venue: 2 }],
   setTexts: (el, text) => {

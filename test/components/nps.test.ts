@@ -14,7 +14,7 @@ formControlSuite({
   validEntries: [['q', '9']],
   get: (el) => nps(el).value,
   set: (el, answer) => (nps(el).value = answer as number | null),
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: 0,
   arrows: [0, 1],
   setTexts: (el, text) => {

@@ -15,7 +15,7 @@ formControlSuite({
   validEntries: [['q', '4']],
   get: (el) => rating(el).value,
   set: (el, answer) => (rating(el).value = answer as number | null),
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: 1,
   arrows: [1, 2],
   setTexts: (el, text) => {

@@ -17,7 +17,7 @@ formControlSuite({
   validEntries: [['q', 'na']],
   get: (el) => scale(el).value,
   set: (el, answer) => (scale(el).value = answer as number | 'na' | null),
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: 1,
   arrows: [1, 2],
   setTexts: (el, text) => {
