@@ -128,14 +128,21 @@ describe('<ankieta-text>', () => {
       </form>`,
     );
     const [line, area] = [...form.querySelectorAll('ankieta-text')] as [AnkietaText, AnkietaText];
+    const heard: string[] = [];
+    line.addEventListener('change', () => heard.push(`change:${line.value}`));
+    form.addEventListener('submit', () => heard.push('submit'));
     line.focus();
     await sendKeys({ type: 'Dobrze' });
     const submitted = oneEvent(form, 'submit');
     await sendKeys({ press: 'Enter' });
     await submitted;
+    expect(heard, 'the answer is committed before the form submits, as natively').to.deep.equal(['change:Dobrze', 'submit']);
+    await sendKeys({ press: 'Enter' });
+    expect(heard, 'no second change without an edit').to.deep.equal(['change:Dobrze', 'submit', 'submit']);
     let submits = 0;
     form.addEventListener('submit', () => submits++);
     area.focus();
+    expect(heard, 'leaving after Enter commits nothing new').to.deep.equal(['change:Dobrze', 'submit', 'submit']);
     await sendKeys({ type: 'a' });
     await sendKeys({ press: 'Enter' });
     await sendKeys({ type: 'b' });
