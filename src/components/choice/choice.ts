@@ -48,8 +48,15 @@ export class AnkietaChoice extends FormControl {
   @property() display: 'radio' | 'dropdown' = 'radio';
   @property({ type: Number, attribute: 'min-choices' }) minChoices?: number;
   @property({ type: Number, attribute: 'max-choices' }) maxChoices?: number;
-  /** The chosen value (single) or values in option order (multiple); null when none. */
-  @property({ attribute: false }) value: string | string[] | null = null;
+  /** The chosen value (single; null when none) or values in option order (multiple; [] when none). */
+  @property({ attribute: false })
+  get value(): string | string[] | null {
+    return this.#value ?? (this.multiple ? [] : null);
+  }
+  set value(value: string | string[] | null) {
+    this.#value = value;
+  }
+  #value: string | string[] | null = null;
 
   get #all(): ChoiceOptionSpec[] {
     return this.other ? [...this.options, { value: OTHER, label: this.otherLabel || this.t('other') }] : this.options;
@@ -75,7 +82,7 @@ export class AnkietaChoice extends FormControl {
     };
   }
   protected rawAnswer(): unknown {
-    return this.multiple ? (this.value ?? []) : this.value;
+    return this.value;
   }
   protected override otherAnswerText(): string | undefined {
     return this.#chosen.includes(OTHER) ? this.otherText : undefined;

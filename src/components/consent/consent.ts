@@ -43,8 +43,8 @@ export class AnkietaConsent extends FormControl {
   protected rawAnswer(): unknown {
     return this.checked;
   }
-  protected formValue(): string {
-    return this.value;
+  protected formValue(): string | null {
+    return this.checked ? this.value : null;
   }
   protected captureState(): unknown {
     return this.checked;
