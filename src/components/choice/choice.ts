@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ChoiceQuestion } from '../../schema/definition.js';
-import { OTHER, OTHER_SUFFIX } from '../../schema/response.js';
+import { OTHER, OTHER_SUFFIX } from '../../schema/constants.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
 import { choiceStyles } from './choice.styles.js';
 
@@ -31,7 +32,7 @@ export interface ChoiceOptionSpec {
  *
  * @cssproperty --ankieta-choice-color - Colour of chosen radios and checkboxes; defaults to the accent colour.
  */
-@customElement('ankieta-choice')
+@define('ankieta-choice')
 export class AnkietaChoice extends FormControl {
   static override styles = [...FormControl.styles, choiceStyles];
 

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import { maxLengthOf } from '../../engine/validate.js';
 import type { TextQuestion } from '../../schema/definition.js';
@@ -24,7 +25,7 @@ import { textStyles } from './text.styles.js';
  * @csspart control - The `<input>` or `<textarea>`.
  * @csspart counter - The "characters left" counter.
  */
-@customElement('ankieta-text')
+@define('ankieta-text')
 export class AnkietaText extends FormControl {
   static override styles = [...FormControl.styles, textStyles];
 
