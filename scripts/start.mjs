@@ -12,6 +12,8 @@ const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
 const origins = [`http://127.0.0.1:${demoPort}`, `http://localhost:${demoPort}`];
 
 execFileSync(process.execPath, ['scripts/build-collector.mjs'], { stdio: 'inherit' });
+// The municipal and conference pages load the script-tag bundle, as a site owner would.
+execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn'], { stdio: 'inherit' });
 
 const collector = spawn(
   process.execPath,
