@@ -26,7 +26,7 @@ function formatCell(cell: Cell, locale: Locale): string {
     // A text starting like a formula would run as one in a spreadsheet (CSV injection).
     text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   }
-  return /[";,\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return text.includes(csvSeparator(locale)) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Rows to CSV text. Numbers are written for the locale; text is quoted where needed. */

@@ -97,7 +97,8 @@ export function generateResponses(definition: SurveyDefinition, count: number, o
         if (!question.required && next() > rate) continue;
         const value = answerFor(question, leaning, next);
         if (value !== undefined) model.setAnswer(question.id, value);
-        if (question.type === 'choice' && model.answer(question.id) === 'other') model.setAnswer(`${question.id}.other`, 'Inna odpowiedź');
+        const chosen = model.answer(question.id);
+        if (question.type === 'choice' && (chosen === 'other' || (Array.isArray(chosen) && chosen.includes('other')))) model.setAnswer(`${question.id}.other`, 'Inna odpowiedź');
       }
     }
     const started = from + i * 47_000;
