@@ -2,6 +2,7 @@
 // Firefox ESR and WebKitGTK when BROWSERS names them (scripts/test.mjs sets it up).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { embedPlugin, embedMiddleware } from './test/support/embed-plugin.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium').split(',').map((b) => b.trim()).filter(Boolean);
 
@@ -43,6 +44,8 @@ async function launcher(name) {
   }
 }
 
+const embed = embedPlugin();
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -52,7 +55,8 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed],
+  middleware: [embedMiddleware(embed)],
   coverageConfig: {
     include: ['src/schema/**/*.ts', 'src/engine/**/*.ts'],
     threshold: { lines: 90 },

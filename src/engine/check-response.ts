@@ -1,6 +1,6 @@
 import type { SurveyDefinition } from '../schema/definition.js';
 import { OTHER_SUFFIX, type Response } from '../schema/response.js';
-import type { DefinitionIssue } from '../schema/issues.js';
+import { formatPath, type DefinitionIssue } from '../schema/issues.js';
 import { translate } from '../i18n/index.js';
 import { choseOther, isAnswerable, normalizeAnswer } from './answers.js';
 import { SurveyModel } from './survey-model.js';
@@ -13,8 +13,8 @@ import { SurveyModel } from './survey-model.js';
  */
 export function checkResponse(definition: SurveyDefinition, response: Response): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
-  const at = (id: string) => `answers[${JSON.stringify(id)}]`;
-  if (response.surveyId !== definition.id) issues.push({ path: 'surveyId', message: `expected ${JSON.stringify(definition.id)}` });
+  const at = (id: string) => formatPath(['answers', id]);
+  if (response.surveyId !== definition.id) issues.push({ path: 'surveyId', message: `expected ${JSON.stringify(definition.id)}, got ${JSON.stringify(response.surveyId)}` });
   const model = new SurveyModel(definition);
 
   for (const [id, value] of Object.entries(response.answers)) {
@@ -49,7 +49,7 @@ export function checkResponse(definition: SurveyDefinition, response: Response):
     const want = expected[id];
     const got = given[id];
     if (want?.score !== got?.score || want?.band !== got?.band)
-      issues.push({ path: `scores[${JSON.stringify(id)}]`, message: `does not match the answers (expected ${JSON.stringify(want ?? null)})` });
+      issues.push({ path: formatPath(['scores', id]), message: `does not match the answers (expected ${JSON.stringify(want ?? null)})` });
   }
   return issues;
 }

@@ -36,12 +36,14 @@ export function validateAnswer(question: AnswerableQuestion, value: AnswerValue 
       return undefined;
     }
     case 'choice': {
-      if (choseOther(value) && !isAnswered(otherText)) return { key: 'errorOtherText' };
+      // An "Other" text left behind after choosing something else is neither shown nor submitted.
+      const other = choseOther(value);
+      if (other && !isAnswered(otherText)) return { key: 'errorOtherText' };
       if (Array.isArray(value)) {
         if (question.minChoices !== undefined && value.length < question.minChoices) return { key: 'errorMinChoices', count: question.minChoices };
         if (question.maxChoices !== undefined && value.length > question.maxChoices) return { key: 'errorMaxChoices', count: question.maxChoices };
       }
-      if (typeof otherText === 'string' && otherText.length > DEFAULT_MAX_LENGTH.line) return { key: 'errorMaxLength', count: DEFAULT_MAX_LENGTH.line };
+      if (other && typeof otherText === 'string' && otherText.length > DEFAULT_MAX_LENGTH.line) return { key: 'errorMaxLength', count: DEFAULT_MAX_LENGTH.line };
       return undefined;
     }
     case 'matrix': {

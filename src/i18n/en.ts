@@ -67,6 +67,18 @@ export const en: Catalog = {
   retry: 'Try again',
   alreadyCompleted: 'This survey has already been completed on this device.',
 
+  launcherLabel: 'Give feedback',
+  close: 'Close',
+  kioskIdle: {
+    one: 'No activity. The form will be cleared for the next person in {count} second.',
+    other: 'No activity. The form will be cleared for the next person in {count} seconds.',
+  },
+  kioskContinue: 'Continue',
+  kioskNext: 'The form is ready for the next person.',
+
+  // Question controls: the text counter once the limit is passed
+  charactersTooMany: { one: '{count} character too many', other: '{count} characters too many' },
+
   // Results and organiser report (<ankieta-results>, <ankieta-report>, CSV exports)
   resultsTitle: 'Your results',
   resultsIntro: 'Each area has a score from 0 to 100, based on the mean of the answers on the scale. “Don’t know / not applicable” answers are not counted.',

@@ -115,6 +115,26 @@ export const pl = {
   retry: 'Spróbuj ponownie',
   alreadyCompleted: 'Ankieta została już wypełniona na tym urządzeniu.',
 
+  // Launcher and kiosk
+  launcherLabel: 'Podziel się opinią',
+  close: 'Zamknij',
+  kioskIdle: {
+    one: 'Brak aktywności. Za {count} sekundę formularz zostanie wyczyszczony dla kolejnej osoby.',
+    few: 'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby.',
+    many: 'Brak aktywności. Za {count} sekund formularz zostanie wyczyszczony dla kolejnej osoby.',
+    other: 'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby.',
+  },
+  kioskContinue: 'Kontynuuj wypełnianie',
+  kioskNext: 'Formularz jest gotowy dla kolejnej osoby.',
+
+  // Question controls: the text counter once the limit is passed
+  charactersTooMany: {
+    one: 'Przekroczono limit o {count} znak',
+    few: 'Przekroczono limit o {count} znaki',
+    many: 'Przekroczono limit o {count} znaków',
+    other: 'Przekroczono limit o {count} znaku',
+  },
+
   // Results and organiser report (<ankieta-results>, <ankieta-report>, CSV exports)
   resultsTitle: 'Wyniki samooceny',
   resultsIntro:

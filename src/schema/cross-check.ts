@@ -3,8 +3,8 @@
  * unique ids, conditions that refer to earlier questions, scoring that refers to scored
  * questions, bands that cover 0–100 exactly, and choice/scale settings that agree.
  */
-import type { Condition, Question, SurveyDefinition } from './definition.js';
-import { OTHER } from './response.js';
+import type { Condition, Question, Scalar, SurveyDefinition } from './definition.js';
+import { NOT_APPLICABLE, OTHER } from './response.js';
 import { formatPath, type DefinitionIssue, type PathSegment } from './issues.js';
 
 /** Question types whose answers are numbers on a scale and can be scored or compared. */
@@ -22,7 +22,7 @@ export function crossCheck(definition: SurveyDefinition): DefinitionIssue[] {
 
   const pageIds = new Map<string, PathSegment[]>();
   const questions = new Map<string, Located>();
-  let order = 0;
+  const located: Located[] = [];
 
   definition.pages.forEach((page, p) => {
     const pagePath = ['pages', p];
@@ -31,15 +31,18 @@ export function crossCheck(definition: SurveyDefinition): DefinitionIssue[] {
     else pageIds.set(page.id, pagePath);
 
     page.questions.forEach((question, q) => {
-      const path = [...pagePath, 'questions', q];
+      const entry = { question, path: [...pagePath, 'questions', q], order: located.length };
+      located.push(entry);
       const first = questions.get(question.id);
-      if (first) report([...path, 'id'], `duplicate question id ${JSON.stringify(question.id)} (first used at ${formatPath(first.path)})`);
-      checkQuestion(question, path, report);
-      if (question.visibleIf) checkCondition(question.visibleIf, [...path, 'visibleIf'], order, questions, report);
-      if (!first) questions.set(question.id, { question, path, order });
-      order++;
+      if (first) report([...entry.path, 'id'], `duplicate question id ${JSON.stringify(question.id)} (first used at ${formatPath(first.path)})`);
+      else questions.set(question.id, entry);
     });
   });
+
+  for (const { question, path, order } of located) {
+    checkQuestion(question, path, report);
+    if (question.visibleIf) checkCondition(question.visibleIf, [...path, 'visibleIf'], order, questions, report);
+  }
 
   const dimensionIds = new Set<string>();
   definition.scoring?.dimensions.forEach((dimension, d) => {
@@ -116,12 +119,16 @@ function checkCondition(
   if ('not' in condition) return checkCondition(condition.not, [...path, 'not'], order, questions, report);
 
   const target = questions.get(condition.question);
-  if (!target || target.order >= order) {
+  if (!target) {
+    report([...path, 'question'], `unknown question ${JSON.stringify(condition.question)}`);
+    return;
+  }
+  if (target.order >= order) {
     report(
       [...path, 'question'],
-      target
-        ? `refers to ${JSON.stringify(condition.question)}, which does not come before this question`
-        : `unknown question ${JSON.stringify(condition.question)} (conditions may refer only to earlier questions)`,
+      target.order === order
+        ? 'refers to the question itself (conditions may refer only to earlier questions)'
+        : `refers to ${JSON.stringify(condition.question)}, which comes later (conditions may refer only to earlier questions)`,
     );
     return;
   }
@@ -138,18 +145,58 @@ function checkCondition(
   const numeric = ['lt', 'lte', 'gt', 'gte'].find((op) => (condition as Record<string, unknown>)[op] !== undefined);
   if (numeric && !SCORED_TYPES.has(question.type))
     report([...path, numeric], `"${numeric}" compares numbers, but ${JSON.stringify(condition.question)} is a ${question.type} question`);
+  const possible = possibleAnswers(question);
+  if (!possible) return;
+  const check = (value: Scalar, valuePath: PathSegment[]) => {
+    if (!possible.values.includes(value))
+      report(valuePath, `${JSON.stringify(condition.question)} never has the answer ${JSON.stringify(value)} (possible: ${possible.values.map((v) => JSON.stringify(v)).join(', ')})`);
+  };
+  if (condition.eq !== undefined) check(condition.eq, [...path, 'eq']);
+  if (condition.neq !== undefined) check(condition.neq, [...path, 'neq']);
+  condition.in?.forEach((value, i) => check(value, [...path, 'in', i]));
+}
+
+/**
+ * The values an `eq`, `neq` or `in` can meet for a question with a fixed set of answers, so a
+ * typo in a condition is caught instead of silently never matching. Free text has no such set;
+ * an unticked consent box counts as unanswered, so only `true` can match it.
+ */
+function possibleAnswers(question: Question): { values: Scalar[] } | undefined {
+  switch (question.type) {
+    case 'choice':
+      return { values: [...question.options.map((o) => o.value), ...(question.other ? [OTHER] : [])] };
+    case 'consent':
+      return { values: [true] };
+    case 'rating':
+      return { values: Array.from({ length: question.max ?? 5 }, (_, i) => i + 1) };
+    case 'nps':
+      return { values: Array.from({ length: 11 }, (_, i) => i) };
+    case 'scale':
+    case 'matrix': {
+      // Both named scales (agree5, quality5) run from 1 to 5.
+      const points = question.points?.map((p) => p.value) ?? [1, 2, 3, 4, 5];
+      return { values: question.notApplicable ? [...points, NOT_APPLICABLE] : points };
+    }
+    default:
+      return undefined;
+  }
 }
 
 function checkBands(bands: readonly { min: number; max: number }[], path: PathSegment[], report: Report): void {
+  const gap = (from: number, to: number) => (from === to ? `score ${from} has no band` : `scores ${from}–${to} have no band`);
   bands.forEach((band, i) => {
     if (band.min > band.max) report([...path, i], `min ${band.min} is above max ${band.max}`);
   });
-  const sorted = bands.map((band, index) => ({ ...band, index })).sort((a, b) => a.min - b.min);
+  // An inverted band is reported above; leaving it out here avoids a second, confusing message.
+  const sorted = bands
+    .map((band, index) => ({ ...band, index }))
+    .filter((band) => band.min <= band.max)
+    .sort((a, b) => a.min - b.min);
   let expected = 0;
   for (const band of sorted) {
-    if (band.min > expected) report([...path, band.index, 'min'], `leaves a gap: scores ${expected}–${band.min - 1} have no band`);
-    else if (band.min < expected) report([...path, band.index, 'min'], `overlaps the previous band (scores from ${band.min} to ${expected - 1})`);
+    if (band.min > expected) report([...path, band.index, 'min'], `leaves a gap: ${gap(expected, band.min - 1)}`);
+    else if (band.min < expected) report([...path, band.index, 'min'], `overlaps the previous band (scores ${band.min}–${Math.min(expected - 1, band.max)})`);
     expected = Math.max(expected, band.max + 1);
   }
-  if (expected <= 100) report(path, `leaves a gap: scores ${expected}–100 have no band`);
+  if (expected <= 100) report(path, `leaves a gap: ${gap(expected, 100)}`);
 }

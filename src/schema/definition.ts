@@ -54,7 +54,7 @@ export type Condition =
 
 export const COMPARISONS = ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'in', 'answered'] as const;
 
-const Comparison = z
+export const Comparison = z
   .strictObject({
     question: Id,
     row: z.optional(Id),

@@ -41,7 +41,7 @@ function describe(value: unknown): string {
     case 'string':
       return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
     case 'number':
-      return `the number ${value}`;
+      return Number.isFinite(value) ? `the number ${value}` : `${value} (not a finite number)`;
     case 'boolean':
       return String(value);
     case 'object':
@@ -57,32 +57,58 @@ const EXPECTED: Record<string, string> = {
   int: 'a whole number',
   boolean: 'true or false',
   object: 'an object',
+  record: 'an object',
   array: 'an array',
 };
 
 const quoteList = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
 
-/** Among the failed branches of a union, the one that got furthest explains the problem best. */
-function bestBranch(branches: core.$ZodIssue[][]): core.$ZodIssue[] | undefined {
-  let best: core.$ZodIssue[] | undefined;
-  let bestScore = -Infinity;
-  for (const issues of branches) {
-    const rootTypeMismatch = issues.some(
-      (i) => (i.code === 'invalid_type' || i.code === 'unrecognized_keys') && i.path.length === 0,
-    );
-    const score = rootTypeMismatch ? -1 : Math.max(0, ...issues.map((i) => i.path.length)) + 1;
-    if (score > bestScore) {
-      bestScore = score;
-      best = issues;
-    }
-  }
-  return bestScore >= 0 ? best : undefined;
+/** Whether a union branch rejected the value itself (wrong type or literal), not something inside it. */
+function rejectsOutright(issues: readonly core.$ZodIssue[]): boolean {
+  return issues.some(
+    (i) =>
+      i.path.length === 0 &&
+      (i.code === 'invalid_type' || i.code === 'invalid_value' || (i.code === 'invalid_union' && !('discriminator' in i && i.discriminator) && i.errors.every(rejectsOutright))),
+  );
 }
 
-function issueMessage(issue: core.$ZodIssue, actual: unknown): string {
+/**
+ * Among the failed branches of a union, the one that fits best explains the problem best: a
+ * branch that rejects the value outright does not fit at all; otherwise the branch with the
+ * fewest unknown properties, then the one that got furthest into the value.
+ */
+function bestBranch(branches: core.$ZodIssue[][]): core.$ZodIssue[] | undefined {
+  let best: core.$ZodIssue[] | undefined;
+  let bestUnknown = Infinity;
+  let bestDepth = -1;
+  for (const issues of branches) {
+    if (rejectsOutright(issues)) continue;
+    const unknown = issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys.length : 0), 0);
+    const depth = Math.max(0, ...issues.map((i) => i.path.length));
+    if (unknown < bestUnknown || (unknown === bestUnknown && depth > bestDepth)) {
+      best = issues;
+      bestUnknown = unknown;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
+/** What a union accepts, from the branches (and nested unions) that rejected the value outright. */
+function unionExpectation(branches: readonly core.$ZodIssue[][], expected = new Set<string>()): Set<string> {
+  for (const issue of branches.flat()) {
+    if (issue.path.length) continue;
+    if (issue.code === 'invalid_type') expected.add(EXPECTED[issue.expected] ?? issue.expected);
+    if (issue.code === 'invalid_value') for (const value of issue.values) expected.add(JSON.stringify(value));
+    if (issue.code === 'invalid_union') unionExpectation(issue.errors, expected);
+  }
+  return expected;
+}
+
+function issueMessage(issue: core.$ZodIssue, actual: unknown, atRoot: boolean): string {
   switch (issue.code) {
     case 'invalid_type': {
-      if (actual === undefined) return 'is required';
+      if (actual === undefined && !atRoot) return 'is required';
       const expected = EXPECTED[issue.expected] ?? issue.expected;
       return `expected ${expected}, got ${describe(actual)}`;
     }
@@ -104,8 +130,10 @@ function issueMessage(issue: core.$ZodIssue, actual: unknown): string {
     }
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length === 1 ? 'property' : 'properties'} ${quoteList(issue.keys)}`;
-    case 'invalid_key':
-      return 'has an invalid key';
+    case 'invalid_key': {
+      const [inner] = issue.issues;
+      return inner ? issueMessage(inner, undefined, false) : 'is not a valid key';
+    }
     default:
       return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is not valid';
   }
@@ -132,19 +160,20 @@ export function formatIssues(issues: readonly core.$ZodIssue[], input: unknown, 
       if (branch) {
         out.push(...formatIssues(branch, input, path));
       } else {
-        const expected = [
-          ...new Set(issue.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type').map((i) => (i as { expected: string }).expected))),
-        ];
+        const expected = [...unionExpectation(issue.errors)];
         out.push({
           path: formatPath(path),
-          message: expected.length
-            ? `expected ${expected.map((e) => EXPECTED[e] ?? e).join(' or ')}, got ${describe(actual)}`
-            : 'does not match any allowed form',
+          message:
+            actual === undefined && path.length
+              ? 'is required'
+              : expected.length
+                ? `expected ${expected.join(' or ')}, got ${describe(actual)}`
+                : 'does not match any allowed form',
         });
       }
       continue;
     }
-    out.push({ path: formatPath(path), message: issueMessage(issue, actual) });
+    out.push({ path: formatPath(path), message: issueMessage(issue, actual, path.length === 0) });
   }
   return out;
 }

@@ -18,6 +18,8 @@ function checkShape(input: unknown): DefinitionIssue | undefined {
     if (++nodes > MAX_NODES) return { path: '(root)', message: `is too large (more than ${MAX_NODES} values)` };
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DEPTH) return { path: formatPath(path), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
+    // zod drops a "__proto__" key from records without a word; refuse it outright instead.
+    if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return { path: formatPath([...path, '__proto__']), message: 'is a reserved name' };
     for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, Array.isArray(value) ? Number(key) : key] });
   }
   return undefined;
@@ -37,6 +39,22 @@ function parseJsonText(input: unknown): ParseResult<unknown> {
  * back as `{ path, message }`, structural problems first, then cross-references.
  */
 export function parseDefinition(input: unknown): ParseResult<SurveyDefinition> {
+  return unreadable(() => parseDefinitionUnguarded(input));
+}
+
+/**
+ * A developer may hand over an object whose getters throw (or a revoked proxy); that is one more
+ * invalid definition, not a reason to break the host page.
+ */
+function unreadable<T>(parse: () => ParseResult<T>): ParseResult<T> {
+  try {
+    return parse();
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(root)', message: `could not be read (${error instanceof Error ? error.message : String(error)})` }] };
+  }
+}
+
+function parseDefinitionUnguarded(input: unknown): ParseResult<SurveyDefinition> {
   const json = parseJsonText(input);
   if (!json.ok) return json;
   const shape = checkShape(json.value);
@@ -47,8 +65,12 @@ export function parseDefinition(input: unknown): ParseResult<SurveyDefinition> {
   return issues.length ? { ok: false, issues } : { ok: true, value: result.data };
 }
 
-/** Validates a response (the structure only; `validateResponse` in the engine checks it against its definition). */
+/** Validates a response (the structure only; `checkResponse` in the engine checks it against its definition). */
 export function parseResponse(input: unknown): ParseResult<Response> {
+  return unreadable(() => parseResponseUnguarded(input));
+}
+
+function parseResponseUnguarded(input: unknown): ParseResult<Response> {
   const json = parseJsonText(input);
   if (!json.ok) return json;
   const shape = checkShape(json.value);

@@ -42,14 +42,14 @@ async function mount(definition: unknown, responses?: readonly unknown[], attrs:
 
 describe('<ankieta-report>', () => {
   // axe walks every table cell of a long report: slow on a busy machine, hence the timeouts.
-  it('is accessible with a breakdown, dimension scores and divergence flags', async function () {
+  it('is accessible with a breakdown, dimension scores and divergence flags', async function (this: { timeout(ms: number): void }) {
     this.timeout(60_000);
     const el = await mount(partnership, generateResponses(partnership, 30, { seed: 1 }), { segment: 'sector' });
     expect(root(el).querySelector('.flag'), 'the generated answers diverge').to.exist;
     await expect(el).to.be.accessible();
   });
 
-  it('is accessible with the recommendation score, matrices and free text', async function () {
+  it('is accessible with the recommendation score, matrices and free text', async function (this: { timeout(ms: number): void }) {
     this.timeout(60_000);
     const el = await mount(conference, generateResponses(conference, 25, { seed: 2 }));
     expect(root(el).querySelector('.nps')).to.exist;

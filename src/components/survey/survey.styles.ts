@@ -115,6 +115,21 @@ export const styles = css`
     color: var(--_error);
     font-weight: 600;
   }
+  .kiosk-warning {
+    border: 3px solid var(--_accent);
+    border-radius: var(--_radius);
+    padding: 0.75em var(--_space);
+    margin-bottom: var(--_space);
+    background: var(--_surface-alt);
+  }
+  .kiosk-warning p {
+    margin: 0 0 0.5em;
+  }
+  .kiosk-warning .countdown {
+    font-size: 2em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
   .message.error {
     border-color: var(--_error);
   }

@@ -12,6 +12,7 @@ import { fetchDefinition } from '../../sync/load-definition.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from './events.js';
 import { controlId, readAnswer, renderQuestion } from './render-question.js';
+import { KioskController } from './kiosk-controller.js';
 import { SurveyController } from './survey-controller.js';
 import { styles } from './survey.styles.js';
 import '../rating/rating.js';
@@ -68,8 +69,12 @@ export class AnkietaSurvey extends LitElement {
   @property() endpoint?: string;
   /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
   @property({ reflect: true }) locale?: string;
-  /** Reset after submit for the next person (a tablet at the exit). */
+  /** Reset after submit for the next person (a tablet at the exit); an abandoned form is cleared after `kiosk-idle`. */
   @property({ type: Boolean, reflect: true }) kiosk = false;
+  /** Kiosk: seconds without activity before an unfinished form is cleared (a countdown warns first). */
+  @property({ type: Number, attribute: 'kiosk-idle' }) kioskIdle = 120;
+  /** Kiosk: seconds the thank-you screen stays before a fresh form appears. */
+  @property({ type: Number, attribute: 'kiosk-thanks' }) kioskThanks = 10;
   /** Ask the browser to protect stored answers from eviction (`navigator.storage.persist()`). */
   @property({ type: Boolean }) persist = false;
   /** Level of the survey title heading (page titles are one level below), to fit the host page's outline. */
@@ -83,13 +88,16 @@ export class AnkietaSurvey extends LitElement {
   @state() private fieldErrors = new Map<string, ValidationError>();
   /** The error summary, shown after a failed Next or Submit. */
   @state() private summary: { id: string; error: ValidationError }[] = [];
+  /** The text of the polite status region (saving, delivery, kiosk). */
+  @state() private notice = '';
 
   readonly #controller = new SurveyController(this);
+  readonly #kiosk = new KioskController(this, { idleSeconds: 120, warningSeconds: 20, thanksSeconds: 10 }, () => this.#nextPerson());
   #parsed: SurveyDefinition | undefined;
   #loadAbort: AbortController | undefined;
   /** What the current definition was loaded from, so only a real change reloads it. */
   #source: { definition: unknown; src: string | undefined } | undefined;
-  #focusAfterRender: 'page' | 'summary' | 'thanks' | undefined;
+  #focusAfterRender: 'page' | 'summary' | 'thanks' | 'title' | undefined;
 
   get #locale(): Locale {
     return resolveLocale(this.locale, this, this.#parsed?.locale);
@@ -115,6 +123,11 @@ export class AnkietaSurvey extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('kiosk') || changed.has('kioskIdle') || changed.has('kioskThanks')) {
+      const idle = Math.max(2, this.kioskIdle);
+      this.#kiosk.configure({ idleSeconds: idle, warningSeconds: Math.min(20, idle / 2), thanksSeconds: Math.max(1, this.kioskThanks) });
+      if (!this.kiosk) this.#kiosk.stop();
+    }
     if (!(changed.has('definition') || changed.has('src')) || !this.isConnected) return;
     if (this.#source?.definition !== this.definition || this.#source?.src !== this.src) void this.#load();
   }
@@ -123,7 +136,12 @@ export class AnkietaSurvey extends LitElement {
     const target = this.#focusAfterRender;
     this.#focusAfterRender = undefined;
     if (!target) return;
-    const selector = { page: '[part~="page-title"]', summary: '[part~="error-summary"]', thanks: '[part~="thank-you"] [tabindex="-1"]' }[target];
+    const selector = {
+      page: '[part~="page-title"]',
+      summary: '[part~="error-summary"]',
+      thanks: '[part~="thank-you"] [tabindex="-1"]',
+      title: '[part~="title"]',
+    }[target];
     const element = this.renderRoot.querySelector<HTMLElement>(selector);
     element?.focus();
     element?.scrollIntoView?.({ block: 'nearest' });
@@ -205,12 +223,12 @@ export class AnkietaSurvey extends LitElement {
     const hasRequired = definition.pages.some((p) => p.questions.some((q) => isAnswerable(q) && q.required));
     return html`<section part="base" class="survey" lang=${locale} aria-labelledby="survey-title">
       <header part="header">
-        ${this.#heading(level, localize(definition.title, locale), { part: 'title', id: 'survey-title' })}
+        ${this.#heading(level, localize(definition.title, locale), { part: 'title', id: 'survey-title', focusable: true })}
         ${definition.description ? html`<p class="description">${localize(definition.description, locale)}</p>` : nothing}
         ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
       </header>
       ${this.#controller.submitted ? this.#renderThankYou(locale) : this.#renderPage(locale)}
-      <div part="status" class="status" role="status" aria-live="polite"></div>
+      <div part="status" class="status" role="status" aria-live="polite">${this.notice}</div>
     </section>`;
   }
 
@@ -233,7 +251,7 @@ export class AnkietaSurvey extends LitElement {
     const model = this.#controller.model!;
     const page = model.page;
     const pageTitle = page.title ? localize(page.title, locale) : this.#t('pageFallbackTitle', { page: model.progress.page });
-    return html`${this.#renderProgress()}
+    return html`${this.#renderKioskWarning()}${this.#renderProgress()}
       <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}>
         ${this.#renderSummary(locale)}
         ${this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true })}
@@ -258,6 +276,37 @@ export class AnkietaSurvey extends LitElement {
           </button>
         </div>
       </form>`;
+  }
+
+  #renderKioskWarning() {
+    if (!this.kiosk || !this.#kiosk.warning) return nothing;
+    const total = Math.min(20, Math.max(2, this.kioskIdle) / 2);
+    return html`<div part="kiosk-warning" class="kiosk-warning">
+      <p role="alert">${this.#t('kioskIdle', { count: Math.round(total) })}</p>
+      <p class="countdown" aria-hidden="true">${this.#kiosk.secondsLeft}</p>
+      <button part="button button-primary" type="button" class="primary" @click=${this.#continueFilling}>
+        ${this.#t('kioskContinue')}
+      </button>
+    </div>`;
+  }
+
+  #continueFilling = () => {
+    this.#kiosk.dismissWarning();
+    this.#focusAfterRender = 'page';
+    this.requestUpdate();
+  };
+
+  /** Kiosk: a fresh form for the next person. */
+  #nextPerson(): void {
+    this.#controller.startOver();
+    this.summary = [];
+    this.fieldErrors = new Map();
+    this.#announce(this.#t('kioskNext'));
+    this.#focusAfterRender = 'title';
+  }
+
+  #announce(text: string): void {
+    this.notice = text;
   }
 
   #renderSummary(locale: Locale) {
@@ -309,6 +358,7 @@ export class AnkietaSurvey extends LitElement {
     const { element, question } = found;
     const controller = this.#controller;
     controller.answer(question.id, readAnswer(element, question));
+    if (this.kiosk) this.#kiosk.filling();
     if (question.type === 'choice' && question.other) {
       const otherText = (element as HTMLElement & { otherText?: string }).otherText;
       controller.answer(`${question.id}.other`, otherText ? otherText : undefined);
@@ -342,6 +392,7 @@ export class AnkietaSurvey extends LitElement {
     }
     const outcome = controller.submit(this.#locale);
     if (!outcome.ok) return this.#showErrors(outcome.errors);
+    if (this.kiosk) this.#kiosk.submitted();
     this.summary = [];
     this.fieldErrors = new Map();
     this.#focusAfterRender = 'thanks';

@@ -1,0 +1,46 @@
+/**
+ * Starting the collector from code (the CLI in main.ts does the same): opens the storage,
+ * loads the definitions and listens. `close()` stops accepting, lets requests in flight
+ * finish and closes the storage.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadDefinitions } from './definitions.js';
+import type { CollectorOptions } from './options.js';
+import { createCollectorServer } from './server.js';
+import { openStorage } from './storage/index.js';
+
+export interface RunningCollector {
+  url: string;
+  storage: string;
+  surveys: number | undefined;
+  close(): Promise<void>;
+}
+
+export async function startCollector(options: CollectorOptions): Promise<RunningCollector> {
+  const definitions = options.definitionsDir ? loadDefinitions(options.definitionsDir) : undefined;
+  const storage = await openStorage(options);
+  const server = createCollectorServer({ options, storage, ...(definitions ? { definitions } : {}) });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, resolve);
+    });
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    storage: storage.description,
+    surveys: definitions?.size,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await storage.close();
+    },
+  };
+}

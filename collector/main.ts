@@ -1,0 +1,44 @@
+/** The `ankieta-collector` command (bundled to dist/collector.mjs by scripts/build-collector.mjs). */
+import { startCollector } from './index.js';
+import { HELP, OptionsError, parseOptions } from './options.js';
+
+async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof OptionsError)) throw error;
+    process.stderr.write(`ankieta-collector: ${error.message}\nTry --help.\n`);
+    process.exit(2);
+  }
+  if (options === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const collector = await startCollector(options);
+  const origins = options.origins.length ? options.origins.join(', ') : 'none besides its own host';
+  const surveys = collector.surveys === undefined ? 'any survey id (no --definitions)' : `${collector.surveys} from ${options.definitionsDir}`;
+  const token = options.tokenGenerated ? `token ${options.token} (generated; set --token or ANKIETA_TOKEN to keep one)` : 'token from --token/ANKIETA_TOKEN';
+  // The one line a start prints; scripts that run the collector read the URL and token from it.
+  process.stdout.write(`ankieta-collector listening on ${collector.url} | storage ${collector.storage} | origins ${origins} | surveys ${surveys} | ${token}\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    collector.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        process.stderr.write(`ankieta-collector: ${error.message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`ankieta-collector: cannot start: ${error.message}\n`);
+  process.exit(1);
+});

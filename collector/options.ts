@@ -1,0 +1,138 @@
+/**
+ * Command-line flags and environment variables of the collector. Flags win over the
+ * environment; the environment lets a service manager or a container configure it.
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface CollectorOptions {
+  host: string;
+  /** 0 picks a free port (the start line says which). */
+  port: number;
+  /** PostgreSQL connection string; when absent the embedded SQLite storage in `dataDir` is used. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Normalised origins (`https://example.pl`) whose pages may POST responses. */
+  origins: string[];
+  token: string;
+  /** Whether the token was generated at start (then the start line has to show it). */
+  tokenGenerated: boolean;
+  definitionsDir?: string;
+  maxBodyBytes: number;
+  /** Requests per minute per client; 0 turns limiting off. */
+  rateLimit: number;
+  /** Reverse proxies in front of the collector whose `X-Forwarded-For` entries are trusted. */
+  trustProxy: number;
+}
+
+export const HELP = `Usage: ankieta-collector [options]     (in the repository: npm run collector -- [options])
+
+Receives survey responses from <ankieta-survey> widgets, stores each exactly once and lets
+organisers export them as JSON or CSV.
+
+Options (flags win over environment variables):
+  --port <n>            Port to listen on; 0 picks a free one.           PORT, default 8787
+  --host <address>      Address to listen on.                     ANKIETA_HOST, default 127.0.0.1
+  --data-dir <dir>      Embedded storage (SQLite file ankieta.sqlite in this directory).
+                                                          ANKIETA_DATA_DIR, default ./ankieta-data
+  --database-url <url>  Use PostgreSQL instead, e.g. postgresql://user:pass@db/ankieta.
+                        Several collector processes may share one database.   DATABASE_URL
+  --origin <origin>     Origin whose pages may send responses (and read exports), e.g.
+                        https://www.opole.pl. Repeat it or separate with commas. Pages on
+                        the collector's own host are always allowed.          ANKIETA_ORIGINS
+  --token <secret>      Bearer token for GET /api/surveys/:id/responses.      ANKIETA_TOKEN
+                        Without one a random token is generated and printed at start.
+  --definitions <dir>   Directory of survey definitions (*.json). When given, responses
+                        to unknown surveys get 404 and answers are checked against the
+                        definition of the response's surveyVersion.    ANKIETA_DEFINITIONS
+  --max-body <bytes>    Largest accepted response body.  ANKIETA_MAX_BODY, default 262144
+  --rate-limit <n>      Requests per minute per client address (bursts up to n); 0 turns
+                        limiting off. Addresses are kept in memory only.
+                                                          ANKIETA_RATE_LIMIT, default 120
+  --trust-proxy <hops>  Number of reverse proxies in front; the client address is then
+                        read from X-Forwarded-For.          ANKIETA_TRUST_PROXY, default 0
+  --help                Show this text.
+
+Endpoints:
+  POST /api/responses                     201 stored, 200 already stored (same body),
+                                          400 invalid, 404 unknown survey, 409 same id with
+                                          another body, 413 too large, 415 not JSON, 429 slow down
+  GET  /api/surveys/:id/responses         Authorization: Bearer <token>; JSON, or
+                                          ?format=csv (UTF-8 with BOM, ";"; ?sep=, for commas)
+  GET  /healthz                           200 when the storage answers
+
+On start one line is printed: the URL, the storage, the allowed origins and the token
+(only when generated). Responses, client addresses and requests are never logged.
+`;
+
+export class OptionsError extends Error {}
+
+function integer(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new OptionsError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  return value;
+}
+
+function normaliseOrigin(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new OptionsError(`--origin "${text}" is not a URL (expected e.g. https://www.opole.pl)`);
+  }
+  if (!/^https?:$/.test(url.protocol) || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username)
+    throw new OptionsError(`--origin "${text}" must be just scheme, host and port (e.g. https://www.opole.pl)`);
+  return url.origin;
+}
+
+/** Parses flags and environment; returns `'help'` when --help was asked for. Throws `OptionsError`. */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
+        origin: { type: 'string', multiple: true },
+        token: { type: 'string' },
+        definitions: { type: 'string' },
+        'max-body': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'trust-proxy': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new OptionsError((error as Error).message);
+  }
+  if (parsed.help) return 'help';
+  const pick = (flag: string | undefined, name: string) => flag ?? (env[name] === '' ? undefined : env[name]);
+
+  const originTexts = parsed.origin ?? (env.ANKIETA_ORIGINS ? [env.ANKIETA_ORIGINS] : []);
+  const origins = [...new Set(originTexts.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean).map(normaliseOrigin))];
+
+  const given = pick(parsed.token, 'ANKIETA_TOKEN');
+  if (given !== undefined && given.length < 16) throw new OptionsError('--token must have at least 16 characters');
+  const definitions = pick(parsed.definitions, 'ANKIETA_DEFINITIONS');
+  const databaseUrl = pick(parsed['database-url'], 'DATABASE_URL');
+
+  return {
+    host: pick(parsed.host, 'ANKIETA_HOST') ?? '127.0.0.1',
+    port: integer('--port', pick(parsed.port, 'PORT') ?? '8787', 0, 65535),
+    ...(databaseUrl === undefined ? {} : { databaseUrl }),
+    dataDir: resolve(pick(parsed['data-dir'], 'ANKIETA_DATA_DIR') ?? 'ankieta-data'),
+    origins,
+    token: given ?? randomBytes(18).toString('base64url'),
+    tokenGenerated: given === undefined,
+    ...(definitions === undefined ? {} : { definitionsDir: resolve(definitions) }),
+    maxBodyBytes: integer('--max-body', pick(parsed['max-body'], 'ANKIETA_MAX_BODY') ?? '262144', 1024, 64 * 1024 * 1024),
+    rateLimit: integer('--rate-limit', pick(parsed['rate-limit'], 'ANKIETA_RATE_LIMIT') ?? '120', 0, 1_000_000),
+    trustProxy: integer('--trust-proxy', pick(parsed['trust-proxy'], 'ANKIETA_TRUST_PROXY') ?? '0', 0, 10),
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * The HTTP API (see DESIGN.md, "Collector"): plain node:http, no framework. Nothing about a
+ * request (body, address, user agent) is logged or stored beyond the response itself.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { checkResponse } from '../src/engine/index.js';
+import { parseResponse, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
+import { toCsv, type Separator } from './csv.js';
+import { versionsNewestFirst, type Definitions } from './definitions.js';
+import type { CollectorOptions } from './options.js';
+import { RateLimiter } from './rate-limit.js';
+import type { Storage } from './storage/index.js';
+
+export interface CollectorContext {
+  options: Pick<CollectorOptions, 'origins' | 'token' | 'maxBodyBytes' | 'rateLimit' | 'trustProxy'>;
+  storage: Storage;
+  /** Absent when no definitions directory is configured: then any survey id is accepted. */
+  definitions?: Definitions;
+}
+
+const EXPORT_PATH = /^\/api\/surveys\/([^/]+)\/responses$/;
+const RESPONSES_PATH = '/api/responses';
+/** Answers a CORS preflight for a day; browsers cap it lower anyway. */
+const PREFLIGHT_MAX_AGE = '86400';
+/** How much of an oversized body is read and discarded before the connection is cut instead. */
+const DRAIN_LIMIT = 8 * 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(String(body.error));
+  }
+}
+
+const invalid = (issues: DefinitionIssue[]) => new HttpError(400, { error: 'invalid', issues });
+
+function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', ...headers });
+  res.end(text);
+}
+
+export function createCollectorServer(context: CollectorContext): Server {
+  const { options, storage, definitions } = context;
+  const allowed = new Set(options.origins);
+  const limiter = options.rateLimit > 0 ? new RateLimiter(options.rateLimit) : undefined;
+  const tokenDigest = createHash('sha256').update(options.token).digest();
+
+  /** Pages on the collector's own host send an Origin too (on POST); they are not cross-origin. */
+  function originAllowed(req: IncomingMessage, origin: string): boolean {
+    if (allowed.has(origin)) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  function clientAddress(req: IncomingMessage): string {
+    const socket = req.socket.remoteAddress ?? '';
+    if (options.trustProxy === 0) return socket;
+    const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    // Each trusted proxy appends the address it saw; entries further left are the client's word.
+    return forwarded[forwarded.length - options.trustProxy] ?? forwarded[0] ?? socket;
+  }
+
+  function authorised(req: IncomingMessage): boolean {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (!match) return false;
+    return timingSafeEqual(createHash('sha256').update(match[1]!).digest(), tokenDigest);
+  }
+
+  /**
+   * Reads the body up to the limit. Past it the rest is read and thrown away (up to
+   * DRAIN_LIMIT) rather than the connection reset, so the client gets to read the 413:
+   * a reset while it is still sending would discard the reply on its side.
+   */
+  function readBody(req: IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const tooLarge = () => {
+        req.off('data', onData).off('end', onEnd);
+        let drained = 0;
+        req.on('data', (chunk: Buffer) => {
+          if ((drained += chunk.length) > DRAIN_LIMIT) req.socket.destroy();
+        });
+        req.resume();
+        reject(new HttpError(413, { error: 'too large', maxBytes: options.maxBodyBytes }));
+      };
+      const chunks: Buffer[] = [];
+      let size = 0;
+      const onData = (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBodyBytes) tooLarge();
+        else chunks.push(chunk);
+      };
+      const onEnd = () => resolve(Buffer.concat(chunks, size));
+      req.on('data', onData).once('end', onEnd).once('error', reject);
+      if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) tooLarge();
+    });
+  }
+
+  async function postResponse(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
+    const type = (req.headers['content-type'] ?? '').toLowerCase().split(';');
+    const charset = type.slice(1).map((p) => p.trim()).find((p) => p.startsWith('charset='));
+    if (type[0]!.trim() !== 'application/json' || (charset && charset.replace(/"/g, '') !== 'charset=utf-8'))
+      throw new HttpError(415, { error: 'unsupported media type', expected: 'application/json' });
+    const raw = await readBody(req);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(raw);
+    } catch {
+      throw invalid([{ path: '(root)', message: 'is not valid UTF-8' }]);
+    }
+    const parsed = parseResponse(text);
+    if (!parsed.ok) throw invalid(parsed.issues);
+    const response = parsed.value;
+    const key = req.headers['idempotency-key'];
+    if (key !== undefined && key !== response.id) throw invalid([{ path: 'id', message: 'does not match the Idempotency-Key header' }]);
+    // A hidden field no person sees: a bot filled it. Not a silent 2xx: should a browser's
+    // autofill ever fill it for a real respondent, the widget keeps the response as "not
+    // delivered" (visible, exportable) instead of it being dropped here.
+    if (response.hp) throw invalid([{ path: 'hp', message: 'must be empty' }]);
+    if (definitions) {
+      const versions = definitions.get(response.surveyId);
+      if (!versions) throw new HttpError(404, { error: 'unknown survey', surveyId: response.surveyId });
+      const definition = versions.get(response.surveyVersion);
+      if (!definition)
+        throw invalid([{ path: 'surveyVersion', message: `is not a known version of this survey (known: ${[...versions.keys()].join(', ')})` }]);
+      const issues = checkResponse(definition, response);
+      if (issues.length) throw invalid(issues);
+    }
+    const outcome = await storage.insert({
+      id: response.id,
+      surveyId: response.surveyId,
+      bodySha256: createHash('sha256').update(raw).digest('hex'),
+      body: text,
+    });
+    if (outcome === 'conflict') throw new HttpError(409, { error: 'conflict', id: response.id, message: 'this id is stored with a different body' });
+    return { status: outcome === 'created' ? 201 : 200, body: { id: response.id, status: outcome === 'created' ? 'stored' : 'already stored' } };
+  }
+
+  async function exportResponses(req: IncomingMessage, res: ServerResponse, surveyId: string, url: URL, cors: Record<string, string>): Promise<void> {
+    if (!authorised(req)) throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
+    if (!SurveyId.safeParse(surveyId).success || (definitions && !definitions.has(surveyId))) throw new HttpError(404, { error: 'unknown survey', surveyId });
+    const format = url.searchParams.get('format') ?? 'json';
+    const sep = url.searchParams.get('sep') ?? ';';
+    if (format !== 'json' && format !== 'csv') throw invalid([{ path: 'format', message: 'must be "json" or "csv"' }]);
+    if (sep !== ';' && sep !== ',') throw invalid([{ path: 'sep', message: 'must be ";" or ","' }]);
+    const bodies = await storage.bodies(surveyId);
+    const headers = { ...cors, 'Cache-Control': 'no-store' };
+    if (format === 'csv') {
+      const csv = toCsv(bodies, versionsNewestFirst(definitions, surveyId), sep as Separator);
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': 'text/csv; charset=utf-8; header=present',
+        'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
+        'Content-Length': Buffer.byteLength(csv),
+      });
+      res.end(csv);
+      return;
+    }
+    // Bodies are stored exactly as received (valid JSON), so they are spliced in, not re-encoded.
+    const json = `{"surveyId":${JSON.stringify(surveyId)},"count":${bodies.length},"responses":[${bodies.join(',')}]}`;
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) });
+    res.end(json);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://collector');
+    const path = url.pathname;
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });
+      try {
+        await storage.ping();
+      } catch {
+        throw new HttpError(503, { ok: false, error: 'storage unavailable' });
+      }
+      return send(res, 200, { ok: true });
+    }
+    const exportMatch = EXPORT_PATH.exec(path);
+    if (path !== RESPONSES_PATH && !exportMatch) throw new HttpError(404, { error: 'not found' });
+    const method = path === RESPONSES_PATH ? 'POST' : 'GET';
+
+    const origin = req.headers.origin;
+    const cors: Record<string, string> = {};
+    if (origin !== undefined) {
+      if (!originAllowed(req, origin)) throw new HttpError(403, { error: 'origin not allowed' });
+      Object.assign(cors, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' });
+    }
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Methods': method,
+        'Access-Control-Allow-Headers': method === 'POST' ? 'Content-Type, Idempotency-Key' : 'Authorization',
+        'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
+      });
+      res.end();
+      return;
+    }
+    if (req.method !== method) throw new HttpError(405, { error: 'method not allowed' }, { ...cors, Allow: `${method}, OPTIONS` });
+
+    const wait = limiter?.take(clientAddress(req)) ?? 0;
+    if (wait > 0) throw new HttpError(429, { error: 'too many requests', retryAfterSeconds: wait }, { ...cors, 'Retry-After': String(wait) });
+
+    try {
+      if (exportMatch) return await exportResponses(req, res, exportMatch[1]!, url, cors);
+      const { status, body } = await postResponse(req);
+      send(res, status, body, cors);
+    } catch (error) {
+      if (error instanceof HttpError) Object.assign(error.headers, cors);
+      throw error;
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        return send(res, error.status, error.body, error.headers);
+      }
+      // Storage failures: the widget retries a 5xx, so nothing is lost. Only the message is
+      // logged, never the request.
+      console.error(`ankieta-collector: ${(error as Error).message}`);
+      if (!res.headersSent) send(res, 503, { error: 'storage unavailable' }, { 'Retry-After': '5' });
+      else res.destroy();
+    });
+  });
+  // Slow or stalled clients must not hold sockets for Node's default five minutes.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.on('close', () => limiter?.close());
+  return server;
+}

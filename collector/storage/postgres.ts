@@ -1,0 +1,80 @@
+import type pg from 'pg';
+import { loadDriver } from './driver.js';
+import type { Storage } from './types.js';
+
+/** Each entry upgrades the schema by one version; never edit a shipped one. */
+const MIGRATIONS = [
+  `CREATE TABLE ankieta_responses (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     id uuid NOT NULL UNIQUE,
+     survey_id text NOT NULL,
+     body_sha256 text NOT NULL,
+     body text NOT NULL
+   );
+   CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
+];
+
+/** Any constant: it only has to be the same in every collector process that migrates. */
+const MIGRATION_LOCK = 0x616e6b69;
+
+/**
+ * The production storage: any number of stateless collector processes on one PostgreSQL
+ * database. Each insert is its own transaction, committed (with the server's default
+ * `synchronous_commit = on`) before the query returns, so before the 2xx is sent.
+ */
+export async function openPostgres(connectionString: string): Promise<Storage> {
+  const driver = await loadDriver<typeof pg>('pg', 'PostgreSQL storage');
+  const pool = new driver.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', (error) => console.error(`ankieta-collector: PostgreSQL connection lost: ${error.message}`));
+  await migrate(pool);
+
+  const url = new URL(connectionString);
+  return {
+    description: `PostgreSQL ${url.hostname || url.searchParams.get('host') || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
+    async insert(r) {
+      // ON CONFLICT waits for a concurrent insert of the same id to commit, so the loser
+      // of a race then reads the winner's row.
+      const inserted = await pool.query(
+        'INSERT INTO ankieta_responses (id, survey_id, body_sha256, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+        [r.id, r.surveyId, r.bodySha256, r.body],
+      );
+      if (inserted.rowCount === 1) return 'created';
+      const found = await pool.query<{ body_sha256: string }>('SELECT body_sha256 FROM ankieta_responses WHERE id = $1', [r.id]);
+      return found.rows[0]?.body_sha256 === r.bodySha256 ? 'same' : 'conflict';
+    },
+    async bodies(surveyId) {
+      const result = await pool.query<{ body: string }>('SELECT body FROM ankieta_responses WHERE survey_id = $1 ORDER BY seq', [surveyId]);
+      return result.rows.map((row) => row.body);
+    },
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
+
+/** Processes starting together take turns on an advisory lock, so each migration runs once. */
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS ankieta_schema (version integer NOT NULL)');
+    const row = await client.query<{ version: number }>('SELECT version FROM ankieta_schema');
+    const version = row.rows[0]?.version ?? 0;
+    if (version > MIGRATIONS.length)
+      throw new Error(`the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`);
+    for (let v = version; v < MIGRATIONS.length; v++) await client.query(MIGRATIONS[v]!);
+    if (row.rows.length === 0) await client.query('INSERT INTO ankieta_schema (version) VALUES ($1)', [MIGRATIONS.length]);
+    else await client.query('UPDATE ankieta_schema SET version = $1', [MIGRATIONS.length]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { loadDriver } from './driver.js';
+import type { InsertOutcome, Storage, StoredResponse } from './types.js';
+
+/** Each entry upgrades the schema by one version (`PRAGMA user_version`); never edit a shipped one. */
+const MIGRATIONS = [
+  `CREATE TABLE ankieta_responses (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     survey_id TEXT NOT NULL,
+     body_sha256 TEXT NOT NULL,
+     body TEXT NOT NULL
+   );
+   CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
+];
+
+interface Pending {
+  response: StoredResponse;
+  resolve: (outcome: InsertOutcome) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The embedded storage: one SQLite file, one collector process. Inserts that arrive while a
+ * commit is running are written together in the next transaction (group commit), so the cost
+ * of making a commit durable is shared by every response waiting for it.
+ */
+export async function openSqlite(dataDir: string): Promise<Storage> {
+  const Driver = await loadDriver<typeof Database>('better-sqlite3', 'the embedded storage');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'ankieta.sqlite');
+  const db = new Driver(file);
+  db.pragma('journal_mode = WAL');
+  // In WAL mode synchronous=NORMAL survives a killed process but may lose the last commits
+  // on power loss or an OS crash; FULL syncs the log on every commit, so a response is on
+  // disk before its 201 is sent. Group commit below keeps that affordable.
+  db.pragma('synchronous = FULL');
+  // A second process on the same file (not supported, but easy to do by mistake) waits
+  // instead of failing at once.
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const insert = db.prepare(
+    'INSERT INTO ankieta_responses (id, survey_id, body_sha256, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+  );
+  const existing = db.prepare('SELECT body_sha256 FROM ankieta_responses WHERE id = ?').pluck();
+  const select = db.prepare('SELECT body FROM ankieta_responses WHERE survey_id = ? ORDER BY seq').pluck();
+  const writeBatch = db.transaction((batch: Pending[]) =>
+    batch.map(({ response: r }): InsertOutcome => {
+      if (insert.run(r.id, r.surveyId, r.bodySha256, r.body).changes === 1) return 'created';
+      return existing.get(r.id) === r.bodySha256 ? 'same' : 'conflict';
+    }),
+  );
+
+  let queue: Pending[] = [];
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    try {
+      const outcomes = writeBatch(batch);
+      batch.forEach((p, i) => p.resolve(outcomes[i]!));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+    }
+  };
+
+  return {
+    description: `SQLite ${file}`,
+    insert(response) {
+      return new Promise((resolve, reject) => {
+        if (queue.push({ response, resolve, reject }) === 1) setImmediate(flush);
+      });
+    },
+    async bodies(surveyId) {
+      return select.all(surveyId) as string[];
+    },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (queue.length) flush();
+      db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length)
+      throw new Error(`the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`);
+    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}

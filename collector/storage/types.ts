@@ -1,0 +1,23 @@
+/** What the HTTP layer needs from a storage; SQLite and PostgreSQL implement it. */
+export interface StoredResponse {
+  id: string;
+  surveyId: string;
+  /** SHA-256 (hex) of the exact request body: the same id with other bytes is a conflict. */
+  bodySha256: string;
+  /** The request body as received (UTF-8 JSON text), so exports return exactly what was sent. */
+  body: string;
+}
+
+/** `created`: stored now; `same`: already stored with identical bytes; `conflict`: the id holds another body. */
+export type InsertOutcome = 'created' | 'same' | 'conflict';
+
+export interface Storage {
+  /** For the start line, e.g. `SQLite /srv/ankieta-data/ankieta.sqlite`; never includes a password. */
+  readonly description: string;
+  /** Resolves only once the row is durable, so the caller may acknowledge it. */
+  insert(response: StoredResponse): Promise<InsertOutcome>;
+  /** Bodies of one survey's responses, in the order they were stored. */
+  bodies(surveyId: string): Promise<string[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,21 @@
+// Demo wiring: the language switch and an event log. The survey itself needs none of this.
+import '../src/elements.js';
+
+const survey = document.querySelector('ankieta-survey')!;
+const log = document.querySelector('#log')!;
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
+  button.addEventListener('click', () => {
+    const locale = button.dataset.locale!;
+    survey.locale = locale;
+    document.documentElement.lang = locale;
+    for (const other of document.querySelectorAll('[data-locale]')) other.setAttribute('aria-pressed', String(other === button));
+  });
+}
+
+for (const type of ['ankieta-ready', 'ankieta-answer', 'ankieta-page', 'ankieta-submit', 'ankieta-queued', 'ankieta-sent', 'ankieta-error'] as const) {
+  survey.addEventListener(type, (event) => {
+    const detail = type === 'ankieta-ready' ? { surveyId: (event as CustomEvent).detail.surveyId } : (event as CustomEvent).detail;
+    log.textContent = `${new Date().toLocaleTimeString('pl-PL')} ${type} ${JSON.stringify(detail)}\n${log.textContent}`;
+  });
+}

@@ -1,0 +1,229 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { ChoiceQuestion } from '../../schema/definition.js';
+import { OTHER, OTHER_SUFFIX } from '../../schema/response.js';
+import { FormControl, type FormState } from '../shared/form-control.js';
+import { choiceStyles } from './choice.styles.js';
+
+/** An option as a developer passes it in the `options` property. */
+export interface ChoiceOptionSpec {
+  value: string;
+  label: string;
+}
+
+/**
+ * @summary One answer (radios or a native `<select>`) or several (`multiple`: checkboxes), with
+ * an optional "Other" answer that asks for its text.
+ *
+ * The form gets one entry per chosen value under `name`, and the "Other" text under
+ * `<name>.other` while "Other" is chosen. `display="dropdown"` applies to single choice only.
+ *
+ * @event input - The user changed the choice or typed in the "Other" field (bubbles, composed).
+ * @event change - The user changed the choice, or committed the "Other" text (bubbles, composed).
+ *
+ * @csspart base - The `<fieldset>` (radios, checkboxes) or wrapper (dropdown).
+ * @csspart label - The `<legend>` or `<label>` with the question.
+ * @csspart hint - The help text.
+ * @csspart error - The error message (a polite live region).
+ * @csspart option - Each option's `<label>` (radios, checkboxes).
+ * @csspart control - Each radio or checkbox, the `<select>`, and the "Other" text field.
+ *
+ * @cssproperty --ankieta-choice-color - Colour of chosen radios and checkboxes; defaults to the accent colour.
+ */
+@customElement('ankieta-choice')
+export class AnkietaChoice extends FormControl {
+  static override styles = [...FormControl.styles, choiceStyles];
+
+  @property({ attribute: false }) options: ChoiceOptionSpec[] = [];
+  /** Checkboxes; the value becomes an array. */
+  @property({ type: Boolean, reflect: true }) multiple = false;
+  /** Adds the option `'other'` with a text field. */
+  @property({ type: Boolean }) other = false;
+  /** Replaces the built-in label of the "Other" option. */
+  @property({ attribute: 'other-label' }) otherLabel = '';
+  /** The text typed for "Other"; submitted as `<name>.other` while "Other" is chosen. */
+  @property({ attribute: 'other-text' }) otherText = '';
+  /** `radio` (default) or `dropdown` (a native `<select>`, single choice only). */
+  @property() display: 'radio' | 'dropdown' = 'radio';
+  @property({ type: Number, attribute: 'min-choices' }) minChoices?: number;
+  @property({ type: Number, attribute: 'max-choices' }) maxChoices?: number;
+  /** The chosen value (single) or values in option order (multiple); null when none. */
+  @property({ attribute: false }) value: string | string[] | null = null;
+
+  get #all(): ChoiceOptionSpec[] {
+    return this.other ? [...this.options, { value: OTHER, label: this.otherLabel || this.t('other') }] : this.options;
+  }
+
+  get #chosen(): string[] {
+    const answer = this.answer;
+    if (answer === undefined) return [];
+    return Array.isArray(answer) ? answer : [answer as string];
+  }
+
+  protected question(): ChoiceQuestion {
+    return {
+      id: 'choice',
+      type: 'choice',
+      title: this.label,
+      required: this.required,
+      options: this.options,
+      multiple: this.multiple,
+      other: this.other,
+      minChoices: this.minChoices,
+      maxChoices: this.maxChoices,
+    };
+  }
+  protected rawAnswer(): unknown {
+    return this.multiple ? (this.value ?? []) : this.value;
+  }
+  protected override otherAnswerText(): string | undefined {
+    return this.#chosen.includes(OTHER) ? this.otherText : undefined;
+  }
+  protected formValue(): FormData {
+    const data = new FormData();
+    if (!this.name) return data;
+    for (const value of this.#chosen) data.append(this.name, value);
+    const other = this.otherAnswerText();
+    if (other) data.append(`${this.name}${OTHER_SUFFIX}`, other);
+    return data;
+  }
+  protected captureState(): unknown {
+    return { value: this.value, otherText: this.otherText };
+  }
+  protected applyState(state: unknown): void {
+    ({ value: this.value, otherText: this.otherText } = state as { value: string | string[] | null; otherText: string });
+  }
+  protected restoreState(state: FormState): void {
+    if (typeof state === 'string') {
+      this.value = this.multiple ? [state] : state;
+      return;
+    }
+    const values = state instanceof FormData ? state.getAll(this.name).filter((v): v is string => typeof v === 'string') : [];
+    const other = state instanceof FormData ? state.get(`${this.name}${OTHER_SUFFIX}`) : null;
+    this.value = this.multiple ? values : (values[0] ?? null);
+    this.otherText = typeof other === 'string' ? other : '';
+  }
+
+  protected override render() {
+    return this.display === 'dropdown' && !this.multiple ? this.#renderDropdown() : this.#renderGroup();
+  }
+
+  #renderGroup() {
+    const chosen = this.#chosen;
+    return html`
+      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
+        <legend part="label" class="label">
+          ${this.renderLabelText()}${this.multiple && this.required
+            ? html`<span class="visually-hidden"> (${this.t('required')})</span>`
+            : nothing}
+        </legend>
+        ${this.renderHint()}
+        <div class="options">
+          ${this.#all.map(
+            (option) => html`
+              <label part="option" class="option">
+                <input
+                  part="control"
+                  type=${this.multiple ? 'checkbox' : 'radio'}
+                  name="choice"
+                  .value=${option.value}
+                  .checked=${live(chosen.includes(option.value))}
+                  ?required=${this.required && !this.multiple}
+                  aria-invalid=${this.invalidAttr}
+                  aria-describedby=${this.describedBy()}
+                  @change=${this.#onToggle}
+                  @input=${this.swallowInput}
+                />
+                <span>${option.label}</span>
+              </label>
+            `,
+          )}
+        </div>
+        ${this.#renderOtherField(chosen)} ${this.renderError()}
+      </fieldset>
+    `;
+  }
+
+  #renderDropdown() {
+    const chosen = this.#chosen;
+    return html`
+      <div part="base" class="base">
+        <label part="label" class="label" for="control">${this.renderLabelText()}</label>
+        ${this.renderHint()}
+        <select
+          id="control"
+          part="control"
+          class="field"
+          ?disabled=${this.isDisabled}
+          ?required=${this.required}
+          aria-invalid=${this.invalidAttr}
+          aria-describedby=${this.describedBy()}
+          @change=${this.#onSelect}
+          @input=${this.swallowInput}
+        >
+          <option value="" .selected=${live(chosen.length === 0)}>${this.t('choose')}</option>
+          ${this.#all.map(
+            (option) => html`<option .value=${option.value} .selected=${live(chosen.includes(option.value))}>${option.label}</option>`,
+          )}
+        </select>
+        ${this.#renderOtherField(chosen)} ${this.renderError()}
+      </div>
+    `;
+  }
+
+  #renderOtherField(chosen: string[]) {
+    if (!chosen.includes(OTHER)) return nothing;
+    return html`
+      <div class="other">
+        <label class="other-label" for="other-text">${this.t('otherSpecify')}</label>
+        <input
+          id="other-text"
+          part="control"
+          class="field"
+          type="text"
+          required
+          ?disabled=${this.isDisabled}
+          .value=${live(this.otherText)}
+          aria-invalid=${this.invalidAttr}
+          aria-describedby=${this.describedBy()}
+          @input=${this.#onOtherInput}
+          @change=${this.#onOtherChange}
+        />
+      </div>
+    `;
+  }
+
+  #onToggle(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (!this.multiple) this.value = input.value;
+    else {
+      const chosen = new Set(this.#chosen);
+      if (input.checked) chosen.add(input.value);
+      else chosen.delete(input.value);
+      this.value = this.#all.map((o) => o.value).filter((v) => chosen.has(v));
+    }
+    this.userChanged('both');
+  }
+
+  #onSelect(event: Event): void {
+    this.value = (event.target as HTMLSelectElement).value || null;
+    this.userChanged('both');
+  }
+
+  #onOtherInput(event: Event): void {
+    event.stopPropagation();
+    this.otherText = (event.target as HTMLInputElement).value;
+    this.userChanged('input');
+  }
+
+  #onOtherChange(): void {
+    this.userChanged('change');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-choice': AnkietaChoice;
+  }
+}

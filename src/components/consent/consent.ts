@@ -1,0 +1,102 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { ConsentQuestion } from '../../schema/definition.js';
+import { FormControl, type FormState } from '../shared/form-control.js';
+import { consentStyles } from './consent.styles.js';
+
+/**
+ * @summary An information clause (e.g. the RODO art. 13 notice) and a consent checkbox.
+ *
+ * The answer is `checked`; the form submits `value` (default `on`) while it is ticked.
+ * `required` means the box must be ticked to submit.
+ *
+ * @event input - The user ticked or unticked the box (bubbles, composed).
+ * @event change - The user ticked or unticked the box (bubbles, composed); once per change.
+ *
+ * @csspart base - The `<fieldset>` (a wrapper when there is no `label`).
+ * @csspart label - The `<legend>` with the question title.
+ * @csspart text - The information clause.
+ * @csspart hint - The help text.
+ * @csspart error - The error message (a polite live region).
+ * @csspart option - The checkbox's `<label>`.
+ * @csspart control - The checkbox.
+ *
+ * @cssproperty --ankieta-consent-color - Colour of the ticked box; defaults to the accent colour.
+ */
+@customElement('ankieta-consent')
+export class AnkietaConsent extends FormControl {
+  static override styles = [...FormControl.styles, consentStyles];
+
+  /** The information clause shown above the checkbox; line breaks are kept. */
+  @property() text = '';
+  /** The checkbox label; defaults to the catalog's "Wyrażam zgodę". */
+  @property({ attribute: 'checkbox-label' }) checkboxLabel = '';
+  /** Whether the box is ticked: the answer. The attribute gives the initial state. */
+  @property({ type: Boolean }) checked = false;
+  /** What the form submits while the box is ticked. */
+  @property() value = 'on';
+
+  protected question(): ConsentQuestion {
+    return { id: 'consent', type: 'consent', title: this.label, text: this.text, required: this.required };
+  }
+  protected rawAnswer(): unknown {
+    return this.checked;
+  }
+  protected formValue(): string {
+    return this.value;
+  }
+  protected captureState(): unknown {
+    return this.checked;
+  }
+  protected applyState(state: unknown): void {
+    this.checked = state as boolean;
+  }
+  protected restoreState(state: FormState): void {
+    this.checked = typeof state === 'string' && state !== '';
+  }
+
+  protected override render() {
+    const box = html`
+      <label part="option" class="option">
+        <input
+          part="control"
+          type="checkbox"
+          .checked=${live(this.checked)}
+          ?required=${this.required}
+          ?disabled=${this.isDisabled}
+          aria-invalid=${this.invalidAttr}
+          aria-describedby=${this.describedBy()}
+          @change=${this.#onChange}
+          @input=${this.swallowInput}
+        />
+        <span>${this.checkboxLabel || this.t('consentAgree')}${this.label ? nothing : this.#asterisk()}</span>
+      </label>
+    `;
+    const body = html`
+      ${this.text ? html`<div part="text" class="text">${this.text}</div>` : nothing} ${this.renderHint()} ${box}
+      ${this.renderError()}
+    `;
+    return this.label
+      ? html`<fieldset part="base" class="base">
+          <legend part="label" class="label">${this.renderLabelText()}</legend>
+          ${body}
+        </fieldset>`
+      : html`<div part="base" class="base">${body}</div>`;
+  }
+
+  #asterisk() {
+    return this.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing;
+  }
+
+  #onChange(event: Event): void {
+    this.checked = (event.target as HTMLInputElement).checked;
+    this.userChanged('both');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-consent': AnkietaConsent;
+  }
+}

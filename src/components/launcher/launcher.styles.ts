@@ -1,0 +1,119 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    color-scheme: light dark;
+    --_launcher-bg: var(--ankieta-launcher-color, var(--_accent));
+    --_launcher-fg: var(--ankieta-launcher-text-color, var(--_on-accent));
+    --_offset: var(--ankieta-launcher-offset, 1rem);
+  }
+  :host([data-theme='light']) {
+    color-scheme: light;
+  }
+  :host([data-theme='dark']) {
+    color-scheme: dark;
+  }
+  .trigger {
+    position: fixed;
+    z-index: 2147483000;
+    font: inherit;
+    font-weight: 600;
+    min-height: var(--_control-size);
+    padding: 0.5em 1.25em;
+    border: 2px solid var(--_launcher-fg);
+    border-radius: 999px;
+    background: var(--_launcher-bg);
+    color: var(--_launcher-fg);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
+    cursor: pointer;
+    max-width: calc(100vw - 2 * var(--_offset));
+  }
+  :host(:not([position])) .trigger,
+  :host([position='bottom-right']) .trigger {
+    bottom: var(--_offset);
+    right: var(--_offset);
+  }
+  :host([position='bottom-left']) .trigger {
+    bottom: var(--_offset);
+    left: var(--_offset);
+  }
+  :host([position='top-right']) .trigger {
+    top: var(--_offset);
+    right: var(--_offset);
+  }
+  :host([position='top-left']) .trigger {
+    top: var(--_offset);
+    left: var(--_offset);
+  }
+  dialog {
+    box-sizing: border-box;
+    width: min(46rem, calc(100vw - 1rem));
+    max-height: calc(100dvh - 1rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.55);
+  }
+  dialog.panel {
+    position: fixed;
+    inset: auto var(--_offset) var(--_offset) auto;
+    margin: 0;
+    width: min(28rem, calc(100vw - 2 * var(--_offset)));
+    max-height: calc(100dvh - 2 * var(--_offset));
+    z-index: 2147483001;
+    box-shadow: 0 4px 24px rgb(0 0 0 / 0.35);
+    animation: slide-in 0.25s ease-out;
+  }
+  :host([position='bottom-left']) dialog.panel {
+    inset: auto auto var(--_offset) var(--_offset);
+  }
+  :host([position='top-right']) dialog.panel {
+    inset: var(--_offset) var(--_offset) auto auto;
+  }
+  :host([position='top-left']) dialog.panel {
+    inset: var(--_offset) auto auto var(--_offset);
+  }
+  @keyframes slide-in {
+    from {
+      transform: translateY(1.5rem);
+      opacity: 0;
+    }
+  }
+  .bar {
+    display: flex;
+    justify-content: flex-end;
+    padding: 0.25rem;
+    position: sticky;
+    top: 0;
+    background: var(--_surface);
+    z-index: 1;
+  }
+  .close {
+    font: inherit;
+    min-height: var(--_control-size);
+    min-width: var(--_control-size);
+    padding: 0.25em 0.75em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .content {
+    padding: 0 0.5rem 0.5rem;
+  }
+  ::slotted(ankieta-survey) {
+    --ankieta-survey-max-width: none;
+  }
+  @media (forced-colors: active) {
+    .trigger {
+      border-color: ButtonText;
+    }
+  }
+`;

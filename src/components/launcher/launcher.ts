@@ -1,0 +1,153 @@
+import { LitElement, html } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Locale } from '../../schema/definition.js';
+import { resolveLocale, translate, type MessageKey } from '../../i18n/index.js';
+import { getFlag, setFlag } from '../../store/flags.js';
+import { define } from '../shared/define.js';
+import { base, theme } from '../shared/theme.js';
+import { styles } from './launcher.styles.js';
+
+export type LauncherMode = 'button' | 'popup' | 'slide-in';
+export const LAUNCHER_MODES: readonly LauncherMode[] = ['button', 'popup', 'slide-in'];
+export const LAUNCHER_POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+
+/**
+ * @summary Opens the survey placed inside it: a floating button with a modal dialog, a popup
+ * that opens by itself, or a slide-in panel.
+ *
+ * The survey stays in the page while the dialog is closed, so closing keeps its answers.
+ *
+ * @slot - The `<ankieta-survey>` to open.
+ *
+ * @csspart trigger - The floating button.
+ * @csspart dialog - The dialog (modal) or panel (slide-in) holding the survey.
+ * @csspart close - The close button.
+ *
+ * @cssproperty --ankieta-launcher-color - Background of the floating button (default: the accent colour).
+ * @cssproperty --ankieta-launcher-text-color - Text of the floating button.
+ * @cssproperty --ankieta-launcher-offset - Distance of the button and panel from the viewport edges.
+ */
+@define('ankieta-launcher')
+export class AnkietaLauncher extends LitElement {
+  static override styles = [theme, base, styles];
+
+  /** `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in after `delay`. */
+  @property({ reflect: true }) mode: LauncherMode = 'button';
+  /** Corner of the floating button and panel. */
+  @property({ reflect: true }) position: (typeof LAUNCHER_POSITIONS)[number] = 'bottom-right';
+  /** Text of the floating button (default "Podziel się opinią" / "Give feedback"). */
+  @property() label?: string;
+  /** Open by itself only once on this device, and hide the button once the survey is completed here. */
+  @property({ type: Boolean }) once = false;
+  /** Seconds before the button shows up (button) or the survey opens (popup, slide-in). */
+  @property({ type: Number }) delay = 0;
+  /** `pl` or `en`; default: the closest `[lang]`. */
+  @property() locale?: string;
+  /** Key of the device flags (default: the survey's `src`). */
+  @property({ attribute: 'storage-key' }) storageKey?: string;
+
+  @state() private ready = false;
+  @state() private completed = false;
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #returnFocus: HTMLElement | null = null;
+
+  get #locale(): Locale {
+    return resolveLocale(this.locale, this);
+  }
+
+  #t(key: MessageKey): string {
+    return translate(this.#locale, key);
+  }
+
+  get #key(): string {
+    return this.storageKey ?? this.querySelector('ankieta-survey')?.getAttribute('src') ?? 'survey';
+  }
+
+  /** Whether the survey is open. */
+  get open(): boolean {
+    return !!this.dialog?.open;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.completed = this.once && getFlag(`done:${this.#key}`);
+    this.addEventListener('ankieta-submit', this.#onSubmit);
+    this.#timer = setTimeout(() => this.#arrive(), Math.max(0, this.delay) * 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#timer);
+    this.removeEventListener('ankieta-submit', this.#onSubmit);
+  }
+
+  async #arrive(): Promise<void> {
+    this.ready = true;
+    if (this.mode === 'button' || this.completed) return;
+    if (this.once && getFlag(`shown:${this.#key}`)) return;
+    await this.updateComplete;
+    this.show();
+  }
+
+  /** Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in`). */
+  show(): void {
+    const dialog = this.dialog;
+    if (!dialog || dialog.open) return;
+    this.#returnFocus = document.activeElement as HTMLElement | null;
+    if (this.once) setFlag(`shown:${this.#key}`);
+    // showModal() moves focus into the dialog and makes the page behind it inert.
+    if (this.mode === 'slide-in') dialog.show();
+    else dialog.showModal();
+  }
+
+  /** Closes the survey; its answers stay. Focus returns to the button. */
+  close(): void {
+    if (this.dialog?.open) this.dialog.close();
+  }
+
+  protected override render() {
+    const label = this.label || this.#t('launcherLabel');
+    const hideTrigger = !this.ready || (this.once && this.completed && !this.open);
+    return html`
+      <button part="trigger" class="trigger" type="button" ?hidden=${hideTrigger} aria-haspopup="dialog" @click=${this.show}>
+        ${label}
+      </button>
+      <dialog part="dialog" class=${this.mode === 'slide-in' ? 'panel' : 'modal'} aria-label=${label} lang=${this.#locale}
+        @close=${this.#onClose} @keydown=${this.#onKeydown}>
+        <div class="bar">
+          <button part="close" class="close" type="button" @click=${this.close}>${this.#t('close')}</button>
+        </div>
+        <div class="content"><slot></slot></div>
+      </dialog>
+    `;
+  }
+
+  #onKeydown = (event: KeyboardEvent) => {
+    // A non-modal dialog does not close on Escape by itself.
+    if (event.key === 'Escape' && this.mode === 'slide-in') {
+      event.preventDefault();
+      this.close();
+    }
+  };
+
+  #onClose = () => {
+    const trigger = this.renderRoot.querySelector<HTMLButtonElement>('.trigger');
+    const target = trigger && !trigger.hidden ? trigger : this.#returnFocus;
+    if (target && target !== document.body) target.focus();
+    this.requestUpdate();
+  };
+
+  #onSubmit = () => {
+    if (!this.once) return;
+    setFlag(`done:${this.#key}`);
+    this.completed = true;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-launcher': AnkietaLauncher;
+  }
+}

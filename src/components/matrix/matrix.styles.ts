@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+/**
+ * Narrow: each row is a titled list of answers. Wide: the row label floats left (a floated
+ * legend takes part in layout like any box) and the answers form equal columns that line up
+ * with the header, whatever the number of points.
+ */
+export const matrixStyles = css`
+  :host {
+    --_chosen: var(--ankieta-matrix-color, var(--_accent));
+    --_stripe: var(--ankieta-matrix-stripe, var(--_surface-alt));
+    --_row-label: 35%;
+  }
+  input[type='radio'] {
+    accent-color: var(--_chosen);
+  }
+  .header {
+    display: none;
+  }
+  .row {
+    min-inline-size: 0;
+    margin: 0 0 0.5rem;
+    padding: 0.25rem 0.5rem;
+    border: 0;
+    border-radius: var(--_radius);
+  }
+  .row:nth-of-type(odd) {
+    background: var(--_stripe);
+  }
+  .row-label {
+    padding: 0.25rem 0 0;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .na {
+    margin-block-start: 0.25rem;
+    border-block-start: 1px solid var(--_border);
+  }
+  @container ankieta-control (min-width: 40rem) {
+    .header {
+      display: block;
+      padding-inline-start: var(--_row-label);
+      font-size: 0.875em;
+      text-align: center;
+    }
+    .header .cell {
+      padding: 0.25rem;
+      overflow-wrap: anywhere;
+      hyphens: auto;
+    }
+    .row {
+      margin: 0;
+      padding: 0;
+    }
+    .row-label {
+      float: left;
+      inline-size: var(--_row-label);
+      padding: 0.625rem 0.5rem;
+      font-weight: 400;
+    }
+    .cells {
+      display: grid;
+      grid-auto-flow: column;
+      grid-auto-columns: minmax(0, 1fr);
+    }
+    .option {
+      justify-content: center;
+    }
+    .point-label {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      margin: -1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+      white-space: nowrap;
+    }
+    .na {
+      margin: 0;
+      border-block-start: 0;
+      border-inline-start: 1px solid var(--_border);
+    }
+  }
+`;

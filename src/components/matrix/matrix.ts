@@ -1,0 +1,151 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { MatrixQuestion } from '../../schema/definition.js';
+import { NOT_APPLICABLE } from '../../schema/response.js';
+import { FormControl, type FormState } from '../shared/form-control.js';
+import { engineScaleFields, parseScaleAnswer, resolveScale, type PointSpec, type ScaleAnswer } from '../shared/scale-points.js';
+import { matrixStyles } from './matrix.styles.js';
+
+/** A row as a developer passes it in the `rows` property. */
+export interface MatrixRowSpec {
+  id: string;
+  label: string;
+}
+
+export type MatrixValue = Record<string, ScaleAnswer>;
+
+/**
+ * @summary Several items rated on one scale: one radio group per row.
+ *
+ * Each row is a nested `<fieldset>` whose `<legend>` is the row label, and each radio is named
+ * by its point label, so every answer reads fully ("Catering, group: Dobrze"). When the control
+ * is wide the points line up as columns under a visible header (hidden from assistive tech,
+ * which gets the radios' own names); when narrow each row stacks with visible labels.
+ * The form gets `<name>.<rowId>` entries; `required` means every row needs an answer.
+ *
+ * @event input - The user answered a row (bubbles, composed).
+ * @event change - The user answered a row (bubbles, composed); once per change.
+ *
+ * @csspart base - The outer `<fieldset>`.
+ * @csspart label - The outer `<legend>` with the question.
+ * @csspart hint - The help text.
+ * @csspart error - The error message (a polite live region).
+ * @csspart row - Each row's `<fieldset>`.
+ * @csspart option - Each answer's `<label>`.
+ * @csspart control - Each radio.
+ *
+ * @cssproperty --ankieta-matrix-color - Colour of chosen radios; defaults to the accent colour.
+ * @cssproperty --ankieta-matrix-stripe - Background of every other row; defaults to the alternative surface.
+ */
+@customElement('ankieta-matrix')
+export class AnkietaMatrix extends FormControl {
+  static override styles = [...FormControl.styles, matrixStyles];
+
+  @property({ attribute: false }) rows: MatrixRowSpec[] = [];
+  /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
+  @property() scale = 'agree5';
+  /** Custom points `{value, label}`, shown lowest first. */
+  @property({ attribute: false }) points?: PointSpec[];
+  /** Adds a "not applicable" column, value `'na'`. */
+  @property({ type: Boolean, attribute: 'not-applicable' }) notApplicable = false;
+  /** Replaces the built-in label of the "not applicable" answer. */
+  @property({ attribute: 'na-label' }) naLabel = '';
+  /** The answer of each answered row, by row id. */
+  @property({ attribute: false }) value: MatrixValue = {};
+
+  protected question(): MatrixQuestion {
+    return { id: 'matrix', type: 'matrix', title: this.label, required: this.required, rows: this.rows, ...engineScaleFields(this) };
+  }
+  /** Answers for rows that no longer exist are dropped, so they do not void the rest. */
+  protected rawAnswer(): unknown {
+    const value = this.value ?? {};
+    const answers: MatrixValue = {};
+    for (const row of this.rows) if (Object.prototype.hasOwnProperty.call(value, row.id)) answers[row.id] = value[row.id]!;
+    return answers;
+  }
+  protected formValue(answer: MatrixValue): FormData {
+    const data = new FormData();
+    if (!this.name) return data;
+    for (const row of this.rows) if (row.id in answer) data.append(`${this.name}.${row.id}`, String(answer[row.id]));
+    return data;
+  }
+  protected captureState(): unknown {
+    return this.value;
+  }
+  protected applyState(state: unknown): void {
+    this.value = (state as MatrixValue | null) ?? {};
+  }
+  protected restoreState(state: FormState): void {
+    const answers: MatrixValue = {};
+    const prefix = `${this.name}.`;
+    if (state instanceof FormData) {
+      for (const [key, text] of state.entries()) {
+        const answer = typeof text === 'string' && key.startsWith(prefix) ? parseScaleAnswer(text) : null;
+        if (answer !== null) answers[key.slice(prefix.length)] = answer;
+      }
+    }
+    this.value = answers;
+  }
+
+  protected override render() {
+    const { points, na } = resolveScale(this, this.resolvedLocale);
+    const answers = (this.answer ?? {}) as MatrixValue;
+    const cell = (rowId: string, index: number, value: ScaleAnswer, label: string, extra = '') => html`
+      <label part="option" class="cell option ${extra}">
+        <input
+          part="control"
+          type="radio"
+          name="row-${index}"
+          data-row=${rowId}
+          .value=${String(value)}
+          .checked=${live(answers[rowId] === value)}
+          ?required=${this.required}
+          aria-invalid=${this.invalidAttr}
+          aria-describedby=${this.describedBy()}
+          @change=${this.#onChange}
+          @input=${this.swallowInput}
+        />
+        <span class="point-label">${label}</span>
+      </label>
+    `;
+    return html`
+      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
+        <legend part="label" class="label">${this.renderLabelText()}</legend>
+        ${this.renderHint()}
+        <div class="header" aria-hidden="true">
+          <div class="cells">
+            ${points.map((p) => html`<span class="cell">${p.label}</span>`)}
+            ${na === undefined ? nothing : html`<span class="cell na">${na}</span>`}
+          </div>
+        </div>
+        ${this.rows.map(
+          (row, index) => html`
+            <fieldset part="row" class="row">
+              <legend class="row-label">${row.label}</legend>
+              <div class="cells">
+                ${points.map((p) => cell(row.id, index, p.value, p.label))}
+                ${na === undefined ? nothing : cell(row.id, index, NOT_APPLICABLE, na, 'na')}
+              </div>
+            </fieldset>
+          `,
+        )}
+        ${this.renderError()}
+      </fieldset>
+    `;
+  }
+
+  #onChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const answer = parseScaleAnswer(input.value);
+    if (answer === null) return;
+    this.value = { ...this.value, [input.dataset.row!]: answer };
+    this.userChanged('both');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-matrix': AnkietaMatrix;
+  }
+}

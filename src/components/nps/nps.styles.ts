@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const npsStyles = css`
+  :host {
+    --_chosen: var(--ankieta-nps-color, var(--_accent));
+  }
+  .track {
+    max-inline-size: 40rem;
+  }
+  .numbers {
+    display: grid;
+    grid-template-columns: repeat(6, minmax(var(--_control-size), 1fr));
+    gap: 0.25rem;
+  }
+  @container ankieta-control (min-width: 34rem) {
+    .numbers {
+      grid-template-columns: repeat(11, minmax(var(--_control-size), 1fr));
+    }
+  }
+  .number {
+    position: relative;
+    display: flex;
+    cursor: pointer;
+  }
+  :host(:disabled) .number {
+    cursor: not-allowed;
+  }
+  .box {
+    display: grid;
+    place-items: center;
+    inline-size: 100%;
+    min-block-size: var(--_control-size);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font-variant-numeric: tabular-nums;
+  }
+  .number:hover .box {
+    border-color: var(--_chosen);
+    box-shadow: inset 0 0 0 1px var(--_chosen);
+  }
+  input:checked + .box {
+    background: var(--_chosen);
+    border-color: var(--_chosen);
+    color: var(--_on-accent);
+    font-weight: 700;
+  }
+  input:focus-visible + .box {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  input[aria-invalid='true'] + .box {
+    border: 2px solid var(--_error);
+  }
+  input:disabled + .box {
+    color: var(--_muted);
+    background: var(--_surface-alt);
+  }
+  .anchors {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    margin-block-start: 0.25rem;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .anchors span:last-child {
+    text-align: end;
+  }
+  @media (forced-colors: active) {
+    .box {
+      forced-color-adjust: none;
+      background: Canvas;
+      color: CanvasText;
+      border-color: CanvasText;
+    }
+    input:checked + .box {
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+    input:focus-visible + .box {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,109 @@
+import { html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { NpsQuestion } from '../../schema/definition.js';
+import { FormControl, type FormState } from '../shared/form-control.js';
+import { npsStyles } from './nps.styles.js';
+
+const POINTS = Array.from({ length: 11 }, (_, i) => i);
+
+/**
+ * @summary "How likely are you to recommend…": eleven radios 0–10 with visible numbers and
+ * the two anchor labels.
+ *
+ * The anchor labels describe the 0 and 10 radios (`aria-describedby`), so a screen reader
+ * hears "0, Zdecydowanie nie". On narrow screens the numbers wrap onto two rows.
+ *
+ * @event input - The user picked a number (bubbles, composed).
+ * @event change - The user picked a number (bubbles, composed); once per change.
+ *
+ * @csspart base - The `<fieldset>`.
+ * @csspart label - The `<legend>` with the question.
+ * @csspart hint - The help text.
+ * @csspart error - The error message (a polite live region).
+ * @csspart option - Each number's box (`<label>`).
+ * @csspart control - Each (visually hidden) radio.
+ *
+ * @cssproperty --ankieta-nps-color - Background of the chosen number; defaults to the accent colour.
+ */
+@customElement('ankieta-nps')
+export class AnkietaNps extends FormControl {
+  static override styles = [...FormControl.styles, npsStyles];
+
+  /** Text under 0; defaults to the catalog's "Zdecydowanie nie". */
+  @property({ attribute: 'min-label' }) minLabel = '';
+  /** Text under 10; defaults to the catalog's "Na pewno". */
+  @property({ attribute: 'max-label' }) maxLabel = '';
+  /** The chosen number 0–10, or null. */
+  @property({ type: Number }) value: number | null = null;
+
+  protected question(): NpsQuestion {
+    return { id: 'nps', type: 'nps', title: this.label, required: this.required };
+  }
+  protected rawAnswer(): unknown {
+    return this.value;
+  }
+  protected formValue(answer: number): string {
+    return String(answer);
+  }
+  protected captureState(): unknown {
+    return this.value;
+  }
+  protected applyState(state: unknown): void {
+    this.value = state as number | null;
+  }
+  protected restoreState(state: FormState): void {
+    const n = typeof state === 'string' && state !== '' ? Number(state) : NaN;
+    this.value = Number.isInteger(n) ? n : null;
+  }
+
+  protected override render() {
+    const chosen = this.answer as number | undefined;
+    return html`
+      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
+        <legend part="label" class="label">${this.renderLabelText()}</legend>
+        ${this.renderHint()}
+        <div class="track">
+          <div class="numbers">
+            ${POINTS.map(
+              (n) => html`
+                <label part="option" class="number">
+                  <input
+                    part="control"
+                    class="visually-hidden"
+                    type="radio"
+                    name="nps"
+                    .value=${String(n)}
+                    .checked=${live(chosen === n)}
+                    ?required=${this.required}
+                    aria-invalid=${this.invalidAttr}
+                    aria-describedby=${this.describedBy(...(n === 0 ? ['min-label'] : n === 10 ? ['max-label'] : []))}
+                    @change=${this.#onChange}
+                    @input=${this.swallowInput}
+                  />
+                  <span class="box">${n}</span>
+                </label>
+              `,
+            )}
+          </div>
+          <div class="anchors">
+            <span id="min-label">${this.minLabel || this.t('npsMinLabel')}</span>
+            <span id="max-label">${this.maxLabel || this.t('npsMaxLabel')}</span>
+          </div>
+        </div>
+        ${this.renderError()}
+      </fieldset>
+    `;
+  }
+
+  #onChange(event: Event): void {
+    this.value = Number((event.target as HTMLInputElement).value);
+    this.userChanged('both');
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-nps': AnkietaNps;
+  }
+}

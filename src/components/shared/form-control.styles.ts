@@ -1,0 +1,90 @@
+import { css } from 'lit';
+
+/**
+ * Layout shared by the question elements: the group, its label, hint and error, option rows
+ * with 44 px targets, and text fields. The host is a size container so each control adapts to
+ * the width it gets (a sidebar, a phone), not to the viewport.
+ */
+export const formControlStyles = css`
+  :host {
+    display: block;
+    container: ankieta-control / inline-size;
+    margin-block-end: var(--_space);
+  }
+  :host(:disabled) {
+    cursor: not-allowed;
+  }
+  .base {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .label {
+    display: block;
+    padding: 0;
+    margin: 0 0 calc(var(--_space) * 0.25);
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .hint {
+    margin: 0 0 calc(var(--_space) * 0.5);
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .error {
+    margin-block-start: calc(var(--_space) * 0.25);
+    color: var(--_error);
+    font-weight: 600;
+  }
+  .error:empty {
+    margin: 0;
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    min-block-size: var(--_control-size);
+    padding-block: 0.25rem;
+    cursor: pointer;
+    overflow-wrap: anywhere;
+  }
+  :host(:disabled) .option {
+    cursor: not-allowed;
+  }
+  input[type='radio'],
+  input[type='checkbox'] {
+    flex: none;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .field {
+    display: block;
+    inline-size: 100%;
+    min-block-size: var(--_control-size);
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .field[aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
+  .field:disabled {
+    color: var(--_muted);
+    background: var(--_surface-alt);
+  }
+  @media (forced-colors: active) {
+    .field {
+      border-color: FieldText;
+    }
+    .field[aria-invalid='true'] {
+      border-width: 3px;
+    }
+  }
+`;

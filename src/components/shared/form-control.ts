@@ -1,0 +1,262 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { normalizeAnswer } from '../../engine/answers.js';
+import { validateAnswer, type ValidationError } from '../../engine/validate.js';
+import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
+import type { AnswerableQuestion, Locale } from '../../schema/definition.js';
+import type { AnswerValue } from '../../schema/response.js';
+import { formControlStyles } from './form-control.styles.js';
+import { base, theme } from './theme.js';
+
+/** What a restored or autofilled form state can be (the submission value the element set). */
+export type FormState = string | File | FormData | null;
+
+/** The validity flag each engine error maps to, so `:invalid`/`validity` read like native controls. */
+const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
+  errorRequired: 'valueMissing',
+  errorConsent: 'valueMissing',
+  errorMatrixRows: 'valueMissing',
+  errorOtherText: 'valueMissing',
+  errorMaxLength: 'tooLong',
+  errorEmail: 'typeMismatch',
+  errorMinChoices: 'rangeUnderflow',
+  errorMaxChoices: 'rangeOverflow',
+};
+
+/**
+ * The form-associated base of every question element. Subclasses describe themselves as an
+ * engine question (so a standalone control and `<ankieta-survey>` validate alike), say what
+ * they submit, and render their inputs with the helpers below; this class owns ElementInternals,
+ * validity, reset/restore/disabled callbacks, focus, error display and the native-like events.
+ *
+ * Errors follow the `:user-invalid` rule: the control's own message shows once the user has
+ * changed something and left the control, or after an `invalid` event (form submit,
+ * `reportValidity()`); it disappears as soon as the answer is fixed. An `error` set from outside
+ * always shows and makes the control invalid, like `setCustomValidity()`.
+ */
+export abstract class FormControl extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [theme, base, formControlStyles];
+
+  /** The form field name; reflected because form submission reads the attribute. */
+  @property({ reflect: true }) name = '';
+  /** The question, shown in the `<legend>` or `<label>`. */
+  @property() label = '';
+  /** Help text shown under the label and announced with the inputs. */
+  @property() hint = '';
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** `pl` or `en`; when absent, the closest `[lang]` decides. */
+  @property() locale?: Locale;
+  /** An error message from outside (e.g. the survey); shown instead of the control's own. */
+  @property() error = '';
+
+  /** Disabled by an ancestor `<fieldset disabled>` or the own attribute (`formDisabledCallback`). */
+  @state() protected formDisabled = false;
+  @state() private ownErrorVisible = false;
+
+  protected readonly internals: ElementInternals = this.attachInternals();
+  #interacted = false;
+  #defaultState: unknown;
+  #defaultCaptured = false;
+
+  constructor() {
+    super();
+    this.addEventListener('invalid', () => {
+      this.ownErrorVisible = true;
+    });
+    this.addEventListener('focusout', (event) => {
+      const to = event.relatedTarget;
+      const inside = to instanceof Node && (to === this || this.contains(to) || this.renderRoot.contains(to));
+      if (this.#interacted && !inside) this.ownErrorVisible = true;
+    });
+  }
+
+  /** This control as an engine question, for validation and answer normalisation. */
+  protected abstract question(): AnswerableQuestion;
+  /** The current answer as the engine stores it (before normalisation). */
+  protected abstract rawAnswer(): unknown;
+  /** What the form submits for a normalised, answered value. */
+  protected abstract formValue(answer: AnswerValue): string | FormData;
+  /** A copy of what `form.reset()` returns to, taken when first connected. */
+  protected abstract captureState(): unknown;
+  protected abstract applyState(state: unknown): void;
+  /** Applies a state the browser restores (history) or autofills: what `formValue` produced. */
+  protected abstract restoreState(state: FormState): void;
+
+  /** The "Other" text of a choice; validated together with the answer. */
+  protected otherAnswerText(): string | undefined {
+    return undefined;
+  }
+
+  /** Whether the own error should show before the user leaves (e.g. text past its limit). */
+  protected eagerError(): boolean {
+    return false;
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  checkValidity(): boolean {
+    this.syncForm();
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    this.syncForm();
+    return this.internals.reportValidity();
+  }
+
+  /** Focuses the checked radio, else the first enabled inner control. */
+  override focus(options?: FocusOptions): void {
+    const target = this.focusTarget();
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.#defaultCaptured) {
+      this.#defaultState = structuredClone(this.captureState());
+      this.#defaultCaptured = true;
+    }
+  }
+
+  formResetCallback(): void {
+    this.applyState(structuredClone(this.#defaultState));
+    this.#interacted = false;
+    this.ownErrorVisible = false;
+  }
+
+  formStateRestoreCallback(state: FormState, _mode: 'restore' | 'autocomplete'): void {
+    this.restoreState(state);
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.syncForm();
+  }
+
+  protected get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  protected get resolvedLocale(): Locale {
+    return resolveLocale(this.locale, this);
+  }
+
+  protected t(key: MessageKey, vars?: Vars): string {
+    return translate(this.resolvedLocale, key, vars);
+  }
+
+  /** The answer if it fits the question (a known option, point, row), else undefined. */
+  protected get answer(): AnswerValue | undefined {
+    return normalizeAnswer(this.question(), this.rawAnswer());
+  }
+
+  #validationError(): ValidationError | undefined {
+    return validateAnswer(this.question(), this.answer, this.otherAnswerText());
+  }
+
+  #message(error: ValidationError): string {
+    return this.t(error.key, error.count === undefined ? {} : { count: error.count });
+  }
+
+  /** The error on screen right now: the outside one, else the own one once it may show. */
+  protected get shownError(): string {
+    if (this.error) return this.error;
+    if (!this.ownErrorVisible && !this.eagerError()) return '';
+    const own = this.#validationError();
+    return own ? this.#message(own) : '';
+  }
+
+  /** Pushes the value and validity to the form; runs after every render and user change. */
+  protected syncForm(): void {
+    const answer = this.answer;
+    this.internals.setFormValue(answer === undefined ? null : this.formValue(answer));
+    const own = this.#validationError();
+    if (!own && !this.error) this.internals.setValidity({});
+    else {
+      const flags: ValidityStateFlags = {};
+      if (own) flags[FLAGS[own.key] ?? 'customError'] = true;
+      if (this.error) flags.customError = true;
+      this.internals.setValidity(flags, this.error || this.#message(own!), this.focusTarget());
+    }
+    this.#setState('user-invalid', this.shownError !== '');
+  }
+
+  #setState(name: string, on: boolean): void {
+    // CustomStateSet is missing in older browsers and took `--name` before `:state()` shipped.
+    const states = (this.internals as ElementInternals & { states?: Set<string> }).states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      if (on) states.add(`--${name}`);
+      else states.delete(`--${name}`);
+    }
+  }
+
+  /**
+   * Records a user change and fires the host's own `input`/`change` (composed, so a parent
+   * shadow root and the page both hear it). Inner `input` events are stopped by
+   * `swallowInput` so that each change is heard once.
+   */
+  protected userChanged(kind: 'input' | 'change' | 'both'): void {
+    this.#interacted = true;
+    this.syncForm();
+    if (kind !== 'change') this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    if (kind !== 'input') this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  /** Stops an inner `input` event, which is composed and would otherwise reach the page too. */
+  protected swallowInput(event: Event): void {
+    event.stopPropagation();
+  }
+
+  protected get controls(): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="control"]')];
+  }
+
+  protected focusTarget(): HTMLElement | undefined {
+    const enabled = this.controls.filter((c) => !(c as HTMLInputElement).disabled);
+    return enabled.find((c) => c instanceof HTMLInputElement && c.type === 'radio' && c.checked) ?? enabled[0];
+  }
+
+  /** `aria-describedby` for an inner control: hint, extra ids, then the error. */
+  protected describedBy(...extra: string[]): string {
+    return [this.hint ? 'hint' : '', ...extra, 'error'].filter(Boolean).join(' ');
+  }
+
+  protected get invalidAttr(): 'true' | typeof nothing {
+    return this.shownError ? 'true' : nothing;
+  }
+
+  /** The label text; the asterisk is decoration, the requirement is exposed on the inputs. */
+  protected renderLabelText(): TemplateResult {
+    return html`${this.label}${this.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
+  }
+
+  protected renderHint(): TemplateResult | typeof nothing {
+    return this.hint ? html`<div part="hint" id="hint" class="hint">${this.hint}</div>` : nothing;
+  }
+
+  /** Always rendered, so screen readers announce text injected into the live region. */
+  protected renderError(): TemplateResult {
+    return html`<div part="error" id="error" class="error" aria-live="polite">${this.shownError}</div>`;
+  }
+}

@@ -1,0 +1,46 @@
+import { notApplicableLabel, scalePoints } from '../../engine/scales.js';
+import { localize } from '../../engine/text.js';
+import type { Locale, NamedScale, ScaleQuestion } from '../../schema/definition.js';
+import { NOT_APPLICABLE } from '../../schema/response.js';
+
+/** A point of a custom scale as a developer passes it in the `points` property. */
+export interface PointSpec {
+  value: number;
+  label: string;
+}
+
+/** A scale answer: a point's value, or "not applicable". */
+export type ScaleAnswer = number | typeof NOT_APPLICABLE;
+
+/** The properties `<ankieta-scale>` and `<ankieta-matrix>` share, as the engine's question fields. */
+export interface ScaleSpec {
+  scale?: string | undefined;
+  points?: PointSpec[] | undefined;
+  notApplicable: boolean;
+  naLabel: string;
+}
+
+/** Unknown scale names fall back to the default, so a typo in an attribute never breaks rendering. */
+export function engineScaleFields(spec: ScaleSpec): { scale?: NamedScale; points?: PointSpec[]; notApplicable?: true | string } {
+  const fields: { scale?: NamedScale; points?: PointSpec[]; notApplicable?: true | string } = {};
+  if (spec.points?.length) fields.points = spec.points;
+  else fields.scale = spec.scale === 'quality5' ? 'quality5' : 'agree5';
+  if (spec.notApplicable) fields.notApplicable = spec.naLabel || true;
+  return fields;
+}
+
+/** The labelled points in `locale`, lowest first, and the "not applicable" label if offered. */
+export function resolveScale(spec: ScaleSpec, locale: Locale): { points: PointSpec[]; na?: string } {
+  const question: ScaleQuestion = { id: 'scale', type: 'scale', title: 'scale', ...engineScaleFields(spec) };
+  const points = scalePoints(question).map((p) => ({ value: p.value, label: localize(p.label, locale) }));
+  const na = notApplicableLabel(question);
+  return na === undefined ? { points } : { points, na: localize(na, locale) };
+}
+
+/** Reads a scale answer from an attribute or a submitted form value. */
+export function parseScaleAnswer(text: string | null | undefined): ScaleAnswer | null {
+  if (text === null || text === undefined || text.trim() === '') return null;
+  if (text === NOT_APPLICABLE) return NOT_APPLICABLE;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}

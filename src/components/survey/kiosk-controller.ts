@@ -1,0 +1,104 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface KioskOptions {
+  /** Seconds without activity before an unfinished form is cleared. */
+  idleSeconds: number;
+  /** Seconds of visible warning (with a way to continue) before it is cleared; WCAG 2.2.1 asks for ≥ 20. */
+  warningSeconds: number;
+  /** Seconds the thank-you screen stays before a fresh form appears. */
+  thanksSeconds: number;
+}
+
+type Phase = 'off' | 'filling' | 'warning' | 'thanks';
+
+/**
+ * Kiosk mode for a tablet at the exit: after a submit, the thank-you screen and then a fresh
+ * form; an abandoned form is cleared after a period of inactivity, announced by a countdown
+ * the respondent can dismiss. Timers only; what "clear" means is the host's business.
+ */
+export class KioskController implements ReactiveController {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #reset: () => void;
+  #options: KioskOptions;
+  #phase: Phase = 'off';
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #tick: ReturnType<typeof setInterval> | undefined;
+  /** Seconds left in the warning countdown. */
+  secondsLeft = 0;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: KioskOptions, reset: () => void) {
+    this.#host = host;
+    this.#options = options;
+    this.#reset = reset;
+    host.addController(this);
+  }
+
+  get warning(): boolean {
+    return this.#phase === 'warning';
+  }
+
+  configure(options: KioskOptions): void {
+    this.#options = options;
+  }
+
+  hostConnected(): void {
+    for (const type of ['pointerdown', 'keydown', 'input']) this.#host.addEventListener(type, this.#activity, true);
+  }
+
+  hostDisconnected(): void {
+    for (const type of ['pointerdown', 'keydown', 'input']) this.#host.removeEventListener(type, this.#activity, true);
+    this.stop();
+  }
+
+  /** Stops every timer (kiosk switched off or the element left the page). */
+  stop(): void {
+    clearTimeout(this.#timer);
+    clearInterval(this.#tick);
+    this.#phase = 'off';
+  }
+
+  /** The respondent started or changed an answer: (re)arm the idle timer. */
+  filling(): void {
+    this.#arm('filling', Math.max(0, this.#options.idleSeconds - this.#options.warningSeconds), () => this.#warn());
+  }
+
+  /** The response was submitted: show thanks, then a fresh form. */
+  submitted(): void {
+    this.#arm('thanks', this.#options.thanksSeconds, () => this.#clear());
+  }
+
+  /** "Continue" on the warning. */
+  dismissWarning(): void {
+    this.filling();
+  }
+
+  #activity = () => {
+    if (this.#phase === 'filling' || this.#phase === 'warning') this.filling();
+  };
+
+  #arm(phase: Phase, seconds: number, then: () => void): void {
+    clearTimeout(this.#timer);
+    clearInterval(this.#tick);
+    const wasWarning = this.#phase === 'warning';
+    this.#phase = phase;
+    this.#timer = setTimeout(then, seconds * 1000);
+    if (wasWarning) this.#host.requestUpdate();
+  }
+
+  #warn(): void {
+    this.#phase = 'warning';
+    this.secondsLeft = this.#options.warningSeconds;
+    this.#host.requestUpdate();
+    this.#tick = setInterval(() => {
+      this.secondsLeft = Math.max(0, this.secondsLeft - 1);
+      this.#host.requestUpdate();
+    }, 1000);
+    this.#timer = setTimeout(() => this.#clear(), this.#options.warningSeconds * 1000);
+  }
+
+  #clear(): void {
+    this.stop();
+    this.#reset();
+    this.#host.requestUpdate();
+  }
+}

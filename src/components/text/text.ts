@@ -1,0 +1,157 @@
+import { html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { maxLengthOf } from '../../engine/validate.js';
+import type { TextQuestion } from '../../schema/definition.js';
+import { FormControl, type FormState } from '../shared/form-control.js';
+import { textStyles } from './text.styles.js';
+
+/**
+ * @summary A single-line or multi-line text answer, with an optional length limit and e-mail
+ * format.
+ *
+ * The limit is not enforced by the native `maxlength` attribute: typing or pasting past it is
+ * possible, the counter says by how much, and the control becomes invalid with a translated
+ * message. Enter in a single-line field submits the surrounding form, like a native input.
+ *
+ * @event input - The user typed (bubbles, composed); once per edit.
+ * @event change - The user committed the text by leaving the field (bubbles, composed).
+ *
+ * @csspart base - The wrapper.
+ * @csspart label - The `<label>` with the question.
+ * @csspart hint - The help text.
+ * @csspart error - The error message (a polite live region).
+ * @csspart control - The `<input>` or `<textarea>`.
+ * @csspart counter - The "characters left" counter.
+ */
+@customElement('ankieta-text')
+export class AnkietaText extends FormControl {
+  static override styles = [...FormControl.styles, textStyles];
+
+  /** A `<textarea>` instead of a single-line input. */
+  @property({ type: Boolean, reflect: true }) multiline = false;
+  /** The length limit; shows a counter. Without it the engine's default limit still applies. */
+  @property({ type: Number, attribute: 'maxlength' }) maxLength?: number;
+  /** `email`: an e-mail field (keyboard, autofill and format check). */
+  @property() format?: 'email';
+  @property() placeholder = '';
+  /** The `autocomplete` token of the inner field; `email` by default for the e-mail format. */
+  @property() autocomplete?: string;
+  @property() value = '';
+
+  get #limit(): number {
+    return maxLengthOf(this.question());
+  }
+
+  protected question(): TextQuestion {
+    const max = Math.round(Number(this.maxLength));
+    return {
+      id: 'text',
+      type: 'text',
+      title: this.label,
+      required: this.required,
+      multiline: this.multiline,
+      maxLength: max >= 1 ? max : undefined,
+      format: this.format === 'email' ? 'email' : undefined,
+    };
+  }
+  protected rawAnswer(): unknown {
+    return this.value;
+  }
+  protected formValue(answer: string): string {
+    return answer;
+  }
+  protected captureState(): unknown {
+    return this.value;
+  }
+  protected applyState(state: unknown): void {
+    this.value = state as string;
+  }
+  protected restoreState(state: FormState): void {
+    this.value = typeof state === 'string' ? state : '';
+  }
+  protected override eagerError(): boolean {
+    return (this.value ?? '').length > this.#limit;
+  }
+
+  protected override render() {
+    const email = this.format === 'email';
+    const hint = this.hint || (email ? this.t('emailHint') : '');
+    const counted = this.maxLength !== undefined && this.maxLength >= 1;
+    const describedBy = [hint ? 'hint' : '', counted ? 'counter' : '', 'error'].filter(Boolean).join(' ');
+    const common = {
+      describedBy,
+      autocomplete: this.autocomplete || (email ? 'email' : undefined),
+    };
+    return html`
+      <div part="base" class="base">
+        <label part="label" class="label" for="control">${this.renderLabelText()}</label>
+        ${hint ? html`<div part="hint" id="hint" class="hint">${hint}</div>` : nothing}
+        ${this.multiline
+          ? html`<textarea
+              id="control"
+              part="control"
+              class="field"
+              rows="4"
+              .value=${live(this.value ?? '')}
+              placeholder=${this.placeholder || nothing}
+              autocomplete=${common.autocomplete ?? nothing}
+              ?required=${this.required}
+              ?disabled=${this.isDisabled}
+              aria-invalid=${this.invalidAttr}
+              aria-describedby=${common.describedBy}
+              @input=${this.#onInput}
+              @change=${this.#onChange}
+            ></textarea>`
+          : html`<input
+              id="control"
+              part="control"
+              class="field"
+              type=${email ? 'email' : 'text'}
+              inputmode=${email ? 'email' : nothing}
+              spellcheck=${email ? 'false' : nothing}
+              .value=${live(this.value ?? '')}
+              placeholder=${this.placeholder || nothing}
+              autocomplete=${common.autocomplete ?? nothing}
+              ?required=${this.required}
+              ?disabled=${this.isDisabled}
+              aria-invalid=${this.invalidAttr}
+              aria-describedby=${common.describedBy}
+              @input=${this.#onInput}
+              @change=${this.#onChange}
+              @keydown=${this.#onKeydown}
+            />`}
+        ${counted ? this.#renderCounter() : nothing} ${this.renderError()}
+      </div>
+    `;
+  }
+
+  #renderCounter() {
+    const left = this.#limit - (this.value ?? '').length;
+    return html`<div part="counter" id="counter" class="counter ${left < 0 ? 'over' : ''}">
+      ${left >= 0 ? this.t('charactersLeft', { count: left }) : this.t('charactersTooMany', { count: -left })}
+    </div>`;
+  }
+
+  #onInput(event: Event): void {
+    event.stopPropagation();
+    this.value = (event.target as HTMLInputElement | HTMLTextAreaElement).value;
+    this.userChanged('input');
+  }
+
+  #onChange(): void {
+    this.userChanged('change');
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.isComposing || !this.form) return;
+    event.preventDefault();
+    this.form.requestSubmit();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-text': AnkietaText;
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * What the script tag's `data-*` attributes ask for, and how it is put on the page. A bad value
+ * is reported on the console in plain words and replaced by its default; the page never breaks.
+ */
+import { LAUNCHER_MODES, LAUNCHER_POSITIONS, type LauncherMode } from './components/launcher/launcher.js';
+
+export type EmbedMode = 'inline' | LauncherMode;
+const MODES: readonly EmbedMode[] = ['inline', ...LAUNCHER_MODES];
+const THEMES = ['auto', 'light', 'dark'] as const;
+
+export interface EmbedConfig {
+  survey: string;
+  endpoint?: string;
+  mode: EmbedMode;
+  target?: string;
+  locale?: 'pl' | 'en';
+  position: (typeof LAUNCHER_POSITIONS)[number];
+  label?: string;
+  once: boolean;
+  delay: number;
+  kiosk: boolean;
+  theme: (typeof THEMES)[number];
+  persist: boolean;
+}
+
+const PREFIX = '[ankieta]';
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T, problems: string[]): T {
+  if (value === undefined || value === '') return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  problems.push(`data-${name}="${value}" is not one of ${allowed.join(', ')}; using "${fallback}".`);
+  return fallback;
+}
+
+function flag(name: string, value: string | undefined, problems: string[]): boolean {
+  if (value === undefined) return false;
+  if (value === '' || value === 'true' || value === name) return true;
+  if (value === 'false') return false;
+  problems.push(`data-${name}="${value}" should be "true" or "false"; using false.`);
+  return false;
+}
+
+/** Reads the configuration from a script tag; `undefined` when it names no survey (register only). */
+export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; problems: string[] } {
+  const data = script.dataset;
+  const problems: string[] = [];
+  if (!data.survey) {
+    const extra = Object.keys(data).filter((k) => k !== 'survey');
+    if (extra.length) problems.push(`data-survey is missing, so ${extra.map((k) => `data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`);
+    return { problems };
+  }
+  let delay = 0;
+  if (data.delay !== undefined) {
+    delay = Number(data.delay);
+    if (!Number.isFinite(delay) || delay < 0 || delay > 3600) {
+      problems.push(`data-delay="${data.delay}" should be a number of seconds from 0 to 3600; using 0.`);
+      delay = 0;
+    }
+  }
+  let locale: 'pl' | 'en' | undefined;
+  if (data.locale) {
+    if (data.locale === 'pl' || data.locale === 'en') locale = data.locale;
+    else problems.push(`data-locale="${data.locale}" should be "pl" or "en"; using the page language.`);
+  }
+  const config: EmbedConfig = {
+    survey: data.survey,
+    endpoint: data.endpoint || undefined,
+    mode: oneOf('mode', data.mode, MODES, 'button', problems),
+    target: data.target || undefined,
+    locale,
+    position: oneOf('position', data.position, LAUNCHER_POSITIONS, 'bottom-right', problems),
+    label: data.label || undefined,
+    once: flag('once', data.once, problems),
+    delay,
+    kiosk: flag('kiosk', data.kiosk, problems),
+    theme: oneOf('theme', data.theme, THEMES, 'auto', problems),
+    persist: flag('persist', data.persist, problems),
+  };
+  if (config.mode !== 'inline' && config.target) problems.push(`data-target is used only with data-mode="inline"; it is ignored.`);
+  return { config, problems };
+}
+
+function surveyElement(config: EmbedConfig): HTMLElement {
+  const survey = document.createElement('ankieta-survey');
+  survey.setAttribute('src', config.survey);
+  if (config.endpoint) survey.setAttribute('endpoint', config.endpoint);
+  if (config.locale) survey.setAttribute('locale', config.locale);
+  if (config.kiosk) survey.setAttribute('kiosk', '');
+  if (config.persist) survey.setAttribute('persist', '');
+  if (config.theme !== 'auto') survey.dataset.theme = config.theme;
+  return survey;
+}
+
+/** Puts the survey on the page as the configuration says; returns the element it added, if any. */
+export function mount(config: EmbedConfig, script: HTMLScriptElement): HTMLElement | undefined {
+  const survey = surveyElement(config);
+  if (config.mode === 'inline') {
+    if (!config.target) {
+      script.after(survey);
+      return survey;
+    }
+    let target: Element | null = null;
+    try {
+      target = document.querySelector(config.target);
+    } catch {
+      console.error(`${PREFIX} data-target="${config.target}" is not a valid CSS selector; the survey is not shown.`);
+      return undefined;
+    }
+    if (!target) {
+      console.error(`${PREFIX} data-target="${config.target}" matches nothing on this page; the survey is not shown.`);
+      return undefined;
+    }
+    target.append(survey);
+    return survey;
+  }
+  const launcher = document.createElement('ankieta-launcher');
+  launcher.setAttribute('mode', config.mode);
+  launcher.setAttribute('position', config.position);
+  if (config.label) launcher.setAttribute('label', config.label);
+  if (config.once) launcher.setAttribute('once', '');
+  if (config.delay) launcher.setAttribute('delay', String(config.delay));
+  if (config.locale) launcher.setAttribute('locale', config.locale);
+  if (config.theme !== 'auto') launcher.dataset.theme = config.theme;
+  launcher.append(survey);
+  document.body.append(launcher);
+  return launcher;
+}
+
+/** Initialises from the script tag that is running, once the page can take the survey. */
+export function autoInit(script: HTMLScriptElement | null): void {
+  if (!script || script.dataset.ankietaMounted !== undefined) return;
+  const { config, problems } = readConfig(script);
+  for (const problem of problems) console.warn(`${PREFIX} ${problem}`);
+  if (!config) return;
+  script.dataset.ankietaMounted = '';
+  const go = () => mount(config, script);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
+  else go();
+}

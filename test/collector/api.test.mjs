@@ -1,0 +1,388 @@
+// Every API case of DESIGN.md ("Collector") against each storage, through real HTTP.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  conferenceResponse,
+  DEFINITIONS,
+  exportResponses,
+  postgresMissing,
+  postJson,
+  request,
+  startCollector,
+  storages,
+  TOKEN,
+} from './helpers.mjs';
+
+const PAGE = 'https://www.opole.pl';
+
+for (const storage of storages()) {
+  describe(`collector API on ${storage.name}`, () => {
+    let place;
+    let collector;
+    let base;
+
+    before(async () => {
+      place = await storage.create();
+      collector = await startCollector([...place.args, '--token', TOKEN, '--origin', PAGE, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+      base = collector.url;
+    });
+    after(async () => {
+      await collector?.stop();
+      await place?.drop();
+    });
+
+    const stored = async (surveyId) => (await exportResponses(base, surveyId)).json.responses;
+
+    it('reports health', async () => {
+      const res = await request('GET', `${base}/healthz`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.json, { ok: true });
+    });
+
+    it('stores a new response with 201, and answers a byte-identical retry with 200 without storing it twice', async () => {
+      const body = JSON.stringify(conferenceResponse());
+      const first = await postJson(base, body);
+      assert.equal(first.status, 201);
+      const again = await postJson(base, body, { 'Idempotency-Key': JSON.parse(body).id });
+      assert.equal(again.status, 200);
+      const matching = (await stored('konferencja')).filter((r) => r.id === JSON.parse(body).id);
+      assert.deepEqual(matching, [JSON.parse(body)]);
+    });
+
+    it('refuses the same id with a different body (409) and keeps the first one', async () => {
+      const original = conferenceResponse();
+      assert.equal((await postJson(base, original)).status, 201);
+      const changed = await postJson(base, { ...original, answers: { ...original.answers, overall: 1 } });
+      assert.equal(changed.status, 409);
+      assert.equal(changed.json.error, 'conflict');
+      // Byte-identical is the rule: the same JSON re-serialised with other spacing is another body.
+      const respaced = await postJson(base, JSON.stringify(original, null, 2));
+      assert.equal(respaced.status, 409);
+      const kept = (await stored('konferencja')).filter((r) => r.id === original.id);
+      assert.deepEqual(kept, [original]);
+    });
+
+    it('rejects an invalid response with 400 and the JSON paths of its problems', async () => {
+      const res = await postJson(base, { ...conferenceResponse(), surveyVersion: 0, locale: 'de' });
+      assert.equal(res.status, 400);
+      assert.equal(res.json.error, 'invalid');
+      assert.deepEqual(res.json.issues.map((i) => i.path).sort(), ['locale', 'surveyVersion']);
+      const broken = await postJson(base, '{"id": ');
+      assert.equal(broken.status, 400);
+      assert.equal(broken.json.issues[0].path, '(root)');
+      assert.match(broken.json.issues[0].message, /not valid JSON/);
+      // "Łódź" as an ISO-8859-2 page would send it: 0xA3 is not UTF-8 on its own.
+      const latin2 = Buffer.from(JSON.stringify(conferenceResponse({ comments: '#odz' })));
+      latin2[latin2.indexOf('#')] = 0xa3;
+      const notUtf8 = await postJson(base, latin2);
+      assert.equal(notUtf8.status, 400);
+      assert.deepEqual(notUtf8.json.issues, [{ path: '(root)', message: 'is not valid UTF-8' }]);
+    });
+
+    it('checks answers against the survey definition (400 with paths) when it knows the survey', async () => {
+      const res = await postJson(base, conferenceResponse({ overall: 9, unknown_q: 'x' }));
+      assert.equal(res.status, 400);
+      assert.deepEqual(res.json.issues.map((i) => i.path).sort(), ['answers["overall"]', 'answers["unknown_q"]']);
+      const missingRequired = await postJson(base, conferenceResponse({ overall: undefined }));
+      assert.equal(missingRequired.status, 400);
+      assert.deepEqual(missingRequired.json.issues.map((i) => i.path), ['answers["overall"]']);
+    });
+
+    it('accepts each known version of a survey and refuses an unknown version', async () => {
+      assert.equal((await postJson(base, conferenceResponse({ nps: 9 }, { surveyVersion: 2 }))).status, 201);
+      const v1WithV2Question = await postJson(base, conferenceResponse({ nps: 9 }));
+      assert.equal(v1WithV2Question.status, 400);
+      const unknown = await postJson(base, conferenceResponse({}, { surveyVersion: 7 }));
+      assert.equal(unknown.status, 400);
+      assert.equal(unknown.json.issues[0].path, 'surveyVersion');
+      assert.match(unknown.json.issues[0].message, /known: 1, 2/);
+    });
+
+    it('answers 404 for a survey it has no definition of', async () => {
+      const res = await postJson(base, conferenceResponse({}, { surveyId: 'nieznana' }));
+      assert.equal(res.status, 404);
+      assert.equal(res.json.surveyId, 'nieznana');
+    });
+
+    it('rejects an Idempotency-Key that differs from the body id (400)', async () => {
+      const response = conferenceResponse();
+      const res = await postJson(base, response, { 'Idempotency-Key': randomUUID() });
+      assert.equal(res.status, 400);
+      assert.equal(res.json.issues[0].path, 'id');
+      assert.equal((await stored('konferencja')).some((r) => r.id === response.id), false);
+    });
+
+    it('rejects a filled honeypot with 400 and stores nothing; an empty one is fine', async () => {
+      const bot = conferenceResponse({}, { hp: 'http://spam.example' });
+      const res = await postJson(base, bot);
+      assert.equal(res.status, 400);
+      assert.deepEqual(res.json.issues, [{ path: 'hp', message: 'must be empty' }]);
+      assert.equal((await stored('konferencja')).some((r) => r.id === bot.id), false);
+      assert.equal((await postJson(base, conferenceResponse({}, { hp: '' }))).status, 201);
+    });
+
+    it('answers 413 above 256 KiB, whether announced by Content-Length or sent chunked, and stores nothing', async () => {
+      const response = conferenceResponse({ comments: 'x'.repeat(300 * 1024) });
+      const announced = await postJson(base, response);
+      assert.equal(announced.status, 413);
+      assert.equal(announced.json.maxBytes, 256 * 1024);
+      const text = JSON.stringify(response);
+      const chunks = [];
+      for (let i = 0; i < text.length; i += 16 * 1024) chunks.push(text.slice(i, i + 16 * 1024));
+      const chunked = await request('POST', `${base}/api/responses`, { headers: { 'Content-Type': 'application/json' }, body: chunks });
+      assert.equal(chunked.status, 413);
+      assert.equal((await stored('konferencja')).some((r) => r.id === response.id), false);
+      // Under the limit a chunked body is read whole (and then judged by the schema: text too long).
+      const long = conferenceResponse({ comments: 'x'.repeat(30_000) });
+      const underLimit = await request('POST', `${base}/api/responses`, {
+        headers: { 'Content-Type': 'application/json' },
+        body: [JSON.stringify(long).slice(0, 1000), JSON.stringify(long).slice(1000)],
+      });
+      assert.equal(underLimit.status, 400);
+      assert.match(underLimit.json.issues[0].path, /comments/);
+    });
+
+    it('answers 415 for anything but application/json in UTF-8', async () => {
+      const body = JSON.stringify(conferenceResponse());
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=iso-8859-2']) {
+        const res = await request('POST', `${base}/api/responses`, { headers: { 'Content-Type': type }, body });
+        assert.equal(res.status, 415, type);
+      }
+      const none = await request('POST', `${base}/api/responses`, { body });
+      assert.equal(none.status, 415);
+      const utf8 = await postJson(base, body, { 'Content-Type': 'application/json; charset=UTF-8' });
+      assert.equal(utf8.status, 201);
+    });
+
+    it('allows CORS only for listed origins (and its own host), and refuses the rest without CORS headers', async () => {
+      const preflight = await request('OPTIONS', `${base}/api/responses`, {
+        headers: { Origin: PAGE, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+      });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers['access-control-allow-origin'], PAGE);
+      assert.match(preflight.headers['access-control-allow-headers'], /Idempotency-Key/);
+      assert.equal(preflight.headers['access-control-allow-methods'], 'POST');
+
+      const allowed = await postJson(base, conferenceResponse(), { Origin: PAGE });
+      assert.equal(allowed.status, 201);
+      assert.equal(allowed.headers['access-control-allow-origin'], PAGE);
+      assert.match(allowed.headers['access-control-expose-headers'], /Retry-After/);
+
+      const evil = 'https://evil.example';
+      const refusedPreflight = await request('OPTIONS', `${base}/api/responses`, { headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' } });
+      assert.equal(refusedPreflight.status, 403);
+      assert.equal(refusedPreflight.headers['access-control-allow-origin'], undefined);
+      const smuggled = conferenceResponse();
+      const refused = await postJson(base, smuggled, { Origin: evil });
+      assert.equal(refused.status, 403);
+      assert.equal(refused.headers['access-control-allow-origin'], undefined);
+      assert.equal((await stored('konferencja')).some((r) => r.id === smuggled.id), false);
+
+      const sameHost = await postJson(base, conferenceResponse(), { Origin: base });
+      assert.equal(sameHost.status, 201);
+    });
+
+    it('exports only with the bearer token', async () => {
+      assert.equal((await exportResponses(base, 'konferencja', '', null)).status, 401);
+      const wrong = await exportResponses(base, 'konferencja', '', 'not-the-token-at-all');
+      assert.equal(wrong.status, 401);
+      assert.equal(wrong.headers['www-authenticate'], 'Bearer');
+      assert.equal(wrong.json.responses, undefined);
+      const right = await exportResponses(base, 'konferencja');
+      assert.equal(right.status, 200);
+      assert.equal(right.json.surveyId, 'konferencja');
+      assert.equal(right.json.count, right.json.responses.length);
+      assert.equal((await exportResponses(base, 'nieznana')).status, 404);
+      const preflight = await request('OPTIONS', `${base}/api/surveys/konferencja/responses`, { headers: { Origin: PAGE, 'Access-Control-Request-Method': 'GET' } });
+      assert.equal(preflight.headers['access-control-allow-headers'], 'Authorization');
+    });
+
+    it('exports CSV for Polish Excel: BOM, ";", a column per question, matrix row and "other" text, formulas defused', async () => {
+      const id = randomUUID();
+      const response = conferenceResponse(
+        { comments: '=HYPERLINK("http://x";"kliknij")\nśrednio; "ok"', 'role.other': '@SUM(1)', role: ['official', 'other'] },
+        { id },
+      );
+      assert.equal((await postJson(base, response)).status, 201);
+      const res = await exportResponses(base, 'konferencja', '?format=csv');
+      assert.equal(res.status, 200);
+      assert.match(res.headers['content-type'], /^text\/csv; charset=utf-8/);
+      assert.match(res.headers['content-disposition'], /filename="konferencja.csv"/);
+      assert.deepEqual([...res.raw.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const lines = res.text.slice(1).split('\r\n');
+      assert.equal(
+        lines[0],
+        '"id";"surveyVersion";"locale";"startedAt";"submittedAt";"overall";"talks.t1";"talks.t2";"role";"role.other";"nps";"comments";"consent"',
+      );
+      // A line break inside a quoted cell is a bare LF; records end with CRLF.
+      const row = res.text.slice(res.text.indexOf(`"${id}"`)).split('\r\n')[0];
+      assert.equal(
+        row,
+        `"${id}";1;"pl";"2016-05-12T09:00:00.000Z";"2016-05-12T09:04:00.000Z";4;5;"na";"official|other";"'@SUM(1)";"";"'=HYPERLINK(""http://x"";""kliknij"")\nśrednio; ""ok""";"true"`,
+      );
+      const commas = await exportResponses(base, 'konferencja', '?format=csv&sep=,');
+      assert.ok(commas.text.startsWith('\uFEFF"id","surveyVersion","locale"'));
+      assert.equal((await exportResponses(base, 'konferencja', '?format=xml')).status, 400);
+    });
+
+    it('exports scores per dimension with the band label from the definition', async () => {
+      const response = {
+        id: randomUUID(),
+        surveyId: 'partnerstwo',
+        surveyVersion: 1,
+        locale: 'pl',
+        startedAt: '2024-03-01T10:00:00Z',
+        submittedAt: '2024-03-01T10:03:00Z',
+        answers: { a1: 5, a2: 4 },
+        scores: { strategic: { score: 88, band: 1 } },
+      };
+      assert.equal((await postJson(base, response)).status, 201);
+      const wrongScore = await postJson(base, { ...response, id: randomUUID(), scores: { strategic: { score: 20, band: 0 } } });
+      assert.equal(wrongScore.status, 400);
+      assert.equal(wrongScore.json.issues[0].path, 'scores["strategic"]');
+      const csv = (await exportResponses(base, 'partnerstwo', '?format=csv')).text.slice(1).split('\r\n');
+      assert.equal(csv[0], '"id";"surveyVersion";"locale";"startedAt";"submittedAt";"a1";"a2";"score:strategic";"band:strategic"');
+      assert.equal(csv[1], `"${response.id}";1;"pl";"2024-03-01T10:00:00Z";"2024-03-01T10:03:00Z";5;4;88;"Dojrzały"`);
+    });
+
+    it('stores one row for many concurrent identical POSTs: one 201, the rest 200', async () => {
+      const body = JSON.stringify(conferenceResponse());
+      const results = await Promise.all(Array.from({ length: 24 }, () => postJson(base, body)));
+      const statuses = results.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [...Array(23).fill(200), 201]);
+      assert.equal((await stored('konferencja')).filter((r) => r.id === JSON.parse(body).id).length, 1);
+    });
+
+    it('keeps its data and schema across a restart', async () => {
+      const response = conferenceResponse();
+      assert.equal((await postJson(base, response)).status, 201);
+      const before = (await stored('konferencja')).length;
+      await collector.stop();
+      collector = await startCollector([...place.args, '--token', TOKEN, '--origin', PAGE, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+      base = collector.url;
+      assert.equal((await stored('konferencja')).length, before);
+      assert.equal((await postJson(base, response)).status, 200);
+    });
+
+    it('answers 404 for unknown paths and 405 for wrong methods', async () => {
+      assert.equal((await request('GET', `${base}/api/nothing`)).status, 404);
+      const wrong = await request('GET', `${base}/api/responses`);
+      assert.equal(wrong.status, 405);
+      assert.equal(wrong.headers.allow, 'POST, OPTIONS');
+    });
+  });
+
+  describe(`collector without definitions on ${storage.name}`, () => {
+    let place;
+    let collector;
+    before(async () => {
+      place = await storage.create();
+      collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+    });
+    after(async () => {
+      await collector?.stop();
+      await place?.drop();
+    });
+
+    it('accepts any survey id and exports CSV columns from the union of answer keys', async () => {
+      const base = collector.url;
+      const a = { ...conferenceResponse({ overall: 5 }), surveyId: 'dowolna' };
+      const b = { ...conferenceResponse({ extra: 'nowe', talks: { t3: 2 } }), surveyId: 'dowolna', scores: { x: { score: 50, band: 0 } } };
+      assert.equal((await postJson(base, a)).status, 201);
+      assert.equal((await postJson(base, b)).status, 201);
+      const lines = (await exportResponses(base, 'dowolna', '?format=csv')).text.slice(1).split('\r\n');
+      assert.equal(
+        lines[0],
+        '"id";"surveyVersion";"locale";"startedAt";"submittedAt";"overall";"talks.t1";"talks.t2";"role";"role.other";"comments";"consent";"talks.t3";"extra";"score:x";"band:x"',
+      );
+      assert.equal(lines.length, 4);
+      assert.ok(lines[2].endsWith(';2;"nowe";50;0'));
+      const empty = await exportResponses(base, 'jeszcze-nic');
+      assert.deepEqual(empty.json, { surveyId: 'jeszcze-nic', count: 0, responses: [] });
+    });
+  });
+
+  describe(`rate limit on ${storage.name}`, () => {
+    let place;
+    let collector;
+    before(async () => {
+      place = await storage.create();
+      collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '3', '--origin', PAGE]);
+    });
+    after(async () => {
+      await collector?.stop();
+      await place?.drop();
+    });
+
+    it('answers 429 with Retry-After past the limit, and never stores or logs the client address', async () => {
+      const base = collector.url;
+      const statuses = [];
+      let limited;
+      for (let i = 0; i < 4; i++) {
+        const res = await postJson(base, { ...conferenceResponse(), surveyId: 'limit' }, { Origin: PAGE });
+        statuses.push(res.status);
+        if (res.status === 429) limited = res;
+      }
+      assert.deepEqual(statuses, [201, 201, 201, 429]);
+      assert.ok(Number(limited.headers['retry-after']) >= 1);
+      assert.equal(limited.headers['access-control-allow-origin'], PAGE);
+      await collector.stop();
+      // The start line is all it ever printed: no request, body or address was logged.
+      assert.equal(collector.output.stdout.trim().split('\n').length, 1);
+      assert.match(collector.output.stdout, /^ankieta-collector listening on /);
+      assert.equal(collector.output.stderr, '');
+      if (place.dataDir) {
+        for (const file of readdirSync(place.dataDir)) assert.equal(readFileSync(join(place.dataDir, file)).includes('127.0.0.1'), false, file);
+      } else {
+        const { default: pg } = await import('pg');
+        const client = new pg.Client({ connectionString: place.databaseUrl });
+        await client.connect();
+        const rows = await client.query("SELECT count(*)::int AS n FROM ankieta_responses r WHERE r::text LIKE '%127.0.0.1%'");
+        const columns = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'ankieta_responses' ORDER BY ordinal_position");
+        await client.end();
+        assert.equal(rows.rows[0].n, 0);
+        assert.deepEqual(columns.rows.map((r) => r.column_name), ['seq', 'id', 'survey_id', 'body_sha256', 'body']);
+      }
+    });
+  });
+}
+
+if (postgresMissing) it(postgresMissing, { skip: postgresMissing }, () => {});
+
+describe('rate limit behind a reverse proxy', () => {
+  const running = [];
+  after(async () => {
+    for (const { collector, place } of running) {
+      await collector.stop();
+      await place.drop();
+    }
+  });
+  const start = async (args) => {
+    const place = await storages()[0].create();
+    const collector = await startCollector([...place.args, '--token', TOKEN, ...args]);
+    running.push({ collector, place });
+    return collector.url;
+  };
+  const burst = async (base, forwardedFor) => {
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await postJson(base, { ...conferenceResponse(), surveyId: 'proxy' }, { 'X-Forwarded-For': forwardedFor })).status);
+    return statuses;
+  };
+
+  it('with --trust-proxy 1 limits each visitor by the address the proxy appended', async () => {
+    const base = await start(['--rate-limit', '2', '--trust-proxy', '1']);
+    assert.deepEqual(await burst(base, '198.51.100.7, 203.0.113.1'), [201, 201, 429]);
+    // A different visitor behind the same proxy has its own bucket, whatever it claims further left.
+    assert.deepEqual(await burst(base, '198.51.100.7, 203.0.113.2'), [201, 201, 429]);
+  });
+
+  it('without --trust-proxy ignores X-Forwarded-For, so a client cannot dodge the limit by forging it', async () => {
+    const base = await start(['--rate-limit', '2']);
+    const statuses = [...(await burst(base, '203.0.113.1')), ...(await burst(base, '203.0.113.2'))];
+    assert.deepEqual(statuses, [201, 201, 429, 429, 429, 429]);
+  });
+});

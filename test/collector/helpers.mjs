@@ -1,0 +1,166 @@
+// Runs the real collector (dist/collector.mjs, built by `npm run test:collector`) as a child
+// process on an ephemeral port, on real storage: a SQLite file in a temp dir, and PostgreSQL
+// when ANKIETA_TEST_DATABASE_URL names a server where throwaway databases may be created
+// (scripts/pg-test.sh starts one and sets it).
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const COLLECTOR = fileURLToPath(new URL('../../dist/collector.mjs', import.meta.url));
+export const DEFINITIONS = fileURLToPath(new URL('./fixtures/definitions', import.meta.url));
+export const TOKEN = 'test-token-0123456789abcdef';
+
+if (!existsSync(COLLECTOR)) throw new Error(`${COLLECTOR} is missing: run "npm run test:collector" (it builds it first)`);
+
+/**
+ * The storages to run every case against. Each `create()` gives a fresh, empty place for one
+ * group of tests and returns the flags that point a collector at it.
+ */
+export function storages() {
+  const list = [
+    {
+      name: 'SQLite',
+      async create() {
+        const dir = mkdtempSync(join(tmpdir(), 'ankieta-collector-'));
+        return { args: ['--data-dir', dir], dataDir: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+      },
+    },
+  ];
+  const admin = process.env.ANKIETA_TEST_DATABASE_URL;
+  if (admin) {
+    list.push({
+      name: 'PostgreSQL',
+      async create() {
+        const { default: pg } = await import('pg');
+        const name = `ankieta_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+        const client = new pg.Client({ connectionString: admin });
+        await client.connect();
+        await client.query(`CREATE DATABASE ${name}`);
+        await client.end();
+        const url = new URL(admin);
+        url.pathname = `/${name}`;
+        return {
+          args: ['--database-url', url.href],
+          databaseUrl: url.href,
+          drop: async () => {
+            const c = new pg.Client({ connectionString: admin });
+            await c.connect();
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            await c.end();
+          },
+        };
+      },
+    });
+  }
+  return list;
+}
+
+/** Why PostgreSQL cases are not in this run, for the test output. */
+export const postgresMissing = process.env.ANKIETA_TEST_DATABASE_URL
+  ? undefined
+  : 'PostgreSQL cases need ANKIETA_TEST_DATABASE_URL (run: scripts/pg-test.sh npm run test:collector)';
+
+/**
+ * Starts a collector and resolves once it printed its start line. `stop()` sends SIGTERM,
+ * `kill()` sends SIGKILL; both resolve when the process is gone.
+ */
+export function startCollector(args, { env = {} } = {}) {
+  const child = spawn(process.execPath, [COLLECTOR, '--host', '127.0.0.1', '--port', '0', ...args], {
+    env: { ...process.env, DATABASE_URL: '', ANKIETA_TOKEN: '', ANKIETA_ORIGINS: '', ANKIETA_DEFINITIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => (output.stdout += d));
+  child.stderr.on('data', (d) => (output.stderr += d));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`collector did not start in 15 s:\n${output.stderr}`)), 15_000);
+    const onData = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output.stdout);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      const done = (signal) => async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        return exited;
+      };
+      resolve({ url: match[1], output, child, exited, stop: done('SIGTERM'), kill: done('SIGKILL') });
+    };
+    child.stdout.on('data', onData);
+    exited.then(({ code }) => {
+      clearTimeout(timer);
+      reject(new Error(`collector exited with ${code} before starting:\n${output.stderr}`));
+    });
+  });
+}
+
+/** Runs the collector to completion (for --help and start failures). */
+export function runCollector(args) {
+  const child = spawn(process.execPath, [COLLECTOR, ...args], {
+    env: { ...process.env, DATABASE_URL: '', ANKIETA_TOKEN: '', ANKIETA_ORIGINS: '', ANKIETA_DEFINITIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+}
+
+/**
+ * One HTTP request with full control over headers (fetch would add or forbid some).
+ * `body` may be a string, a Buffer, or an array of chunks sent with chunked encoding.
+ */
+export function request(method, url, { headers = {}, body, agent } = {}) {
+  return new Promise((resolve, reject) => {
+    const chunked = Array.isArray(body);
+    const req = httpRequest(url, { method, ...(agent ? { agent } : {}), headers: { ...(body !== undefined && !chunked ? { 'Content-Length': Buffer.byteLength(body) } : {}), ...headers } });
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const text = raw.toString('utf8');
+        let json;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode, headers: res.headers, raw, text, json });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (chunked) for (const chunk of body) req.write(chunk);
+    else if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+export const postJson = (base, body, headers = {}) =>
+  request('POST', `${base}/api/responses`, {
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
+  });
+
+export const exportResponses = (base, surveyId, query = '', token = TOKEN) =>
+  request('GET', `${base}/api/surveys/${surveyId}/responses${query}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+
+/** A valid response to fixtures/definitions/konferencja-v1.json. */
+export function conferenceResponse(answers = {}, extra = {}) {
+  return {
+    id: randomUUID(),
+    surveyId: 'konferencja',
+    surveyVersion: 1,
+    locale: 'pl',
+    startedAt: '2016-05-12T09:00:00.000Z',
+    submittedAt: '2016-05-12T09:04:00.000Z',
+    answers: { overall: 4, talks: { t1: 5, t2: 'na' }, role: ['mayor', 'other'], 'role.other': 'Radny', comments: 'Dobrze zorganizowane', consent: true, ...answers },
+    ...extra,
+  };
+}

@@ -1,0 +1,417 @@
+/**
+ * The behaviour every question element shares, run against each of them: accessibility,
+ * native form participation, keyboard, events, error display, locale and inert text.
+ * Each control's test file calls `formControlSuite` with an adapter saying how to drive it.
+ */
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { translate, type MessageKey } from '../../src/i18n/index.js';
+import type { FormControl } from '../../src/components/shared/form-control.js';
+
+export type Control = FormControl & { [key: string]: unknown };
+
+export interface ControlAdapter {
+  tag: keyof HTMLElementTagNameMap;
+  /** Sets what a working control needs besides name and label (options, rows…). */
+  setup?(el: Control): void;
+  /** The answer of an untouched control. */
+  empty: unknown;
+  /** A valid answer, set programmatically. */
+  valid: unknown;
+  /** What `new FormData(form)` holds for `valid` when the name is `q`. */
+  validEntries: [string, string][];
+  get(el: Control): unknown;
+  set(el: Control, answer: unknown): void;
+  /** One user change by keyboard, starting with focus inside the control. */
+  userChange(): Promise<void>;
+  /** The answer after `userChange`. */
+  changed: unknown;
+  /** Radio groups: the answers with the first and with the second radio checked. */
+  arrows?: [unknown, unknown];
+  /** The message shown when a required control is left empty. */
+  requiredKey?: MessageKey;
+  /** Puts `text` in every other author text the control shows (options, rows, anchors…). */
+  setTexts?(el: Control, text: string): void;
+}
+
+export const XSS = '<img src=x onerror="window.__xss=1">';
+
+const controlsOf = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="control"]')];
+const errorOf = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!;
+const entriesOf = (form: HTMLFormElement) => [...new FormData(form).entries()].filter(([key]) => key === 'q' || key.startsWith('q.'));
+const press = (key: string) => sendKeys({ press: key });
+
+interface Mounted {
+  el: Control;
+  form: HTMLFormElement;
+  before: HTMLButtonElement;
+  after: HTMLButtonElement;
+}
+
+export function formControlSuite(adapter: ControlAdapter): void {
+  const requiredMessage = (locale: 'pl' | 'en') => translate(locale, adapter.requiredKey ?? 'errorRequired');
+
+  /** A form with a button before and after the control; `init` runs before it is connected. */
+  async function mount(init: (el: Control) => void = () => {}, wrap: 'form' | 'fieldset' = 'form'): Promise<Mounted> {
+    const form = await fixture<HTMLFormElement>(html`
+      <form @submit=${(e: Event) => e.preventDefault()}>
+        <button type="button" id="before">Before</button>
+        <fieldset ?disabled=${wrap === 'fieldset'}><legend>Group</legend></fieldset>
+        <button type="button" id="after">After</button>
+      </form>
+    `);
+    const el = document.createElement(adapter.tag) as unknown as Control;
+    el.name = 'q';
+    el.label = 'Jak oceniają Państwo konferencję?';
+    adapter.setup?.(el);
+    init(el);
+    form.querySelector('fieldset')!.append(el);
+    await el.updateComplete;
+    return { el, form, before: form.querySelector('#before')!, after: form.querySelector('#after')! };
+  }
+
+  async function settle(el: Control): Promise<void> {
+    await el.updateComplete;
+    await el.updateComplete;
+  }
+
+  describe(`<${adapter.tag}>: shared form-control behaviour`, () => {
+    describe('accessibility', () => {
+      it('passes axe when empty', async () => {
+        const { el } = await mount((e) => (e.hint = 'Prosimy o szczerą odpowiedź.'));
+        await expect(el).to.be.accessible();
+      });
+
+      it('passes axe when answered', async () => {
+        const { el } = await mount((e) => adapter.set(e, adapter.valid));
+        await expect(el).to.be.accessible();
+      });
+
+      it('passes axe while showing an error', async () => {
+        const { el } = await mount((e) => {
+          e.required = true;
+          e.hint = 'Prosimy o szczerą odpowiedź.';
+        });
+        el.reportValidity();
+        await settle(el);
+        expect(errorOf(el).textContent!.trim()).to.equal(requiredMessage('pl'));
+        await expect(el).to.be.accessible();
+      });
+
+      it('shows the label, with a decorative asterisk only when required', async () => {
+        const { el } = await mount();
+        const label = el.shadowRoot!.querySelector('[part~="label"]')!;
+        expect(label.textContent!.trim()).to.equal('Jak oceniają Państwo konferencję?');
+        el.required = true;
+        await settle(el);
+        const star = label.querySelector('[aria-hidden="true"]')!;
+        expect(star.textContent!.trim()).to.equal('*');
+        expect(label.textContent!.trim()).to.match(/\*$/);
+      });
+
+      it('exposes the requirement on the inner controls', async () => {
+        const { el } = await mount((e) => (e.required = true));
+        for (const control of controlsOf(el)) expect(control.required, control.outerHTML).to.equal(true);
+        el.required = false;
+        await settle(el);
+        for (const control of controlsOf(el)) expect(control.required).to.equal(false);
+      });
+    });
+
+    describe('inside a native form', () => {
+      it('submits nothing when empty and the answer under its name when answered', async () => {
+        const { el, form } = await mount();
+        expect(entriesOf(form)).to.deep.equal([]);
+        adapter.set(el, adapter.valid);
+        await settle(el);
+        expect(entriesOf(form)).to.deep.equal(adapter.validEntries);
+      });
+
+      it('submits what the user picked by keyboard', async () => {
+        const { el, form } = await mount();
+        el.focus();
+        await adapter.userChange();
+        await settle(el);
+        expect(adapter.get(el)).to.deep.equal(adapter.changed);
+        expect(entriesOf(form)).to.not.deep.equal([]);
+      });
+
+      it('blocks the form while required and unanswered', async () => {
+        const { el, form } = await mount((e) => (e.required = true));
+        expect(form.checkValidity()).to.equal(false);
+        expect(el.validity.valid).to.equal(false);
+        expect(el.validity.valueMissing).to.equal(true);
+        expect(el.validationMessage).to.equal(requiredMessage('pl'));
+        el.focus();
+        await adapter.userChange();
+        await settle(el);
+        expect(form.checkValidity()).to.equal(true);
+        expect(el.validity.valid).to.equal(true);
+      });
+
+      it('returns to its empty default on form.reset()', async () => {
+        const { el, form } = await mount((e) => (e.required = true));
+        el.focus();
+        await adapter.userChange();
+        el.reportValidity();
+        await settle(el);
+        form.reset();
+        await settle(el);
+        expect(adapter.get(el)).to.deep.equal(adapter.empty);
+        expect(entriesOf(form)).to.deep.equal([]);
+        expect(el.shadowRoot!.querySelectorAll('input:checked')).to.have.length(0);
+        for (const field of el.shadowRoot!.querySelectorAll<HTMLInputElement>('input:not([type=radio]):not([type=checkbox]), textarea'))
+          expect(field.value).to.equal('');
+        expect(errorOf(el).textContent!.trim(), 'a reset clears the shown error').to.equal('');
+      });
+
+      it('returns to the answer it started with on form.reset()', async () => {
+        const { el, form } = await mount((e) => adapter.set(e, adapter.valid));
+        adapter.set(el, adapter.empty);
+        await settle(el);
+        expect(entriesOf(form)).to.deep.equal([]);
+        form.reset();
+        await settle(el);
+        expect(adapter.get(el)).to.deep.equal(adapter.valid);
+        expect(entriesOf(form)).to.deep.equal(adapter.validEntries);
+      });
+
+      it('is disabled, unfocusable and left out of FormData inside a disabled fieldset', async () => {
+        const { el, form, before, after } = await mount((e) => adapter.set(e, adapter.valid), 'fieldset');
+        expect(el.matches(':disabled')).to.equal(true);
+        expect(entriesOf(form)).to.deep.equal([]);
+        for (const control of controlsOf(el)) expect(control.matches(':disabled'), control.outerHTML).to.equal(true);
+        before.focus();
+        await press('Tab');
+        expect(document.activeElement).to.equal(after);
+        el.focus();
+        expect(document.activeElement).to.not.equal(el);
+        expect(form.checkValidity(), 'a disabled control is not validated').to.equal(true);
+
+        form.querySelector('fieldset')!.disabled = false;
+        await settle(el);
+        expect(el.matches(':disabled')).to.equal(false);
+        expect(entriesOf(form)).to.deep.equal(adapter.validEntries);
+        for (const control of controlsOf(el)) expect(control.matches(':disabled')).to.equal(false);
+      });
+
+      it('is disabled by its own disabled attribute', async () => {
+        const { el, form, before, after } = await mount((e) => {
+          adapter.set(e, adapter.valid);
+          e.disabled = true;
+        });
+        expect(el.hasAttribute('disabled')).to.equal(true);
+        expect(entriesOf(form)).to.deep.equal([]);
+        for (const control of controlsOf(el)) expect(control.matches(':disabled')).to.equal(true);
+        before.focus();
+        await press('Tab');
+        expect(document.activeElement).to.equal(after);
+      });
+
+      it('restores what it submitted through formStateRestoreCallback', async () => {
+        const { el: source, form } = await mount((e) => adapter.set(e, adapter.valid));
+        const entries = entriesOf(form);
+        let state: string | FormData;
+        if (entries.length === 1 && entries[0]![0] === 'q') state = entries[0]![1];
+        else {
+          state = new FormData();
+          for (const [key, value] of entries) state.append(key, value);
+        }
+        source.remove();
+        const { el } = await mount();
+        el.formStateRestoreCallback(state, 'restore');
+        await settle(el);
+        expect(adapter.get(el)).to.deep.equal(adapter.valid);
+        expect(entriesOf(form)).to.deep.equal([]);
+        expect(entriesOf(el.form!)).to.deep.equal(adapter.validEntries);
+      });
+    });
+
+    describe('keyboard', () => {
+      it('is reached by Tab and left by the next Tab', async () => {
+        const { el, before, after } = await mount();
+        before.focus();
+        await press('Tab');
+        expect(document.activeElement).to.equal(el);
+        expect(controlsOf(el)).to.include(el.shadowRoot!.activeElement);
+        await press('Tab');
+        expect(document.activeElement).to.equal(after);
+      });
+
+      if (adapter.arrows) {
+        const [first, second] = adapter.arrows;
+        it('moves the choice with arrow keys inside the group and never advances on its own', async () => {
+          const { el } = await mount();
+          el.focus();
+          await press('ArrowRight');
+          expect(adapter.get(el)).to.deep.equal(second);
+          await press('ArrowLeft');
+          expect(adapter.get(el)).to.deep.equal(first);
+          await press('ArrowDown');
+          expect(adapter.get(el)).to.deep.equal(second);
+          await press('ArrowUp');
+          expect(adapter.get(el)).to.deep.equal(first);
+          await aTimeout(300);
+          expect(document.activeElement, 'focus stays in the control').to.equal(el);
+          expect(el.shadowRoot!.activeElement).to.have.property('checked', true);
+          expect(adapter.get(el)).to.deep.equal(first);
+        });
+
+        it('focus() goes to the checked radio', async () => {
+          const { el } = await mount((e) => adapter.set(e, second));
+          el.focus();
+          const active = el.shadowRoot!.activeElement as HTMLInputElement;
+          expect(active).to.have.property('checked', true);
+          expect(active).to.equal(controlsOf(el)[1]);
+        });
+      }
+
+      it('focus() goes to the first control when nothing is chosen', async () => {
+        const { el } = await mount();
+        el.focus();
+        expect(document.activeElement).to.equal(el);
+        expect(el.shadowRoot!.activeElement).to.equal(controlsOf(el)[0]);
+      });
+    });
+
+    describe('events', () => {
+      it('fires one input and one change per user change, seen by a parent shadow root and the page', async () => {
+        const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+        const root = holder.attachShadow({ mode: 'open' });
+        const el = document.createElement(adapter.tag) as unknown as Control;
+        el.name = 'q';
+        el.label = 'Pytanie';
+        adapter.setup?.(el);
+        root.append(el);
+        await el.updateComplete;
+        const heard: string[] = [];
+        const listeners = ['input', 'change'].flatMap((type) => {
+          const onRoot = (e: Event) => heard.push(`root:${type}:${(e.target as Element).localName}`);
+          const onPage = (e: Event) => heard.push(`page:${type}:${(e.target as Element).localName}`);
+          root.addEventListener(type, onRoot);
+          document.addEventListener(type, onPage);
+          return [() => document.removeEventListener(type, onPage)];
+        });
+        el.focus();
+        await adapter.userChange();
+        await settle(el);
+        for (const remove of listeners) remove();
+        for (const type of ['input', 'change']) {
+          expect(heard.filter((h) => h === `root:${type}:${adapter.tag}`), heard.join()).to.have.length(1);
+          expect(heard.filter((h) => h === `page:${type}:div`), heard.join()).to.have.length(1);
+        }
+        expect(heard, 'no inner event leaks out').to.have.length(4);
+      });
+
+      it('fires nothing when the answer is set programmatically', async () => {
+        const { el } = await mount();
+        let count = 0;
+        el.addEventListener('input', () => count++);
+        el.addEventListener('change', () => count++);
+        adapter.set(el, adapter.valid);
+        await settle(el);
+        el.formResetCallback();
+        await settle(el);
+        expect(count).to.equal(0);
+      });
+    });
+
+    describe('errors', () => {
+      it('shows nothing before the user acts, then after reportValidity() shows, describes and marks the error', async () => {
+        const { el } = await mount((e) => (e.required = true));
+        const error = errorOf(el);
+        expect(error.getAttribute('aria-live')).to.equal('polite');
+        expect(error.textContent!.trim()).to.equal('');
+        for (const control of controlsOf(el)) expect(control.hasAttribute('aria-invalid')).to.equal(false);
+
+        expect(el.reportValidity()).to.equal(false);
+        await settle(el);
+        expect(error.textContent!.trim()).to.equal(requiredMessage('pl'));
+        expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
+        for (const control of controlsOf(el)) {
+          expect(control.getAttribute('aria-invalid')).to.equal('true');
+          const ids = control.getAttribute('aria-describedby')!.split(/\s+/);
+          expect(ids).to.include(error.id);
+          expect(el.shadowRoot!.getElementById(error.id)).to.equal(error);
+        }
+
+        el.focus();
+        await adapter.userChange();
+        await settle(el);
+        expect(error.textContent!.trim(), 'a fixed answer clears the error at once').to.equal('');
+        for (const control of controlsOf(el)) expect(control.hasAttribute('aria-invalid')).to.equal(false);
+      });
+
+      it('references the hint from the inner controls', async () => {
+        const { el } = await mount((e) => (e.hint = 'Skala od najgorszej do najlepszej.'));
+        const hint = el.shadowRoot!.querySelector('[part~="hint"]')!;
+        expect(hint.textContent!.trim()).to.equal('Skala od najgorszej do najlepszej.');
+        for (const control of controlsOf(el)) expect(control.getAttribute('aria-describedby')!.split(/\s+/)).to.include(hint.id);
+      });
+
+      it('shows an error set from outside and is invalid until it is cleared', async () => {
+        const { el, form } = await mount((e) => adapter.set(e, adapter.valid));
+        el.error = 'Błąd zgłoszony przez ankietę.';
+        await settle(el);
+        expect(errorOf(el).textContent!.trim()).to.equal('Błąd zgłoszony przez ankietę.');
+        expect(el.validity.customError).to.equal(true);
+        expect(el.validationMessage).to.equal('Błąd zgłoszony przez ankietę.');
+        expect(form.checkValidity()).to.equal(false);
+        for (const control of controlsOf(el)) expect(control.getAttribute('aria-invalid')).to.equal('true');
+        el.error = '';
+        await settle(el);
+        expect(errorOf(el).textContent!.trim()).to.equal('');
+        expect(form.checkValidity()).to.equal(true);
+      });
+
+      it('matches :state(user-invalid) only while an error shows', async function () {
+        if (!CSS.supports('selector(:state(x))')) this.skip();
+        const { el } = await mount((e) => (e.required = true));
+        expect(el.matches(':state(user-invalid)')).to.equal(false);
+        el.reportValidity();
+        await settle(el);
+        expect(el.matches(':state(user-invalid)')).to.equal(true);
+      });
+    });
+
+    describe('locale', () => {
+      it('uses Polish or English built-in strings by the locale attribute or the closest lang', async () => {
+        const { el } = await mount((e) => {
+          e.required = true;
+          e.locale = 'en';
+        });
+        el.reportValidity();
+        await settle(el);
+        expect(errorOf(el).textContent!.trim()).to.equal(requiredMessage('en'));
+        expect(el.validationMessage).to.equal(requiredMessage('en'));
+        el.locale = 'pl';
+        await settle(el);
+        expect(errorOf(el).textContent!.trim()).to.equal(requiredMessage('pl'));
+
+        const holder = await fixture<HTMLDivElement>(html`<div lang="en-GB"></div>`);
+        const other = document.createElement(adapter.tag) as unknown as Control;
+        other.required = true;
+        adapter.setup?.(other);
+        holder.append(other);
+        await other.updateComplete;
+        expect(other.validationMessage).to.equal(requiredMessage('en'));
+      });
+    });
+
+    describe('hostile text', () => {
+      it('renders markup in the label, hint and other texts as inert text', async () => {
+        (window as { __xss?: number }).__xss = undefined;
+        const { el } = await mount((e) => {
+          e.label = XSS;
+          e.hint = XSS;
+          adapter.setTexts?.(e, XSS);
+        });
+        await aTimeout(100);
+        expect((window as { __xss?: number }).__xss).to.equal(undefined);
+        expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+        expect(el.shadowRoot!.querySelector('[part~="label"]')!.textContent).to.contain(XSS);
+        expect(el.shadowRoot!.querySelector('[part~="hint"]')!.textContent).to.contain(XSS);
+      });
+    });
+  });
+}

@@ -1,0 +1,129 @@
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../src/elements.js';
+import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js';
+import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import { threePages } from './survey-fixtures.js';
+
+const trigger = (el: AnkietaLauncher) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
+const dialog = (el: AnkietaLauncher) => el.shadowRoot!.querySelector('dialog')!;
+
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function mount(attrs = '', key = `k${Math.random()}`) {
+  const wrapper = await fixture(html`<div><button id="before">page button</button></div>`);
+  wrapper.insertAdjacentHTML('beforeend', `<ankieta-launcher storage-key="${key}" locale="pl" ${attrs}><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`);
+  const el = wrapper.querySelector('ankieta-launcher')!;
+  const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+  survey.definition = threePages;
+  await el.updateComplete;
+  await nextFrame();
+  return { el, survey, wrapper };
+}
+
+describe('<ankieta-launcher>', () => {
+  afterEach(() => localStorage.clear());
+
+  it('shows a floating button that opens the survey in a modal dialog; Esc closes and focus returns', async () => {
+    const { el, survey } = await mount();
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    expect(trigger(el).hidden).to.equal(false);
+    expect(trigger(el).textContent!.trim()).to.equal('Podziel się opinią');
+    await expect(el).to.be.accessible();
+    trigger(el).focus();
+    trigger(el).click();
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(true);
+    expect(dialog(el).matches(':modal')).to.equal(true);
+    expect(el.shadowRoot!.contains(deepActive()) || survey.contains(deepActive()) || survey.shadowRoot!.contains(deepActive()), 'focus moved into the dialog').to.equal(true);
+    expect(document.querySelector<HTMLButtonElement>('#before')!.matches(':modal'), 'page behind').to.equal(false);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+    expect(deepActive()).to.equal(trigger(el));
+  });
+
+  it('keeps the answers when closed and reopened', async () => {
+    const { el, survey } = await mount();
+    await new Promise((r) => setTimeout(r, 10));
+    el.show();
+    await survey.updateComplete;
+    const rating = survey.shadowRoot!.querySelector('#q-overall')!;
+    rating.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[3]!.click();
+    el.close();
+    el.show();
+    await survey.updateComplete;
+    expect((survey.shadowRoot!.querySelector('#q-overall') as unknown as { value: number }).value).to.equal(4);
+  });
+
+  it('opens a popup by itself after the delay, only once on the device with `once`', async () => {
+    const key = `popup-${Math.random()}`;
+    const first = await mount('mode="popup" delay="0.05" once', key);
+    expect(dialog(first.el).open).to.equal(false);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(dialog(first.el).open).to.equal(true);
+    first.el.close();
+    first.wrapper.remove();
+    const second = await mount('mode="popup" delay="0.05" once', key);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(dialog(second.el).open, 'not again on this device').to.equal(false);
+    expect(trigger(second.el).hidden, 'the button still offers it').to.equal(false);
+  });
+
+  it('hides the button after the survey was completed here, with `once`', async () => {
+    const key = `done-${Math.random()}`;
+    const { el, survey, wrapper } = await mount('once', key);
+    await new Promise((r) => setTimeout(r, 10));
+    survey.dispatchEvent(new CustomEvent('ankieta-submit', { bubbles: true, composed: true, detail: {} }));
+    await el.updateComplete;
+    expect(trigger(el).hidden).to.equal(true);
+    wrapper.remove();
+    const again = await mount('once', key);
+    await new Promise((r) => setTimeout(r, 10));
+    await again.el.updateComplete;
+    expect(trigger(again.el).hidden).to.equal(true);
+  });
+
+  it('slides in a non-modal panel after the delay; Escape closes it', async () => {
+    const { el } = await mount('mode="slide-in" delay="0.05" position="bottom-left"');
+    await new Promise((r) => setTimeout(r, 120));
+    expect(dialog(el).open).to.equal(true);
+    expect(dialog(el).matches(':modal')).to.equal(false);
+    expect(dialog(el).classList.contains('panel')).to.equal(true);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="close"]')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialog(el).open).to.equal(false);
+  });
+
+  it('fits a 320 px wide screen', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const { el } = await mount();
+      await new Promise((r) => setTimeout(r, 10));
+      el.show();
+      await el.updateComplete;
+      const box = dialog(el).getBoundingClientRect();
+      expect(box.left).to.be.at.least(0);
+      expect(box.right).to.be.at.most(320);
+      expect(trigger(el).getBoundingClientRect().right).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('labels the dialog and the button in English with locale="en"', async () => {
+    const { el } = await mount('label="Oceń konferencję"');
+    el.locale = 'en';
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    expect(trigger(el).textContent!.trim(), 'a given label wins').to.equal('Oceń konferencję');
+    expect(el.shadowRoot!.querySelector('[part~="close"]')!.textContent).to.equal('Close');
+    expect(dialog(el).getAttribute('aria-label')).to.equal('Oceń konferencję');
+  });
+});

@@ -1,0 +1,430 @@
+import { expect, fixture, html, oneEvent, nextFrame } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements.js';
+import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import type { Response, SurveyDefinition } from '../../src/schema/index.js';
+import { ratings, threePages } from './survey-fixtures.js';
+
+const root = (el: AnkietaSurvey) => el.shadowRoot!;
+const part = (el: AnkietaSurvey, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const control = (el: AnkietaSurvey, id: string) => root(el).querySelector<HTMLElement & { value: unknown }>(`#q-${id}`)!;
+const primary = (el: AnkietaSurvey) => part(el, 'button-primary') as HTMLButtonElement;
+const backButton = (el: AnkietaSurvey) => root(el).querySelector<HTMLButtonElement>('button.secondary');
+
+/** The focused element, looking through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+async function settle(el: AnkietaSurvey) {
+  await el.updateComplete;
+  await nextFrame();
+}
+
+async function mount(definition: unknown, attrs: { locale?: string } = {}) {
+  const el = await fixture<AnkietaSurvey>(html`<ankieta-survey .definition=${definition} locale=${attrs.locale ?? 'pl'}></ankieta-survey>`);
+  await settle(el);
+  return el;
+}
+
+/** Answers a question the way a respondent does: clicking its inner inputs. */
+async function clickOption(el: AnkietaSurvey, id: string, index: number) {
+  const inputs = control(el, id).shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio], input[type=checkbox]');
+  inputs[index]!.click();
+  await settle(el);
+}
+
+describe('<ankieta-survey>', () => {
+  it('renders a definition given as a property, with the title, the first page and lang', async () => {
+    const el = await mount(threePages);
+    expect(part(el, 'title')!.textContent).to.equal('Ankieta testowa');
+    expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Pierwsza strona');
+    expect(part(el, 'base')!.getAttribute('lang')).to.equal('pl');
+    expect(control(el, 'role').localName).to.equal('ankieta-choice');
+    expect(control(el, 'overall').localName).to.equal('ankieta-rating');
+    expect(root(el).querySelector('#q-overall_why'), 'hidden by its condition').to.equal(null);
+    expect(backButton(el)).to.equal(null);
+    expect(primary(el).textContent!.trim()).to.equal('Dalej');
+  });
+
+  it('loads a definition from a src URL', async () => {
+    const el = await fixture<AnkietaSurvey>(html`<ankieta-survey src="/demo/surveys/sample.json" locale="pl"></ankieta-survey>`);
+    await oneEvent(el, 'ankieta-ready');
+    await settle(el);
+    expect(part(el, 'title')!.textContent).to.equal('Ocena spotkania informacyjnego');
+  });
+
+  it('reports a src that cannot be loaded, in the chosen language', async () => {
+    const el = await fixture<AnkietaSurvey>(html`<ankieta-survey src="/no/such/survey.json" locale="en"></ankieta-survey>`);
+    const event = await oneEvent(el, 'ankieta-error');
+    await settle(el);
+    expect(event.detail.kind).to.equal('definition');
+    expect(event.detail.message).to.contain('404');
+    expect(part(el, 'message')!.textContent).to.contain('could not be loaded');
+  });
+
+  it('reads an inline <script type="application/json"> child', async () => {
+    const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl"
+      ><script type="application/json">
+        {"id":"inline","title":"Z treści strony","pages":[{"id":"p","questions":[{"id":"q","type":"nps","title":"NPS"}]}]}
+      </script></ankieta-survey
+    >`);
+    await settle(el);
+    expect(part(el, 'title')!.textContent).to.equal('Z treści strony');
+    expect(control(el, 'q').localName).to.equal('ankieta-nps');
+  });
+
+  it('shows an invalid definition as a message naming the JSON path and fires ankieta-error', async () => {
+    const bad = { id: 'x', title: 'T', pages: [{ id: 'p', questions: [{ id: 'a', type: 'rating', title: 'A' }, { id: 'b', type: 'ratng', title: 'B' }] }] };
+    const errors: CustomEvent[] = [];
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const el = document.createElement('ankieta-survey');
+      el.addEventListener('ankieta-error', (e) => errors.push(e));
+      el.definition = bad;
+      document.body.append(el);
+      await settle(el);
+      const message = part(el, 'message')!;
+      expect(message.getAttribute('role')).to.equal('alert');
+      expect(message.textContent).to.contain('pages[0].questions[1].type');
+      expect(message.textContent).to.contain('unknown type "ratng"');
+      expect(errors).to.have.length(1);
+      expect(errors[0]!.detail.kind).to.equal('definition');
+      expect(errors[0]!.detail.issues[0].path).to.equal('pages[0].questions[1].type');
+      el.remove();
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('explains the required marker once, at the top', async () => {
+    const el = await mount(threePages);
+    const legends = root(el).querySelectorAll('.required-legend');
+    expect(legends).to.have.length(1);
+    expect(legends[0]!.textContent).to.equal('Pola oznaczone gwiazdką (*) są wymagane.');
+    const none = await mount(ratings(2));
+    expect(root(none).querySelector('.required-legend')).to.equal(null);
+  });
+
+  for (const [count, text] of [
+    [1, 'Zostało 1 pytanie'],
+    [3, 'Zostały 3 pytania'],
+    [5, 'Zostało 5 pytań'],
+    [22, 'Zostały 22 pytania'],
+    [12, 'Zostało 12 pytań'],
+  ] as const) {
+    it(`says "${text}" with ${count} questions left`, async () => {
+      const el = await mount(ratings(count));
+      expect(part(el, 'progress')!.textContent).to.contain(text);
+    });
+  }
+
+  it('counts down questions left as they are answered, and says so in English too', async () => {
+    const el = await mount(ratings(3));
+    await clickOption(el, 'r0', 3);
+    expect(part(el, 'progress')!.textContent).to.contain('Zostały 2 pytania');
+    el.locale = 'en';
+    await settle(el);
+    expect(part(el, 'progress')!.textContent).to.contain('2 questions left');
+    expect(part(el, 'progress')!.textContent).to.contain('Page 1 of 1');
+  });
+
+  it('blocks Next on a failed page: the error summary takes focus and links to each field', async () => {
+    const el = await mount(threePages);
+    primary(el).click();
+    await settle(el);
+    const summary = part(el, 'error-summary')!;
+    expect(summary).to.exist;
+    expect(deepActive()).to.equal(summary);
+    expect(summary.textContent).to.contain('Formularz zawiera 2 błędy');
+    const links = [...summary.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-role', '#q-overall']);
+    expect(links[0]!.textContent).to.contain('Rola: Proszę odpowiedzieć na to pytanie.');
+    expect((control(el, 'role') as unknown as { error: string }).error).to.equal('Proszę odpowiedzieć na to pytanie.');
+    expect(part(el, 'page-title')!.textContent!.trim(), 'still on page 1').to.equal('Pierwsza strona');
+
+    links[1]!.click();
+    await settle(el);
+    expect(deepActive()?.closest('ankieta-rating') ?? (deepActive()?.getRootNode() as ShadowRoot).host).to.equal(control(el, 'overall'));
+  });
+
+  it('clears a field error as soon as the answer is corrected', async () => {
+    const el = await mount(threePages);
+    primary(el).click();
+    await settle(el);
+    await clickOption(el, 'role', 1);
+    expect((control(el, 'role') as unknown as { error: string }).error).to.equal('');
+    expect((control(el, 'overall') as unknown as { error: string }).error).to.not.equal('');
+  });
+
+  it('moves focus to the page heading on Next and Back, and fires ankieta-page', async () => {
+    const el = await mount(threePages);
+    await clickOption(el, 'role', 0);
+    await clickOption(el, 'overall', 4);
+    const pageEvent = oneEvent(el, 'ankieta-page');
+    primary(el).click();
+    expect((await pageEvent).detail).to.deep.equal({ index: 1, pageId: 'p2' });
+    await settle(el);
+    expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Druga strona');
+    expect(deepActive()).to.equal(part(el, 'page-title'));
+    backButton(el)!.click();
+    await settle(el);
+    expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Pierwsza strona');
+    expect(deepActive()).to.equal(part(el, 'page-title'));
+    expect(control(el, 'overall').value, 'answers kept on Back').to.equal(5);
+  });
+
+  it('shows a follow-up only while its condition holds and never submits it when hidden', async () => {
+    const el = await mount(threePages);
+    await clickOption(el, 'role', 0);
+    await clickOption(el, 'overall', 1);
+    const why = control(el, 'overall_why');
+    expect(why).to.exist;
+    const input = why.shadowRoot!.querySelector<HTMLInputElement>('input, textarea')!;
+    input.value = 'Za długo';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await settle(el);
+    await clickOption(el, 'overall', 4);
+    expect(root(el).querySelector('#q-overall_why')).to.equal(null);
+
+    primary(el).click();
+    await settle(el);
+    await clickOption(el, 'a1', 3);
+    primary(el).click();
+    await settle(el);
+    (control(el, 'consent').shadowRoot!.querySelector('input[type=checkbox]') as HTMLInputElement).click();
+    await settle(el);
+    const submitted = oneEvent(el, 'ankieta-submit');
+    primary(el).click();
+    const response: Response = (await submitted).detail.response;
+    expect(response.answers).to.deep.equal({ role: 'mayor', overall: 5, a1: 4, consent: true });
+  });
+
+  it('submits a response with a device-made UUID, timestamps, locale and scores, then thanks and focuses', async () => {
+    const el = await mount(threePages, { locale: 'en' });
+    await clickOption(el, 'role', 1);
+    await clickOption(el, 'overall', 2);
+    primary(el).click();
+    await settle(el);
+    await clickOption(el, 'a1', 4); // 5 on agree5
+    await clickOption(el, 'a2', 2); // 3
+    primary(el).click();
+    await settle(el);
+    expect(primary(el).textContent!.trim()).to.equal('Submit answers');
+    (control(el, 'consent').shadowRoot!.querySelector('input[type=checkbox]') as HTMLInputElement).click();
+    await settle(el);
+    const submitted = oneEvent(el, 'ankieta-submit');
+    primary(el).click();
+    const event = await submitted;
+    const response: Response = event.detail.response;
+    expect(event.cancelable).to.equal(true);
+    expect(response.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(response.surveyId).to.equal('test-survey');
+    expect(response.surveyVersion).to.equal(2);
+    expect(response.locale).to.equal('en');
+    expect(Date.parse(response.submittedAt)).to.be.at.least(Date.parse(response.startedAt));
+    // (5-1)/4 = 1 and (3-1)/4 = 0.5 → mean 0.75 → 75, band "High" (index 2)
+    expect(response.scores).to.deep.equal({ a: { score: 75, band: 2 } });
+    expect(response).to.not.have.any.keys('ip', 'userAgent', 'hp');
+    await settle(el);
+    const thanks = part(el, 'thank-you')!;
+    expect(thanks.textContent).to.contain('Thank you!');
+    expect(deepActive()).to.equal(thanks.querySelector('[tabindex="-1"]'));
+  });
+
+  it('validates on Submit too: the summary points at the unticked consent', async () => {
+    const el = await mount(threePages);
+    await clickOption(el, 'role', 0);
+    await clickOption(el, 'overall', 4);
+    primary(el).click();
+    await settle(el);
+    await clickOption(el, 'a1', 0);
+    primary(el).click();
+    await settle(el);
+    primary(el).click();
+    await settle(el);
+    const links = [...part(el, 'error-summary')!.querySelectorAll('a')];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-consent']);
+    expect(links[0]!.textContent).to.contain('Zaznaczenie zgody jest wymagane');
+  });
+
+  it('switches language live, keeping answers', async () => {
+    const el = await mount(threePages);
+    await clickOption(el, 'overall', 3);
+    el.locale = 'en';
+    await settle(el);
+    expect(part(el, 'title')!.textContent).to.equal('Test survey');
+    expect(part(el, 'base')!.getAttribute('lang')).to.equal('en');
+    expect(primary(el).textContent!.trim()).to.equal('Next');
+    expect(control(el, 'overall').getAttribute('locale')).to.equal('en');
+    expect(control(el, 'overall').value).to.equal(4);
+  });
+
+  it('takes its language from the closest [lang] when no locale is set', async () => {
+    const wrapper = await fixture(html`<div lang="en-GB"><ankieta-survey .definition=${threePages}></ankieta-survey></div>`);
+    const el = wrapper.querySelector('ankieta-survey')!;
+    await settle(el);
+    expect(part(el, 'title')!.textContent).to.equal('Test survey');
+  });
+
+  it('fires ankieta-ready and ankieta-answer', async () => {
+    const el = document.createElement('ankieta-survey');
+    el.locale = 'pl';
+    const ready = oneEvent(el, 'ankieta-ready');
+    el.definition = threePages;
+    document.body.append(el);
+    expect((await ready).detail.surveyId).to.equal('test-survey');
+    await settle(el);
+    const answer = oneEvent(el, 'ankieta-answer');
+    await clickOption(el, 'overall', 2);
+    expect((await answer).detail).to.deep.equal({ questionId: 'overall', value: 3 });
+    el.remove();
+  });
+
+  it('passes axe on the first page, with errors, and on the thank-you screen', async () => {
+    const el = await mount(threePages);
+    await expect(el).to.be.accessible();
+    primary(el).click();
+    await settle(el);
+    await expect(el).to.be.accessible();
+    const single = await mount(ratings(1));
+    primary(single).click();
+    await settle(single);
+    await expect(single).to.be.accessible();
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const el = await mount(threePages);
+    const submitted = oneEvent(el, 'ankieta-submit');
+    part(el, 'page-title')!.focus();
+    // Page 1: choose a role (Tab into the group, Space selects), rate 4 (arrows move within the stars).
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(control(el, 'overall').value).to.equal(4);
+    expect(part(el, 'page-title')!.textContent!.trim(), 'arrow keys never advance the page').to.equal('Pierwsza strona');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(primary(el));
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Druga strona');
+    // Page 2: A1 agree (the fourth point), then straight to Next past the optional questions.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowRight' });
+    await settle(el);
+    expect(control(el, 'a1').value).to.equal(4);
+    primary(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    // Page 3: type a comment, tick the consent, submit.
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Dobra organizacja' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive()).to.equal(primary(el));
+    await sendKeys({ press: 'Enter' });
+    const response: Response = (await submitted).detail.response;
+    expect(response.answers).to.deep.equal({ role: 'mayor', overall: 4, a1: 4, comments: 'Dobra organizacja', consent: true });
+  });
+
+  it('renders XSS payloads from every text field of a definition as inert text', async () => {
+    const payload = '<img src=x onerror="window.__ankietaXss=1"><script>window.__ankietaXss=1</script>';
+    const hostile: SurveyDefinition = {
+      id: 'xss',
+      title: { pl: payload, en: payload },
+      description: payload,
+      thankYou: payload,
+      pages: [
+        {
+          id: 'p',
+          title: payload,
+          description: payload,
+          questions: [
+            { id: 'i', type: 'info', title: payload, text: payload },
+            { id: 'r', type: 'rating', title: payload, hint: payload, minLabel: payload, maxLabel: payload },
+            { id: 's', type: 'scale', title: payload, points: [{ value: 1, label: payload }, { value: 2, label: payload }], notApplicable: payload },
+            { id: 'n', type: 'nps', title: payload, minLabel: payload, maxLabel: payload },
+            { id: 'c', type: 'choice', title: payload, options: [{ value: 'a', label: payload }], other: payload },
+            { id: 'd', type: 'choice', title: payload, display: 'dropdown', options: [{ value: 'a', label: payload }] },
+            { id: 't', type: 'text', title: payload, placeholder: payload },
+            { id: 'm', type: 'matrix', title: payload, rows: [{ id: 'r1', label: payload }], scale: 'agree5' },
+            { id: 'k', type: 'consent', title: payload, text: payload, label: payload, required: true },
+          ],
+        },
+      ],
+    };
+    const el = await mount(hostile);
+    primary(el).click(); // error summary repeats the titles
+    await settle(el);
+    const all = [el.shadowRoot!, ...[...el.shadowRoot!.querySelectorAll('*')].map((n) => n.shadowRoot).filter(Boolean)] as ShadowRoot[];
+    for (const shadow of all) {
+      expect(shadow.querySelector('img[src="x"]'), 'no injected <img>').to.equal(null);
+      expect(shadow.querySelector('script'), 'no injected <script>').to.equal(null);
+    }
+    expect(part(el, 'title')!.textContent).to.equal(payload);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((window as unknown as { __ankietaXss?: number }).__ankietaXss).to.equal(undefined);
+  });
+
+  describe('kiosk', () => {
+    const oneQuestion: SurveyDefinition = {
+      id: 'kiosk',
+      title: 'Kiosk',
+      pages: [{ id: 'p', questions: [{ id: 'q', type: 'rating', required: true, title: 'Ocena' }] }],
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    it('shows thanks, then a fresh form for the next person', async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-thanks="1" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      await settle(el);
+      await clickOption(el, 'q', 4);
+      primary(el).click();
+      await settle(el);
+      expect(part(el, 'thank-you')).to.exist;
+      await wait(1300);
+      await settle(el);
+      expect(part(el, 'thank-you')).to.equal(null);
+      expect(control(el, 'q').value, 'answers cleared').to.equal(null);
+      expect(part(el, 'status')!.textContent).to.equal('Formularz jest gotowy dla kolejnej osoby.');
+      expect(deepActive()).to.equal(part(el, 'title'));
+    });
+
+    it('warns with a countdown before clearing an abandoned form, and Continue keeps the answers', async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      await settle(el);
+      await clickOption(el, 'q', 2);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+      await wait(1200);
+      await settle(el);
+      const warning = part(el, 'kiosk-warning')!;
+      expect(warning).to.exist;
+      expect(warning.querySelector('[role=alert]')!.textContent).to.equal('Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby.');
+      warning.querySelector('button')!.click();
+      await settle(el);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+      expect(control(el, 'q').value).to.equal(3);
+      // Left alone this time: warned, then cleared.
+      await wait(2300);
+      await settle(el);
+      expect(control(el, 'q').value).to.equal(null);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+    });
+
+    it('leaves an untouched form alone', async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      await settle(el);
+      await wait(1300);
+      await settle(el);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+    });
+  });
+});

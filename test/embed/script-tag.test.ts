@@ -1,0 +1,48 @@
+import { expect } from '@open-wc/testing';
+import { openHost, readySurvey, waitFor } from './embed-helpers.js';
+
+describe('dist/ankieta.js as a script tag', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  it('works included twice, async and deferred, with two surveys on one page', async () => {
+    const { win, doc } = await openHost('/embed/twice');
+    const first = await readySurvey(doc, 0);
+    const second = await readySurvey(doc, 1);
+    expect(doc.querySelector('#a ankieta-survey')).to.equal(first);
+    expect(doc.querySelector('#b ankieta-survey')).to.equal(second);
+    expect(first.shadowRoot.querySelector('[part~="title"]')!.textContent).to.equal('Krótka ankieta');
+    expect(second.shadowRoot.querySelector('[part~="title"]')!.textContent).to.equal('Ocena spotkania informacyjnego');
+    expect(doc.querySelectorAll('ankieta-survey')).to.have.length(2);
+    expect(win.__errors, 'no uncaught errors (e.g. a second customElements.define)').to.deep.equal([]);
+  });
+
+  it('upgrades elements a single-page app adds later', async () => {
+    const { win, doc } = await openHost('/embed/twice');
+    await readySurvey(doc, 0);
+    const late = doc.createElement('ankieta-survey');
+    late.setAttribute('src', '/test/embed/pages/short.json');
+    doc.body.append(late);
+    const survey = await readySurvey(doc, 2);
+    expect(survey).to.equal(late);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('explains bad data-* values on the console and keeps the page working', async () => {
+    const { win, doc } = await openHost('/embed/bad');
+    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
+    expect(launcher.getAttribute('mode'), 'an unknown mode falls back to the button').to.equal('button');
+    expect(launcher.getAttribute('position')).to.equal('bottom-right');
+    expect(launcher.hasAttribute('delay')).to.equal(false);
+    const messages = win.__console!.map((m) => `${m.level}: ${m.text}`);
+    expect(messages).to.include.members([
+      'warn: [ankieta] data-mode="fullscreen" is not one of inline, button, popup, slide-in; using "button".',
+      'warn: [ankieta] data-position="middle" is not one of bottom-right, bottom-left, top-right, top-left; using "bottom-right".',
+      'warn: [ankieta] data-once="maybe" should be "true" or "false"; using false.',
+      'warn: [ankieta] data-delay="soon" should be a number of seconds from 0 to 3600; using 0.',
+      'error: [ankieta] data-target="#nowhere" matches nothing on this page; the survey is not shown.',
+      'warn: [ankieta] data-survey is missing, so data-endpoint is ignored.',
+    ]);
+    expect(doc.querySelector('#host-text')!.textContent).to.equal('Strona działa dalej.');
+    expect(win.__errors).to.deep.equal([]);
+  });
+});
