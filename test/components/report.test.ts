@@ -215,7 +215,9 @@ describe('<ankieta-report>', () => {
     const status = () => el.shadowRoot?.querySelector('[role="status"]');
     const watch = new MutationObserver(() => seen.add(text(status())));
     const ready = oneEvent(el, 'ankieta-ready');
-    await fixture(html`<div>${el}</div>`);
+    const host = await fixture(html`<div></div>`);
+    host.append(el);
+    // The shadow root exists once connected; the first render comes a microtask later.
     watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
     await ready;
     watch.disconnect();

@@ -20,6 +20,9 @@ export const styles = css`
     color: var(--_muted);
     margin: 0 0 1em;
   }
+  .print-only {
+    display: none;
+  }
   figure {
     margin: 0 0 1.5em;
   }
@@ -162,6 +165,11 @@ export const styles = css`
     }
     .actions {
       display: none;
+    }
+    .print-only {
+      display: block;
+      margin: 0 0 0.5em;
+      font-weight: 600;
     }
     .chart-svg {
       max-height: 105mm;

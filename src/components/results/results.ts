@@ -138,6 +138,7 @@ export class AnkietaResults extends LitElement {
     const level = Math.min(6, Math.max(1, this.headingLevel));
     return html`<section part="base" class="results" lang=${locale} aria-labelledby="results-title">
       <div role="heading" aria-level=${level} part="title" class="title" id="results-title">${this.#t('resultsTitle')}</div>
+      <p class="print-only">${this.#printHeading(locale)}</p>
       <p class="intro">${this.#t('resultsIntro')}</p>
       <figure part="chart">${this.#renderChart(rows)}</figure>
       <ul class="dimensions">
@@ -150,6 +151,14 @@ export class AnkietaResults extends LitElement {
         <button part="button" type="button" data-print @click=${this.#print}>${this.#t('resultsPrint')}</button>
       </div>
     </section>`;
+  }
+
+  /** On paper the page around the element is gone: name the survey and the day. */
+  #printHeading(locale: Locale): string {
+    const title = this.#parsed ? localize(this.#parsed.title, locale) : '';
+    const at = this.response?.submittedAt;
+    const day = at ? new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'long' }).format(new Date(at)) : '';
+    return [title, day].filter(Boolean).join(' · ');
   }
 
   #renderChart(rows: Row[]) {
