@@ -57,7 +57,7 @@ const watch = new MutationObserver(() => {
 el.addEventListener('ankieta-ready', () => {
   performance.mark('bench-end');
   const end = performance.now();
-  const during = tasks.filter((t) => t.startTime >= start - 1 && t.startTime <= end);
+  const during = tasks.filter((t) => t.startTime + t.duration >= start && t.startTime <= end);
   window.__result = {
     ready: end - start,
     firstSection,

@@ -158,6 +158,7 @@ export const en: Catalog = {
   reportBreakdown: 'Break down by question',
   reportBreakdownNone: 'No breakdown',
   reportBreakdownCaption: 'By group: {question}',
+  reportGroupHeading: '{group} (n\u00a0=\u00a0{count})',
   reportNoAnswerGroup: 'No answer',
   reportHiddenGroups: { one: 'To protect anonymity, {count} group is not shown.', other: 'To protect anonymity, {count} groups are not shown.' },
   reportHiddenRule:

@@ -249,6 +249,7 @@ export const pl = {
   reportBreakdown: 'Podział według pytania',
   reportBreakdownNone: 'Bez podziału',
   reportBreakdownCaption: 'Według grup: {question}',
+  reportGroupHeading: '{group} (n\u00a0=\u00a0{count})',
   reportNoAnswerGroup: 'Bez odpowiedzi',
   reportHiddenGroups: {
     one: 'Aby chronić anonimowość, nie pokazano {count} grupy.',

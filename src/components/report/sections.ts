@@ -90,7 +90,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
     <tr>
       <th scope="col">${summary.kind === 'choice' ? t(ctx, 'reportColAnswer') : summary.kind === 'matrix' ? t(ctx, 'reportColItem') : t(ctx, 'reportColGroup')}</th>
       ${summary.kind === 'choice' || summary.kind === 'matrix'
-        ? groups.map((g) => html`<th scope="col" class="number">${groupLabel(ctx, g)} (n\u00a0=\u00a0${g.n})</th>`)
+        ? groups.map((g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`)
         : html`<th scope="col" class="number">${t(ctx, 'reportColN')}</th>
             <th scope="col" class="number">${summary.kind === 'nps' ? t(ctx, 'reportNps') : t(ctx, 'reportColMean')}</th>`}
     </tr>
@@ -294,7 +294,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
           <thead>
             <tr>
               <th scope="col">${t(ctx, 'resultsColArea')}</th>
-              ${breakdown.groups.map((g) => html`<th scope="col" class="number">${groupLabel(ctx, g)} (n\u00a0=\u00a0${g.n})</th>`)}
+              ${breakdown.groups.map((g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`)}
             </tr>
           </thead>
           <tbody>
