@@ -1,11 +1,52 @@
 #!/usr/bin/env node
-// npm start: the demo pages on a local Vite dev server.
-import { spawn } from 'node:child_process';
+// npm start: the response collector on its embedded storage (SQLite in .collector-data/) and
+// the demo pages on a Vite dev server, with the demo's origin allowed by the collector. The
+// demo pages get the collector's endpoint and export token through Vite's %VITE_*% HTML
+// placeholders and import.meta.env.
+import { execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 
-const port = Number(process.env.DEMO_PORT ?? 5173);
-const vite = spawn('npx', ['vite', '--port', String(port), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'] });
-console.log(`Ankieta demo: http://127.0.0.1:${port}/demo/   (Ctrl+C stops)`);
-const stop = () => vite.kill('SIGTERM');
+const demoPort = Number(process.env.DEMO_PORT ?? 5173);
+const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
+const origins = [`http://127.0.0.1:${demoPort}`, `http://localhost:${demoPort}`];
+
+execFileSync(process.execPath, ['scripts/build-collector.mjs'], { stdio: 'inherit' });
+
+const collector = spawn(
+  process.execPath,
+  ['dist/collector.mjs', '--port', String(collectorPort), '--data-dir', '.collector-data', '--definitions', 'demo/surveys', ...origins.flatMap((o) => ['--origin', o])],
+  { stdio: ['ignore', 'pipe', 'inherit'] },
+);
+const [firstLine] = await Promise.race([
+  once(createInterface({ input: collector.stdout }), 'line'),
+  once(collector, 'exit').then(([code]) => {
+    console.error(`The collector did not start (exit code ${code}). Is port ${collectorPort} taken? Set COLLECTOR_PORT.`);
+    process.exit(1);
+  }),
+]);
+const collectorUrl = /listening on (\S+)/.exec(firstLine)?.[1];
+const token = /\| token (\S+) \(generated/.exec(firstLine)?.[1] ?? '';
+
+const vite = spawn('npx', ['vite', '--port', String(demoPort), '--strictPort'], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, VITE_ANKIETA_ENDPOINT: `${collectorUrl}/api/responses`, VITE_ANKIETA_COLLECTOR: collectorUrl, VITE_ANKIETA_TOKEN: token },
+});
+
+console.log(`
+  Ankieta demo        http://127.0.0.1:${demoPort}/demo/
+  Collector           ${collectorUrl}  (SQLite in .collector-data/)
+  Export token        ${token}
+  Export as CSV       curl -H "Authorization: Bearer ${token}" "${collectorUrl}/api/surveys/demo-spotkanie/responses?format=csv"
+
+  Ctrl+C stops both.
+`);
+
+const stop = () => {
+  vite.kill('SIGTERM');
+  collector.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-vite.on('exit', (code) => process.exit(code ?? 0));
+await Promise.race([once(vite, 'exit'), once(collector, 'exit')]);
+stop();
