@@ -1,6 +1,6 @@
-// Demo wiring for the organiser report: read the responses from the collector started with the
-// demo (its URL and token come from the form, or `?collector=…&token=…`), send sample
-// responses to it, or show sample data without any server.
+// Demo wiring for the organiser report: read the responses from the collector that `npm start`
+// runs (its URL and token are filled into the form; `?collector=…&token=…` overrides them),
+// send sample responses to it, or show sample data without any server.
 import '../src/components/report/report.js';
 import { partnershipSelfAssessment } from '../src/templates/partnership.js';
 import { surveyFromAgenda } from '../src/templates/agenda.js';
@@ -19,6 +19,10 @@ const message = document.querySelector<HTMLElement>('#message')!;
 const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
 
 const params = new URLSearchParams(location.search);
+for (const name of ['collector', 'token']) {
+  // A Vite placeholder left unfilled: the page was served without `npm start`.
+  if (field(name).value.startsWith('%')) field(name).value = name === 'collector' ? 'http://127.0.0.1:8787' : '';
+}
 for (const name of ['collector', 'token', 'survey']) {
   const value = params.get(name);
   if (value) field(name).value = value;
@@ -54,13 +58,21 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
   let stored = 0;
   message.textContent = 'Wysyłanie…';
   const send = async (response: (typeof responses)[number]) => {
-    const reply = await fetch(`${collector()}/api/responses`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': response.id },
-      body: JSON.stringify(response),
-    });
-    if (!reply.ok) throw new Error(`kolektor odpowiedział ${reply.status}`);
-    stored++;
+    for (let attempt = 0; ; attempt++) {
+      const reply = await fetch(`${collector()}/api/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': response.id },
+        body: JSON.stringify(response),
+      });
+      // The collector limits requests per minute; it says when to come back.
+      if (reply.status === 429 && attempt < 10) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Number(reply.headers.get('Retry-After') ?? 1)));
+        continue;
+      }
+      if (!reply.ok) throw new Error(`kolektor odpowiedział ${reply.status}`);
+      stored++;
+      return;
+    }
   };
   try {
     // A few at a time: the collector writes each to disk before it answers.
@@ -72,4 +84,4 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
   }
 });
 
-if (params.get('collector')) showFromCollector();
+if (field('token').value) showFromCollector();

@@ -1,13 +1,15 @@
 // Demo wiring for the partnership self-assessment: the survey, its results after submitting,
-// an example of results, and the language switch. `?collector=http://127.0.0.1:8787` sends the
-// answers to a running collector, where demo/report.html can show them.
+// an example of results, and the language switch. Answers go to the collector that `npm start`
+// runs (or the one named by `?collector=http://127.0.0.1:8787`), where demo/report.html shows them.
 import '../src/elements.js';
 import '../src/components/results/results.js';
 import { partnershipSelfAssessment } from '../src/templates/partnership.js';
 
 const definition = partnershipSelfAssessment({ partnership: 'Partnerstwo Ziemi Przykładowej' });
 const params = new URLSearchParams(location.search);
-const collector = params.get('collector');
+/** A Vite placeholder left unfilled (the page served without `npm start`) means no collector. */
+const filled = (value: string | null | undefined) => (value && !value.startsWith('%') ? value : null);
+const collector = filled(params.get('collector')) ?? filled(document.querySelector('main')!.dataset.collector);
 
 const survey = document.querySelector('ankieta-survey')!;
 const results = document.querySelector<HTMLElementTagNameMap['ankieta-results']>('#results')!;

@@ -46,7 +46,8 @@ export const ROLE_OPTIONS = [
   option('staff', 'Osoba zatrudniona w JST lub jej jednostce organizacyjnej', 'Local government staff'),
   option('ngo', 'Organizacja pozarządowa', 'Non-governmental organisation'),
   option('business', 'Przedsiębiorstwo', 'Business'),
-  option('other', 'Inne', 'Other'),
+  // Not "other": that value is reserved for the "Other – please specify" answer.
+  option('other_role', 'Inne', 'Other'),
 ];
 
 export const UNIT_OPTIONS = [

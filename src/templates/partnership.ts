@@ -56,7 +56,8 @@ export const SECTOR_OPTIONS = [
   { value: 'jst', label: t('Jednostka samorządu terytorialnego lub jej jednostka organizacyjna', 'Local government or one of its units') },
   { value: 'ngo', label: t('Organizacja pozarządowa', 'Non-governmental organisation') },
   { value: 'business', label: t('Przedsiębiorstwo', 'Business') },
-  { value: 'other', label: t('Inny sektor', 'Other sector') },
+  // Not "other": that value is reserved for the "Other – please specify" answer.
+  { value: 'other_sector', label: t('Inny sektor', 'Other sector') },
 ];
 
 /** Bands are uncalibrated (brief §2): re-check them after the first cohort. */
@@ -85,7 +86,7 @@ function crossSectorQuestions(crossSector: boolean | undefined): { questions: Qu
           { value: 'no', label: t('Nie', 'No') },
           { value: 'dont_know', label: t('Nie wiem', "I don't know") },
         ],
-        visibleIf: { question: 'sector', in: ['jst', 'other'] },
+        visibleIf: { question: 'sector', in: ['jst', 'other_sector'] },
       },
     ],
     b6: { any: [NON_GOVERNMENT, { question: 'cross_sector', eq: 'yes' }] },

@@ -81,6 +81,14 @@ describe('conferenceEvaluation()', () => {
     expect(model.isShown('workshop_why'), '"not applicable" is not a low score').to.equal(false);
   });
 
+  it('accepts "Inne" as a role without asking for an "Other" text', () => {
+    const model = new SurveyModel(definition);
+    model.setAnswer('role', 'other_role');
+    expect([...model.validatePage(0)]).to.deep.equal([]);
+    const options = all(definition).flatMap((q) => (q.type === 'choice' && !q.other ? q.options.map((o) => o.value) : []));
+    expect(options, '"other" is reserved for "Other – please specify"').to.not.include('other');
+  });
+
   it('leaves out the matrix without sessions and the workshop questions when asked to', () => {
     const plain = conferenceEvaluation({ workshops: false });
     expect(byId(plain, 'talks')).to.equal(undefined);

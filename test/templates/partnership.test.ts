@@ -64,6 +64,14 @@ describe('partnershipSelfAssessment()', () => {
     expect(ids(partnershipSelfAssessment({ crossSector: true }))).to.not.include('cross_sector');
   });
 
+  it('accepts "Inny sektor" without asking for an "Other" text, and asks about the partnership', () => {
+    const model = new SurveyModel(definition);
+    model.setAnswer('sector', 'other_sector');
+    expect(model.isShown('cross_sector')).to.equal(true);
+    model.setAnswer('cross_sector', 'no');
+    expect([...model.validatePage(0)]).to.deep.equal([]);
+  });
+
   describe('scoring (hand-computed)', () => {
     it('scores round((mean − 1) / 4 × 100) and picks the band and advice', () => {
       // A: 5,4,4,3,4,4 → mean 4 → 75 (70–100 "Mocna strona"); B (no B6): 2,1,2,3,2,2 → mean 2 → 25 ("Wymaga uwagi").
