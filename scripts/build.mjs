@@ -25,6 +25,8 @@ mkdirSync('dist', { recursive: true });
 step('custom-elements.json and the README API check');
 run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 run('node', ['scripts/api-docs.mjs', '--check']);
+step('templates (dist/templates/*.json) and the agenda CLI (dist/cli.mjs)');
+run('node', ['scripts/build-templates.mjs']);
 step('collector (dist/collector.mjs)');
 run('node', ['scripts/build-collector.mjs']);
 

@@ -30,7 +30,7 @@ const [firstLine] = await Promise.race([
 const collectorUrl = /listening on (\S+)/.exec(firstLine)?.[1];
 const token = /\| token (\S+) \(generated/.exec(firstLine)?.[1] ?? '';
 
-const vite = spawn('npx', ['vite', '--port', String(demoPort), '--strictPort'], {
+const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(demoPort), '--strictPort'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, VITE_ANKIETA_ENDPOINT: `${collectorUrl}/api/responses`, VITE_ANKIETA_COLLECTOR: collectorUrl, VITE_ANKIETA_TOKEN: token },
 });
