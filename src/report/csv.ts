@@ -9,6 +9,7 @@ import { isAnswerable, otherKey } from '../engine/answers.js';
 import type { DimensionResult } from '../engine/scoring.js';
 import { localize } from '../engine/text.js';
 import { translate } from '../i18n/index.js';
+import { translateReport } from '../i18n/report.js';
 import type { AggregateResult, ScaleStats } from './aggregate.js';
 import { answerText, cellText, notApplicableText, valueLabel } from './labels.js';
 
@@ -89,7 +90,7 @@ const percent = (share: number) => Math.round(share * 1000) / 10;
 
 /** The report as a table: one row per option, point, matrix row, group of the score and dimension band. */
 export function summaryCsv(result: AggregateResult, locale: Locale): string {
-  const tr = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate(locale, key, vars);
+  const tr = (key: Parameters<typeof translateReport>[1], vars?: Parameters<typeof translateReport>[2]) => translateReport(locale, key, vars);
   const rows: Cell[][] = [
     [tr('csvId'), tr('csvTitle'), tr('csvItem'), tr('csvCount'), tr('csvSharePercent'), tr('csvN'), tr('csvMean'), tr('csvSd'), tr('csvNote')],
   ];

@@ -9,7 +9,8 @@ import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import type { Response } from '../../schema/response.js';
 import { localize } from '../../engine/text.js';
-import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
+import { resolveLocale, type MessageKey, type Vars } from '../../i18n/index.js';
+import { translateReport, type ReportKey } from '../../i18n/report.js';
 import { aggregateInSlices, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
 import { responsesCsv, summaryCsv } from '../../report/csv.js';
 import { fetchResponses, ReportLoadError } from '../../report/fetch.js';
@@ -95,8 +96,8 @@ export class AnkietaReport extends LitElement {
     return resolveLocale(this.locale, this, this.#parsed?.locale);
   }
 
-  #t(key: MessageKey, vars?: Vars): string {
-    return translate(this.#locale, key, vars);
+  #t(key: ReportKey | MessageKey, vars?: Vars): string {
+    return translateReport(this.#locale, key, vars);
   }
 
   /** The current aggregate (after the last load), for scripts and tests. */
@@ -262,7 +263,7 @@ export class AnkietaReport extends LitElement {
     if (this.phase === 'idle' && this.definition === undefined) return html`<p part="message" class="message">${this.#t('reportNoDefinition')}</p>`;
     if (this.phase === 'failed' && this.loadError) {
       const error = this.loadError;
-      const key: MessageKey = { auth: 'reportAuthFailed', http: 'reportLoadFailed', network: 'reportNetworkFailed', format: 'reportFormatFailed' }[error.kind] as MessageKey;
+      const key: ReportKey = { auth: 'reportAuthFailed', http: 'reportLoadFailed', network: 'reportNetworkFailed', format: 'reportFormatFailed' }[error.kind] as ReportKey;
       return html`<div part="message" class="message error" role="alert">${this.#t(key, { status: error.status ?? '' })}</div>`;
     }
     if (this.phase === 'ready' && !this.result?.report.n) return html`<p part="message" class="message">${this.#t('reportEmpty')}</p>`;

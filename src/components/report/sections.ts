@@ -7,7 +7,8 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AnswerableQuestion, Locale } from '../../schema/definition.js';
 import { localize } from '../../engine/text.js';
 import { numericRange } from '../../engine/scales.js';
-import { translate, type MessageKey, type Vars } from '../../i18n/index.js';
+import type { MessageKey, Vars } from '../../i18n/index.js';
+import { translateReport, type ReportKey } from '../../i18n/report.js';
 import type { Breakdown, Count, DimensionSummary, Group, QuestionSummary, ScaleStats } from '../../report/aggregate.js';
 import { notApplicableText, valueLabel } from '../../report/labels.js';
 import { decimal, integer, percent, signed } from './format.js';
@@ -22,7 +23,7 @@ export interface Context {
   showMoreTexts: (questionId: string) => void;
 }
 
-const t = (ctx: Context, key: MessageKey, vars?: Vars) => translate(ctx.locale, key, vars);
+const t = (ctx: Context, key: ReportKey | MessageKey, vars?: Vars) => translateReport(ctx.locale, key, vars);
 
 /** A bar for a share of 0–1, drawn in a 100 × 10 box stretched to the cell. */
 const bar = (share: number) =>
@@ -142,7 +143,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
 
 function npsBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'nps' }>) {
   if (!summary.n) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
-  const groups: [MessageKey, number][] = [
+  const groups: [ReportKey | MessageKey, number][] = [
     ['reportPromoters', summary.promoters],
     ['reportPassives', summary.passives],
     ['reportDetractors', summary.detractors],
