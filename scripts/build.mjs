@@ -22,6 +22,13 @@ if (existsSync('src/schema/json-schema.ts')) {
   writeFileSync('dist/ankieta.schema.json', `${JSON.stringify(definitionJsonSchema(), null, 2)}\n`);
 }
 mkdirSync('dist', { recursive: true });
+step('custom-elements.json and the README API check');
+run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+run('node', ['scripts/api-docs.mjs', '--check']);
+step('templates (dist/templates/*.json) and the agenda CLI (dist/cli.mjs)');
+run('node', ['scripts/build-templates.mjs']);
+step('collector (dist/collector.mjs)');
+run('node', ['scripts/build-collector.mjs']);
 
 step('sizes (what a script-tag user downloads)');
 for (const file of ['dist/ankieta.js', 'dist/ankieta-report.js']) {

@@ -12,6 +12,8 @@ const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
 const origins = [`http://127.0.0.1:${demoPort}`, `http://localhost:${demoPort}`];
 
 execFileSync(process.execPath, ['scripts/build-collector.mjs'], { stdio: 'inherit' });
+// The municipal and conference pages load the script-tag bundle, as a site owner would.
+execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn'], { stdio: 'inherit' });
 
 const collector = spawn(
   process.execPath,
@@ -28,7 +30,7 @@ const [firstLine] = await Promise.race([
 const collectorUrl = /listening on (\S+)/.exec(firstLine)?.[1];
 const token = /\| token (\S+) \(generated/.exec(firstLine)?.[1] ?? '';
 
-const vite = spawn('npx', ['vite', '--port', String(demoPort), '--strictPort'], {
+const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(demoPort), '--strictPort'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, VITE_ANKIETA_ENDPOINT: `${collectorUrl}/api/responses`, VITE_ANKIETA_COLLECTOR: collectorUrl, VITE_ANKIETA_TOKEN: token },
 });

@@ -63,6 +63,16 @@ for (const browser of browsers) {
   else if (browser === 'webkit') suite('browser tests — WebKitGTK', sh(webkitCommand(4444)));
 }
 
+// Server-side suites on Node's own test runner: the collector (SQLite always; PostgreSQL when
+// a throwaway server can be started, as root or with PostgreSQL installed), the agenda CLI and
+// the report's loader.
+suite('node tests — agenda CLI, report loader', sh('node --test test/templates/cli.node.test.mjs test/report/fetch.node.test.mjs'));
+const postgres = process.env.ANKIETA_TEST_DATABASE_URL || isRoot || has('initdb') || existsSync('/usr/lib/postgresql');
+suite(
+  `collector tests — SQLite${postgres ? ' and PostgreSQL' : ' (PostgreSQL not available: its cases are reported as skipped)'}`,
+  sh(postgres && !process.env.ANKIETA_TEST_DATABASE_URL ? 'scripts/pg-test.sh npm run test:collector' : 'npm run test:collector'),
+);
+
 console.log('\nSummary');
 for (const { name, ok } of results) console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

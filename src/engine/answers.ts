@@ -1,5 +1,6 @@
 import type { AnswerableQuestion, Question } from '../schema/definition.js';
-import { NOT_APPLICABLE, OTHER, OTHER_SUFFIX, type AnswerValue } from '../schema/response.js';
+import { NOT_APPLICABLE, OTHER, OTHER_SUFFIX } from '../schema/constants.js';
+import type { AnswerValue } from '../schema/response.js';
 import { notApplicableLabel, numericRange, scalePoints } from './scales.js';
 
 const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);

@@ -1,5 +1,6 @@
 import type { SurveyDefinition } from '../schema/definition.js';
-import { OTHER_SUFFIX, type Response } from '../schema/response.js';
+import { OTHER_SUFFIX } from '../schema/constants.js';
+import type { Response } from '../schema/response.js';
 import { formatPath, type DefinitionIssue } from '../schema/issues.js';
 import { translate } from '../i18n/index.js';
 import { choseOther, isAnswerable, normalizeAnswer } from './answers.js';

@@ -1,5 +1,6 @@
 import type { AnswerableQuestion, Locale, Page, Question, SurveyDefinition } from '../schema/definition.js';
-import { OTHER_SUFFIX, type AnswerValue, type Answers, type Response } from '../schema/response.js';
+import { OTHER_SUFFIX } from '../schema/constants.js';
+import type { AnswerValue, Answers, Response } from '../schema/response.js';
 import { choseOther, isAnswerable, isAnswered, normalizeAnswer, otherKey } from './answers.js';
 import { evaluate } from './conditions.js';
 import { responseScores, scoreDimensions, type DimensionResult } from './scoring.js';

@@ -37,7 +37,7 @@ export function validateAnswer(question: AnswerableQuestion, value: AnswerValue 
     }
     case 'choice': {
       // An "Other" text left behind after choosing something else is neither shown nor submitted.
-      const other = choseOther(value);
+      const other = !!question.other && choseOther(value);
       if (other && !isAnswered(otherText)) return { key: 'errorOtherText' };
       if (Array.isArray(value)) {
         if (question.minChoices !== undefined && value.length < question.minChoices) return { key: 'errorMinChoices', count: question.minChoices };

@@ -78,4 +78,36 @@ export const en: Catalog = {
 
   // Question controls: the text counter once the limit is passed
   charactersTooMany: { one: '{count} character too many', other: '{count} characters too many' },
+
+  // Results (<ankieta-results>) and the CSV export of one response
+  resultsTitle: 'Your results',
+  resultsIntro: 'Each area has a score from 0 to 100, based on the mean of the answers on the scale. “Don’t know / not applicable” answers are not counted.',
+  resultsNone: 'This survey has no scores to show.',
+  resultsScore: '{score} out of 100',
+  resultsBand: 'Level: {band}',
+  resultsAdvice: 'Recommendation',
+  resultsNoScore: {
+    one: 'No score: {answered} of {count} question was answered on the scale, and at least two thirds are needed.',
+    other: 'No score: {answered} of {count} questions were answered on the scale, and at least two thirds are needed.',
+  },
+  resultsNoScoreShort: 'no score',
+  resultsChartTitle: 'Scores by area (0 to 100)',
+  resultsChartItem: '{title}: {score} out of 100, {band}',
+  resultsChartItemNoScore: '{title}: no score',
+  resultsTableCaption: 'Results as a table',
+  resultsColArea: 'Area',
+  resultsColScore: 'Score (0–100)',
+  resultsColBand: 'Level',
+  resultsColAnswered: 'Answers on the scale',
+  resultsAnsweredOf: '{answered} of {items}',
+  resultsExportJson: 'Download results (JSON)',
+  resultsExportCsv: 'Download results (CSV)',
+  resultsPrint: 'Print results',
+  resultsActions: 'Save and print the results',
+  answerYes: 'Yes',
+  answerNo: 'No',
+  csvId: 'Id',
+  csvTitle: 'Question or area',
+  csvValue: 'Value',
+  csvLabel: 'Description',
 };

@@ -28,12 +28,8 @@ export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRu
 
 export type Vars = Record<string, string | number>;
 
-/**
- * The message `key` in `locale`, with `{name}` placeholders filled. A plural message picks its
- * phrase by `vars.count`; numbers are formatted for the locale (1,5 in Polish).
- */
-export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): string {
-  const message = (catalogs[locale] ?? catalogs[DEFAULT_LOCALE])[key];
+/** Fills a message: picks the plural phrase by `vars.count`, formats numbers for the locale. */
+export function formatMessage(locale: Locale, message: Message, vars: Vars = {}): string {
   let text: string;
   if (typeof message === 'string') text = message;
   else {
@@ -45,6 +41,14 @@ export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): str
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(locale, value) : value;
   });
+}
+
+/**
+ * The message `key` in `locale`, with `{name}` placeholders filled. A plural message picks its
+ * phrase by `vars.count`; numbers are formatted for the locale (1,5 in Polish).
+ */
+export function translate(locale: Locale, key: MessageKey, vars: Vars = {}): string {
+  return formatMessage(locale, (catalogs[locale] ?? catalogs[DEFAULT_LOCALE])[key], vars);
 }
 
 /** `pl` or `en` from a BCP 47 tag such as `pl-PL` or `en-GB`; undefined for anything else. */

@@ -134,6 +134,41 @@ export const pl = {
     many: 'Przekroczono limit o {count} znaków',
     other: 'Przekroczono limit o {count} znaku',
   },
+
+  // Results (<ankieta-results>) and the CSV export of one response
+  resultsTitle: 'Wyniki samooceny',
+  resultsIntro:
+    'Każdy obszar ma wynik od 0 do 100, obliczony ze średniej odpowiedzi na skali. Odpowiedzi „Nie wiem / nie dotyczy” nie są liczone.',
+  resultsNone: 'Ta ankieta nie ma wyników do pokazania.',
+  resultsScore: '{score} na 100',
+  resultsBand: 'Poziom: {band}',
+  resultsAdvice: 'Rekomendacja',
+  resultsNoScore: {
+    one: 'Brak wyniku: na skali oceniono {answered} z {count} pytania, a potrzeba co najmniej dwóch trzecich.',
+    few: 'Brak wyniku: na skali oceniono {answered} z {count} pytań, a potrzeba co najmniej dwóch trzecich.',
+    many: 'Brak wyniku: na skali oceniono {answered} z {count} pytań, a potrzeba co najmniej dwóch trzecich.',
+    other: 'Brak wyniku: na skali oceniono {answered} z {count} pytania, a potrzeba co najmniej dwóch trzecich.',
+  },
+  resultsNoScoreShort: 'brak wyniku',
+  resultsChartTitle: 'Wyniki w obszarach (od 0 do 100)',
+  resultsChartItem: '{title}: {score} na 100, {band}',
+  resultsChartItemNoScore: '{title}: brak wyniku',
+  resultsTableCaption: 'Wyniki w tabeli',
+  resultsColArea: 'Obszar',
+  resultsColScore: 'Wynik (0–100)',
+  resultsColBand: 'Poziom',
+  resultsColAnswered: 'Odpowiedzi na skali',
+  resultsAnsweredOf: '{answered} z {items}',
+  resultsExportJson: 'Pobierz wyniki (JSON)',
+  resultsExportCsv: 'Pobierz wyniki (CSV)',
+  resultsPrint: 'Drukuj wyniki',
+  resultsActions: 'Zapis i wydruk wyników',
+  answerYes: 'Tak',
+  answerNo: 'Nie',
+  csvId: 'Identyfikator',
+  csvTitle: 'Pytanie lub obszar',
+  csvValue: 'Wartość',
+  csvLabel: 'Opis',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof pl;

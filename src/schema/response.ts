@@ -3,13 +3,10 @@
  * Anonymous by construction: there is no field for an IP, a user agent or a fingerprint.
  */
 import { LOCALES, Id, SurveyId } from './definition.js';
+import { NOT_APPLICABLE } from './constants.js';
 import { z } from './zod.js';
 
-/** The answer meaning "not applicable / don't know" on scales and matrix rows. */
-export const NOT_APPLICABLE = 'na';
-/** The option value meaning "Other"; its text is stored under `<questionId>.other`. */
-export const OTHER = 'other';
-export const OTHER_SUFFIX = '.other';
+export { NOT_APPLICABLE, OTHER, OTHER_SUFFIX } from './constants.js';
 
 const MAX_TEXT = 20000;
 

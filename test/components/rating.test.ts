@@ -5,6 +5,8 @@ import type { AnkietaRating } from '../../src/components/rating/rating.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
 
 const rating = (el: Control) => el as unknown as AnkietaRating;
+const radios = (el: AnkietaRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+const nameOf = (input: HTMLInputElement) => input.labels![0]!.textContent!.replace(/\s+/g, ' ').trim();
 
 formControlSuite({
   tag: 'ankieta-rating',
@@ -13,11 +15,72 @@ formControlSuite({
   validEntries: [['q', '4']],
   get: (el) => rating(el).value,
   set: (el, answer) => (rating(el).value = answer as number | null),
-  userChange: () => sendKeys({ press: 'Space' }),
+  userChange: () => sendKeys({ press: ' ' }),
   changed: 1,
   arrows: [1, 2],
   setTexts: (el, text) => {
     rating(el).minLabel = text;
     rating(el).maxLabel = text;
   },
+});
+
+describe('<ankieta-rating>', () => {
+  it('names each star "n z max" in Polish and "n of max" in English', async () => {
+    const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" max="7"></ankieta-rating>`);
+    expect(radios(el).map(nameOf)).to.deep.equal(['1 z 7', '2 z 7', '3 z 7', '4 z 7', '5 z 7', '6 z 7', '7 z 7']);
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(nameOf(radios(el)[3]!)).to.equal('4 of 7');
+  });
+
+  it('keeps max between 3 and 10 stars', async () => {
+    const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena"></ankieta-rating>`);
+    expect(radios(el)).to.have.length(5);
+    el.max = 20;
+    await el.updateComplete;
+    expect(radios(el)).to.have.length(10);
+    el.max = 1;
+    await el.updateComplete;
+    expect(radios(el)).to.have.length(3);
+  });
+
+  it('draws the stars as inline SVG and fills them up to the chosen one on click', async () => {
+    const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena"></ankieta-rating>`);
+    const stars = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="option"]')];
+    expect(stars.every((star) => star.querySelector('svg[aria-hidden="true"] path'))).to.equal(true);
+    stars[2]!.click();
+    await el.updateComplete;
+    expect(el.value).to.equal(3);
+    const filled = stars.map((star) => getComputedStyle(star.querySelector('svg')!).fill);
+    expect(filled[0]).to.equal(filled[2]);
+    expect(filled[3]).to.not.equal(filled[2]);
+  });
+
+  it('describes the first and last star with the anchor labels', async () => {
+    const el = await fixture<AnkietaRating>(
+      html`<ankieta-rating label="Ocena" min-label="Bardzo źle" max-label="Bardzo dobrze"></ankieta-rating>`,
+    );
+    const all = radios(el);
+    const describedBy = (input: HTMLInputElement) =>
+      input
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim())
+        .filter(Boolean);
+    expect(describedBy(all[0]!)).to.deep.equal(['Bardzo źle']);
+    expect(describedBy(all[4]!)).to.deep.equal(['Bardzo dobrze']);
+    expect(describedBy(all[2]!)).to.deep.equal([]);
+  });
+
+  it('ignores a value outside 1..max', async () => {
+    const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" name="q" required .value=${7}></ankieta-rating>`);
+    expect(radios(el).some((r) => r.checked)).to.equal(false);
+    expect(el.validity.valueMissing).to.equal(true);
+  });
+
+  it('takes its initial value from the value attribute', async () => {
+    const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" value="3"></ankieta-rating>`);
+    expect(el.value).to.equal(3);
+    expect(radios(el)[2]!.checked).to.equal(true);
+  });
 });

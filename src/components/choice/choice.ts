@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ChoiceQuestion } from '../../schema/definition.js';
-import { OTHER, OTHER_SUFFIX } from '../../schema/response.js';
+import { OTHER, OTHER_SUFFIX } from '../../schema/constants.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
 import { choiceStyles } from './choice.styles.js';
 
@@ -31,7 +32,7 @@ export interface ChoiceOptionSpec {
  *
  * @cssproperty --ankieta-choice-color - Colour of chosen radios and checkboxes; defaults to the accent colour.
  */
-@customElement('ankieta-choice')
+@define('ankieta-choice')
 export class AnkietaChoice extends FormControl {
   static override styles = [...FormControl.styles, choiceStyles];
 
@@ -48,8 +49,15 @@ export class AnkietaChoice extends FormControl {
   @property() display: 'radio' | 'dropdown' = 'radio';
   @property({ type: Number, attribute: 'min-choices' }) minChoices?: number;
   @property({ type: Number, attribute: 'max-choices' }) maxChoices?: number;
-  /** The chosen value (single) or values in option order (multiple); null when none. */
-  @property({ attribute: false }) value: string | string[] | null = null;
+  /** The chosen value (single; null when none) or values in option order (multiple; [] when none). */
+  @property({ attribute: false })
+  get value(): string | string[] | null {
+    return this.#value ?? (this.multiple ? [] : null);
+  }
+  set value(value: string | string[] | null) {
+    this.#value = value;
+  }
+  #value: string | string[] | null = null;
 
   get #all(): ChoiceOptionSpec[] {
     return this.other ? [...this.options, { value: OTHER, label: this.otherLabel || this.t('other') }] : this.options;
@@ -75,7 +83,7 @@ export class AnkietaChoice extends FormControl {
     };
   }
   protected rawAnswer(): unknown {
-    return this.multiple ? (this.value ?? []) : this.value;
+    return this.value;
   }
   protected override otherAnswerText(): string | undefined {
     return this.#chosen.includes(OTHER) ? this.otherText : undefined;

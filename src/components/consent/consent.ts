@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ConsentQuestion } from '../../schema/definition.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
@@ -24,7 +25,7 @@ import { consentStyles } from './consent.styles.js';
  *
  * @cssproperty --ankieta-consent-color - Colour of the ticked box; defaults to the accent colour.
  */
-@customElement('ankieta-consent')
+@define('ankieta-consent')
 export class AnkietaConsent extends FormControl {
   static override styles = [...FormControl.styles, consentStyles];
 
@@ -43,8 +44,8 @@ export class AnkietaConsent extends FormControl {
   protected rawAnswer(): unknown {
     return this.checked;
   }
-  protected formValue(): string {
-    return this.value;
+  protected formValue(): string | null {
+    return this.checked ? this.value : null;
   }
   protected captureState(): unknown {
     return this.checked;

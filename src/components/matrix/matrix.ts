@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { MatrixQuestion } from '../../schema/definition.js';
-import { NOT_APPLICABLE } from '../../schema/response.js';
+import { NOT_APPLICABLE } from '../../schema/constants.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
 import { engineScaleFields, parseScaleAnswer, resolveScale, type PointSpec, type ScaleAnswer } from '../shared/scale-points.js';
 import { matrixStyles } from './matrix.styles.js';
@@ -38,7 +39,7 @@ export type MatrixValue = Record<string, ScaleAnswer>;
  * @cssproperty --ankieta-matrix-color - Colour of chosen radios; defaults to the accent colour.
  * @cssproperty --ankieta-matrix-stripe - Background of every other row; defaults to the alternative surface.
  */
-@customElement('ankieta-matrix')
+@define('ankieta-matrix')
 export class AnkietaMatrix extends FormControl {
   static override styles = [...FormControl.styles, matrixStyles];
 

@@ -1,5 +1,6 @@
 import { html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { NpsQuestion } from '../../schema/definition.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
@@ -26,7 +27,7 @@ const POINTS = Array.from({ length: 11 }, (_, i) => i);
  *
  * @cssproperty --ankieta-nps-color - Background of the chosen number; defaults to the accent colour.
  */
-@customElement('ankieta-nps')
+@define('ankieta-nps')
 export class AnkietaNps extends FormControl {
   static override styles = [...FormControl.styles, npsStyles];
 

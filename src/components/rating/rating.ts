@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { RatingQuestion } from '../../schema/definition.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
@@ -26,7 +27,7 @@ const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.9 4.5 1.3 6.5L12 17.2l-5.9 3.2 1
  * @cssproperty --ankieta-rating-color - Fill of chosen stars; defaults to the accent colour.
  * @cssproperty --ankieta-rating-size - Star size (default 2rem; the target is at least 44 px).
  */
-@customElement('ankieta-rating')
+@define('ankieta-rating')
 export class AnkietaRating extends FormControl {
   static override styles = [...FormControl.styles, ratingStyles];
 

@@ -1,8 +1,9 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ScaleQuestion } from '../../schema/definition.js';
-import { NOT_APPLICABLE } from '../../schema/response.js';
+import { NOT_APPLICABLE } from '../../schema/constants.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
 import { engineScaleFields, parseScaleAnswer, resolveScale, type PointSpec, type ScaleAnswer } from '../shared/scale-points.js';
 import { scaleStyles } from './scale.styles.js';
@@ -26,7 +27,7 @@ import { scaleStyles } from './scale.styles.js';
  *
  * @cssproperty --ankieta-scale-color - Colour of the chosen radio; defaults to the accent colour.
  */
-@customElement('ankieta-scale')
+@define('ankieta-scale')
 export class AnkietaScale extends FormControl {
   static override styles = [...FormControl.styles, scaleStyles];
 

@@ -60,6 +60,8 @@ export abstract class FormControl extends LitElement {
   #interacted = false;
   #defaultState: unknown;
   #defaultCaptured = false;
+  /** The error of the render in progress, so a matrix of 600 radios validates once, not 600 times. */
+  #rendered = '';
 
   constructor() {
     super();
@@ -77,8 +79,8 @@ export abstract class FormControl extends LitElement {
   protected abstract question(): AnswerableQuestion;
   /** The current answer as the engine stores it (before normalisation). */
   protected abstract rawAnswer(): unknown;
-  /** What the form submits for a normalised, answered value. */
-  protected abstract formValue(answer: AnswerValue): string | FormData;
+  /** What the form submits for a normalised value; null submits nothing. */
+  protected abstract formValue(answer: AnswerValue): string | FormData | null;
   /** A copy of what `form.reset()` returns to, taken when first connected. */
   protected abstract captureState(): unknown;
   protected abstract applyState(state: unknown): void;
@@ -143,6 +145,11 @@ export abstract class FormControl extends LitElement {
 
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.#rendered = this.shownError;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -243,7 +250,7 @@ export abstract class FormControl extends LitElement {
   }
 
   protected get invalidAttr(): 'true' | typeof nothing {
-    return this.shownError ? 'true' : nothing;
+    return this.#rendered ? 'true' : nothing;
   }
 
   /** The label text; the asterisk is decoration, the requirement is exposed on the inputs. */
@@ -257,6 +264,6 @@ export abstract class FormControl extends LitElement {
 
   /** Always rendered, so screen readers announce text injected into the live region. */
   protected renderError(): TemplateResult {
-    return html`<div part="error" id="error" class="error" aria-live="polite">${this.shownError}</div>`;
+    return html`<div part="error" id="error" class="error" aria-live="polite">${this.#rendered}</div>`;
   }
 }

@@ -1,7 +1,7 @@
 import { notApplicableLabel, scalePoints } from '../../engine/scales.js';
 import { localize } from '../../engine/text.js';
 import type { Locale, NamedScale, ScaleQuestion } from '../../schema/definition.js';
-import { NOT_APPLICABLE } from '../../schema/response.js';
+import { NOT_APPLICABLE } from '../../schema/constants.js';
 
 /** A point of a custom scale as a developer passes it in the `points` property. */
 export interface PointSpec {

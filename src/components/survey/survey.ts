@@ -22,6 +22,7 @@ import '../choice/choice.js';
 import '../text/text.js';
 import '../matrix/matrix.js';
 import '../consent/consent.js';
+import '../results/results.js';
 
 type LoadState = 'empty' | 'loading' | 'invalid' | 'failed' | 'ready';
 
@@ -335,8 +336,12 @@ export class AnkietaSurvey extends LitElement {
     const definition = this.#controller.model!.definition;
     const message = definition.thankYou ? localize(definition.thankYou, locale) : this.#t('thankYou');
     return html`<div part="thank-you" class="thank-you">
-        ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
-      </div>`;
+      ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
+      ${definition.scoring
+        ? html`<ankieta-results exportparts="base: results" .definition=${definition} .response=${this.#controller.submitted}
+            locale=${locale} heading-level=${this.headingLevel + 1}></ankieta-results>`
+        : nothing}
+    </div>`;
   }
 
   #errorText(questionId: string): string | undefined {

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import { maxLengthOf } from '../../engine/validate.js';
 import type { TextQuestion } from '../../schema/definition.js';
@@ -24,7 +25,7 @@ import { textStyles } from './text.styles.js';
  * @csspart control - The `<input>` or `<textarea>`.
  * @csspart counter - The "characters left" counter.
  */
-@customElement('ankieta-text')
+@define('ankieta-text')
 export class AnkietaText extends FormControl {
   static override styles = [...FormControl.styles, textStyles];
 
@@ -38,6 +39,9 @@ export class AnkietaText extends FormControl {
   /** The `autocomplete` token of the inner field; `email` by default for the e-mail format. */
   @property() autocomplete?: string;
   @property() value = '';
+
+  /** The text when the last `change` fired (or the field was focused). */
+  #committed = '';
 
   get #limit(): number {
     return maxLengthOf(this.question());
@@ -101,6 +105,7 @@ export class AnkietaText extends FormControl {
               aria-invalid=${this.invalidAttr}
               aria-describedby=${common.describedBy}
               @input=${this.#onInput}
+              @focus=${this.#onFocus}
               @change=${this.#onChange}
             ></textarea>`
           : html`<input
@@ -118,6 +123,7 @@ export class AnkietaText extends FormControl {
               aria-invalid=${this.invalidAttr}
               aria-describedby=${common.describedBy}
               @input=${this.#onInput}
+              @focus=${this.#onFocus}
               @change=${this.#onChange}
               @keydown=${this.#onKeydown}
             />`}
@@ -139,13 +145,29 @@ export class AnkietaText extends FormControl {
     this.userChanged('input');
   }
 
+  #onFocus(): void {
+    this.#committed = this.value ?? '';
+  }
+
   #onChange(): void {
+    this.#commit();
+  }
+
+  /** Fires `change` when the text differs from what was last committed, as a native field does. */
+  #commit(): void {
+    if (this.value === this.#committed) return;
+    this.#committed = this.value;
     this.userChanged('change');
   }
 
+  /**
+   * Enter commits and submits the form, like implicit submission of a native field. The native
+   * default is prevented because it would fire a second `change` after the submit.
+   */
   #onKeydown(event: KeyboardEvent): void {
     if (event.key !== 'Enter' || event.isComposing || !this.form) return;
     event.preventDefault();
+    this.#commit();
     this.form.requestSubmit();
   }
 }

@@ -1,0 +1,87 @@
+// Demo wiring for the organiser report: read the responses from the collector that `npm start`
+// runs (its URL and token are filled into the form; `?collector=…&token=…` overrides them),
+// send sample responses to it, or show sample data without any server.
+import '../src/components/report/report.js';
+import { partnershipSelfAssessment } from '../src/templates/partnership.js';
+import { surveyFromAgenda } from '../src/templates/agenda.js';
+import agenda from '../src/templates/examples/opole-2016.agenda.json';
+import { generateResponses } from '../test/report/generate.js';
+
+const definitions = {
+  partnership: partnershipSelfAssessment({ partnership: 'Partnerstwo Ziemi Przykładowej' }),
+  conference: surveyFromAgenda(agenda),
+};
+type Which = keyof typeof definitions;
+
+const form = document.querySelector<HTMLFormElement>('#source')!;
+const report = document.querySelector('ankieta-report')!;
+const message = document.querySelector<HTMLElement>('#message')!;
+const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+
+const params = new URLSearchParams(location.search);
+for (const name of ['collector', 'token']) {
+  // A Vite placeholder left unfilled: the page was served without `npm start`.
+  if (field(name).value.startsWith('%')) field(name).value = name === 'collector' ? 'http://127.0.0.1:8787' : '';
+}
+for (const name of ['collector', 'token', 'survey']) {
+  const value = params.get(name);
+  if (value) field(name).value = value;
+}
+
+const chosen = () => definitions[field('survey').value as Which];
+const collector = () => field('collector').value.replace(/\/+$/, '');
+
+function showFromCollector(): void {
+  const definition = chosen();
+  report.responses = undefined;
+  report.token = field('token').value;
+  report.definition = definition;
+  report.src = `${collector()}/api/surveys/${definition.id}/responses`;
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  message.textContent = '';
+  showFromCollector();
+});
+
+document.querySelector('#local-sample')!.addEventListener('click', () => {
+  const definition = chosen();
+  report.src = undefined;
+  report.definition = definition;
+  report.responses = generateResponses(definition, 60, { seed: Date.now() % 1000 });
+  message.textContent = 'Dane przykładowe: 60 wygenerowanych odpowiedzi.';
+});
+
+document.querySelector('#send-sample')!.addEventListener('click', async () => {
+  const responses = generateResponses(chosen(), 40, { seed: Date.now() % 100_000, from: new Date() });
+  let stored = 0;
+  message.textContent = 'Wysyłanie…';
+  const send = async (response: (typeof responses)[number]) => {
+    for (let attempt = 0; ; attempt++) {
+      const reply = await fetch(`${collector()}/api/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': response.id },
+        body: JSON.stringify(response),
+      });
+      // The collector limits requests per minute; it says when to come back.
+      if (reply.status === 429 && attempt < 10) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * Number(reply.headers.get('Retry-After') ?? 1)));
+        continue;
+      }
+      if (!reply.ok) throw new Error(`kolektor odpowiedział ${reply.status}`);
+      stored++;
+      return;
+    }
+  };
+  try {
+    // A few at a time: the collector writes each to disk before it answers.
+    for (let i = 0; i < responses.length; i += 8) await Promise.all(responses.slice(i, i + 8).map(send));
+    message.textContent = `Kolektor przyjął ${stored} z ${responses.length} odpowiedzi.`;
+    showFromCollector();
+  } catch (error) {
+    message.textContent = `Nie udało się wysłać (${(error as Error).message}). Czy kolektor działa i zna tę stronę (--origin)?`;
+  }
+});
+
+if (field('token').value) showFromCollector();

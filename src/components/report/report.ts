@@ -1,0 +1,339 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { define } from '../shared/define.js';
+import { base, theme } from '../shared/theme.js';
+import { emit } from '../survey/events.js';
+import type { Locale, SurveyDefinition } from '../../schema/definition.js';
+import type { DefinitionIssue } from '../../schema/issues.js';
+import { parseDefinition } from '../../schema/parse.js';
+import type { Response } from '../../schema/response.js';
+import { localize } from '../../engine/text.js';
+import { resolveLocale, type MessageKey, type Vars } from '../../i18n/index.js';
+import { translateReport, type ReportKey } from '../../i18n/report.js';
+import { aggregateInSlices, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
+import { responsesCsv, summaryCsv } from '../../report/csv.js';
+import { fetchResponses, ReportLoadError } from '../../report/fetch.js';
+import { download } from '../results/download.js';
+import { date } from './format.js';
+import { dimensionsSection, questionSection, type Context } from './sections.js';
+import { styles } from './report.styles.js';
+
+type Phase = 'idle' | 'loading' | 'aggregating' | 'ready' | 'failed' | 'invalid';
+
+/**
+ * Sections are added a few per turn of the event loop, so a long report never blocks the page:
+ * the number per turn adapts to keep each render near RENDER_BUDGET_MS.
+ */
+const RENDER_BUDGET_MS = 16;
+const FIRST_SECTIONS = 2;
+/** Free-text answers shown at first, and added per "show more". */
+const TEXTS_STEP = 20;
+
+/**
+ * @summary The organisers' view of many responses: per-question distributions with counts and
+ * shares, means, the recommendation score with promoters, passives, detractors and n, matrix
+ * row means, divergence flags on scored items, free-text answers, dimension scores, a
+ * breakdown by a single-choice question (groups under 5 responses hidden), and CSV export.
+ *
+ * Give it `definition` and `responses`, or `definition`, `src` (the collector's export URL)
+ * and `token`. Large sets are aggregated and rendered in slices, with progress announced.
+ *
+ * @event ankieta-ready - Every section is rendered. `detail: {surveyId, definition}`
+ * @event ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`
+ *
+ * @csspart base - The outer section.
+ * @csspart title - The survey title.
+ * @csspart toolbar - The breakdown select and the export buttons.
+ * @csspart status - The live region announcing loading and progress.
+ * @csspart question - One question's (or the dimension scores') section.
+ * @csspart button - Each button.
+ * @csspart message - An error or "no responses" message.
+ *
+ * @cssproperty --ankieta-report-bar-color - The bars (default: the accent colour).
+ * @cssproperty --ankieta-report-flag-color - The "divergent views" flag (default: the error colour).
+ * @cssproperty --ankieta-report-max-width - The widest the report grows (default 60rem).
+ */
+@define('ankieta-report')
+export class AnkietaReport extends LitElement {
+  static override styles = [theme, base, styles];
+
+  /** The survey definition (validated here). */
+  @property({ attribute: false }) definition?: unknown;
+  /** The responses to aggregate; takes precedence over `src`. */
+  @property({ attribute: false }) responses?: readonly unknown[];
+  /** The collector's export URL, e.g. `/api/surveys/<id>/responses`. */
+  @property() src?: string;
+  /** Bearer token for `src`. Set it as a property rather than an attribute, so it does not sit in the DOM. */
+  @property({ attribute: false }) token?: string;
+  /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
+  @property({ reflect: true }) locale?: string;
+  /** Level of the report title (question titles are one level below). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Id of a single-choice question to break the report down by; empty for none. */
+  @property({ attribute: 'segment-by', reflect: true }) segmentBy = '';
+
+  @state() private phase: Phase = 'idle';
+  @state() private progress = { done: 0, total: 0 };
+  @state() private result: AggregateResult | undefined;
+  @state() private loadError: ReportLoadError | undefined;
+  @state() private sectionsShown = 0;
+  @state() private textsShown = new Map<string, number>();
+
+  #parsed: SurveyDefinition | undefined;
+  #issues: DefinitionIssue[] = [];
+  #responses: readonly unknown[] = [];
+  /** Responses the loader could not read at all (counted with those of another survey). */
+  #invalid = 0;
+  #abort: AbortController | undefined;
+  #renderTimer: ReturnType<typeof setTimeout> | undefined;
+  #announced = false;
+  #resume = false;
+  #sectionsPerTurn = FIRST_SECTIONS;
+  #renderStarted = 0;
+
+  get #locale(): Locale {
+    return resolveLocale(this.locale, this, this.#parsed?.locale);
+  }
+
+  #t(key: ReportKey | MessageKey, vars?: Vars): string {
+    return translateReport(this.#locale, key, vars);
+  }
+
+  /** The current aggregate (after the last load), for scripts and tests. */
+  get aggregate(): AggregateResult | undefined {
+    return this.result;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Work cut short by removal starts again if the element is put back.
+    this.#resume = this.phase === 'loading' || this.phase === 'aggregating';
+    this.#abort?.abort();
+    clearTimeout(this.#renderTimer);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.#resume) {
+      this.#resume = false;
+      void this.#load();
+    } else if (this.sectionsShown < this.#sectionCount) this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('definition') || changed.has('responses') || changed.has('src') || changed.has('token')) void this.#load();
+    else if (changed.has('segmentBy') && this.#parsed) void this.#aggregate();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    this.#renderStarted = performance.now();
+    super.update(changed);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const total = this.#sectionCount;
+    if (this.phase !== 'ready') return;
+    if (changed.has('sectionsShown')) {
+      const took = performance.now() - this.#renderStarted;
+      const step = this.#sectionsPerTurn;
+      this.#sectionsPerTurn = Math.max(1, Math.min(20, took > RENDER_BUDGET_MS ? Math.floor(step / 2) : took < RENDER_BUDGET_MS / 2 ? step * 2 : step));
+    }
+    if (this.sectionsShown < total) {
+      clearTimeout(this.#renderTimer);
+      this.#renderTimer = setTimeout(() => (this.sectionsShown = Math.min(total, this.sectionsShown + this.#sectionsPerTurn)), 0);
+    } else if (!this.#announced && this.#parsed) {
+      this.#announced = true;
+      emit(this, 'ankieta-ready', { surveyId: this.#parsed.id, definition: this.#parsed });
+    }
+  }
+
+  get #sectionCount(): number {
+    return this.result ? this.result.report.questions.length : 0;
+  }
+
+  async #load(): Promise<void> {
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.loadError = undefined;
+    this.#issues = [];
+    this.#parsed = undefined;
+    this.result = undefined;
+    if (this.definition === undefined) {
+      this.phase = 'idle';
+      return;
+    }
+    // Validating a large definition takes a moment: not in the task that set the properties.
+    this.phase = 'loading';
+    await yieldToMain();
+    if (abort.signal.aborted) return;
+    const parsed = parseDefinition(this.definition);
+    if (!parsed.ok) {
+      this.#issues = parsed.issues;
+      this.phase = 'invalid';
+      emit(this, 'ankieta-error', { kind: 'definition', message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'), issues: parsed.issues });
+      return;
+    }
+    this.#parsed = parsed.value;
+    this.#invalid = 0;
+    if (this.responses) this.#responses = this.responses;
+    else if (this.src) {
+      this.phase = 'loading';
+      try {
+        const loaded = await fetchResponses(this.src, { token: this.token, signal: abort.signal });
+        if (abort.signal.aborted) return;
+        this.#responses = loaded.responses;
+        this.#invalid = loaded.invalid;
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        this.loadError = error instanceof ReportLoadError ? error : new ReportLoadError('network', String(error));
+        this.phase = 'failed';
+        return;
+      }
+    } else this.#responses = [];
+    await this.#aggregate();
+  }
+
+  async #aggregate(): Promise<void> {
+    const definition = this.#parsed;
+    if (!definition) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    const segment = segmentQuestions(definition).some((q) => q.id === this.segmentBy) ? this.segmentBy : undefined;
+    this.phase = 'aggregating';
+    this.progress = { done: 0, total: this.#responses.length };
+    try {
+      const result = await aggregateInSlices(definition, this.#responses, {
+        ...(segment ? { segmentBy: segment } : {}),
+        signal: abort.signal,
+        onProgress: (done, total) => (this.progress = { done, total }),
+      });
+      this.result = result;
+      this.#sectionsPerTurn = FIRST_SECTIONS;
+      this.sectionsShown = Math.min(FIRST_SECTIONS, result.report.questions.length);
+      this.#announced = false;
+      this.phase = 'ready';
+    } catch (error) {
+      if (!abort.signal.aborted) throw error;
+    }
+  }
+
+  protected override render() {
+    const locale = this.#locale;
+    const level = Math.min(6, Math.max(1, this.headingLevel));
+    if (this.phase === 'invalid')
+      return html`<div part="message" class="message error" role="alert" lang=${locale}>
+        <p>${this.#t('definitionInvalid')}</p>
+        <ul>
+          ${this.#issues.slice(0, 20).map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
+        </ul>
+      </div>`;
+    const definition = this.#parsed;
+    return html`<section part="base" class="report" lang=${locale} aria-labelledby="report-title">
+      <div role="heading" aria-level=${level} part="title" class="title" id="report-title">
+        ${definition ? localize(definition.title, locale) : this.#t('reportTitle')}
+      </div>
+      ${this.#renderSummary(locale)}
+      <p part="status" class="status" role="status">${this.#statusText()}</p>
+      ${this.#renderProblem()}
+      ${this.phase === 'ready' && this.result?.report.n ? this.#renderReport(locale, level) : nothing}
+    </section>`;
+  }
+
+  #statusText(): string {
+    if (this.phase === 'loading') return this.#t('reportLoading');
+    if (this.phase === 'aggregating') return this.#t('reportProgress', { done: this.progress.done, total: this.progress.total });
+    return '';
+  }
+
+  #renderSummary(locale: Locale) {
+    const report = this.result?.report;
+    if (!report || this.phase !== 'ready') return nothing;
+    const skipped = this.result!.skipped + this.#invalid;
+    return html`<p class="summary">
+        <strong>${this.#t('reportTitle')}: ${this.#t('reportResponses', { count: report.n })}</strong>
+        ${report.firstSubmittedAt && report.lastSubmittedAt
+          ? html`<br />${this.#t('reportPeriod', { from: date(locale, report.firstSubmittedAt), to: date(locale, report.lastSubmittedAt) })}`
+          : nothing}
+      </p>
+      ${skipped ? html`<p class="meta">${this.#t('reportSkipped', { count: skipped })}</p>` : nothing}`;
+  }
+
+  #renderProblem() {
+    if (this.phase === 'idle' && this.definition === undefined) return html`<p part="message" class="message">${this.#t('reportNoDefinition')}</p>`;
+    if (this.phase === 'failed' && this.loadError) {
+      const error = this.loadError;
+      const key: ReportKey = { auth: 'reportAuthFailed', http: 'reportLoadFailed', network: 'reportNetworkFailed', format: 'reportFormatFailed' }[error.kind] as ReportKey;
+      return html`<div part="message" class="message error" role="alert">${this.#t(key, { status: error.status ?? '' })}</div>`;
+    }
+    if (this.phase === 'ready' && !this.result?.report.n) return html`<p part="message" class="message">${this.#t('reportEmpty')}</p>`;
+    return nothing;
+  }
+
+  #renderReport(locale: Locale, level: number) {
+    const result = this.result!;
+    const definition = this.#parsed!;
+    const textsShown = this.textsShown;
+    const ctx: Context = {
+      locale,
+      level: level + 1,
+      breakdown: result.breakdown,
+      textsShown: (id) => textsShown.get(id) ?? TEXTS_STEP,
+      showMoreTexts: (id) => (this.textsShown = new Map(textsShown).set(id, (textsShown.get(id) ?? TEXTS_STEP) + 5 * TEXTS_STEP)),
+    };
+    const segments = segmentQuestions(definition);
+    return html`<div part="toolbar" class="toolbar">
+        ${segments.length
+          ? html`<label
+              >${this.#t('reportBreakdown')}
+              <select @change=${this.#onSegment}>
+                <option value="" ?selected=${!result.breakdown}>${this.#t('reportBreakdownNone')}</option>
+                ${segments.map((q) => html`<option value=${q.id} ?selected=${result.breakdown?.question.id === q.id}>${localize(q.title, locale)}</option>`)}
+              </select>
+            </label>`
+          : nothing}
+        <div class="exports" role="group" aria-label=${this.#t('reportExport')}>
+          <button part="button" type="button" data-export="responses" @click=${this.#exportResponses}>${this.#t('reportExportResponses')}</button>
+          <button part="button" type="button" data-export="summary" @click=${this.#exportSummary}>${this.#t('reportExportSummary')}</button>
+        </div>
+      </div>
+      ${result.breakdown ? this.#renderBreakdownNote(result) : nothing}
+      ${dimensionsSection(ctx, result.report.dimensions, this.#t('reportDimensions'))}
+      ${result.report.questions
+        .slice(0, this.sectionsShown)
+        // A section already on screen is left alone unless something it shows has changed.
+        .map((summary) => guard([summary, locale, level, textsShown], () => questionSection(ctx, summary)))}`;
+  }
+
+  #renderBreakdownNote(result: AggregateResult) {
+    const breakdown = result.breakdown!;
+    return html`<div class="note">
+      ${breakdown.hidden ? html`<p>${this.#t('reportHiddenGroups', { count: breakdown.hidden })}</p>` : nothing}
+      ${breakdown.groups.length ? nothing : html`<p>${this.#t('reportNoGroups')}</p>`}
+      <p>${this.#t('reportHiddenRule')}</p>
+    </div>`;
+  }
+
+  #onSegment = (event: Event) => {
+    this.segmentBy = (event.target as HTMLSelectElement).value;
+  };
+
+  #exportResponses = () => {
+    const definition = this.#parsed;
+    if (!definition) return;
+    const responses = this.#responses.filter((r): r is Response => !!r && typeof r === 'object' && (r as Response).surveyId === definition.id);
+    download(this.renderRoot as ShadowRoot, `${definition.id}-responses.csv`, 'text/csv;charset=utf-8', responsesCsv(definition, responses, this.#locale));
+  };
+
+  #exportSummary = () => {
+    const definition = this.#parsed;
+    if (!definition || !this.result) return;
+    download(this.renderRoot as ShadowRoot, `${definition.id}-summary.csv`, 'text/csv;charset=utf-8', summaryCsv(this.result, this.#locale));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ankieta-report': AnkietaReport;
+  }
+}

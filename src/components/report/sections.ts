@@ -1,0 +1,315 @@
+/**
+ * Render functions for the report's sections, one per kind of question summary. Distributions
+ * are tables whose share cells carry a decorative SVG bar: the numbers stay text for screen
+ * readers, and the bar lengths are SVG geometry, not style attributes (strict CSP).
+ */
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import type { AnswerableQuestion, Locale } from '../../schema/definition.js';
+import { localize } from '../../engine/text.js';
+import { numericRange } from '../../engine/scales.js';
+import type { MessageKey, Vars } from '../../i18n/index.js';
+import { translateReport, type ReportKey } from '../../i18n/report.js';
+import type { Breakdown, Count, DimensionSummary, Group, QuestionSummary, ScaleStats } from '../../report/aggregate.js';
+import { notApplicableText, valueLabel } from '../../report/labels.js';
+import { decimal, integer, percent, signed } from './format.js';
+
+export interface Context {
+  locale: Locale;
+  /** Heading level of each question's title. */
+  level: number;
+  breakdown: Breakdown | undefined;
+  /** How many free-text answers to show for a question. */
+  textsShown: (questionId: string) => number;
+  showMoreTexts: (questionId: string) => void;
+}
+
+const t = (ctx: Context, key: ReportKey | MessageKey, vars?: Vars) => translateReport(ctx.locale, key, vars);
+
+/** A bar for a share of 0–1, drawn in a 100 × 10 box stretched to the cell. */
+const bar = (share: number) =>
+  html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${svg`<rect class="bar-track" width="100" height="10"></rect><rect class="bar-fill" width=${Math.round(Math.max(0, Math.min(1, share)) * 1000) / 10} height="10"></rect>`}</svg>`;
+
+const barCell = (share: number, text: string) => html`<td class="share"><div class="share-inner">${bar(share)}<span>${text}</span></div></td>`;
+const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.locale, share));
+
+function heading(ctx: Context, id: string, text: string) {
+  return html`<div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id=${`q-${id}`}>${text}</div>`;
+}
+
+function distribution(ctx: Context, counts: readonly Count[], options: { numeric?: boolean } = {}) {
+  return html`<table class="distribution">
+    <caption class="visually-hidden">${t(ctx, 'reportDistributionCaption')}</caption>
+    <thead>
+      <tr>
+        <th scope="col">${t(ctx, 'reportColAnswer')}</th>
+        <th scope="col" class="number">${t(ctx, 'reportColCount')}</th>
+        <th scope="col">${t(ctx, 'reportColShare')}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${counts.map(
+        (c) => html`<tr>
+          <th scope="row" class=${options.numeric ? 'number-label' : ''}>${valueLabel(c.label, c.value, ctx.locale)}</th>
+          <td class="number">${integer(ctx.locale, c.count)}</td>
+          ${shareCell(ctx, c.share)}
+        </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+const answeredBy = (ctx: Context, n: number) => html`<p class="meta">${t(ctx, 'reportAnsweredBy', { count: n })}</p>`;
+
+function statsLine(ctx: Context, stats: ScaleStats, question: AnswerableQuestion) {
+  if (stats.mean === null) return nothing;
+  return html`<p class="stats">
+      <strong>${t(ctx, 'reportMean', { mean: decimal(ctx.locale, stats.mean) })}</strong>${stats.sd === null
+        ? nothing
+        : html`, ${t(ctx, 'reportSd', { sd: decimal(ctx.locale, stats.sd) })}`}
+      ${stats.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}
+    </p>
+    ${stats.divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing}
+    ${stats.notApplicable
+      ? html`<p class="meta">${t(ctx, 'reportNotApplicable', { count: stats.notApplicable, label: notApplicableText(question, ctx.locale) })}</p>`
+      : nothing}`;
+}
+
+/** Groups as table columns, each with its n. */
+const groupLabel = (ctx: Context, group: Group) => (group.label ? localize(group.label, ctx.locale) : t(ctx, 'reportNoAnswerGroup'));
+
+function groupSummary(group: Group, id: string): QuestionSummary | undefined {
+  return group.report.questions.find((q) => q.question.id === id);
+}
+
+function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult | typeof nothing {
+  const breakdown = ctx.breakdown;
+  if (!breakdown || !breakdown.groups.length || summary.question.id === breakdown.question.id) return nothing;
+  if (summary.kind === 'text' || summary.kind === 'consent') return nothing;
+  const caption = t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) });
+  const groups = breakdown.groups;
+  const head = html`<thead>
+    <tr>
+      <th scope="col">${summary.kind === 'choice' ? t(ctx, 'reportColAnswer') : summary.kind === 'matrix' ? t(ctx, 'reportColItem') : t(ctx, 'reportColGroup')}</th>
+      ${summary.kind === 'choice' || summary.kind === 'matrix'
+        ? groups.map((g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`)
+        : html`<th scope="col" class="number">${t(ctx, 'reportColN')}</th>
+            <th scope="col" class="number">${summary.kind === 'nps' ? t(ctx, 'reportNps') : t(ctx, 'reportColMean')}</th>`}
+    </tr>
+  </thead>`;
+  let body: unknown;
+  switch (summary.kind) {
+    case 'choice':
+      body = summary.counts.map(
+        (c, i) => html`<tr>
+          <th scope="row">${valueLabel(c.label, c.value, ctx.locale)}</th>
+          ${groups.map((g) => {
+            const group = groupSummary(g, summary.question.id) as typeof summary | undefined;
+            const cell = group?.n ? group.counts[i] : undefined;
+            return html`<td class="number">${cell ? `${cell.count} (${percent(ctx.locale, cell.share)})` : '–'}</td>`;
+          })}
+        </tr>`,
+      );
+      break;
+    case 'matrix':
+      body = summary.rows.map(
+        (row, i) => html`<tr>
+          <th scope="row">${localize(row.label, ctx.locale)}</th>
+          ${groups.map((g) => {
+            const mean = (groupSummary(g, summary.question.id) as typeof summary | undefined)?.rows[i]?.mean;
+            return html`<td class="number">${mean === null || mean === undefined ? '–' : decimal(ctx.locale, mean)}</td>`;
+          })}
+        </tr>`,
+      );
+      break;
+    case 'scale':
+    case 'nps':
+      body = groups.map((g) => {
+        const s = groupSummary(g, summary.question.id) as typeof summary | undefined;
+        const value = s?.kind === 'nps' ? (s.score === null ? '–' : signed(ctx.locale, s.score)) : s?.mean == null ? '–' : decimal(ctx.locale, s.mean);
+        return html`<tr>
+          <th scope="row">${groupLabel(ctx, g)}</th>
+          <td class="number">${s?.n ?? 0}</td>
+          <td class="number">${value}</td>
+        </tr>`;
+      });
+      break;
+  }
+  return html`<table class="breakdown">
+    <caption>${caption}</caption>
+    ${head}
+    <tbody>${body}</tbody>
+  </table>`;
+}
+
+function npsBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'nps' }>) {
+  if (!summary.n) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+  const groups: [ReportKey | MessageKey, number][] = [
+    ['reportPromoters', summary.promoters],
+    ['reportPassives', summary.passives],
+    ['reportDetractors', summary.detractors],
+  ];
+  return html`${answeredBy(ctx, summary.n)}
+    <p class="nps"><span class="nps-label">${t(ctx, 'reportNps')}:</span> <strong class="nps-score">${signed(ctx.locale, summary.score!)}</strong></p>
+    <p class="meta">${t(ctx, 'reportNpsExplain')}</p>
+    <table class="distribution nps-groups">
+      <caption class="visually-hidden">${t(ctx, 'reportNps')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t(ctx, 'reportColGroup')}</th>
+          <th scope="col" class="number">${t(ctx, 'reportColCount')}</th>
+          <th scope="col">${t(ctx, 'reportColShare')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${groups.map(
+          ([key, count]) => html`<tr>
+            <th scope="row">${t(ctx, key)}</th>
+            <td class="number">${integer(ctx.locale, count)}</td>
+            ${shareCell(ctx, count / summary.n)}
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${distribution(ctx, summary.counts, { numeric: true })}`;
+}
+
+function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'matrix' }>) {
+  const range = numericRange(summary.question)!;
+  const span = range.max - range.min;
+  const anyNa = summary.rows.some((r) => r.notApplicable);
+  const divergent = summary.rows.some((r) => r.divergent);
+  return html`<table class="distribution matrix">
+      <caption>${t(ctx, 'reportMatrixCaption', { min: range.min, max: range.max })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t(ctx, 'reportColItem')}</th>
+          <th scope="col">${t(ctx, 'reportColMean')}</th>
+          <th scope="col" class="number">${t(ctx, 'reportColN')}</th>
+          <th scope="col" class="number">${t(ctx, 'reportColSd')}</th>
+          ${anyNa ? html`<th scope="col" class="number">${t(ctx, 'reportColNa')}</th>` : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${summary.rows.map(
+          (row) => html`<tr>
+            <th scope="row">${localize(row.label, ctx.locale)}${row.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}</th>
+            ${row.mean === null
+              ? html`<td>–</td>`
+              : barCell((row.mean - range.min) / span, decimal(ctx.locale, row.mean))}
+            <td class="number">${integer(ctx.locale, row.n)}</td>
+            <td class="number">${row.sd === null ? '–' : decimal(ctx.locale, row.sd)}</td>
+            ${anyNa ? html`<td class="number">${integer(ctx.locale, row.notApplicable)}</td>` : nothing}
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing}`;
+}
+
+function textList(ctx: Context, id: string, answers: readonly string[]) {
+  const shown = Math.min(answers.length, ctx.textsShown(id));
+  return html`<ul class="texts">
+      ${answers.slice(0, shown).map((answer) => html`<li>${answer}</li>`)}
+    </ul>
+    ${shown < answers.length
+      ? html`<button type="button" part="button" class="more" @click=${() => ctx.showMoreTexts(id)}>
+          ${t(ctx, 'reportShowMore', { count: answers.length - shown })}
+        </button>`
+      : nothing}`;
+}
+
+function body(ctx: Context, summary: QuestionSummary) {
+  switch (summary.kind) {
+    case 'choice':
+      if (!summary.n) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+      return html`${answeredBy(ctx, summary.n)}
+        ${summary.question.multiple ? html`<p class="meta">${t(ctx, 'reportMultipleNote')}</p>` : nothing}
+        ${distribution(ctx, summary.counts)}
+        ${summary.otherTexts.length
+          ? html`<p class="meta">${t(ctx, 'reportOtherTexts')}:</p>
+              ${textList(ctx, `${summary.question.id}.other`, summary.otherTexts)}`
+          : nothing}`;
+    case 'scale':
+      if (!summary.n && !summary.notApplicable) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+      return html`${answeredBy(ctx, summary.n)} ${statsLine(ctx, summary, summary.question)}
+        ${distribution(ctx, summary.counts, { numeric: summary.question.type === 'rating' })}`;
+    case 'nps':
+      return npsBody(ctx, summary);
+    case 'matrix':
+      return matrixBody(ctx, summary);
+    case 'text':
+      if (!summary.answers.length) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+      return html`<p class="meta">${t(ctx, 'reportTextCount', { count: summary.answers.length })}</p>
+        ${textList(ctx, summary.question.id, summary.answers)}`;
+    case 'consent':
+      return html`<p class="meta">${t(ctx, 'reportConsent', { count: summary.n })}</p>`;
+  }
+}
+
+export function questionSection(ctx: Context, summary: QuestionSummary) {
+  const id = summary.question.id;
+  return html`<section part="question" class="question" aria-labelledby=${`q-${id}`}>
+    ${heading(ctx, id, localize(summary.question.title, ctx.locale))} ${body(ctx, summary)} ${breakdownTable(ctx, summary)}
+  </section>`;
+}
+
+export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSummary[], title: string) {
+  if (!dimensions.length) return nothing;
+  // Band counts get one column each when every dimension has the same bands (as in the built-in template).
+  const bands = dimensions[0]!.bands;
+  const sameBands = dimensions.every((d) => d.bands.length === bands.length && d.bands.every((b, i) => localize(b.label, ctx.locale) === localize(bands[i]!.label, ctx.locale)));
+  const breakdown = ctx.breakdown?.groups.length ? ctx.breakdown : undefined;
+  return html`<section part="question" class="question dimensions" aria-labelledby="q-dimensions">
+    <div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id="q-dimensions">${title}</div>
+    <table class="distribution">
+      <caption class="visually-hidden">${title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${t(ctx, 'resultsColArea')}</th>
+          <th scope="col">${t(ctx, 'reportColScore')}</th>
+          <th scope="col" class="number">${t(ctx, 'reportColN')}</th>
+          <th scope="col" class="number">${t(ctx, 'reportColRange')}</th>
+          ${sameBands ? bands.map((b) => html`<th scope="col" class="number">${localize(b.label, ctx.locale)}</th>`) : nothing}
+        </tr>
+      </thead>
+      <tbody>
+        ${dimensions.map(
+          (d) => html`<tr>
+            <th scope="row">${localize(d.dimension.title, ctx.locale)}</th>
+            ${d.mean === null ? html`<td>–</td>` : barCell(d.mean / 100, decimal(ctx.locale, d.mean))}
+            <td class="number">${integer(ctx.locale, d.n)}</td>
+            <td class="number">${d.min === null ? '–' : `${d.min}–${d.max}`}</td>
+            ${sameBands ? d.bands.map((b) => html`<td class="number">${b.count} (${percent(ctx.locale, b.share)})</td>`) : nothing}
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+    ${dimensions.some((d) => d.unscored)
+      ? html`<ul class="meta">
+          ${dimensions.filter((d) => d.unscored).map((d) => html`<li>${t(ctx, 'reportUnscored', { area: localize(d.dimension.title, ctx.locale), count: d.unscored })}</li>`)}
+        </ul>`
+      : nothing}
+    ${breakdown
+      ? html`<table class="breakdown">
+          <caption>${t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t(ctx, 'resultsColArea')}</th>
+              ${breakdown.groups.map((g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${dimensions.map(
+              (d, i) => html`<tr>
+                <th scope="row">${localize(d.dimension.title, ctx.locale)}</th>
+                ${breakdown.groups.map((g) => {
+                  const mean = g.report.dimensions[i]?.mean;
+                  return html`<td class="number">${mean === null || mean === undefined ? '–' : decimal(ctx.locale, mean)}</td>`;
+                })}
+              </tr>`,
+            )}
+          </tbody>
+        </table>`
+      : nothing}
+  </section>`;
+}

@@ -1,0 +1,117 @@
+/**
+ * Hand-drawn SVG charts of dimension scores (0–100): horizontal bars, or a radar when there are
+ * three or more dimensions. Geometry goes into SVG attributes and colours come from the theme
+ * through classes, so nothing needs a style attribute (strict CSP).
+ */
+import { svg, nothing, type SVGTemplateResult } from 'lit';
+
+export interface ChartItem {
+  label: string;
+  /** 0–100, or null when the dimension has no score. */
+  score: number | null;
+  /** Text shown for a missing score, e.g. "brak wyniku". */
+  missing: string;
+}
+
+export interface ChartText {
+  title: string;
+  description: string;
+  titleId: string;
+  descriptionId: string;
+}
+
+/** Splits a label into lines of about `width` characters, at spaces. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+function frame(width: number, height: number, text: ChartText, body: unknown) {
+  return svg`<svg class="chart-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${text.titleId} ${text.descriptionId}"
+    preserveAspectRatio="xMidYMid meet"><title id=${text.titleId}>${text.title}</title><desc id=${text.descriptionId}>${text.description}</desc>${body}</svg>`;
+}
+
+const BAR = { width: 640, left: 4, track: 560, rowHeight: 76, barHeight: 26, top: 8 };
+
+/** One bar per dimension on a 0–100 track, with ticks every 25 points. */
+export function barChart(items: readonly ChartItem[], text: ChartText): SVGTemplateResult {
+  const axisY = BAR.top + items.length * BAR.rowHeight;
+  const x = (score: number) => round(BAR.left + (score / 100) * BAR.track);
+  const rows = items.map((item, i) => {
+    const y = BAR.top + i * BAR.rowHeight;
+    const barY = y + 30;
+    const label = svg`<text class="label" x=${BAR.left} y=${y + 18}>${item.label}</text>`;
+    const track = svg`<rect class="track" x=${BAR.left} y=${barY} width=${BAR.track} height=${BAR.barHeight} rx="3"></rect>`;
+    if (item.score === null)
+      return svg`${label}${track}<text class="value muted" x=${BAR.left + 10} y=${barY + 18}>${item.missing}</text>`;
+    const end = x(item.score);
+    // Inside the bar when there is no room after it; the value is always text, never colour alone.
+    const inside = item.score > 88;
+    return svg`${label}${track}<rect class="bar" x=${BAR.left} y=${barY} width=${round(end - BAR.left)} height=${BAR.barHeight} rx="3"></rect>
+      <text class=${inside ? 'value on-bar' : 'value'} x=${inside ? end - 8 : end + 8} y=${barY + 18} text-anchor=${inside ? 'end' : 'start'}>${item.score}</text>`;
+  });
+  const ticks = [0, 25, 50, 75, 100].map(
+    (tick) => svg`<line class="tick" x1=${x(tick)} x2=${x(tick)} y1=${BAR.top + 28} y2=${axisY + 4}></line>
+      <text class="tick-label" x=${x(tick)} y=${axisY + 22} text-anchor=${tick === 0 ? 'start' : tick === 100 ? 'end' : 'middle'}>${tick}</text>`,
+  );
+  return frame(BAR.width, axisY + 30, text, svg`${ticks}${rows}`);
+}
+
+const RADAR = { width: 640, height: 560, cx: 320, cy: 280, radius: 170, labelGap: 26, lineHeight: 18, wrapAt: 20 };
+
+/** A radar: one axis per dimension, rings at 25/50/75/100, the scores joined as a polygon. */
+export function radarChart(items: readonly ChartItem[], text: ChartText): SVGTemplateResult {
+  const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / items.length;
+  const point = (i: number, value: number) => {
+    const r = (value / 100) * RADAR.radius;
+    return [round(RADAR.cx + r * Math.cos(angle(i))), round(RADAR.cy + r * Math.sin(angle(i)))] as const;
+  };
+  const rings = [25, 50, 75, 100].map(
+    (ring) => svg`<polygon class="ring" points=${items.map((_, i) => point(i, ring).join(',')).join(' ')}></polygon>`,
+  );
+  // Ring values run along the bisector of the first two axes, clear of the axes and their dots.
+  const between = -Math.PI / 2 + Math.PI / items.length;
+  const ringLabels = [25, 50, 75, 100].map((ring) => {
+    // On the ring's edge, which is nearer the centre between two axes than on them.
+    const r = (ring / 100) * RADAR.radius * Math.cos(Math.PI / items.length);
+    return svg`<text class="tick-label" x=${round(RADAR.cx + r * Math.cos(between)) + 4} y=${round(RADAR.cy + r * Math.sin(between))}>${ring}</text>`;
+  });
+  const axes = items.map((_, i) => {
+    const [x, y] = point(i, 100);
+    return svg`<line class="axis" x1=${RADAR.cx} y1=${RADAR.cy} x2=${x} y2=${y}></line>`;
+  });
+  const scored = items.map((item, i) => ({ item, i })).filter(({ item }) => item.score !== null);
+  const shape =
+    scored.length >= 2
+      ? svg`<polygon class="area" points=${scored.map(({ item, i }) => point(i, item.score!).join(',')).join(' ')}></polygon>`
+      : nothing;
+  const dots = scored.map(({ item, i }) => {
+    const [x, y] = point(i, item.score!);
+    return svg`<circle class="dot" cx=${x} cy=${y} r="5"></circle>`;
+  });
+  const labels = items.map((item, i) => {
+    const cos = Math.cos(angle(i));
+    const sin = Math.sin(angle(i));
+    const r = RADAR.radius + RADAR.labelGap;
+    const x = round(RADAR.cx + r * cos);
+    const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
+    const lines = [...wrap(item.label, RADAR.wrapAt), item.score === null ? item.missing : String(item.score)];
+    // Labels above the centre grow upwards, so they never run into the chart.
+    const height = (lines.length - 1) * RADAR.lineHeight;
+    const baseY = RADAR.cy + r * sin + (sin < -0.2 ? -height : sin > 0.2 ? RADAR.lineHeight : RADAR.lineHeight / 3 - height / 2);
+    return svg`<text class="label" x=${x} y=${round(baseY)} text-anchor=${anchor}>${lines.map(
+      (line, n) => svg`<tspan class=${n === lines.length - 1 ? 'value' : nothing} x=${x} dy=${n ? RADAR.lineHeight : 0}>${line}</tspan>`,
+    )}</text>`;
+  });
+  return frame(RADAR.width, RADAR.height, text, svg`${rings}${axes}${ringLabels}${shape}${dots}${labels}`);
+}

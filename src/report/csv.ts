@@ -1,0 +1,162 @@
+/**
+ * CSV for spreadsheets: UTF-8 with a byte-order mark (Excel otherwise guesses the encoding),
+ * CRLF line ends (RFC 4180), and the separator Excel expects for the language: ";" with a
+ * decimal comma in Polish, "," with a decimal point in English.
+ */
+import type { AnswerableQuestion, Locale, SurveyDefinition } from '../schema/definition.js';
+import type { Response } from '../schema/response.js';
+import { isAnswerable, otherKey } from '../engine/answers.js';
+import type { DimensionResult } from '../engine/scoring.js';
+import { localize } from '../engine/text.js';
+import { translate } from '../i18n/index.js';
+import { translateReport } from '../i18n/report.js';
+import type { AggregateResult, ScaleStats } from './aggregate.js';
+import { answerText, cellText, notApplicableText, valueLabel } from './labels.js';
+
+export type Cell = string | number | null | undefined;
+
+export const csvSeparator = (locale: Locale) => (locale === 'pl' ? ';' : ',');
+
+function formatCell(cell: Cell, locale: Locale): string {
+  if (cell === null || cell === undefined) return '';
+  let text: string;
+  if (typeof cell === 'number') {
+    const rounded = Math.round(cell * 1000) / 1000;
+    text = locale === 'pl' ? String(rounded).replace('.', ',') : String(rounded);
+  } else {
+    // A text starting like a formula would run as one in a spreadsheet (CSV injection).
+    text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  }
+  return text.includes(csvSeparator(locale)) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to CSV text. Numbers are written for the locale; text is quoted where needed. */
+export function toCsv(rows: readonly (readonly Cell[])[], locale: Locale): string {
+  const separator = csvSeparator(locale);
+  return `\uFEFF${rows.map((row) => row.map((cell) => formatCell(cell, locale)).join(separator)).join('\r\n')}\r\n`;
+}
+
+const answerable = (definition: SurveyDefinition) => definition.pages.flatMap((p) => p.questions).filter(isAnswerable);
+
+/**
+ * Every response as one row, for analysis elsewhere: question ids as the header (matrix rows as
+ * `question.row`), stored values (option codes, scale points, `na`), then each dimension's
+ * score and band label.
+ */
+export function responsesCsv(definition: SurveyDefinition, responses: readonly Response[], locale: Locale): string {
+  const columns: { header: string; cell: (r: Response) => Cell }[] = [
+    { header: 'id', cell: (r) => r.id },
+    { header: 'submittedAt', cell: (r) => r.submittedAt },
+    { header: 'locale', cell: (r) => r.locale },
+  ];
+  for (const question of answerable(definition)) {
+    const raw = (r: Response) => r.answers[question.id];
+    if (question.type === 'matrix') {
+      for (const row of question.rows)
+        columns.push({
+          header: `${question.id}.${row.id}`,
+          cell: (r) => {
+            const value = raw(r);
+            return value && typeof value === 'object' && !Array.isArray(value) ? (value[row.id] as Cell) : undefined;
+          },
+        });
+      continue;
+    }
+    columns.push({
+      header: question.id,
+      cell: (r) => {
+        const value = raw(r);
+        if (Array.isArray(value)) return value.join('|');
+        if (typeof value === 'boolean') return value ? 1 : 0;
+        return typeof value === 'object' ? undefined : value;
+      },
+    });
+    if (question.type === 'choice' && question.other) columns.push({ header: otherKey(question.id), cell: (r) => r.answers[otherKey(question.id)] as Cell });
+  }
+  for (const dimension of definition.scoring?.dimensions ?? []) {
+    columns.push({ header: `${dimension.id}.score`, cell: (r) => r.scores?.[dimension.id]?.score });
+    columns.push({
+      header: `${dimension.id}.band`,
+      cell: (r) => {
+        const band = r.scores?.[dimension.id]?.band;
+        return band === undefined ? undefined : localize(dimension.bands[band]?.label, locale);
+      },
+    });
+  }
+  return toCsv([columns.map((c) => c.header), ...responses.map((r) => columns.map((c) => c.cell(r)))], locale);
+}
+
+const percent = (share: number) => Math.round(share * 1000) / 10;
+
+/** The report as a table: one row per option, point, matrix row, group of the score and dimension band. */
+export function summaryCsv(result: AggregateResult, locale: Locale): string {
+  const tr = (key: Parameters<typeof translateReport>[1], vars?: Parameters<typeof translateReport>[2]) => translateReport(locale, key, vars);
+  const rows: Cell[][] = [
+    [tr('csvId'), tr('csvTitle'), tr('csvItem'), tr('csvCount'), tr('csvSharePercent'), tr('csvN'), tr('csvMean'), tr('csvSd'), tr('csvNote')],
+  ];
+  const divergence = (stats: ScaleStats) => (stats.divergent ? tr('reportDivergent') : undefined);
+  for (const summary of result.report.questions) {
+    const q = summary.question as AnswerableQuestion;
+    const title = localize(q.title, locale);
+    switch (summary.kind) {
+      case 'choice':
+        for (const c of summary.counts) rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
+        break;
+      case 'scale':
+        for (const c of summary.counts) rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
+        if (summary.notApplicable) rows.push([q.id, title, notApplicableText(q, locale), summary.notApplicable]);
+        rows.push([q.id, title, tr('csvMean'), null, null, summary.n, summary.mean, summary.sd, divergence(summary)]);
+        break;
+      case 'nps':
+        for (const c of summary.counts) rows.push([q.id, title, c.value, c.count, percent(c.share), summary.n]);
+        rows.push([q.id, title, tr('reportPromoters'), summary.promoters, percent(summary.n ? summary.promoters / summary.n : 0), summary.n]);
+        rows.push([q.id, title, tr('reportPassives'), summary.passives, percent(summary.n ? summary.passives / summary.n : 0), summary.n]);
+        rows.push([q.id, title, tr('reportDetractors'), summary.detractors, percent(summary.n ? summary.detractors / summary.n : 0), summary.n]);
+        rows.push([q.id, title, tr('reportNps'), null, null, summary.n, summary.score === null ? null : Math.round(summary.score), null, null]);
+        break;
+      case 'matrix':
+        for (const row of summary.rows) rows.push([`${q.id}.${row.id}`, title, localize(row.label, locale), null, null, row.n, row.mean, row.sd, divergence(row)]);
+        break;
+      case 'text':
+        rows.push([q.id, title, null, summary.answers.length]);
+        break;
+      case 'consent':
+        rows.push([q.id, title, tr('answerYes'), summary.n, percent(result.report.n ? summary.n / result.report.n : 0), result.report.n]);
+        break;
+    }
+  }
+  for (const d of result.report.dimensions) {
+    const title = localize(d.dimension.title, locale);
+    for (const band of d.bands) rows.push([d.dimension.id, title, localize(band.label, locale), band.count, percent(band.share), d.n]);
+    rows.push([d.dimension.id, title, tr('csvScore'), null, null, d.n, d.mean, null, null]);
+  }
+  return toCsv(rows, locale);
+}
+
+/** One respondent's answers and scores (what `<ankieta-results>` exports). */
+export function resultsCsv(definition: SurveyDefinition, response: Pick<Response, 'answers'>, results: readonly DimensionResult[], locale: Locale): string {
+  const rows: Cell[][] = [[translate(locale, 'csvId'), translate(locale, 'csvTitle'), translate(locale, 'csvValue'), translate(locale, 'csvLabel')]];
+  for (const question of answerable(definition)) {
+    const value = response.answers[question.id];
+    if (value === undefined) continue;
+    const title = localize(question.title, locale);
+    if (question.type === 'matrix' && value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const row of question.rows) {
+        if (!(row.id in value)) continue;
+        const cell = (value as Record<string, number | string>)[row.id];
+        rows.push([`${question.id}.${row.id}`, `${title} – ${localize(row.label, locale)}`, cell, cellText(question, cell, locale)]);
+      }
+      continue;
+    }
+    const raw: Cell = Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? 1 : 0) : typeof value === 'object' ? undefined : value;
+    const label = answerText(question, value, locale, response.answers[otherKey(question.id)]);
+    rows.push([question.id, title, raw, label === String(raw) ? undefined : label]);
+  }
+  for (const result of results) {
+    const dimension = definition.scoring?.dimensions.find((d) => d.id === result.id);
+    if (!dimension) continue;
+    const band = result.band === null ? undefined : localize(dimension.bands[result.band]?.label, locale);
+    rows.push([result.id, localize(dimension.title, locale), result.score, band]);
+  }
+  return toCsv(rows, locale);
+}

@@ -1,0 +1,56 @@
+/**
+ * Loads responses from the collector's organiser export (`GET /api/surveys/:id/responses`,
+ * bearer token). The only network code of the report; `<ankieta-report>` calls it and renders.
+ */
+import { parseResponse } from '../schema/parse.js';
+import type { Response } from '../schema/response.js';
+
+export type LoadErrorKind = 'auth' | 'http' | 'network' | 'format';
+
+export class ReportLoadError extends Error {
+  constructor(
+    readonly kind: LoadErrorKind,
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ReportLoadError';
+  }
+}
+
+export interface LoadedResponses {
+  responses: Response[];
+  /** Items that are not valid responses (left out). */
+  invalid: number;
+}
+
+/** Accepts the export as an array of responses or as `{ responses: [...] }`. */
+export async function fetchResponses(src: string, options: { token?: string | undefined; signal?: AbortSignal } = {}): Promise<LoadedResponses> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let reply: globalThis.Response;
+  try {
+    reply = await fetch(src, { headers, cache: 'no-store', ...(options.signal ? { signal: options.signal } : {}) });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new ReportLoadError('network', `Could not reach ${src}: ${(error as Error).message}`);
+  }
+  if (reply.status === 401 || reply.status === 403) throw new ReportLoadError('auth', `${src} refused the token (${reply.status})`, reply.status);
+  if (!reply.ok) throw new ReportLoadError('http', `${src} answered ${reply.status}`, reply.status);
+  let body: unknown;
+  try {
+    body = await reply.json();
+  } catch {
+    throw new ReportLoadError('format', `${src} did not return JSON`, reply.status);
+  }
+  const items = Array.isArray(body) ? body : Array.isArray((body as { responses?: unknown })?.responses) ? (body as { responses: unknown[] }).responses : undefined;
+  if (!items) throw new ReportLoadError('format', `${src} returned neither an array nor {responses: [...]}`, reply.status);
+  const responses: Response[] = [];
+  let invalid = 0;
+  for (const item of items) {
+    const parsed = parseResponse(item);
+    if (parsed.ok) responses.push(parsed.value);
+    else invalid++;
+  }
+  return { responses, invalid };
+}

@@ -1,0 +1,69 @@
+/**
+ * Descriptive statistics from frequency counts (value → how many answered it), which is how
+ * the report accumulates scale answers: exact, and constant memory per question.
+ */
+
+export interface Frequencies {
+  /** Count per value. */
+  readonly counts: ReadonlyMap<number, number>;
+}
+
+export function total(counts: ReadonlyMap<number, number>): number {
+  let n = 0;
+  for (const count of counts.values()) n += count;
+  return n;
+}
+
+export function mean(counts: ReadonlyMap<number, number>): number | null {
+  const n = total(counts);
+  if (!n) return null;
+  let sum = 0;
+  for (const [value, count] of counts) sum += value * count;
+  return sum / n;
+}
+
+/**
+ * Population standard deviation (divide by n, not n − 1). The divergence flag asks how far
+ * the partners who answered disagree with each other; they are the whole group being
+ * described, not a sample of a larger one, and n − 1 would flag two answers 1 apart (SD 0.71)
+ * about as readily as five. Null below two answers: one answer has no spread to speak of.
+ */
+export function standardDeviation(counts: ReadonlyMap<number, number>): number | null {
+  const n = total(counts);
+  if (n < 2) return null;
+  const m = mean(counts)!;
+  let squares = 0;
+  for (const [value, count] of counts) squares += (value - m) ** 2 * count;
+  return Math.sqrt(squares / n);
+}
+
+/** Flag an item as "divergent views" from this standard deviation up (domain brief §2, after PAT). */
+export const DIVERGENCE_SD = 1;
+
+/** Whether the spread reaches the threshold, ignoring binary noise such as 0.9999999999999998. */
+export const isDivergent = (sd: number | null) => sd !== null && sd >= DIVERGENCE_SD - 1e-9;
+
+export interface NpsBreakdown {
+  n: number;
+  /** 9–10 */
+  promoters: number;
+  /** 7–8 */
+  passives: number;
+  /** 0–6 */
+  detractors: number;
+  /** % promoters − % detractors, −100…100; null without answers. Not rounded. */
+  score: number | null;
+}
+
+export function nps(counts: ReadonlyMap<number, number>): NpsBreakdown {
+  let promoters = 0;
+  let passives = 0;
+  let detractors = 0;
+  for (const [value, count] of counts) {
+    if (value >= 9) promoters += count;
+    else if (value >= 7) passives += count;
+    else detractors += count;
+  }
+  const n = promoters + passives + detractors;
+  return { n, promoters, passives, detractors, score: n ? ((promoters - detractors) / n) * 100 : null };
+}

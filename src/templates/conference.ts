@@ -1,0 +1,219 @@
+/**
+ * The post-conference evaluation (domain brief, section 1, "Template A"): Kirkpatrick level 1
+ * (satisfaction, engagement, relevance) plus the intention to apply, a recommendation score,
+ * and "why" follow-ups that appear only after a low score.
+ */
+import type { Locale, LocalizedText, Page, Question, SurveyDefinition } from '../schema/definition.js';
+import { DefinitionError, parseDefinition } from '../schema/parse.js';
+import { localize } from '../engine/text.js';
+import { anonymityNote, each, formatDate, noPersonalDataHint, quote, t } from './text.js';
+
+export interface Session {
+  /** The matrix row id (letters, digits, "_" or "-"); default `s1`, `s2`, … by position. */
+  id?: string;
+  /** Default `talk`. */
+  type?: 'talk' | 'workshop';
+  title: LocalizedText;
+  speakers?: string[];
+}
+
+export interface ConferenceOptions {
+  /** The survey id (storage and response key); default `conference-evaluation`. */
+  id?: string;
+  version?: number;
+  /** Language of plain-string texts (session titles, the event name); default `pl`. */
+  locale?: Locale;
+  /** The event's name, shown in the survey title. */
+  event?: LocalizedText;
+  /** The day of the event, `YYYY-MM-DD`. */
+  date?: string;
+  place?: LocalizedText;
+  /** One matrix row and one follow-up question per session. No sessions: no per-talk matrix. */
+  sessions?: Session[];
+  /** Ask about the workshop discussions; default true. */
+  workshops?: boolean;
+}
+
+/** "Why" prompts appear at ≤ 2 on a five-point item and ≤ 6 on the recommendation score (brief §1). */
+export const LOW_SCORE = 2;
+export const LOW_NPS = 6;
+
+const option = (value: string, pl: string, en: string) => ({ value, label: t(pl, en) });
+
+export const ROLE_OPTIONS = [
+  option('executive', 'Wójt, burmistrz, prezydent miasta, starosta lub członek zarządu', 'Mayor, county head or executive board member'),
+  option('councillor', 'Radna lub radny', 'Councillor'),
+  option('staff', 'Osoba zatrudniona w JST lub jej jednostce organizacyjnej', 'Local government staff'),
+  option('ngo', 'Organizacja pozarządowa', 'Non-governmental organisation'),
+  option('business', 'Przedsiębiorstwo', 'Business'),
+  // Not "other": that value is reserved for the "Other – please specify" answer.
+  option('other_role', 'Inne', 'Other'),
+];
+
+export const UNIT_OPTIONS = [
+  option('rural', 'Gmina wiejska', 'Rural municipality'),
+  option('urban_rural', 'Gmina miejsko-wiejska', 'Urban-rural municipality'),
+  option('urban', 'Gmina miejska', 'Urban municipality'),
+  option('city_county', 'Miasto na prawach powiatu', 'City with county status'),
+  option('county', 'Powiat', 'County (powiat)'),
+  option('region', 'Województwo', 'Region (województwo)'),
+  option('union', 'Związek lub stowarzyszenie JST', 'Union or association of local governments'),
+  option('none', 'Nie dotyczy', 'Not applicable'),
+];
+
+export const ORGANISATION_ROWS = [
+  { id: 'info', label: t('Informacja i rejestracja', 'Information and registration') },
+  { id: 'venue', label: t('Sala', 'Venue') },
+  { id: 'timing', label: t('Czas i punktualność', 'Timing and punctuality') },
+  { id: 'materials', label: t('Materiały', 'Materials') },
+  { id: 'catering', label: t('Catering', 'Catering') },
+];
+
+/** The row id of each session, in order. */
+export const sessionIds = (sessions: readonly { id?: string | undefined }[]) => sessions.map((session, i) => session.id ?? `s${i + 1}`);
+
+function sessionQuestions(sessions: readonly Session[]): Question[] {
+  if (!sessions.length) return [];
+  const ids = sessionIds(sessions);
+  const hasWorkshops = sessions.some((s) => s.type === 'workshop');
+  const label = (session: Session) =>
+    each(session.title, (title) => (session.speakers?.length ? `${title} (${session.speakers.join(', ')})` : title));
+  return [
+    {
+      id: 'talks',
+      type: 'matrix',
+      title: hasWorkshops ? t('Ocena wystąpień i warsztatów', 'Rate each talk and workshop') : t('Ocena wystąpień', 'Rate each talk'),
+      hint: t(
+        'Jeśli nie było Pani/Pana na którejś części, proszę wybrać „Nie dotyczy – nie było mnie”.',
+        'If you missed a session, please choose “N/A – not present”.',
+      ),
+      scale: 'quality5',
+      notApplicable: true,
+      rows: sessions.map((session, i) => ({ id: ids[i]!, label: label(session) })),
+    },
+    ...sessions.map(
+      (session, i): Question => ({
+        id: `talk_${ids[i]}_why`,
+        type: 'text',
+        multiline: true,
+        title: each(session.title, (title, locale) =>
+          locale === 'pl'
+            ? `Co można było zrobić lepiej ${session.type === 'workshop' ? 'w warsztacie' : 'w wystąpieniu'} ${quote(title, locale)}?`
+            : `What could have been better in ${quote(title, locale)}?`,
+        ),
+        visibleIf: { question: 'talks', row: ids[i]!, lte: LOW_SCORE },
+      }),
+    ),
+  ];
+}
+
+function title(options: ConferenceOptions): LocalizedText {
+  if (!options.event) return t('Ocena konferencji', 'Conference evaluation');
+  return each(options.event, (name, locale) => (locale === 'pl' ? `Ocena konferencji ${quote(name, locale)}` : `Evaluation: ${quote(name, locale)}`));
+}
+
+function description(options: ConferenceOptions): LocalizedText {
+  const intro = t(
+    'Dziękujemy za udział. Prosimy o kilka minut na ocenę – odpowiedzi pomogą przygotować kolejne spotkania.',
+    'Thank you for taking part. Please take a few minutes to rate the event: your answers help us prepare the next ones.',
+  );
+  if (!options.place && !options.date) return intro;
+  const where = (locale: Locale) =>
+    [options.place ? localize(options.place, locale) : undefined, options.date ? formatDate(options.date, locale) : undefined]
+      .filter(Boolean)
+      .join(', ');
+  return t(`${where('pl')}. ${intro.pl}`, `${where('en')}. ${intro.en}`);
+}
+
+/**
+ * Builds the conference evaluation. Throws `DefinitionError` (with JSON paths) when the
+ * options produce an invalid definition, e.g. a session id that is not a valid row id.
+ */
+export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDefinition {
+  const workshops = options.workshops ?? true;
+  const pages: Page[] = [
+    {
+      id: 'about',
+      title: t('O uczestniku', 'About you'),
+      questions: [
+        { id: 'anonymity', type: 'info', text: anonymityNote },
+        { id: 'role', type: 'choice', required: true, title: t('Kogo Pan/Pani reprezentuje?', 'Whom do you represent?'), options: ROLE_OPTIONS },
+        { id: 'jst_type', type: 'choice', title: t('Typ jednostki', 'Type of unit'), options: UNIT_OPTIONS },
+        {
+          id: 'partner_status',
+          type: 'choice',
+          title: t('Czy Pana/Pani jednostka działa w partnerstwie?', 'Is your organisation in a partnership?'),
+          options: [option('yes', 'Tak', 'Yes'), option('considering', 'Rozważamy przystąpienie', 'We are considering joining one'), option('no', 'Nie', 'No')],
+        },
+      ],
+    },
+    {
+      id: 'programme',
+      title: t('Program', 'Programme'),
+      questions: [
+        { id: 'overall', type: 'scale', required: true, scale: 'quality5', title: t('Ogólna ocena konferencji', 'Overall rating of the conference') },
+        { id: 'overall_why', type: 'text', multiline: true, title: t('Co zdecydowało o tej ocenie?', 'What made you give this rating?'), visibleIf: { question: 'overall', lte: LOW_SCORE } },
+        ...sessionQuestions(options.sessions ?? []),
+        ...(workshops
+          ? ([
+              {
+                id: 'workshop',
+                type: 'scale',
+                required: true,
+                scale: 'agree5',
+                notApplicable: true,
+                title: t('Dyskusje warsztatowe były przydatne w mojej pracy.', 'The workshop discussions were useful for my work.'),
+              },
+              { id: 'workshop_why', type: 'text', multiline: true, title: t('Co zmienić w warsztatach?', 'What should change in the workshops?'), visibleIf: { question: 'workshop', lte: LOW_SCORE } },
+            ] satisfies Question[])
+          : []),
+        { id: 'relevance', type: 'scale', required: true, scale: 'agree5', title: t('Tematyka odpowiadała potrzebom mojej jednostki.', "The topics matched my organisation's needs.") },
+        { id: 'engage', type: 'scale', scale: 'agree5', title: t('Była okazja do pytań i wymiany doświadczeń.', 'There was enough chance to ask questions and share experience.') },
+      ],
+    },
+    {
+      id: 'organisation',
+      title: t('Organizacja', 'Organisation'),
+      questions: [
+        { id: 'org', type: 'matrix', scale: 'quality5', notApplicable: true, title: t('Jak ocenia Pan/Pani organizację?', 'How would you rate the organisation?'), rows: ORGANISATION_ROWS },
+        // Without `row`, a matrix condition holds when any answered row satisfies it.
+        { id: 'org_why', type: 'text', multiline: true, title: t('Co poprawić w organizacji?', 'What should we improve in the organisation?'), visibleIf: { question: 'org', lte: LOW_SCORE } },
+      ],
+    },
+    {
+      id: 'outcomes',
+      title: t('Wnioski', 'Takeaways'),
+      questions: [
+        { id: 'apply', type: 'scale', required: true, scale: 'agree5', title: t('Zamierzam wykorzystać w pracy co najmniej jedno przedstawione rozwiązanie.', 'I intend to use at least one of the solutions presented.') },
+        { id: 'apply_what', type: 'text', multiline: true, title: t('Które i w jaki sposób?', 'Which one, and how?'), visibleIf: { question: 'apply', gte: 4 } },
+        {
+          id: 'nps',
+          type: 'nps',
+          required: true,
+          title: t(
+            'Na ile prawdopodobne jest, że poleci Pan/Pani taką konferencję koleżance lub koledze z innej JST?',
+            'How likely are you to recommend such a conference to a colleague from another local government?',
+          ),
+          minLabel: t('Zdecydowanie nie', 'Not at all likely'),
+          maxLabel: t('Na pewno', 'Extremely likely'),
+        },
+        { id: 'nps_why', type: 'text', multiline: true, title: t('Co musiałoby się zmienić, by ocena była wyższa?', 'What would make your score higher?'), visibleIf: { question: 'nps', lte: LOW_NPS } },
+        { id: 'topics', type: 'text', multiline: true, title: t('Jakie tematy podjąć na kolejnych spotkaniach?', 'Which topics should future events cover?'), hint: noPersonalDataHint },
+        { id: 'comments', type: 'text', multiline: true, title: t('Inne uwagi', 'Other comments'), hint: noPersonalDataHint },
+      ],
+    },
+  ];
+
+  const definition = {
+    id: options.id ?? 'conference-evaluation',
+    version: options.version ?? 1,
+    locale: options.locale ?? 'pl',
+    title: title(options),
+    description: description(options),
+    pages,
+    thankYou: t('Dziękujemy! Odpowiedzi pomogą przygotować kolejne spotkania.', 'Thank you! Your answers will help us prepare future events.'),
+  };
+  const parsed = parseDefinition(definition);
+  if (!parsed.ok) throw new DefinitionError(parsed.issues);
+  return parsed.value;
+}

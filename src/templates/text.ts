@@ -1,0 +1,30 @@
+import type { Locale, LocalizedText } from '../schema/definition.js';
+import { localize } from '../engine/text.js';
+
+/** A text in both languages: built-in templates keep every respondent-facing text bilingual. */
+export const t = (pl: string, en: string) => ({ pl, en });
+
+/** One bilingual text from a function of each language's version of `text`. */
+export const each = (text: LocalizedText, build: (value: string, locale: Locale) => string) =>
+  t(build(localize(text, 'pl'), 'pl'), build(localize(text, 'en'), 'en'));
+
+/** "18 kwietnia 2016" / "18 April 2016" for a calendar date (YYYY-MM-DD), in any time zone. */
+export function formatDate(date: string, locale: Locale): string {
+  const format = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return format.format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Polish „…” and English “…” quotation marks. */
+export const quote = (text: string, locale: Locale) => (locale === 'pl' ? `„${text}”` : `“${text}”`);
+
+/** The note every built-in template opens with (domain brief, section 3: anonymous mode). */
+export const anonymityNote = t(
+  'Ankieta jest anonimowa. Nie zbieramy danych pozwalających Panią/Pana zidentyfikować.',
+  'This survey is anonymous. We do not collect any data that could identify you.',
+);
+
+/** Free text is where personal data slips into an anonymous survey, so every comment box asks not to. */
+export const noPersonalDataHint = t(
+  'Prosimy nie wpisywać danych osobowych (imion, nazwisk, adresów e-mail, numerów telefonów).',
+  'Please do not enter personal data (names, e-mail addresses, phone numbers).',
+);

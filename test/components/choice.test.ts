@@ -1,0 +1,237 @@
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/choice/choice.js';
+import type { AnkietaChoice } from '../../src/components/choice/choice.js';
+import { translate } from '../../src/i18n/index.js';
+import { formControlSuite, type Control } from './form-control-suite.js';
+
+const choice = (el: Control) => el as unknown as AnkietaChoice;
+const OPTIONS = [
+  { value: 'mayor', label: 'Wójt, burmistrz, prezydent' },
+  { value: 'councillor', label: 'Radna lub radny' },
+  { value: 'staff', label: 'Pracownik JST' },
+];
+const boxes = (el: AnkietaChoice) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio], input[type=checkbox]')];
+const otherField = (el: AnkietaChoice) => el.shadowRoot!.querySelector<HTMLInputElement>('#other-text');
+const errorText = (el: AnkietaChoice) => el.shadowRoot!.querySelector('[part~="error"]')!.textContent!.trim();
+const setTexts = (el: Control, text: string) => {
+  choice(el).options = [
+    { value: 'a', label: text },
+    { value: 'b', label: text },
+  ];
+  choice(el).other = true;
+  choice(el).otherLabel = text;
+};
+const common = {
+  tag: 'ankieta-choice' as const,
+  get: (el: Control) => choice(el).value,
+  set: (el: Control, answer: unknown) => (choice(el).value = answer as string | string[] | null),
+  setTexts,
+};
+
+formControlSuite({
+  ...common,
+  variant: 'radios',
+  setup: (el) => (choice(el).options = OPTIONS),
+  empty: null,
+  valid: 'staff',
+  validEntries: [['q', 'staff']],
+  userChange: () => sendKeys({ press: ' ' }),
+  changed: 'mayor',
+  arrows: ['mayor', 'councillor'],
+});
+
+formControlSuite({
+  ...common,
+  variant: 'checkboxes',
+  setup: (el) => {
+    choice(el).options = OPTIONS;
+    choice(el).multiple = true;
+  },
+  empty: [],
+  valid: ['mayor', 'staff'],
+  validEntries: [
+    ['q', 'mayor'],
+    ['q', 'staff'],
+  ],
+  userChange: () => sendKeys({ press: ' ' }),
+  changed: ['mayor'],
+  requiredInLabel: true,
+});
+
+formControlSuite({
+  ...common,
+  variant: 'dropdown',
+  setup: (el) => {
+    choice(el).options = OPTIONS;
+    choice(el).display = 'dropdown';
+  },
+  empty: null,
+  valid: 'councillor',
+  validEntries: [['q', 'councillor']],
+  userChange: () => sendKeys({ press: 'ArrowDown' }),
+  changed: 'mayor',
+});
+
+async function inForm(template: ReturnType<typeof html>) {
+  const form = await fixture<HTMLFormElement>(html`<form>${template}</form>`);
+  return { form, el: form.querySelector('ankieta-choice')! };
+}
+
+describe('<ankieta-choice>', () => {
+  it('submits one entry per chosen value in option order', async () => {
+    const { form, el } = await inForm(html`<ankieta-choice name="q" label="Rola" multiple .options=${OPTIONS}></ankieta-choice>`);
+    boxes(el)[2]!.click();
+    boxes(el)[0]!.click();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal(['mayor', 'staff']);
+    expect(new FormData(form).getAll('q')).to.deep.equal(['mayor', 'staff']);
+    boxes(el)[0]!.click();
+    expect(el.value).to.deep.equal(['staff']);
+  });
+
+  it('toggles checkboxes with Space, one tab stop each', async () => {
+    const el = await fixture<AnkietaChoice>(html`<ankieta-choice label="Rola" multiple .options=${OPTIONS}></ankieta-choice>`);
+    el.focus();
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    expect(el.value).to.deep.equal(['mayor', 'staff']);
+    await sendKeys({ press: ' ' });
+    expect(el.value).to.deep.equal(['mayor']);
+  });
+
+  it('checks min-choices and max-choices, showing the error once the user leaves', async () => {
+    const { form, el } = await inForm(
+      html`<ankieta-choice name="q" label="Rola" multiple min-choices="2" max-choices="2" .options=${OPTIONS}></ankieta-choice>
+        <button type="button">Dalej</button>`,
+    );
+    el.focus();
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect(el.validity.rangeUnderflow).to.equal(true);
+    expect(el.validationMessage).to.equal(translate('pl', 'errorMinChoices', { count: 2 }));
+    expect(errorText(el), 'no error while the user is still choosing').to.equal('');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect(el.validity.rangeOverflow).to.equal(true);
+    expect(form.checkValidity()).to.equal(false);
+    expect(errorText(el)).to.equal('');
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('Można wybrać najwyżej 2 odpowiedzi.');
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('');
+    expect(form.checkValidity()).to.equal(true);
+  });
+
+  it('adds "Other" with a text field that appears when chosen and is submitted as <name>.other', async () => {
+    const { form, el } = await inForm(
+      html`<ankieta-choice name="q" label="Rola" other .options=${OPTIONS}></ankieta-choice><button type="button">Dalej</button>`,
+    );
+    const other = boxes(el)[3]!;
+    expect(other.value).to.equal('other');
+    expect(other.labels![0]!.textContent!.trim()).to.equal('Inne');
+    expect(otherField(el)).to.equal(null);
+    el.focus();
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(el.value).to.equal('other');
+    const field = otherField(el)!;
+    expect(field.labels![0]!.textContent!.trim()).to.equal(translate('pl', 'otherSpecify'));
+    expect(form.checkValidity(), 'the text is needed once "Other" is chosen').to.equal(false);
+    expect(el.validationMessage).to.equal(translate('pl', 'errorOtherText'));
+
+    let inputs = 0;
+    let changes = 0;
+    el.addEventListener('input', () => inputs++);
+    el.addEventListener('change', () => changes++);
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(field);
+    await sendKeys({ type: 'Skarbnik' });
+    await sendKeys({ press: 'Tab' });
+    expect([inputs, changes]).to.deep.equal([8, 1]);
+    expect(el.otherText).to.equal('Skarbnik');
+    expect([...new FormData(form).entries()]).to.deep.equal([
+      ['q', 'other'],
+      ['q.other', 'Skarbnik'],
+    ]);
+    expect(form.checkValidity()).to.equal(true);
+
+    boxes(el)[0]!.click();
+    await el.updateComplete;
+    expect(otherField(el)).to.equal(null);
+    expect([...new FormData(form).entries()], 'the text leaves with "Other"').to.deep.equal([['q', 'mayor']]);
+  });
+
+  it('relabels "Other" with other-label and follows the locale', async () => {
+    const el = await fixture<AnkietaChoice>(html`<ankieta-choice label="Rola" other locale="en" .options=${OPTIONS}></ankieta-choice>`);
+    expect(boxes(el)[3]!.labels![0]!.textContent!.trim()).to.equal('Other');
+    el.otherLabel = 'Inna funkcja';
+    await el.updateComplete;
+    expect(boxes(el)[3]!.labels![0]!.textContent!.trim()).to.equal('Inna funkcja');
+  });
+
+  it('renders a dropdown as a labelled native select starting with "Wybierz…"', async () => {
+    const { form, el } = await inForm(
+      html`<ankieta-choice name="q" label="Rola" display="dropdown" other .options=${OPTIONS}></ankieta-choice>`,
+    );
+    const select = el.shadowRoot!.querySelector('select')!;
+    expect(select.labels![0]!.textContent!.trim()).to.equal('Rola');
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Wybierz…',
+      ...OPTIONS.map((o) => o.label),
+      'Inne',
+    ]);
+    expect(select.value).to.equal('');
+    el.value = 'other';
+    el.otherText = 'Sołtys';
+    await el.updateComplete;
+    expect(select.value).to.equal('other');
+    expect(otherField(el)!.value).to.equal('Sołtys');
+    expect([...new FormData(form).entries()]).to.deep.equal([
+      ['q', 'other'],
+      ['q.other', 'Sołtys'],
+    ]);
+    el.value = null;
+    await el.updateComplete;
+    expect(select.selectedIndex).to.equal(0);
+  });
+
+  it('uses checkboxes for multiple even when a dropdown is asked for', async () => {
+    const el = await fixture<AnkietaChoice>(
+      html`<ankieta-choice label="Rola" multiple display="dropdown" .options=${OPTIONS}></ankieta-choice>`,
+    );
+    expect(el.shadowRoot!.querySelector('select')).to.equal(null);
+    expect(boxes(el).every((b) => b.type === 'checkbox')).to.equal(true);
+  });
+
+  it('restores several values and the other text from a FormData state', async () => {
+    const { form, el } = await inForm(html`<ankieta-choice name="q" label="Rola" multiple other .options=${OPTIONS}></ankieta-choice>`);
+    const state = new FormData();
+    state.append('q', 'councillor');
+    state.append('q', 'other');
+    state.append('q.other', 'Sekretarz');
+    el.formStateRestoreCallback(state, 'restore');
+    await el.updateComplete;
+    expect(el.value).to.deep.equal(['councillor', 'other']);
+    expect(el.otherText).to.equal('Sekretarz');
+    expect([...new FormData(form).entries()]).to.deep.equal([...state.entries()]);
+  });
+
+  it('drops values that are not options', async () => {
+    const { form, el } = await inForm(html`<ankieta-choice name="q" label="Rola" required .options=${OPTIONS} .value=${'ceo'}></ankieta-choice>`);
+    await aTimeout(0);
+    expect(boxes(el).some((b) => b.checked)).to.equal(false);
+    expect(new FormData(form).get('q')).to.equal(null);
+    expect(el.validity.valueMissing).to.equal(true);
+  });
+});

@@ -1,0 +1,162 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/matrix/matrix.js';
+import type { AnkietaMatrix, MatrixValue } from '../../src/components/matrix/matrix.js';
+import { pl, translate } from '../../src/i18n/index.js';
+import { formControlSuite, type Control } from './form-control-suite.js';
+
+const matrix = (el: Control) => el as unknown as AnkietaMatrix;
+const ROWS = [
+  { id: 'venue', label: 'Sala' },
+  { id: 'timing', label: 'Czas i punktualność' },
+  { id: 'catering', label: 'Catering' },
+];
+const rowSets = (el: AnkietaMatrix) => [...el.shadowRoot!.querySelectorAll<HTMLFieldSetElement>('[part~="row"]')];
+const radiosOf = (row: Element) => [...row.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+const errorText = (el: AnkietaMatrix) => el.shadowRoot!.querySelector('[part~="error"]')!.textContent!.trim();
+
+formControlSuite({
+  tag: 'ankieta-matrix',
+  setup: (el) => {
+    matrix(el).rows = [{ id: 'venue', label: 'Sala' }];
+    matrix(el).scale = 'quality5';
+  },
+  empty: {},
+  valid: { venue: 4 },
+  validEntries: [['q.venue', '4']],
+  get: (el) => matrix(el).value,
+  set: (el, answer) => (matrix(el).value = answer as MatrixValue),
+  userChange: () => sendKeys({ press: ' ' }),
+  changed: { venue: 1 },
+  arrows: [{ venue: 1 }, { venue: 2 }],
+  setTexts: (el, text) => {
+    matrix(el).rows = [{ id: 'venue', label: text }];
+    matrix(el).points = [
+      { value: 1, label: text },
+      { value: 2, label: text },
+    ];
+    matrix(el).notApplicable = true;
+    matrix(el).naLabel = text;
+  },
+});
+
+async function inForm(template: ReturnType<typeof html>) {
+  const form = await fixture<HTMLFormElement>(html`<form>${template}<button type="button">Dalej</button></form>`);
+  return { form, el: form.querySelector('ankieta-matrix')! };
+}
+
+describe('<ankieta-matrix>', () => {
+  it('groups each row in its own fieldset, named by the row, with radios named by the points', async () => {
+    const el = await fixture<AnkietaMatrix>(html`<ankieta-matrix label="Organizacja" scale="quality5" .rows=${ROWS}></ankieta-matrix>`);
+    const rows = rowSets(el);
+    expect(rows.map((r) => r.querySelector('legend')!.textContent!.trim())).to.deep.equal(['Sala', 'Czas i punktualność', 'Catering']);
+    for (const row of rows) {
+      expect(row.parentElement!.closest('fieldset')).to.equal(el.shadowRoot!.querySelector('[part~="base"]'));
+      expect(radiosOf(row).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal([
+        pl.quality5_1,
+        pl.quality5_2,
+        pl.quality5_3,
+        pl.quality5_4,
+        pl.quality5_5,
+      ]);
+    }
+  });
+
+  it('submits <name>.<rowId> per answered row and needs every row when required', async () => {
+    const { form, el } = await inForm(
+      html`<ankieta-matrix name="org" label="Organizacja" required not-applicable .rows=${ROWS}></ankieta-matrix>`,
+    );
+    expect(el.validationMessage, 'no row answered is simply unanswered').to.equal(translate('pl', 'errorRequired'));
+    radiosOf(rowSets(el)[0]!)[4]!.click();
+    radiosOf(rowSets(el)[2]!)[5]!.click();
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ venue: 5, catering: 'na' });
+    expect([...new FormData(form).entries()]).to.deep.equal([
+      ['org.venue', '5'],
+      ['org.catering', 'na'],
+    ]);
+    expect(el.validity.valueMissing).to.equal(true);
+    expect(el.validationMessage).to.equal('Proszę odpowiedzieć w każdym wierszu (brakuje 1 odpowiedzi).');
+    radiosOf(rowSets(el)[1]!)[2]!.click();
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+  });
+
+  it('has one tab stop per row, arrows stay in the row, and the error waits until the user leaves', async () => {
+    const { el } = await inForm(html`<ankieta-matrix name="org" label="Organizacja" required .rows=${ROWS}></ankieta-matrix>`);
+    el.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(el.value).to.deep.equal({ venue: 3, timing: 2 });
+    expect(errorText(el), 'not while answering the rows').to.equal('');
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement).to.equal(el);
+    expect(rowSets(el)[2]!.contains(el.shadowRoot!.activeElement)).to.equal(true);
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(document.activeElement).to.not.equal(el);
+    expect(errorText(el)).to.equal('Proszę odpowiedzieć w każdym wierszu (brakuje 1 odpowiedzi).');
+  });
+
+  it('shows the points as aligned columns under a hidden-from-AT header when wide, stacked rows when narrow', async () => {
+    const el = await fixture<AnkietaMatrix>(html`<ankieta-matrix label="Organizacja" not-applicable .rows=${ROWS}></ankieta-matrix>`);
+    const header = el.shadowRoot!.querySelector<HTMLElement>('.header')!;
+    expect(header.getAttribute('aria-hidden')).to.equal('true');
+    expect([...header.querySelectorAll('.cell')].map((c) => c.textContent!.trim())).to.deep.equal([
+      pl.agree5_1,
+      pl.agree5_2,
+      pl.agree5_3,
+      pl.agree5_4,
+      pl.agree5_5,
+      pl.notApplicable,
+    ]);
+
+    el.style.width = '900px';
+    await el.updateComplete;
+    expect(header.getBoundingClientRect().height).to.be.greaterThan(0);
+    const headerCells = [...header.querySelectorAll('.cell')].map((c) => c.getBoundingClientRect());
+    for (const row of rowSets(el)) {
+      const radios = radiosOf(row);
+      expect(new Set(radios.map((r) => Math.round(r.getBoundingClientRect().top))).size, 'one line per row').to.equal(1);
+      radios.forEach((radio, i) => {
+        const box = radio.getBoundingClientRect();
+        const centre = box.left + box.width / 2;
+        expect(centre).to.be.within(headerCells[i]!.left, headerCells[i]!.right);
+      });
+      expect(radios[0]!.labels![0]!.querySelector('.point-label')!.getBoundingClientRect().width, 'label text hidden').to.be.at.most(1);
+    }
+
+    el.style.width = '320px';
+    await el.updateComplete;
+    expect(header.getBoundingClientRect().height).to.equal(0);
+    const radios = radiosOf(rowSets(el)[0]!);
+    expect(new Set(radios.map((r) => Math.round(r.getBoundingClientRect().top))).size, 'stacked').to.equal(6);
+    expect(radios[0]!.labels![0]!.querySelector('.point-label')!.getBoundingClientRect().width, 'label text shown').to.be.greaterThan(50);
+    expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+  });
+
+  it('keeps the answers of known rows when the value names a row that no longer exists', async () => {
+    const { form, el } = await inForm(html`<ankieta-matrix name="org" label="Organizacja" .rows=${ROWS}></ankieta-matrix>`);
+    el.value = { venue: 2, removed: 5 };
+    await el.updateComplete;
+    expect([...new FormData(form).entries()]).to.deep.equal([['org.venue', '2']]);
+    expect(radiosOf(rowSets(el)[0]!)[1]!.checked).to.equal(true);
+  });
+
+  it('uses custom points and the English labels', async () => {
+    const el = await fixture<AnkietaMatrix>(html`<ankieta-matrix
+      label="Talks"
+      locale="en"
+      not-applicable
+      .rows=${ROWS}
+      .points=${[
+        { value: 0, label: 'No' },
+        { value: 1, label: 'Yes' },
+      ]}
+    ></ankieta-matrix>`);
+    expect(radiosOf(rowSets(el)[0]!).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal(['No', 'Yes', "Don't know / not applicable"]);
+  });
+});

@@ -1,0 +1,68 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/nps/nps.js';
+import type { AnkietaNps } from '../../src/components/nps/nps.js';
+import { formControlSuite, type Control } from './form-control-suite.js';
+
+const nps = (el: Control) => el as unknown as AnkietaNps;
+const radios = (el: AnkietaNps) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+
+formControlSuite({
+  tag: 'ankieta-nps',
+  empty: null,
+  valid: 9,
+  validEntries: [['q', '9']],
+  get: (el) => nps(el).value,
+  set: (el, answer) => (nps(el).value = answer as number | null),
+  userChange: () => sendKeys({ press: ' ' }),
+  changed: 0,
+  arrows: [0, 1],
+  setTexts: (el, text) => {
+    nps(el).minLabel = text;
+    nps(el).maxLabel = text;
+  },
+});
+
+describe('<ankieta-nps>', () => {
+  it('offers 0 to 10 with visible numbers', async () => {
+    const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
+    expect(radios(el).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal(
+      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
+    );
+  });
+
+  it('counts 0 as an answer', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><ankieta-nps name="q" label="Polecenie" required></ankieta-nps></form>`);
+    const el = form.querySelector('ankieta-nps')!;
+    el.value = 0;
+    await el.updateComplete;
+    expect(form.checkValidity()).to.equal(true);
+    expect(new FormData(form).get('q')).to.equal('0');
+  });
+
+  it('shows the catalog anchors by default, in the right language, and describes 0 and 10 with them', async () => {
+    const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
+    const text = (id: string) => el.shadowRoot!.getElementById(id)!.textContent!.trim();
+    expect([text('min-label'), text('max-label')]).to.deep.equal(['Zdecydowanie nie', 'Na pewno']);
+    expect(radios(el)[0]!.getAttribute('aria-describedby')).to.contain('min-label');
+    expect(radios(el)[10]!.getAttribute('aria-describedby')).to.contain('max-label');
+    el.locale = 'en';
+    await el.updateComplete;
+    expect([text('min-label'), text('max-label')]).to.deep.equal(['Not at all likely', 'Extremely likely']);
+    el.minLabel = 'Wcale';
+    el.maxLabel = 'Bardzo';
+    await el.updateComplete;
+    expect([text('min-label'), text('max-label')]).to.deep.equal(['Wcale', 'Bardzo']);
+  });
+
+  it('lays the numbers out in one row when wide and wraps them when narrow', async () => {
+    const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
+    const rows = () => new Set(radios(el).map((r) => Math.round(r.labels![0]!.getBoundingClientRect().top))).size;
+    el.style.width = '800px';
+    await el.updateComplete;
+    expect(rows()).to.equal(1);
+    el.style.width = '300px';
+    await el.updateComplete;
+    expect(rows()).to.equal(2);
+  });
+});

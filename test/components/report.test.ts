@@ -1,0 +1,271 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/report/report.js';
+import type { AnkietaReport } from '../../src/components/report/report.js';
+import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
+import { conferenceEvaluation } from '../../src/templates/conference.js';
+import type { Response, SurveyDefinition } from '../../src/schema/index.js';
+import { generateResponses } from '../report/generate.js';
+
+const partnership = partnershipSelfAssessment();
+const conference = conferenceEvaluation({ id: 'opole', sessions: [{ id: 'k', title: 'Otwarcie' }, { id: 'w', type: 'workshop', title: 'Warsztat' }] });
+
+const root = (el: AnkietaReport) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const section = (el: AnkietaReport, id: string) => root(el).querySelector(`#q-${id}`)!.closest('section')!;
+const rowsOf = (table: Element | null) => [...(table?.querySelectorAll('tbody tr') ?? [])].map((tr) => [...tr.children].map(text));
+
+let serial = 0;
+function response(surveyId: string, answers: Response['answers']): Response {
+  serial++;
+  return {
+    id: `00000000-0000-4000-8000-${serial.toString(16).padStart(12, '0')}`,
+    surveyId,
+    surveyVersion: 1,
+    locale: 'pl',
+    startedAt: '2016-04-18T12:00:00.000Z',
+    submittedAt: '2016-04-18T12:10:00.000Z',
+    answers,
+  };
+}
+
+async function mount(definition: unknown, responses?: readonly unknown[], attrs: { locale?: string; segment?: string } = {}) {
+  const el = document.createElement('ankieta-report');
+  el.locale = attrs.locale ?? 'pl';
+  if (attrs.segment) el.segmentBy = attrs.segment;
+  el.definition = definition;
+  if (responses) el.responses = responses;
+  const ready = oneEvent(el, 'ankieta-ready');
+  await fixture(html`<div>${el}</div>`);
+  await ready;
+  return el;
+}
+
+describe('<ankieta-report>', () => {
+  // axe walks every table cell of a long report: slow on a busy machine, hence the timeouts.
+  it('is accessible with a breakdown, dimension scores and divergence flags', async function (this: { timeout(ms: number): void }) {
+    this.timeout(60_000);
+    const el = await mount(partnership, generateResponses(partnership, 30, { seed: 1 }), { segment: 'sector' });
+    expect(root(el).querySelector('.flag'), 'the generated answers diverge').to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with the recommendation score, matrices and free text', async function (this: { timeout(ms: number): void }) {
+    this.timeout(60_000);
+    const el = await mount(conference, generateResponses(conference, 25, { seed: 2 }));
+    expect(root(el).querySelector('.nps')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows counts and shares that match the responses', async () => {
+    // Overall: 5, 4, 4, 2, 1 → counts per point; mean 3.2; population SD √(11.8/5 − …) computed below.
+    const values = [5, 4, 4, 2, 1];
+    const responses = values.map((overall, i) => response('opole', { role: i < 3 ? 'staff' : 'ngo', overall, nps: 10 - i * 2 }));
+    const el = await mount(conference, responses);
+    expect(text(root(el).querySelector('.summary'))).to.include('Zestawienie odpowiedzi: 5 odpowiedzi');
+    const overall = section(el, 'overall');
+    expect(text(overall)).to.include('Odpowiedzi udzieliło 5 osób');
+    const mean = values.reduce((a, b) => a + b) / values.length;
+    const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
+    expect(text(overall)).to.include(`Średnia: ${mean.toFixed(2).replace('.', ',')}, odchylenie standardowe: ${sd.toFixed(2).replace('.', ',')}`);
+    expect(rowsOf(overall.querySelector('table'))).to.deep.equal([
+      ['Bardzo źle', '1', '20%'],
+      ['Źle', '1', '20%'],
+      ['Przeciętnie', '0', '0%'],
+      ['Dobrze', '2', '40%'],
+      ['Bardzo dobrze', '1', '20%'],
+    ]);
+    expect(rowsOf(section(el, 'role').querySelector('table')).filter((r) => r[1] !== '0')).to.deep.equal([
+      ['Osoba zatrudniona w JST lub jej jednostce organizacyjnej', '3', '60%'],
+      ['Organizacja pozarządowa', '2', '40%'],
+    ]);
+  });
+
+  it('shows the recommendation score with promoters, passives, detractors and n', async () => {
+    // 10, 9, 9, 8, 7, 6, 3 → 3 promoters, 2 passives, 2 detractors of 7 → (3 − 2) / 7 = +14.
+    const scores = [10, 9, 9, 8, 7, 6, 3];
+    const el = await mount(conference, scores.map((nps) => response('opole', { role: 'staff', overall: 4, nps })));
+    const nps = section(el, 'nps');
+    expect(text(nps.querySelector('.nps'))).to.equal('Wskaźnik rekomendacji: +14');
+    expect(text(nps)).to.include('Odpowiedzi udzieliło 7 osób');
+    expect(rowsOf(nps.querySelector('.nps-groups'))).to.deep.equal([
+      ['Polecający (9–10)', '3', '43%'],
+      ['Neutralni (7–8)', '2', '29%'],
+      ['Krytycy (0–6)', '2', '29%'],
+    ]);
+    const distribution = rowsOf(nps.querySelectorAll('table')[1]!);
+    expect(distribution.map((r) => r[0])).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(distribution.map((r) => Number(r[1]))).to.deep.equal([0, 0, 0, 1, 0, 0, 1, 1, 1, 2, 1]);
+  });
+
+  it('shows matrix row means with n, SD and "not present"', async () => {
+    const el = await mount(conference, [
+      response('opole', { role: 'staff', overall: 4, nps: 9, talks: { k: 5, w: 2 } }),
+      response('opole', { role: 'staff', overall: 4, nps: 9, talks: { k: 4, w: 'na' } }),
+      response('opole', { role: 'staff', overall: 4, nps: 9, talks: { k: 3 } }),
+    ]);
+    const rows = rowsOf(section(el, 'talks').querySelector('table'));
+    expect(rows).to.deep.equal([
+      ['Otwarcie', '4,00', '3', '0,82', '0'],
+      ['Warsztat', '2,00', '1', '–', '1'],
+    ]);
+  });
+
+  it('flags partnership items with SD ≥ 1 as "rozbieżne oceny", and not below', async () => {
+    // a1: 1, 3, 1, 3, 5 → mean 2.6, population SD 1.50 → flagged; a2: 3, 4, 3, 4, 4 → SD 0.49 → not.
+    const a1 = [1, 3, 1, 3, 5];
+    const a2 = [3, 4, 3, 4, 4];
+    const el = await mount(partnership, a1.map((v, i) => response(partnership.id, { sector: 'jst', cross_sector: 'no', a1: v, a2: a2[i]! })));
+    expect(text(section(el, 'a1'))).to.include('Średnia: 2,60, odchylenie standardowe: 1,50 rozbieżne oceny');
+    expect(section(el, 'a1').querySelector('.flag')).to.exist;
+    expect(text(section(el, 'a2'))).to.include('odchylenie standardowe: 0,49');
+    expect(section(el, 'a2').querySelector('.flag')).to.equal(null);
+  });
+
+  it('summarises dimension scores from the engine', async () => {
+    // Two respondents: A all 5 → 100, all 3 → 50; mean 75, range 50–100.
+    const all = (v: number) => Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => [id, v]));
+    const el = await mount(partnership, [response(partnership.id, { sector: 'jst', ...all(5) }), response(partnership.id, { sector: 'jst', ...all(3) })]);
+    const rows = rowsOf(section(el, 'dimensions').querySelector('table'));
+    expect(rows[0]).to.deep.equal(['Zarządzanie strategiczne', '75,00', '2', '50–100', '0 (0%)', '1 (50%)', '1 (50%)']);
+    expect(text(section(el, 'dimensions'))).to.include('Zarządzanie relacjami: 2 osoby bez wyniku (za mało odpowiedzi)');
+  });
+
+  it('breaks the report down by a question, hiding groups under 5 and naming none of them', async () => {
+    const groups = { jst: 9, ngo: 6, business: 2 };
+    const responses = Object.entries(groups).flatMap(([sector, n]) => Array.from({ length: n }, (_, i) => response(partnership.id, { sector, a1: 1 + (i % 5) })));
+    const el = await mount(partnership, responses);
+    const select = root(el).querySelector('select')!;
+    expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'sector', 'cross_sector']);
+    select.value = 'sector';
+    select.dispatchEvent(new Event('change'));
+    await oneEvent(el, 'ankieta-ready');
+    expect(el.getAttribute('segment-by')).to.equal('sector');
+    // business (2) is hidden, and with it the smallest other group, ngo (6): jst alone remains.
+    expect(text(root(el).querySelector('.note'))).to.include('Aby chronić anonimowość, nie pokazano 2 grup.');
+    const byGroup = section(el, 'a1').querySelector('table.breakdown')!;
+    expect(rowsOf(byGroup).map((r) => r.slice(0, 2))).to.deep.equal([['Jednostka samorządu terytorialnego lub jej jednostka organizacyjna', '9']]);
+    expect(text(root(el).querySelector('[part~="base"]'))).to.not.include('Przedsiębiorstwo (n');
+  });
+
+  it('lists free-text answers as text, a page at a time', async () => {
+    const comments = Array.from({ length: 27 }, (_, i) => `Uwaga ${i + 1}`);
+    comments[0] = '<img src=x onerror="window.__pwned=1">';
+    const el = await mount(partnership, comments.map((c) => response(partnership.id, { sector: 'jst', comments: c })));
+    const list = section(el, 'comments');
+    expect(text(list)).to.include('27 odpowiedzi tekstowych');
+    expect(list.querySelectorAll('li').length).to.equal(20);
+    expect(list.querySelector('img')).to.equal(null);
+    expect(text(list.querySelector('li'))).to.equal('<img src=x onerror="window.__pwned=1">');
+    const more = list.querySelector<HTMLButtonElement>('button.more')!;
+    expect(text(more)).to.equal('Pokaż kolejne odpowiedzi (pozostało: 7)');
+    more.click();
+    await el.updateComplete;
+    expect(section(el, 'comments').querySelectorAll('li').length).to.equal(27);
+    expect(section(el, 'comments').querySelector('button.more')).to.equal(null);
+  });
+
+  it('uses Polish plurals for people and responses', async () => {
+    const one = await mount(partnership, [response(partnership.id, { sector: 'jst' })]);
+    expect(text(root(one).querySelector('.summary'))).to.include('1 odpowiedź');
+    expect(text(section(one, 'sector'))).to.include('Odpowiedzi udzieliła 1 osoba');
+    const three = await mount(partnership, [1, 2, 3].map(() => response(partnership.id, { sector: 'jst' })));
+    expect(text(root(three).querySelector('.summary'))).to.include('3 odpowiedzi');
+    expect(text(section(three, 'sector'))).to.include('Odpowiedzi udzieliły 3 osoby');
+    const english = await mount(partnership, [1, 2].map(() => response(partnership.id, { sector: 'jst' })), { locale: 'en' });
+    expect(text(root(english).querySelector('.summary'))).to.include('Response report: 2 responses');
+    expect(text(section(english, 'sector'))).to.include('2 people answered');
+  });
+
+  it("leaves out other surveys' responses and says how many", async () => {
+    const el = await mount(partnership, [response(partnership.id, { sector: 'jst' }), response('opole', { role: 'staff' }), response('opole', {})]);
+    expect(text(root(el).querySelector('.summary'))).to.include('1 odpowiedź');
+    expect(text(root(el).querySelector('[part~="base"]'))).to.include('Pominięto 2 odpowiedzi, które nie pasują do tej ankiety.');
+  });
+
+  it("loads the collector's export from src", async () => {
+    const el = document.createElement('ankieta-report');
+    el.definition = partnership;
+    el.token = 'organiser-token';
+    el.src = '/test/report/fixtures/partnership-export.json';
+    el.locale = 'pl';
+    const ready = oneEvent(el, 'ankieta-ready');
+    await fixture(html`<div>${el}</div>`);
+    await ready;
+    expect(el.aggregate!.report.n).to.equal(12);
+    expect(text(root(el).querySelector('.summary'))).to.include('12 odpowiedzi');
+    expect(el.hasAttribute('token'), 'the token stays out of the DOM').to.equal(false);
+  });
+
+  it('says why loading failed', async () => {
+    const el = await fixture<AnkietaReport>(html`<ankieta-report locale="pl" .definition=${partnership} src="/test/report/fixtures/no-such-export.json"></ankieta-report>`);
+    await new Promise((resolve) => {
+      const check = () => (root(el).querySelector('[role="alert"]') ? resolve(null) : setTimeout(check, 20));
+      check();
+    });
+    expect(text(root(el).querySelector('[role="alert"]'))).to.equal('Nie udało się wczytać odpowiedzi (błąd serwera 404). Proszę spróbować później.');
+  });
+
+  it('announces progress while it works, then clears the status', async () => {
+    const responses = generateResponses(partnership, 400, { seed: 3 });
+    const el = document.createElement('ankieta-report');
+    el.locale = 'pl';
+    el.definition = partnership;
+    el.responses = responses;
+    const seen = new Set<string>();
+    const status = () => el.shadowRoot?.querySelector('[role="status"]');
+    const watch = new MutationObserver(() => seen.add(text(status())));
+    const ready = oneEvent(el, 'ankieta-ready');
+    const host = await fixture(html`<div></div>`);
+    host.append(el);
+    // The shadow root exists once connected; the first render comes a microtask later.
+    watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    await ready;
+    watch.disconnect();
+    expect([...seen].some((s) => /^Przetwarzanie odpowiedzi: \d+ z 400$/.test(s)), [...seen].join(' | ')).to.equal(true);
+    expect(text(status())).to.equal('');
+    const sections = root(el).querySelectorAll('section.question').length;
+    expect(sections, 'every question plus the dimension scores').to.equal(partnership.pages.flatMap((p) => p.questions).filter((q) => q.type !== 'info').length + 1);
+  });
+
+  it('exports the responses and the summary as CSV', async () => {
+    const responses = generateResponses(partnership, 8, { seed: 4 });
+    const el = await mount(partnership, responses);
+    const original = HTMLAnchorElement.prototype.click;
+    const links: HTMLAnchorElement[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      links.push(this);
+    };
+    try {
+      root(el).querySelector<HTMLButtonElement>('[data-export="responses"]')!.click();
+      root(el).querySelector<HTMLButtonElement>('[data-export="summary"]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    expect(links.map((l) => l.download)).to.deep.equal(['partnership-self-assessment-responses.csv', 'partnership-self-assessment-summary.csv']);
+    const [all, summary] = await Promise.all(links.map(async (l) => (await (await fetch(l.href)).text()).replace(/^\uFEFF/, '').trim().split('\r\n')));
+    expect(all!.length).to.equal(9);
+    expect(all![0]!.split(';').slice(0, 4)).to.deep.equal(['id', 'submittedAt', 'locale', 'sector']);
+    expect(all!.slice(1).map((line) => line.split(';')[0])).to.deep.equal(responses.map((r) => r.id));
+    expect(summary![0]).to.equal('Identyfikator;Pytanie lub obszar;Pozycja;Liczba;Odsetek (%);Liczba odpowiedzi;Średnia;Odchylenie standardowe;Uwagi');
+  });
+
+  it('reports an invalid definition with its JSON path', async () => {
+    const bad = { ...partnership, pages: [{ id: 'p', questions: [{ id: 'q', type: 'ratng', title: 'x' }] }] } as unknown as SurveyDefinition;
+    const el = document.createElement('ankieta-report');
+    el.definition = bad;
+    const failed = oneEvent(el, 'ankieta-error');
+    await fixture(html`<div>${el}</div>`);
+    await failed;
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[role="alert"]'))).to.include('pages[0].questions[0].type: unknown type "ratng"');
+  });
+
+  it('says when there are no responses yet', async () => {
+    const el = await fixture<AnkietaReport>(html`<ankieta-report locale="pl" .definition=${partnership} .responses=${[]}></ankieta-report>`);
+    await new Promise((resolve) => {
+      const check = () => (root(el).querySelector('[part~="message"]') ? resolve(null) : setTimeout(check, 20));
+      check();
+    });
+    expect(text(root(el).querySelector('[part~="message"]'))).to.equal('Nie ma jeszcze żadnych odpowiedzi.');
+  });
+});

@@ -1,0 +1,213 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/components/results/results.js';
+import type { AnkietaResults } from '../../src/components/results/results.js';
+import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
+import type { SurveyDefinition } from '../../src/schema/index.js';
+
+const definition = partnershipSelfAssessment({ crossSector: false });
+// A: 5,4,4,3,4,4 → mean 4 → 75, "Mocna strona"; B: 2,1,2,3,2,2 → mean 2 → 25, "Wymaga uwagi".
+const answers = { sector: 'jst', a1: 5, a2: 4, a3: 4, a4: 3, a5: 4, a6: 4, b1: 2, b2: 1, b3: 2, b4: 3, b5: 2, b7: 2 };
+const response = { id: '0b5e5c3e-8a3b-4c1e-9d2a-3f4e5a6b7c8d', surveyId: definition.id, submittedAt: '2016-04-18T12:00:00.000Z', answers };
+
+/** Three dimensions, so the chart becomes a radar. */
+const threeDimensions: SurveyDefinition = {
+  ...definition,
+  scoring: {
+    dimensions: [
+      ...definition.scoring!.dimensions,
+      { id: 'extra', title: { pl: 'Dodatkowy obszar', en: 'Extra area' }, questions: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], bands: definition.scoring!.dimensions[0]!.bands },
+    ],
+  },
+};
+
+const root = (el: AnkietaResults) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+async function mount(props: Partial<Pick<AnkietaResults, 'definition' | 'response' | 'results' | 'locale' | 'chart'>>) {
+  const el = await fixture<AnkietaResults>(
+    html`<ankieta-results .definition=${props.definition} .response=${props.response} .results=${props.results} .chart=${props.chart ?? 'auto'} locale=${props.locale ?? 'pl'}></ankieta-results>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+/** Captures the next download: the element clicks a temporary <a download>; read its blob back. */
+async function captureDownload(click: () => void): Promise<{ name: string; type: string; text: string }> {
+  const original = HTMLAnchorElement.prototype.click;
+  let link: HTMLAnchorElement | undefined;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    link = this;
+  };
+  try {
+    click();
+  } finally {
+    HTMLAnchorElement.prototype.click = original;
+  }
+  expect(link, 'a download link was clicked').to.exist;
+  const blob = await (await fetch(link!.href)).blob();
+  return { name: link!.download, type: blob.type, text: await blob.text() };
+}
+
+/**
+ * Puts the element in print mode: print media emulation where the browser offers it
+ * (Chromium), else the element's own `@media print` rules applied as a plain sheet (Firefox
+ * and WebKit drivers cannot emulate media), which still tests what those rules do.
+ */
+async function printMode(el: AnkietaResults): Promise<() => Promise<void>> {
+  try {
+    await emulateMedia({ media: 'print' });
+    return () => emulateMedia({ media: 'screen' });
+  } catch {
+    const shadow = el.shadowRoot!;
+    const printRules = shadow.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText === 'print')
+      .flatMap((rule) => [...rule.cssRules].map((r) => r.cssText));
+    expect(printRules.length, 'the element has print rules').to.be.greaterThan(0);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(printRules.join('\n'));
+    // A copy: adoptedStyleSheets is a live array in newer browsers.
+    const before = [...shadow.adoptedStyleSheets];
+    shadow.adoptedStyleSheets = [...before, sheet];
+    return async () => {
+      shadow.adoptedStyleSheets = before;
+    };
+  }
+}
+
+describe('<ankieta-results>', () => {
+  it('is accessible, with bars and with a radar', async () => {
+    await expect(await mount({ definition, response })).to.be.accessible();
+    await expect(await mount({ definition: threeDimensions, response })).to.be.accessible();
+  });
+
+  it("shows each dimension's score, band label and advice, scored by the engine", async () => {
+    const el = await mount({ definition, response });
+    const cards = [...root(el).querySelectorAll('[part~="dimension"]')].map(text);
+    expect(cards[0]).to.include('Zarządzanie strategiczne').and.include('75 na 100').and.include('Poziom: Mocna strona').and.include('Utrzymujcie monitoring');
+    expect(cards[1]).to.include('Zarządzanie relacjami').and.include('25 na 100').and.include('Poziom: Wymaga uwagi').and.include('Zorganizujcie moderowane spotkanie');
+    expect(el.dimensionResults.map((r) => r.score)).to.deep.equal([75, 25]);
+  });
+
+  it('works standalone from precomputed results, in English', async () => {
+    const el = await mount({
+      definition,
+      locale: 'en',
+      results: [
+        { id: 'strategic', score: 50, band: 1, answered: 6, items: 6 },
+        { id: 'relationship', score: null, band: null, answered: 2, items: 6 },
+      ],
+    });
+    const cards = [...root(el).querySelectorAll('[part~="dimension"]')].map(text);
+    expect(cards[0]).to.include('50 out of 100').and.include('Level: Developing').and.include('Turn the strategy into a plan');
+    expect(cards[1]).to.include('No score: 2 of 6 questions were answered on the scale, and at least two thirds are needed.');
+    expect(root(el).querySelector('section')!.getAttribute('lang')).to.equal('en');
+  });
+
+  it('draws bars for two dimensions: an SVG image with a title and a description naming the scores', async () => {
+    const el = await mount({ definition, response });
+    const svgEl = root(el).querySelector('svg')!;
+    expect(svgEl.getAttribute('role')).to.equal('img');
+    const [titleId, descId] = svgEl.getAttribute('aria-labelledby')!.split(' ');
+    expect(text(root(el).getElementById(titleId!))).to.equal('Wyniki w obszarach (od 0 do 100)');
+    expect(text(root(el).getElementById(descId!))).to.equal('Zarządzanie strategiczne: 75 na 100, Mocna strona; Zarządzanie relacjami: 25 na 100, Wymaga uwagi');
+    const track = Number(svgEl.querySelector('rect.track')!.getAttribute('width'));
+    const bars = [...svgEl.querySelectorAll('rect.bar')].map((r) => Number(r.getAttribute('width')) / track);
+    expect(bars).to.deep.equal([0.75, 0.25]);
+    expect(svgEl.querySelector('polygon.area')).to.equal(null);
+  });
+
+  it('draws a radar from three dimensions and says which has no score', async () => {
+    const el = await mount({ definition: threeDimensions, response });
+    expect(root(el).querySelector('svg polygon.area')).to.exist;
+    expect(root(el).querySelectorAll('svg circle.dot').length).to.equal(3);
+    const bars = await mount({ definition: threeDimensions, response, chart: 'bars' });
+    expect(root(bars).querySelectorAll('svg rect.bar').length, 'bars on request').to.equal(3);
+    const partial = await mount({ definition: threeDimensions, response: { answers: { sector: 'jst', a1: 5, a2: 'na', a3: 'na', b1: 3, b2: 3, b3: 3, b4: 3, b5: 3, b7: 3 } } });
+    expect(text(root(partial).querySelector('desc'))).to.include('Zarządzanie strategiczne: brak wyniku');
+    expect(root(partial).querySelectorAll('svg circle.dot').length, 'only scored dimensions get a point').to.equal(1);
+  });
+
+  it('has a table with a caption as the alternative to the chart', async () => {
+    const el = await mount({ definition, response });
+    const table = root(el).querySelector('table')!;
+    expect(text(table.querySelector('caption'))).to.equal('Wyniki w tabeli');
+    expect([...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text))).to.deep.equal([
+      ['Zarządzanie strategiczne', '75', 'Mocna strona', '6 z 6'],
+      ['Zarządzanie relacjami', '25', 'Wymaga uwagi', '6 z 6'],
+    ]);
+  });
+
+  it("exports the respondent's own answers and scores as JSON", async () => {
+    const el = await mount({ definition, response });
+    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('[data-export="json"]')!.click());
+    expect(file.name).to.equal('partnership-self-assessment-results.json');
+    expect(file.type).to.equal('application/json');
+    const data = JSON.parse(file.text);
+    expect(data.survey).to.deep.equal({ id: 'partnership-self-assessment', version: 1, title: 'Samoocena partnerstwa' });
+    expect(data.response).to.deep.equal({ id: response.id, submittedAt: response.submittedAt, locale: 'pl', answers });
+    expect(data.scores.map((s: { id: string; score: number; bandLabel: string }) => [s.id, s.score, s.bandLabel])).to.deep.equal([
+      ['strategic', 75, 'Mocna strona'],
+      ['relationship', 25, 'Wymaga uwagi'],
+    ]);
+    expect(root(el).querySelector('a'), 'the temporary link is gone').to.equal(null);
+  });
+
+  it('exports them as CSV', async () => {
+    const el = await mount({ definition, response });
+    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('[data-export="csv"]')!.click());
+    expect(file.name).to.equal('partnership-self-assessment-results.csv');
+    expect(file.type).to.match(/^text\/csv/);
+    const lines = file.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).to.equal('Identyfikator;Pytanie lub obszar;Wartość;Opis');
+    expect(lines).to.include('a1;Partnerzy mają wspólną, spisaną wizję i cele rozwoju obszaru.;5;Zdecydowanie się zgadzam');
+    expect(lines.slice(-2)).to.deep.equal(['strategic;Zarządzanie strategiczne;75;Mocna strona', 'relationship;Zarządzanie relacjami;25;Wymaga uwagi']);
+  });
+
+  it('prints as a clean page: no buttons, light colours, chart and table kept', async () => {
+    const el = await mount({ definition, response });
+    const restore = await printMode(el);
+    try {
+      expect(getComputedStyle(root(el).querySelector('[part~="actions"]')!).display).to.equal('none');
+      expect(getComputedStyle(el).colorScheme, 'paper is light whatever the screen scheme').to.equal('light');
+      expect(getComputedStyle(root(el).querySelector('figure')!).display).to.not.equal('none');
+      expect(getComputedStyle(root(el).querySelector('table')!).breakInside).to.equal('avoid');
+      const heading = root(el).querySelector('.print-only')!;
+      expect(getComputedStyle(heading).display, 'the survey and the day are named on paper').to.equal('block');
+      expect(text(heading)).to.equal('Samoocena partnerstwa · 18 kwietnia 2016');
+    } finally {
+      await restore();
+    }
+    expect(getComputedStyle(root(el).querySelector('[part~="actions"]')!).display).to.equal('flex');
+    expect(getComputedStyle(root(el).querySelector('.print-only')!).display).to.equal('none');
+  });
+
+  it('shows texts from the definition as text, never as markup', async () => {
+    const hostile = structuredClone(definition);
+    hostile.scoring!.dimensions[0]!.title = '<img src=x onerror="window.__pwned=1">';
+    hostile.scoring!.dimensions[0]!.bands[2]!.advice = '<script>window.__pwned=1</script>';
+    const el = await mount({ definition: hostile, response });
+    expect(root(el).querySelector('img, script')).to.equal(null);
+    expect(text(root(el).querySelector('[part~="dimension"]'))).to.include('<img src=x').and.include('<script>');
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('reports an invalid definition with its JSON path and fires ankieta-error', async () => {
+    const el = document.createElement('ankieta-results');
+    const event = oneEvent(el, 'ankieta-error');
+    el.definition = { ...definition, pages: [] };
+    document.body.append(el);
+    const { detail } = await event;
+    expect(detail.kind).to.equal('definition');
+    await el.updateComplete;
+    expect(text(root(el).querySelector('[role="alert"]'))).to.include('pages: needs at least 1 item');
+    el.remove();
+  });
+
+  it('says so when the survey has no scoring', async () => {
+    const { scoring: _scoring, ...plain } = definition;
+    const el = await mount({ definition: plain, response });
+    expect(text(root(el).querySelector('[part~="message"]'))).to.equal('Ta ankieta nie ma wyników do pokazania.');
+  });
+});

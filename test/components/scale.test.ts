@@ -1,0 +1,106 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/scale/scale.js';
+import type { AnkietaScale } from '../../src/components/scale/scale.js';
+import { en, pl } from '../../src/i18n/index.js';
+import { formControlSuite, type Control } from './form-control-suite.js';
+
+const scale = (el: Control) => el as unknown as AnkietaScale;
+const radios = (el: AnkietaScale) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+const labels = (el: AnkietaScale) => radios(el).map((r) => r.labels![0]!.textContent!.trim());
+
+formControlSuite({
+  tag: 'ankieta-scale',
+  setup: (el) => (scale(el).notApplicable = true),
+  empty: null,
+  valid: 'na',
+  validEntries: [['q', 'na']],
+  get: (el) => scale(el).value,
+  set: (el, answer) => (scale(el).value = answer as number | 'na' | null),
+  userChange: () => sendKeys({ press: ' ' }),
+  changed: 1,
+  arrows: [1, 2],
+  setTexts: (el, text) => {
+    scale(el).points = [
+      { value: 1, label: text },
+      { value: 2, label: text },
+    ];
+    scale(el).naLabel = text;
+  },
+});
+
+describe('<ankieta-scale>', () => {
+  it('shows the agree5 labels in Polish and English', async () => {
+    const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Teza"></ankieta-scale>`);
+    expect(labels(el)).to.deep.equal([pl.agree5_1, pl.agree5_2, pl.agree5_3, pl.agree5_4, pl.agree5_5]);
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(labels(el)).to.deep.equal([en.agree5_1, en.agree5_2, en.agree5_3, en.agree5_4, en.agree5_5]);
+  });
+
+  it('shows quality5 with its own "not present" answer', async () => {
+    const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Ocena" scale="quality5" not-applicable></ankieta-scale>`);
+    expect(labels(el)).to.deep.equal([pl.quality5_1, pl.quality5_2, pl.quality5_3, pl.quality5_4, pl.quality5_5, pl.quality5_na]);
+  });
+
+  it('falls back to agree5 for an unknown scale name', async () => {
+    const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Teza" scale="agree7"></ankieta-scale>`);
+    expect(labels(el)[0]).to.equal(pl.agree5_1);
+  });
+
+  it('uses custom points lowest first', async () => {
+    const el = await fixture<AnkietaScale>(html`<ankieta-scale
+      label="Teza"
+      .points=${[
+        { value: 3, label: 'Dużo' },
+        { value: 1, label: 'Mało' },
+        { value: 2, label: 'Średnio' },
+      ]}
+    ></ankieta-scale>`);
+    expect(labels(el)).to.deep.equal(['Mało', 'Średnio', 'Dużo']);
+    radios(el)[2]!.click();
+    expect(el.value).to.equal(3);
+  });
+
+  it('offers "not applicable" as the value "na", set apart from the points, with an optional label', async () => {
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ankieta-scale name="q" label="Teza" not-applicable required></ankieta-scale></form>`,
+    );
+    const el = form.querySelector('ankieta-scale')!;
+    const na = radios(el)[5]!;
+    expect(na.labels![0]!.textContent!.trim()).to.equal(pl.notApplicable);
+    na.click();
+    await el.updateComplete;
+    expect(el.value).to.equal('na');
+    expect(new FormData(form).get('q')).to.equal('na');
+    expect(form.checkValidity()).to.equal(true);
+    expect(na.closest('.points'), 'N/A is outside the scored points').to.equal(null);
+    el.naLabel = 'Nie mam zdania';
+    await el.updateComplete;
+    expect(na.labels![0]!.textContent!.trim()).to.equal('Nie mam zdania');
+  });
+
+  it('ignores "na" when the scale does not offer it', async () => {
+    const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Teza" required value="na"></ankieta-scale>`);
+    expect(radios(el)).to.have.length(5);
+    expect(el.validity.valueMissing).to.equal(true);
+  });
+
+  it('reaches "not applicable" with the arrow keys like any other answer', async () => {
+    const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Teza" not-applicable .value=${5}></ankieta-scale>`);
+    el.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.value).to.equal('na');
+  });
+
+  it('lays the points in a row when wide and stacks them when narrow', async () => {
+    const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Teza" not-applicable></ankieta-scale>`);
+    const tops = () => new Set(radios(el).map((r) => Math.round(r.getBoundingClientRect().top))).size;
+    el.style.width = '900px';
+    await el.updateComplete;
+    expect(tops()).to.equal(1);
+    el.style.width = '320px';
+    await el.updateComplete;
+    expect(tops()).to.equal(6);
+  });
+});

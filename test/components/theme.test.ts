@@ -1,0 +1,72 @@
+import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import '../../src/elements.js';
+import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import { threePages } from './survey-fixtures.js';
+
+/** sRGB relative luminance and contrast ratio, as WCAG 2.1 defines them. */
+function luminance([r, g, b]: number[]): number {
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+}
+function contrast(a: string, b: string): number {
+  const [la, lb] = [luminance(rgb(a)), luminance(rgb(b))].sort((x, y) => y - x);
+  return (la! + 0.05) / (lb! + 0.05);
+}
+/** Resolves any CSS colour (light-dark(), named, hex) to [r, g, b] through a canvas. */
+function rgb(color: string): number[] {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 1;
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.fillStyle = '#000';
+  context.fillStyle = color;
+  context.fillRect(0, 0, 1, 1);
+  return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+}
+
+describe('built-in themes', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}: text 4.5:1 and controls 3:1 against the surface`, async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey data-theme=${theme} locale="pl" .definition=${threePages}></ankieta-survey>`);
+      await el.updateComplete;
+      await nextFrame();
+      const root = el.shadowRoot!;
+      const style = (selector: string, scope: ParentNode = root) => getComputedStyle(scope.querySelector(selector)!);
+      const section = style('[part~="base"]');
+      const surface = section.backgroundColor;
+      expect(section.colorScheme).to.equal(theme);
+
+      const pairs: [string, string, string, number][] = [
+        ['body text', section.color, surface, 4.5],
+        ['muted text', style('.required-legend').color, surface, 4.5],
+        ['primary button text', style('[part~="button-primary"]').color, style('[part~="button-primary"]').backgroundColor, 4.5],
+        ['primary button against the surface', style('[part~="button-primary"]').backgroundColor, surface, 3],
+      ];
+      // The error summary, the secondary button and a control's border.
+      root.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.click();
+      await el.updateComplete;
+      pairs.push(['error text', style('[part~="error-summary"] a').color, surface, 4.5]);
+      pairs.push(['error summary border', style('[part~="error-summary"]').borderTopColor, surface, 3]);
+      const choice = root.querySelector('#q-role')!.shadowRoot!;
+      const radio = choice.querySelector<HTMLElement>('input[type=radio]')!;
+      radio.focus();
+      pairs.push(['focus ring', getComputedStyle(radio).outlineColor, surface, 3]);
+
+      for (const [name, foreground, background, minimum] of pairs) {
+        const ratio = contrast(foreground, background);
+        expect(ratio, `${theme} ${name}: ${foreground} on ${background} = ${ratio.toFixed(2)}:1`).to.be.at.least(minimum);
+      }
+    });
+  }
+
+  it('follows the page: a standalone control takes the colour scheme around it', async () => {
+    const wrapper = await fixture(html`<div style="color-scheme: dark"><ankieta-rating label="Ocena" locale="pl"></ankieta-rating></div>`);
+    const rating = wrapper.querySelector('ankieta-rating')!;
+    await (rating as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const legend = rating.shadowRoot!.querySelector('legend, [part~="label"]')!;
+    const color = rgb(getComputedStyle(legend).color);
+    expect(luminance(color), 'light text on a dark page').to.be.greaterThan(0.5);
+  });
+});

@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { aggregate } from '../../src/report/aggregate.js';
+import { responsesCsv, resultsCsv, summaryCsv, toCsv } from '../../src/report/csv.js';
+import { SurveyModel } from '../../src/engine/survey-model.js';
+import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
+import { benchmarkDefinition, generateResponses } from './generate.js';
+
+/** An RFC 4180 reader written for the test, to read back what the exporter wrote. */
+function readCsv(text: string, separator: string): string[][] {
+  expect(text.startsWith('\uFEFF'), 'UTF-8 byte-order mark for Excel').to.equal(true);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.slice(1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === separator) row.push(cell), (cell = '');
+    else if (c === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  expect(row.length === 0 && cell === '', 'every line ends with CRLF').to.equal(true);
+  return rows;
+}
+
+describe('toCsv()', () => {
+  it('uses ";" and a decimal comma in Polish, "," and a point in English', () => {
+    expect(toCsv([['a', 1.5, 2]], 'pl')).to.equal('\uFEFFa;1,5;2\r\n');
+    expect(toCsv([['a', 1.5, 2]], 'en')).to.equal('\uFEFFa,1.5,2\r\n');
+  });
+
+  it('quotes separators, quotes and line breaks, and leaves empty cells empty', () => {
+    const text = toCsv([['x;y', 'say "hi"', 'two\nlines', null, undefined, 'a,b']], 'pl');
+    expect(readCsv(text, ';')).to.deep.equal([['x;y', 'say "hi"', 'two\nlines', '', '', 'a,b']]);
+    expect(text, 'a comma needs no quotes when the separator is ";"').to.include(';a,b\r\n');
+  });
+
+  it('defuses text that a spreadsheet would run as a formula', () => {
+    const [row] = readCsv(toCsv([['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'fine', -3]], 'en'), ',');
+    expect(row).to.deep.equal(['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", 'fine', '-3']);
+  });
+});
+
+describe('responsesCsv()', () => {
+  const definition = benchmarkDefinition();
+  const responses = generateResponses(definition, 25, { seed: 9 });
+
+  it('writes one row per response with question ids as headers, matrix rows and "other" texts as columns', () => {
+    const rows = readCsv(responsesCsv(definition, responses, 'pl'), ';');
+    const header = rows[0]!;
+    expect(header.slice(0, 4)).to.deep.equal(['id', 'submittedAt', 'locale', 'role']);
+    expect(header).to.include.members(['m1.row1', 'm1.row5', 'topics_pick', 'topics_pick.other', 'first.score', 'first.band', 'second.score']);
+    expect(rows.length).to.equal(26);
+    const col = (name: string) => header.indexOf(name);
+    responses.forEach((response, i) => {
+      const row = rows[i + 1]!;
+      expect(row[0]).to.equal(response.id);
+      expect(row[col('role')]).to.equal(response.answers.role);
+      const m1 = response.answers.m1 as Record<string, number | string> | undefined;
+      expect(row[col('m1.row2')]).to.equal(m1?.row2 === undefined ? '' : String(m1.row2));
+      const topics = response.answers.topics_pick as string[] | undefined;
+      expect(row[col('topics_pick')]).to.equal(topics ? topics.join('|') : '');
+      expect(row[col('first.score')]).to.equal(String(response.scores?.first?.score ?? ''));
+      expect(row[col('consent')]).to.equal(response.answers.consent === true ? '1' : '');
+    });
+  });
+});
+
+describe('summaryCsv()', () => {
+  it('lists counts, shares, n, means and the flags, with the recommendation score rounded', () => {
+    const definition = benchmarkDefinition();
+    const responses = generateResponses(definition, 60, { seed: 4 });
+    const result = aggregate(definition, responses);
+    const rows = readCsv(summaryCsv(result, 'en'), ',');
+    expect(rows[0]).to.deep.equal(['Id', 'Question or area', 'Item', 'Count', 'Share (%)', 'Responses', 'Mean', 'Standard deviation', 'Notes']);
+    const npsSummary = result.report.questions.find((q) => q.question.id === 'nps')!;
+    const npsRow = rows.find((r) => r[0] === 'nps' && r[2] === 'Recommendation score')!;
+    expect(npsRow[5]).to.equal(String((npsSummary as { n: number }).n));
+    expect(npsRow[6]).to.equal(String(Math.round((npsSummary as { score: number }).score)));
+    const s1 = result.report.questions.find((q) => q.question.id === 's1') as { mean: number; divergent: boolean };
+    const s1Mean = rows.find((r) => r[0] === 's1' && r[2] === 'Mean')!;
+    expect(Number(s1Mean[6])).to.be.closeTo(s1.mean, 0.0005);
+    expect(s1Mean[8]).to.equal(s1.divergent ? 'divergent views' : '');
+    const band = rows.find((r) => r[0] === 'first' && r[2] === 'Wysoki')!;
+    expect(Number(band[3])).to.equal(result.report.dimensions[0]!.bands[2]!.count);
+  });
+});
+
+describe('resultsCsv()', () => {
+  it("lists the respondent's own answers with their labels, then each dimension's score and band", () => {
+    const definition = partnershipSelfAssessment();
+    const model = new SurveyModel(definition);
+    const answers = { sector: 'ngo', a1: 5, a2: 4, a3: 4, a4: 3, a5: 4, a6: 4, b1: 2, b2: 'na', b3: 2, b4: 3, b5: 2, b6: 1, b7: 2, comments: 'Dobra "współpraca"; dziękuję' };
+    for (const [id, value] of Object.entries(answers)) model.setAnswer(id, value);
+    const rows = readCsv(resultsCsv(definition, { answers: model.submittedAnswers }, model.dimensionResults(), 'pl'), ';');
+    expect(rows[0]).to.deep.equal(['Identyfikator', 'Pytanie lub obszar', 'Wartość', 'Opis']);
+    expect(rows.find((r) => r[0] === 'sector')).to.deep.equal(['sector', 'Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?', 'ngo', 'Organizacja pozarządowa']);
+    expect(rows.find((r) => r[0] === 'b2')!.slice(2)).to.deep.equal(['na', 'Nie wiem / nie dotyczy']);
+    expect(rows.find((r) => r[0] === 'a1')!.slice(2)).to.deep.equal(['5', 'Zdecydowanie się zgadzam']);
+    expect(rows.find((r) => r[0] === 'comments')![2]).to.equal('Dobra "współpraca"; dziękuję');
+    // A: 5,4,4,3,4,4 → mean 4 → 75; B: 2,2,3,2,1,2 (B2 N/A) → mean 2 → 25.
+    expect(rows.find((r) => r[0] === 'strategic')).to.deep.equal(['strategic', 'Zarządzanie strategiczne', '75', 'Mocna strona']);
+    expect(rows.find((r) => r[0] === 'relationship')).to.deep.equal(['relationship', 'Zarządzanie relacjami', '25', 'Wymaga uwagi']);
+  });
+});

@@ -1,0 +1,95 @@
+// The agenda CLI, as a user runs it. Run with: node --test test/templates/cli.node.test.mjs
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { buildTemplates } from '../../scripts/build-templates.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'bin/ankieta.mjs');
+const fixture = (name) => join(root, 'test/templates/fixtures', name);
+const run = (args, options = {}) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, ...options });
+
+let scratch;
+before(async () => {
+  await buildTemplates();
+  scratch = mkdtempSync(join(tmpdir(), 'ankieta-cli-'));
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('ankieta survey-from-agenda', () => {
+  it('prints a ready evaluation for a good agenda: one row and one follow-up per talk or workshop', () => {
+    const result = run(['survey-from-agenda', fixture('agenda-good.json')]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    const definition = JSON.parse(result.stdout);
+    const questions = definition.pages.flatMap((p) => p.questions);
+    const talks = questions.find((q) => q.id === 'talks');
+    assert.deepEqual(talks.rows.map((r) => r.id), ['otwarcie', 'strategia', 'relacje', 'warsztaty']);
+    assert.deepEqual(
+      questions.filter((q) => q.visibleIf?.question === 'talks').map((q) => [q.id, q.visibleIf.row]),
+      [['talk_otwarcie_why', 'otwarcie'], ['talk_strategia_why', 'strategia'], ['talk_relacje_why', 'relacje'], ['talk_warsztaty_why', 'warsztaty']],
+    );
+    assert.equal(definition.id, 'wspolpraca-w-partnerstwach-samorzadowych-2016-04-18');
+    assert.equal(definition.title.pl, 'Ocena konferencji „Współpraca w partnerstwach samorządowych”');
+  });
+
+  it('writes the definition to --out and says so on stderr', () => {
+    const out = join(scratch, 'evaluation.json');
+    const result = run(['survey-from-agenda', fixture('agenda-good.json'), '--out', out]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^wrote .*evaluation\.json \(survey "wspolpraca-w-partnerstwach-samorzadowych-2016-04-18", 4 sessions\)\n$/);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).pages.length, 4);
+  });
+
+  it('reads the agenda from stdin with "-"', () => {
+    const result = run(['survey-from-agenda', '-'], { input: JSON.stringify({ title: 'Spotkanie', date: '2016-05-10', sessions: [{ title: 'Jedno' }] }) });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).id, 'spotkanie-2016-05-10');
+  });
+
+  it('reports every problem of a bad agenda with the file and the JSON path, and exits 1', () => {
+    const result = run(['survey-from-agenda', fixture('agenda-bad.json')]);
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    const lines = result.stderr.trim().split('\n');
+    const file = fixture('agenda-bad.json');
+    assert.deepEqual(lines, [
+      `${file}: date: must be a date such as "2016-04-18"`,
+      `${file}: sessions[1].title: must not be empty`,
+      `${file}: sessions[2].type: must be one of "talk", "workshop", "break", got the text "panel"`,
+    ]);
+  });
+
+  it('reports text that is not JSON, a missing file, and a wrong command', () => {
+    const notJson = run(['survey-from-agenda', '-'], { input: '{"title": "x",' });
+    assert.equal(notJson.status, 1);
+    assert.match(notJson.stderr, /^<stdin>: \(root\): is not valid JSON/);
+
+    const missing = run(['survey-from-agenda', join(scratch, 'no-such.json')]);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no-such\.json: cannot read the file \(ENOENT\)/);
+
+    const unknown = run(['agenda-to-survey', 'x.json']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown command "agenda-to-survey"[\s\S]*Usage: ankieta survey-from-agenda/);
+
+    const bare = run([]);
+    assert.equal(bare.status, 2);
+    assert.match(bare.stdout, /^Usage: ankieta survey-from-agenda/);
+    assert.equal(run(['--help']).status, 0);
+  });
+
+  it('runs as `npx ankieta` from an installed package', () => {
+    const project = join(scratch, 'site');
+    mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
+    symlinkSync(root, join(project, 'node_modules', 'ankieta'), 'dir');
+    symlinkSync(join('..', 'ankieta', 'bin', 'ankieta.mjs'), join(project, 'node_modules', '.bin', 'ankieta'));
+    const result = spawnSync('npx', ['--no-install', 'ankieta', 'survey-from-agenda', fixture('agenda-good.json')], { cwd: project, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout).pages[1].questions.find((q) => q.id === 'talks').rows.length, 4);
+  });
+});
