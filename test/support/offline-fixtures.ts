@@ -30,8 +30,22 @@ export async function deleteTestDatabases(): Promise<void> {
   databases.clear();
 }
 
-/** Everything in the database, read over a connection of its own. */
+/**
+ * Everything in the database, read over a connection of its own. Retried when Chromium's
+ * "clear site data" closes the connection under the read (it finishes after the command).
+ */
 export async function rawRecords(name: string): Promise<Map<string, unknown>> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await readAll(name);
+    } catch (error) {
+      if (attempt >= 5 || !['AbortError', 'InvalidStateError', 'UnknownError'].includes((error as Error).name)) throw error;
+      await sleep(50);
+    }
+  }
+}
+
+async function readAll(name: string): Promise<Map<string, unknown>> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open(name);
     request.onsuccess = () => resolve(request.result);
