@@ -48,7 +48,8 @@ async function launcher(name) {
 const embed = embedPlugin();
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // *.chromium.test.ts drive the DevTools protocol (network, quota, site data): Chromium only.
+  files: ['test/**/*.test.ts', ...(wanted.every((b) => b === 'chromium') ? [] : ['!test/**/*.chromium.test.ts'])],
   nodeResolve: true,
   rootDir: '.',
   browsers: await Promise.all(wanted.map(launcher)),

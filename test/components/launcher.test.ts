@@ -1,9 +1,10 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { threePages } from './survey-fixtures.js';
+import { clearDevice, settled } from './survey-helpers.js';
 
 const trigger = (el: AnkietaLauncher) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
 const dialog = (el: AnkietaLauncher) => el.shadowRoot!.querySelector('dialog')!;
@@ -21,12 +22,12 @@ async function mount(attrs = '', key = `k${Math.random()}`) {
   const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
   survey.definition = threePages;
   await el.updateComplete;
-  await nextFrame();
+  await settled(survey);
   return { el, survey, wrapper };
 }
 
 describe('<ankieta-launcher>', () => {
-  afterEach(() => localStorage.clear());
+  beforeEach(clearDevice);
 
   it('shows a floating button that opens the survey in a modal dialog; Esc closes and focus returns', async () => {
     const { el, survey } = await mount();
@@ -45,7 +46,7 @@ describe('<ankieta-launcher>', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(dialog(el).open).to.equal(false);
-    expect(deepActive()).to.equal(trigger(el));
+    expect(deepActive() === trigger(el), 'focus').to.equal(true);
   });
 
   it('keeps the answers when closed and reopened', async () => {

@@ -1,9 +1,10 @@
-import { expect, fixture, html, oneEvent, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { ratings, threePages } from './survey-fixtures.js';
+import { clearDevice, settled } from './survey-helpers.js';
 
 const root = (el: AnkietaSurvey) => el.shadowRoot!;
 const part = (el: AnkietaSurvey, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -18,10 +19,7 @@ function deepActive(): Element | null {
   return active;
 }
 
-async function settle(el: AnkietaSurvey) {
-  await el.updateComplete;
-  await nextFrame();
-}
+const settle = (el: AnkietaSurvey) => settled(el);
 
 async function mount(definition: unknown, attrs: { locale?: string } = {}) {
   const el = await fixture<AnkietaSurvey>(html`<ankieta-survey .definition=${definition} locale=${attrs.locale ?? 'pl'}></ankieta-survey>`);
@@ -37,6 +35,8 @@ async function clickOption(el: AnkietaSurvey, id: string, index: number) {
 }
 
 describe('<ankieta-survey>', () => {
+  beforeEach(clearDevice);
+
   it('renders a definition given as a property, with the title, the first page and lang', async () => {
     const el = await mount(threePages);
     expect(part(el, 'title')!.textContent).to.equal('Ankieta testowa');
@@ -138,7 +138,7 @@ describe('<ankieta-survey>', () => {
     await settle(el);
     const summary = part(el, 'error-summary')!;
     expect(summary).to.exist;
-    expect(deepActive()).to.equal(summary);
+    expect(deepActive() === summary, 'focus').to.equal(true);
     expect(summary.textContent).to.contain('Formularz zawiera 2 błędy');
     const links = [...summary.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-role', '#q-overall']);
@@ -148,7 +148,8 @@ describe('<ankieta-survey>', () => {
 
     links[1]!.click();
     await settle(el);
-    expect(deepActive()?.closest('ankieta-rating') ?? (deepActive()?.getRootNode() as ShadowRoot).host).to.equal(control(el, 'overall'));
+    const focused = deepActive();
+    expect(focused?.closest('ankieta-rating') === control(el, 'overall') || (focused?.getRootNode() as ShadowRoot).host === control(el, 'overall'), 'focus in the rating').to.equal(true);
   });
 
   it('clears a field error as soon as the answer is corrected', async () => {
@@ -169,11 +170,11 @@ describe('<ankieta-survey>', () => {
     expect((await pageEvent).detail).to.deep.equal({ index: 1, pageId: 'p2' });
     await settle(el);
     expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Druga strona');
-    expect(deepActive()).to.equal(part(el, 'page-title'));
+    expect(deepActive() === part(el, 'page-title'), 'focus').to.equal(true);
     backButton(el)!.click();
     await settle(el);
     expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Pierwsza strona');
-    expect(deepActive()).to.equal(part(el, 'page-title'));
+    expect(deepActive() === part(el, 'page-title'), 'focus').to.equal(true);
     expect(control(el, 'overall').value, 'answers kept on Back').to.equal(5);
   });
 
@@ -232,7 +233,7 @@ describe('<ankieta-survey>', () => {
     await settle(el);
     const thanks = part(el, 'thank-you')!;
     expect(thanks.textContent).to.contain('Thank you!');
-    expect(deepActive()).to.equal(thanks.querySelector('[tabindex="-1"]'));
+    expect(deepActive() === thanks.querySelector('[tabindex="-1"]'), 'focus').to.equal(true);
   });
 
   it('validates on Submit too: the summary points at the unticked consent', async () => {
@@ -310,7 +311,7 @@ describe('<ankieta-survey>', () => {
     expect(control(el, 'overall').value).to.equal(4);
     expect(part(el, 'page-title')!.textContent!.trim(), 'arrow keys never advance the page').to.equal('Pierwsza strona');
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()).to.equal(primary(el));
+    expect(deepActive() === primary(el), 'focus').to.equal(true);
     await sendKeys({ press: 'Enter' });
     await settle(el);
     expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Druga strona');
@@ -330,7 +331,7 @@ describe('<ankieta-survey>', () => {
     await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive()).to.equal(primary(el));
+    expect(deepActive() === primary(el), 'focus').to.equal(true);
     await sendKeys({ press: 'Enter' });
     const response: Response = (await submitted).detail.response;
     expect(response.answers).to.deep.equal({ role: 'mayor', overall: 4, a1: 4, comments: 'Dobra organizacja', consent: true });
@@ -395,7 +396,7 @@ describe('<ankieta-survey>', () => {
       expect(part(el, 'thank-you')).to.equal(null);
       expect(control(el, 'q').value, 'answers cleared').to.equal(null);
       expect(part(el, 'status')!.textContent).to.equal('Formularz jest gotowy dla kolejnej osoby.');
-      expect(deepActive()).to.equal(part(el, 'title'));
+      expect(deepActive() === part(el, 'title'), 'focus').to.equal(true);
     });
 
     it('warns with a countdown before clearing an abandoned form, and Continue keeps the answers', async () => {

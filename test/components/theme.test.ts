@@ -1,7 +1,8 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { threePages } from './survey-fixtures.js';
+import { clearDevice, settled } from './survey-helpers.js';
 
 /** sRGB relative luminance and contrast ratio, as WCAG 2.1 defines them. */
 function luminance([r, g, b]: number[]): number {
@@ -27,11 +28,12 @@ function rgb(color: string): number[] {
 }
 
 describe('built-in themes', () => {
+  beforeEach(clearDevice);
+
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: text 4.5:1 and controls 3:1 against the surface`, async () => {
       const el = await fixture<AnkietaSurvey>(html`<ankieta-survey data-theme=${theme} locale="pl" .definition=${threePages}></ankieta-survey>`);
-      await el.updateComplete;
-      await nextFrame();
+      await settled(el);
       const root = el.shadowRoot!;
       const style = (selector: string, scope: ParentNode = root) => getComputedStyle(scope.querySelector(selector)!);
       const section = style('[part~="base"]');

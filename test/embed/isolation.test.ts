@@ -46,7 +46,7 @@ describe('isolation inside a hostile host page (Bootstrap + `* { all: unset }` a
     await sendKeys({ press: 'Tab' }); // comments
     await sendKeys({ type: 'OK' });
     await sendKeys({ press: 'Tab' });
-    expect(deepActive(doc)).to.equal(primary);
+    expect(deepActive(doc) === primary, 'focus').to.equal(true);
     await sendKeys({ press: 'Enter' });
     const event = await submitted;
     expect(event.detail.response.answers).to.deep.equal({ overall: 3, workshop: 2, comments: 'OK' });

@@ -14,7 +14,7 @@ import { translateReport, type ReportKey } from '../../i18n/report.js';
 import { aggregateInSlices, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
 import { responsesCsv, summaryCsv } from '../../report/csv.js';
 import { fetchResponses, ReportLoadError } from '../../report/fetch.js';
-import { download } from '../results/download.js';
+import { download } from '../shared/download.js';
 import { date } from './format.js';
 import { dimensionsSection, questionSection, type Context } from './sections.js';
 import { styles } from './report.styles.js';

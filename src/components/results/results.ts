@@ -13,7 +13,7 @@ import { localize } from '../../engine/text.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import { resultsCsv } from '../../report/csv.js';
 import { barChart, radarChart, type ChartItem } from './chart.js';
-import { download } from './download.js';
+import { download } from '../shared/download.js';
 import { styles } from './results.styles.js';
 
 /** What the element needs from a response: the answers, and optionally its identity. */

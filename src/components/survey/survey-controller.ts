@@ -1,54 +1,102 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale, SurveyDefinition } from '../../schema/definition.js';
 import type { Response } from '../../schema/response.js';
-import { SurveyModel, type ValidationError } from '../../engine/index.js';
-import { uuid } from '../../engine/uuid.js';
+import { SurveyModel, uuid, type ValidationError } from '../../engine/index.js';
+import { OfflineSession, type SessionStatus } from '../../sync/index.js';
 import { emit } from './events.js';
 
 export type SubmitOutcome = { ok: true; response: Response } | { ok: false; errors: Map<string, ValidationError> };
 
+export interface SessionSettings {
+  endpoint?: string;
+  persist: boolean;
+}
+
 /**
  * The one place that wires engine, store and sync together for `<ankieta-survey>`: it owns
- * the survey model, turns respondent actions into model changes and events, and builds the
- * response on submit. The element only renders what this controller holds.
+ * the survey model and the offline session, turns respondent actions into model changes,
+ * saved drafts and events, and completes the response on submit. The element only renders
+ * what this controller holds.
  */
 export class SurveyController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   model: SurveyModel | undefined;
-  startedAt = new Date().toISOString();
   /** The submitted response, once the respondent has finished. */
   submitted: Response | undefined;
+  /** Saving and delivery, as the live region reports it. */
+  status: SessionStatus | undefined;
+  /** Whether the answers on screen came back from a draft saved earlier on this device. */
+  restored = false;
+  #session: OfflineSession | undefined;
+  #settings: SessionSettings = { persist: false };
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
     host.addController(this);
   }
 
-  hostDisconnected(): void {}
+  hostConnected(): void {
+    // Moved in the page (e.g. into a launcher's dialog): carry on with a fresh session.
+    if (this.model && !this.#session) void this.#openSession(this.model.definition, false);
+  }
 
-  /** Starts a pass through a (validated) definition. */
-  start(definition: SurveyDefinition): void {
-    this.model = new SurveyModel(definition);
-    this.startedAt = new Date().toISOString();
+  hostDisconnected(): void {
+    this.#session?.dispose();
+    this.#session = undefined;
+  }
+
+  /**
+   * Starts a pass through a (validated) definition: restores this device's draft of it, if
+   * any, then fires `ankieta-ready`.
+   */
+  async start(definition: SurveyDefinition, settings: SessionSettings): Promise<void> {
+    this.#session?.dispose();
+    this.#session = undefined;
+    this.#settings = settings;
     this.submitted = undefined;
+    this.restored = false;
+    const draft = await this.#openSession(definition, true);
+    this.model = new SurveyModel(definition, draft ? { answers: draft.answers, pageId: draft.pageId } : {});
+    this.restored = !!draft && Object.keys(draft.answers).length > 0;
     emit(this.#host, 'ankieta-ready', { surveyId: definition.id, definition });
     this.#host.requestUpdate();
   }
 
-  /** Records an answer given in the form; returns whether it changed anything. */
-  answer(questionId: string, value: unknown): boolean {
+  async #openSession(definition: SurveyDefinition, restore: boolean) {
+    const session = new OfflineSession({ surveyId: definition.id, endpoint: this.#settings.endpoint || null, persist: this.#settings.persist });
+    this.#session = session;
+    session.addEventListener('status', (event) => {
+      this.status = event.detail;
+      this.#host.requestUpdate();
+    });
+    session.addEventListener('queued', (event) => emit(this.#host, 'ankieta-queued', event.detail));
+    session.addEventListener('sent', (event) => emit(this.#host, 'ankieta-sent', event.detail));
+    session.addEventListener('error', (event) => {
+      const { kind, message, status, responseId } = event.detail;
+      emit(this.#host, 'ankieta-error', { kind, message, status, responseId });
+    });
+    const draft = await session.restore();
+    return restore ? draft : undefined;
+  }
+
+  /** Records an answer given in the form and saves it on the device (text as it is typed). */
+  answer(questionId: string, value: unknown, typing: boolean): boolean {
     const model = this.model;
     if (!model || !model.setAnswer(questionId, value)) return false;
-    const isOther = questionId.endsWith('.other');
-    if (!isOther) emit(this.#host, 'ankieta-answer', { questionId, value: model.answer(questionId) });
+    void this.#session?.saveAnswer(questionId, model.answer(questionId), { immediate: !typing });
+    if (!questionId.endsWith('.other')) emit(this.#host, 'ankieta-answer', { questionId, value: model.answer(questionId) });
     this.#host.requestUpdate();
     return true;
   }
 
+  /** Writes text still being typed (wired to leaving a field). */
+  flush(): void {
+    void this.#session?.flushDraft();
+  }
+
   /** Validates the current page and moves on; on success fires `ankieta-page`. */
   next(): Map<string, ValidationError> | undefined {
-    const model = this.model!;
-    const result = model.next();
+    const result = this.model!.next();
     if (!result.ok) return result.errors;
     this.#pageChanged();
     return undefined;
@@ -69,32 +117,56 @@ export class SurveyController implements ReactiveController {
 
   #pageChanged(): void {
     const model = this.model!;
+    void this.#session?.savePage(model.page.id);
     emit(this.#host, 'ankieta-page', { index: model.pageIndex, pageId: model.page.id });
     this.#host.requestUpdate();
   }
 
   /**
-   * Validates every shown question and, if all is well, builds the response and fires the
-   * cancelable `ankieta-submit` (a developer who cancels it delivers the response themselves).
+   * Validates every shown question and, if all is well, builds the response with the id and
+   * start time of this device's draft and fires the cancelable `ankieta-submit`. Unless a
+   * listener cancels it (and delivers the response itself), the draft becomes an outbox item
+   * in one transaction and delivery starts.
    */
   submit(locale: Locale): SubmitOutcome {
     const model = this.model!;
     const errors = model.validateAll();
     if (errors.size) return { ok: false, errors };
-    const response = model.toResponse({ id: uuid(), locale, startedAt: this.startedAt, submittedAt: new Date().toISOString() });
-    emit(this.#host, 'ankieta-submit', { response }, { cancelable: true });
+    const session = this.#session;
+    const response = model.toResponse({
+      id: session?.responseId ?? uuid(),
+      locale,
+      startedAt: session?.startedAt ?? new Date().toISOString(),
+      submittedAt: new Date().toISOString(),
+    });
+    const proceed = emit(this.#host, 'ankieta-submit', { response }, { cancelable: true });
     this.submitted = response;
+    this.restored = false;
     this.#host.requestUpdate();
+    // The thank-you screen does not wait for storage; the status region reports what follows.
+    if (session && proceed) void session.complete(response).then((queued) => (this.submitted = queued));
+    else if (session) void session.startOver();
     return { ok: true, response };
   }
 
-  /** Clears every answer and returns to the first page. */
-  startOver(): void {
+  /** Clears every answer and this device's draft, and returns to the first page. */
+  async startOver(): Promise<void> {
     const model = this.model;
     if (!model) return;
     model.clear();
-    this.startedAt = new Date().toISOString();
     this.submitted = undefined;
+    this.restored = false;
+    await this.#session?.startOver();
     this.#pageChanged();
+  }
+
+  /** Sends waiting responses now (after the server refused access, or on request). */
+  retry(): void {
+    void this.#session?.retry();
+  }
+
+  /** The responses the server refused and those still waiting, as JSON to hand over. */
+  exportUndelivered(): string {
+    return this.#session?.exportUndelivered() ?? '{}';
   }
 }

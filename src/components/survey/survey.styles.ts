@@ -136,6 +136,28 @@ export const styles = css`
   .issues code {
     font-family: ui-monospace, monospace;
   }
+  .notice {
+    margin: 0 0 var(--_space);
+    padding: 0.5em 0.75em;
+    border-left: 4px solid var(--_accent);
+    background: var(--_surface-alt);
+  }
+  button.link {
+    min-height: auto;
+    min-width: auto;
+    padding: 0.25em 0.5em;
+    border: none;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    font-weight: 600;
+  }
+  .delivery-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin: 0.5em 0 0;
+  }
   .status {
     margin-top: var(--_space);
     color: var(--_muted);

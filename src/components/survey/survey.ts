@@ -9,6 +9,9 @@ import { localize } from '../../engine/text.js';
 import type { ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import { fetchDefinition } from '../../sync/load-definition.js';
+import { cacheDefinition, cachedDefinition } from '../../store/definitions.js';
+import type { SessionStatus } from '../../sync/index.js';
+import { download } from '../shared/download.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from './events.js';
 import { controlId, readAnswer, renderQuestion } from './render-question.js';
@@ -153,15 +156,22 @@ export class AnkietaSurvey extends LitElement {
     this.#source = { definition: this.definition, src: this.src };
     let source: unknown = this.definition;
     if (source === undefined && this.src) {
+      const src = this.src;
       const abort = (this.#loadAbort = new AbortController());
       this.loadState = 'loading';
       try {
-        source = await fetchDefinition(this.src, abort.signal);
+        source = await fetchDefinition(src, abort.signal);
+        void cacheDefinition(src, source as string);
       } catch (error) {
         if (abort.signal.aborted) return;
-        this.loadState = 'failed';
-        emit(this, 'ankieta-error', { kind: 'definition', message: `Could not load ${this.src}: ${(error as Error).message}` });
-        return;
+        // Offline reload: the copy kept from the last visit still matches the saved draft.
+        source = await cachedDefinition(src);
+        if (abort.signal.aborted) return;
+        if (source === undefined) {
+          this.loadState = 'failed';
+          emit(this, 'ankieta-error', { kind: 'definition', message: `Could not load ${src}: ${(error as Error).message}` });
+          return;
+        }
       }
       if (abort.signal.aborted) return;
     }
@@ -187,8 +197,10 @@ export class AnkietaSurvey extends LitElement {
     this.issues = [];
     this.fieldErrors = new Map();
     this.summary = [];
-    this.loadState = 'ready';
-    this.#controller.start(result.value);
+    this.loadState = 'loading';
+    const started = this.#source;
+    await this.#controller.start(result.value, { endpoint: this.endpoint, persist: this.persist });
+    if (this.#source === started) this.loadState = 'ready';
   }
 
   protected override render() {
@@ -229,7 +241,8 @@ export class AnkietaSurvey extends LitElement {
         ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
       </header>
       ${this.#controller.submitted ? this.#renderThankYou(locale) : this.#renderPage(locale)}
-      <div part="status" class="status" role="status" aria-live="polite">${this.notice}</div>
+      <div part="status" class="status" role="status" aria-live="polite">${this.notice || this.#statusText(this.#controller.status)}</div>
+      ${this.#renderDeliveryActions()}
     </section>`;
   }
 
@@ -252,8 +265,9 @@ export class AnkietaSurvey extends LitElement {
     const model = this.#controller.model!;
     const page = model.page;
     const pageTitle = page.title ? localize(page.title, locale) : this.#t('pageFallbackTitle', { page: model.progress.page });
-    return html`${this.#renderKioskWarning()}${this.#renderProgress()}
-      <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}>
+    return html`${this.#renderKioskWarning()}${this.#renderNotices()}${this.#renderProgress()}
+      <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}
+        @focusout=${this.#onFocusOut}>
         ${this.#renderSummary(locale)}
         ${this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true })}
         ${page.description ? html`<p class="description">${localize(page.description, locale)}</p>` : nothing}
@@ -279,6 +293,68 @@ export class AnkietaSurvey extends LitElement {
       </form>`;
   }
 
+  #statusText(status: SessionStatus | undefined): string {
+    switch (status?.state) {
+      case 'saved':
+        return this.#t('statusSaved');
+      case 'offline':
+        return this.#t('statusOffline');
+      case 'sending':
+        return this.#t('statusSending');
+      case 'sent':
+        return status.waiting ? this.#t('statusWaiting', { count: status.waiting }) : this.#t('statusSent');
+      case 'waiting':
+        return this.#t('statusWaiting', { count: status.waiting });
+      case 'not-delivered':
+        return this.#t('statusNotDelivered');
+      case 'forbidden':
+        return this.#t('statusForbidden');
+      case 'storage-unavailable':
+        return this.#t('statusStorageUnavailable');
+      default:
+        return '';
+    }
+  }
+
+  /** Buttons that go with the status: hand over what the server refused, try again after a refusal. */
+  #renderDeliveryActions() {
+    const status = this.#controller.status;
+    if (!status || (!status.undelivered && status.state !== 'forbidden')) return nothing;
+    return html`<p class="delivery-actions">
+      ${status.undelivered
+        ? html`<button part="button" type="button" class="secondary" @click=${this.#exportUndelivered}>${this.#t('exportAnswers')}</button>`
+        : nothing}
+      ${status.state === 'forbidden'
+        ? html`<button part="button" type="button" class="secondary" @click=${() => this.#controller.retry()}>${this.#t('retry')}</button>`
+        : nothing}
+    </p>`;
+  }
+
+  #exportUndelivered = () => {
+    const id = this.#parsed?.id ?? 'ankieta';
+    download(this.renderRoot as ShadowRoot, `${id}-niewyslane.json`, 'application/json', this.#controller.exportUndelivered());
+  };
+
+  /** Shown above the form: answers restored from this device (with a way to start over), or no storage. */
+  #renderNotices() {
+    const controller = this.#controller;
+    const storageDown = controller.status?.storageAvailable === false;
+    return html`${storageDown ? html`<p part="notice" class="notice">${this.#t('statusStorageUnavailable')}</p>` : nothing}
+    ${controller.restored
+      ? html`<p part="notice" class="notice">
+          ${this.#t('statusRestored')}
+          <button part="button" type="button" class="link" @click=${this.#startOver}>${this.#t('startOver')}</button>
+        </p>`
+      : nothing}`;
+  }
+
+  #startOver = async () => {
+    await this.#controller.startOver();
+    this.summary = [];
+    this.fieldErrors = new Map();
+    this.#focusAfterRender = 'page';
+  };
+
   #renderKioskWarning() {
     if (!this.kiosk || !this.#kiosk.warning) return nothing;
     const total = Math.min(20, Math.max(2, this.kioskIdle) / 2);
@@ -299,7 +375,7 @@ export class AnkietaSurvey extends LitElement {
 
   /** Kiosk: a fresh form for the next person. */
   #nextPerson(): void {
-    this.#controller.startOver();
+    void this.#controller.startOver();
     this.summary = [];
     this.fieldErrors = new Map();
     this.#announce(this.#t('kioskNext'));
@@ -362,11 +438,11 @@ export class AnkietaSurvey extends LitElement {
     if (!found) return;
     const { element, question } = found;
     const controller = this.#controller;
-    controller.answer(question.id, readAnswer(element, question));
+    controller.answer(question.id, readAnswer(element, question), question.type === 'text');
     if (this.kiosk) this.#kiosk.filling();
     if (question.type === 'choice' && question.other) {
       const otherText = (element as HTMLElement & { otherText?: string }).otherText;
-      controller.answer(`${question.id}.other`, otherText ? otherText : undefined);
+      controller.answer(`${question.id}.other`, otherText ? otherText : undefined, true);
     }
     // An error already shown follows the answer as it is corrected; no new errors while typing.
     if (this.fieldErrors.has(question.id) && isAnswerable(question)) {
@@ -377,6 +453,8 @@ export class AnkietaSurvey extends LitElement {
       this.fieldErrors = errors;
     }
   };
+
+  #onFocusOut = () => this.#controller.flush();
 
   #onBack = () => {
     this.summary = [];
@@ -400,6 +478,7 @@ export class AnkietaSurvey extends LitElement {
     if (this.kiosk) this.#kiosk.submitted();
     this.summary = [];
     this.fieldErrors = new Map();
+    this.notice = '';
     this.#focusAfterRender = 'thanks';
   };
 
