@@ -33,6 +33,12 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     const { win, doc } = await openHost('/embed/csp/strict');
     const survey = await readySurvey(doc);
     await completeSample(survey);
+    const received = await waitFor(async () => {
+      const got = (await executeServerCommand('embed:received')) as { key: string; body: { id: string } }[];
+      return got.length ? got : undefined;
+    }, 'the response at the same-origin collector');
+    expect(received).to.have.length(1);
+    expect(received[0]!.key).to.equal(received[0]!.body.id);
     const host = win as HostWindow;
     expect(host.__violations, JSON.stringify(host.__violations)).to.deep.equal([]);
     expect(host.__errors).to.deep.equal([]);

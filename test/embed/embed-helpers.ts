@@ -6,10 +6,14 @@ export interface HostWindow extends Window {
   __console?: { level: string; text: string }[];
 }
 
-export async function waitFor<T>(check: () => T | undefined | null | false, what: string, timeout = 8000): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeout = 8000,
+): Promise<T> {
   const start = performance.now();
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 25));

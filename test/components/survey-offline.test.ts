@@ -1,0 +1,196 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements.js';
+import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import type { Response, SurveyDefinition } from '../../src/schema/index.js';
+import { injectFaults, resetServers, servers, stored } from '../support/servers.js';
+import { clearDevice, settled } from './survey-helpers.js';
+
+/** The offline test collector exports survey "konferencja". */
+const survey: SurveyDefinition = {
+  id: 'konferencja',
+  title: 'Konferencja',
+  pages: [
+    {
+      id: 'p1',
+      title: 'Pierwsza',
+      questions: [
+        { id: 'overall', type: 'rating', required: true, title: 'Ocena' },
+        { id: 'comments', type: 'text', title: 'Uwagi' },
+      ],
+    },
+    { id: 'p2', title: 'Druga', questions: [{ id: 'nps', type: 'nps', title: 'Polecenie' }] },
+  ],
+};
+
+const part = (el: AnkietaSurvey, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const control = (el: AnkietaSurvey, id: string) => el.shadowRoot!.querySelector<HTMLElement & { value: unknown }>(`#q-${id}`)!;
+const primary = (el: AnkietaSurvey) => part(el, 'button-primary') as HTMLButtonElement;
+const status = (el: AnkietaSurvey) => part(el, 'status')!.textContent!.trim();
+
+async function until(check: () => boolean, what: string, timeout = 8000) {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function mount(endpoint?: string) {
+  const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" endpoint=${endpoint ?? ''} .definition=${survey}></ankieta-survey>`);
+  await settled(el);
+  return el;
+}
+
+async function rate(el: AnkietaSurvey, stars: number) {
+  control(el, 'overall').shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[stars - 1]!.click();
+  await settled(el);
+}
+
+async function submitBothPages(el: AnkietaSurvey): Promise<Response> {
+  await rate(el, 4);
+  primary(el).click();
+  await settled(el);
+  const submitted = oneEvent(el, 'ankieta-submit');
+  primary(el).click();
+  return (await submitted).detail.response;
+}
+
+describe('<ankieta-survey> on the device and over the network', () => {
+  beforeEach(async () => {
+    await clearDevice();
+    await resetServers();
+  });
+
+  it('keeps answers, the page and the start time across a reload; "Zacznij od nowa" clears them', async () => {
+    const before = Date.now();
+    const first = await mount();
+    await rate(first, 3);
+    control(first, 'comments').shadowRoot!.querySelector<HTMLElement>('input, textarea')!.focus();
+    await sendKeys({ type: 'Za krótkie przerwy' });
+    primary(first).click();
+    await settled(first);
+    first.remove(); // what a reload does to the element; the text was never blurred
+
+    const second = await mount();
+    expect(part(second, 'page-title')!.textContent!.trim(), 'back on the page left').to.equal('Druga');
+    const notice = second.shadowRoot!.querySelector('[part~="notice"]')!;
+    expect(notice.textContent).to.contain('Przywrócono zapisane wcześniej odpowiedzi.');
+    second.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!.click(); // Wstecz
+    await settled(second);
+    expect(control(second, 'overall').value).to.equal(3);
+    expect(control(second, 'comments').value).to.equal('Za krótkie przerwy');
+    primary(second).click();
+    await settled(second);
+    const submitted = oneEvent(second, 'ankieta-submit');
+    primary(second).click();
+    const response: Response = (await submitted).detail.response;
+    expect(Date.parse(response.startedAt)).to.be.at.least(before - 1000).and.at.most(Date.now());
+    second.remove();
+
+    const third = await mount();
+    expect(third.shadowRoot!.querySelector('[part~="notice"]'), 'a completed response is no draft').to.equal(null);
+    await rate(third, 2);
+    third.remove();
+    const fourth = await mount();
+    expect(control(fourth, 'overall').value).to.equal(2);
+    fourth.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!.click();
+    await settled(fourth);
+    expect(control(fourth, 'overall').value).to.equal(null);
+    fourth.remove();
+    const fifth = await mount();
+    expect(control(fifth, 'overall').value, 'start over removed the draft').to.equal(null);
+  });
+
+  it('delivers a submitted response to the collector exactly once and says so', async () => {
+    const { endpoint } = await servers();
+    const el = await mount(endpoint);
+    const sent = oneEvent(el, 'ankieta-sent');
+    const queued = oneEvent(el, 'ankieta-queued');
+    const response = await submitBothPages(el);
+    expect((await queued).detail.responseId).to.equal(response.id);
+    expect((await sent).detail.responseId).to.equal(response.id);
+    await until(() => status(el) === 'Dziękujemy! Odpowiedzi zostały wysłane.', 'the sent status');
+    expect(part(el, 'status')!.getAttribute('role')).to.equal('status');
+    const { responses } = await stored();
+    expect(responses.map((r) => r.id)).to.deep.equal([response.id]);
+    expect(responses[0]).to.deep.equal(response);
+  });
+
+  it('keeps a response the collector refuses (400) as "not delivered" and offers it as JSON', async () => {
+    const { endpoint } = await servers();
+    await injectFaults({ type: 'status', status: 400, body: { error: 'invalid' } });
+    const el = await mount(endpoint);
+    const error = oneEvent(el, 'ankieta-error');
+    const response = await submitBothPages(el);
+    const detail = (await error).detail;
+    expect(detail.kind).to.equal('delivery');
+    expect(detail.status).to.equal(400);
+    await until(() => status(el) === 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.', 'the not-delivered status');
+    const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) => b.textContent!.includes('Pobierz'))!;
+    expect(exportButton.textContent!.trim()).to.equal('Pobierz odpowiedzi (JSON)');
+    // The download is a temporary <a download> with a blob: URL; read what it would save.
+    const links: HTMLAnchorElement[] = [];
+    const observer = new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => n instanceof HTMLAnchorElement && links.push(n))));
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    const preventNavigation = (event: Event) => event.preventDefault();
+    el.shadowRoot!.addEventListener('click', preventNavigation, true);
+    exportButton.click();
+    await new Promise((r) => setTimeout(r, 20));
+    observer.disconnect();
+    el.shadowRoot!.removeEventListener('click', preventNavigation, true);
+    expect(links).to.have.length(1);
+    expect(links[0]!.download).to.equal('konferencja-niewyslane.json');
+    const exported = await (await fetch(links[0]!.href)).json();
+    expect(exported.undelivered.map((u: { response: Response; status: number }) => [u.response.id, u.status])).to.deep.equal([[response.id, 400]]);
+    expect((await stored()).responses).to.deep.equal([]);
+  });
+
+  it('stops on 403, says the server refuses this page, and sends after "Spróbuj ponownie"', async () => {
+    const { endpoint } = await servers();
+    await injectFaults({ type: 'status', status: 403, times: 1 });
+    const el = await mount(endpoint);
+    const response = await submitBothPages(el);
+    await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z tej strony.'), 'the forbidden status');
+    const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) => b.textContent!.trim() === 'Spróbuj ponownie')!;
+    const sent = oneEvent(el, 'ankieta-sent');
+    retry.click();
+    expect((await sent).detail.responseId).to.equal(response.id);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  it('works in memory without IndexedDB: a translated notice, ankieta-error {kind: storage}, and delivery', async () => {
+    const { endpoint } = await servers();
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    const errors: CustomEvent[] = [];
+    const onError = (e: Event) => errors.push(e as CustomEvent);
+    window.addEventListener('ankieta-error', onError);
+    try {
+      const el = await mount(endpoint);
+      await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
+      expect(el.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.contain('Tego urządzenia nie da się użyć do zapisu odpowiedzi.');
+      const sent = oneEvent(el, 'ankieta-sent');
+      const response = await submitBothPages(el);
+      expect((await sent).detail.responseId).to.equal(response.id);
+      expect(errors.map((e) => e.detail.kind)).to.include('storage');
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+      window.removeEventListener('ankieta-error', onError);
+    }
+  });
+
+  it('lets a developer cancel ankieta-submit and deliver the response themselves', async () => {
+    const { endpoint } = await servers();
+    const el = await mount(endpoint);
+    el.addEventListener('ankieta-submit', (event) => event.preventDefault());
+    await submitBothPages(el);
+    await settled(el);
+    expect(part(el, 'thank-you')).to.exist;
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await stored()).responses, 'nothing sent by the widget').to.deep.equal([]);
+    el.remove();
+    const again = await mount(endpoint);
+    expect(control(again, 'overall').value, 'and no draft left behind').to.equal(null);
+  });
+});
