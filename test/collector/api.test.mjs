@@ -85,10 +85,10 @@ for (const storage of storages()) {
     it('checks answers against the survey definition (400 with paths) when it knows the survey', async () => {
       const res = await postJson(base, conferenceResponse({ overall: 9, unknown_q: 'x' }));
       assert.equal(res.status, 400);
-      assert.deepEqual(res.json.issues.map((i) => i.path).sort(), ['answers["overall"]', 'answers["unknown_q"]']);
+      assert.deepEqual(res.json.issues.map((i) => i.path).sort(), ['answers.overall', 'answers.unknown_q']);
       const missingRequired = await postJson(base, conferenceResponse({ overall: undefined }));
       assert.equal(missingRequired.status, 400);
-      assert.deepEqual(missingRequired.json.issues.map((i) => i.path), ['answers["overall"]']);
+      assert.deepEqual(missingRequired.json.issues.map((i) => i.path), ['answers.overall']);
     });
 
     it('accepts each known version of a survey and refuses an unknown version', async () => {
@@ -242,7 +242,7 @@ for (const storage of storages()) {
       assert.equal((await postJson(base, response)).status, 201);
       const wrongScore = await postJson(base, { ...response, id: randomUUID(), scores: { strategic: { score: 20, band: 0 } } });
       assert.equal(wrongScore.status, 400);
-      assert.equal(wrongScore.json.issues[0].path, 'scores["strategic"]');
+      assert.equal(wrongScore.json.issues[0].path, 'scores.strategic');
       const csv = (await exportResponses(base, 'partnerstwo', '?format=csv')).text.slice(1).split('\r\n');
       assert.equal(csv[0], '"id";"surveyVersion";"locale";"startedAt";"submittedAt";"a1";"a2";"score:strategic";"band:strategic"');
       assert.equal(csv[1], `"${response.id}";1;"pl";"2024-03-01T10:00:00Z";"2024-03-01T10:03:00Z";5;4;88;"Dojrzały"`);

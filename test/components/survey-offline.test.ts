@@ -67,7 +67,8 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const first = await mount();
     await rate(first, 3);
     control(first, 'comments').shadowRoot!.querySelector<HTMLElement>('input, textarea')!.focus();
-    await sendKeys({ type: 'Za krótkie przerwy' });
+    // ASCII only: WebKitGTK's WebDriver loses the key after a non-ASCII one when typing.
+    await sendKeys({ type: 'Za krotkie przerwy' });
     primary(first).click();
     await settled(first);
     first.remove(); // what a reload does to the element; the text was never blurred
@@ -79,7 +80,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     second.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!.click(); // Wstecz
     await settled(second);
     expect(control(second, 'overall').value).to.equal(3);
-    expect(control(second, 'comments').value).to.equal('Za krótkie przerwy');
+    expect(control(second, 'comments').value).to.equal('Za krotkie przerwy');
     primary(second).click();
     await settled(second);
     const submitted = oneEvent(second, 'ankieta-submit');

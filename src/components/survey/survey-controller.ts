@@ -156,6 +156,7 @@ export class SurveyController implements ReactiveController {
     model.clear();
     this.submitted = undefined;
     this.restored = false;
+    this.#host.requestUpdate();
     await this.#session?.startOver();
     this.#pageChanged();
   }

@@ -1,0 +1,25 @@
+import { expect } from '@open-wc/testing';
+import { openHost, waitFor } from './embed-helpers.js';
+
+describe('a 320 px wide phone screen', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
+
+  // The host page in a 320 px iframe: its viewport is what the widget sees, in every browser
+  // (WebDriver, used for WebKit, cannot resize the test page itself).
+  it('the floating button and the survey dialog fit without horizontal scrolling', async () => {
+    const { doc, win } = await openHost('/embed/launcher', { width: 320, height: 640 });
+    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]:not([hidden])'), 'the button');
+    expect(launcher.getBoundingClientRect().right).to.be.at.most(320);
+    launcher.click();
+    const survey = doc.querySelector('ankieta-survey')!;
+    await waitFor(() => survey.shadowRoot?.querySelector('[part~="page-title"]'), 'the survey');
+    const dialog = doc.querySelector('ankieta-launcher')!.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    const box = dialog.getBoundingClientRect();
+    expect(box.left).to.be.at.least(0);
+    expect(box.right).to.be.at.most(320);
+    expect(doc.documentElement.scrollWidth, 'no horizontal scroll on the page').to.be.at.most(320);
+    expect(dialog.scrollWidth, 'no horizontal scroll in the dialog').to.be.at.most(dialog.clientWidth + 1);
+    expect(win.__errors).to.deep.equal([]);
+  });
+});
