@@ -18,6 +18,7 @@ export const HOSTILE_STRINGS = [
   'toString',
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
+  // eslint-disable-next-line no-script-url -- a hostile value, only ever compared as text
   'javascript:alert(1)',
   '"},{"',
   '\u0000',

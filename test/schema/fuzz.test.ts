@@ -5,7 +5,6 @@ import { SurveyModel } from '../../src/engine/index.js';
 import { HOSTILE_STRINGS, hostileValue, PROPERTY_RUNS, validDefinition } from './arbitraries.js';
 import { everyType, minimal } from './fixtures.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- mutations reach into arbitrary JSON */
 type Json = any;
 
 /** Every plain object and array in a tree (boxed values, Maps and Sets are left alone). */

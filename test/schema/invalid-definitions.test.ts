@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DefinitionError, parseDefinition, type DefinitionIssue } from '../../src/schema/index.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the cases build deliberately wrong shapes */
 type Json = any;
 
 /** A valid survey; each case below breaks one thing in a fresh copy. */

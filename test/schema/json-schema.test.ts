@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { definitionJsonSchema, QUESTION_TYPES, COMPARISONS } from '../../src/schema/index.js';
 import { everyType } from './fixtures.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- walking a JSON Schema document */
 type Json = any;
 
 /** Follows a local `$ref` such as `#/$defs/Condition`. */

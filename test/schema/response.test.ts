@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseResponse, type Response } from '../../src/schema/index.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the cases build deliberately wrong shapes */
 type Json = any;
 
 const valid = (): Response => ({

@@ -56,6 +56,5 @@ export function emit<K extends keyof AnkietaEventMap>(
 }
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends AnkietaEventMap {}
 }
