@@ -56,7 +56,10 @@ export default {
   concurrency: 1,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrentBrowsers: 1,
-  testFramework: { config: { timeout: 10000 } },
+  // Generous limits: CI machines are small, and a loaded machine must not turn slowness into failures.
+  testFramework: { config: { timeout: 20000 } },
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offlinePlugin()],
   middleware: [embedMiddleware(embed)],
   coverageConfig: {
