@@ -142,6 +142,7 @@ async function measure(path, { type } = {}) {
     const sample = { ...result, cpu, heap: heap.usedSize };
     if (type) {
       if (!(await page.evaluate((id) => window.__startTyping(id), type))) throw new Error(`${path}: could not focus ${type}`);
+      const before = (await metrics()).ThreadTime;
       let typed = '';
       for (let i = 0; i < keyCount; i++) {
         const key = 'ankieta'[i % 7];
@@ -150,6 +151,7 @@ async function measure(path, { type } = {}) {
         await sleep(keyInterval);
       }
       await sleep(300);
+      sample.cpuPerKey = (((await metrics()).ThreadTime - before) * 1000) / keyCount;
       const value = await page.evaluate((id) => window.__typedValue(id), type);
       if (value !== typed) problems.push(`${path}: typed "${typed}" but the field holds "${value}"`);
       sample.keys = await page.evaluate(() => window.__bench.keys);
@@ -188,7 +190,7 @@ const loadAtEnd = load();
 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────
 const stat = (survey, variant, key) => summary(results[survey][variant].map((r) => r[key]));
-const keys = (variant) => summary(results[typing][variant].flatMap((r) => r.keys));
+const keys = (variant) => ({ ...summary(results[typing][variant].flatMap((r) => r.keys)), cpu: median(results[typing][variant].map((r) => r.cpuPerKey)) });
 const figures = {};
 for (const survey of Object.keys(surveys)) {
   figures[survey] = {};
@@ -228,6 +230,12 @@ const perSurveyRows = (survey) => {
       `${ratio(k.ankieta.median / k.static.median)} / ${ratio(k.ankieta.p95 / k.static.p95)}`,
       `${ratio(k.surveyjs.median / k.ankieta.median)} / ${ratio(k.surveyjs.p95 / k.ankieta.p95)}`,
     ]);
+    rows.push([
+      'main-thread CPU per keystroke (mean)',
+      ...VARIANTS.map((v) => ms(k[v].cpu)),
+      ratio(k.ankieta.cpu / k.static.cpu),
+      ratio(k.surveyjs.cpu / k.ankieta.cpu),
+    ]);
   }
   return rows;
 };
@@ -266,6 +274,8 @@ for (const survey of Object.keys(surveys)) {
 }
 check('200 questions: keystroke → paint (median), Ankieta / static', keyFigures.ankieta.median / keyFigures.static.median, '≤', 1.5);
 check('200 questions: keystroke → paint (median), SurveyJS / Ankieta', keyFigures.surveyjs.median / keyFigures.ankieta.median, '≥', 5);
+check('200 questions: main-thread CPU per keystroke, Ankieta / static', keyFigures.ankieta.cpu / keyFigures.static.cpu, '≤', 1.5);
+check('200 questions: main-thread CPU per keystroke, SurveyJS / Ankieta', keyFigures.surveyjs.cpu / keyFigures.ankieta.cpu, '≥', 5);
 check('library download gzip, SurveyJS / Ankieta', librarySize.surveyjs.gzip / librarySize.ankieta.gzip, '≥', 10);
 check('library download brotli, SurveyJS / Ankieta', librarySize.surveyjs.brotli / librarySize.ankieta.brotli, '≥', 10);
 const checkRows = checks.map((c) => [c.what, ratio(c.value), c.limit, c.met ? 'met' : 'MISSED']);
@@ -374,7 +384,9 @@ ${failures ? `${failures} of ${checks.length} targets missed.` : `All ${checks.l
 - **Keystroke → next paint**: real key input sent through CDP (\`Input.dispatchKeyEvent\`, via
   puppeteer's \`keyboard.press\`) into the focused text field; from the key event's own
   \`timeStamp\` (when the browser received the key) to the first task after the frame that follows
-  the \`input\` event it caused. Median and 95th percentile over all keystrokes.
+  the \`input\` event it caused. Median and 95th percentile over all keystrokes. The CPU per
+  keystroke is the main thread's CPU time from the first keystroke to 300 ms after the last,
+  divided by the number of keystrokes (so it includes work a library defers, such as saving).
 - **Sizes**: gzip level 9 and brotli quality 11 of each file, computed from the files on disk.
   SurveyJS: its documented CDN setup for the framework-free UI (\`survey-core.min.css\`,
   \`survey.core.min.js\`, \`survey-js-ui.min.js\`) plus \`i18n/polish.min.js\`, which a Polish survey
