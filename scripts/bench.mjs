@@ -323,9 +323,9 @@ JavaScript) and against SurveyJS ${surveyJsVersion} (\`survey-core\` + \`survey-
 - Ankieta: commit ${commit}, \`dist/ankieta.js\` built by \`vite build --mode iife\`
 - Browser: ${chromium}, headless, 1280 × 800 viewport, \`--no-sandbox --disable-gpu\`
 - Node ${process.version}; machine: ${machine}
-- Load average (1, 5, 15 min): ${loadAtStart} at start, ${loadAtEnd} at end. The machine is shared
-  and was loaded during the run: wall-clock times include waiting for the CPU. The main-thread
-  CPU times do not, and are the steadier comparison.
+- Load average (1, 5, 15 min): ${loadAtStart} at start, ${loadAtEnd} at end, on ${cpus().length} CPUs. The
+  machine is shared and was loaded during the run: wall-clock times include waiting for the CPU.
+  The main-thread CPU times do not, and are the steadier comparison.
 - ${runs} measured rounds after ${warmup} warm-up round(s). In each round every page is loaded once,
   in a fresh browser context (cold HTTP cache, empty IndexedDB), the contenders interleaved and the
   order rotated every round. Figures are medians with (min–max) over the rounds.
@@ -370,12 +370,13 @@ ${failures ? `${failures} of ${checks.length} targets missed.` : `All ${checks.l
 ## Definitions
 
 - **Rendered and interactive**: measured in the page by one harness script shared by all three
-  (\`scripts/bench/probe.js\`), which knows no library. From \`DOMContentLoaded\` it checks the composed
-  DOM (open shadow roots included), in a task of its own after every DOM change and every 50 ms, until the first answerable question's first
-  native control and the last item's first control (or the item itself) exist and have a layout
-  box (not \`display: none\`, not \`visibility: hidden\`), and the first control takes focus. The
-  figure is \`performance.now()\` (milliseconds since navigation start) in the first task after
-  the next frame (\`requestAnimationFrame\`, then a posted message).
+  (\`scripts/bench/probe.js\`), which knows no library. From \`DOMContentLoaded\` it checks the
+  composed DOM (open shadow roots included), in a task of its own after every DOM change and
+  every 50 ms, until the first answerable question's first native control and the last item's
+  first control (or the item itself) exist and have a layout box (not \`display: none\`, not
+  \`visibility: hidden\`), and the first control takes focus. The figure is \`performance.now()\`
+  (milliseconds since navigation start) in the first task after the next frame
+  (\`requestAnimationFrame\`, then a posted message).
 - **Main-thread CPU until then**: the renderer main thread's CPU time (\`ThreadTime\` of CDP
   \`Performance.getMetrics\`) read right after that moment. It counts parsing, script, style,
   layout and paint, and not time spent waiting for a CPU.
@@ -391,11 +392,11 @@ ${failures ? `${failures} of ${checks.length} targets missed.` : `All ${checks.l
   SurveyJS: its documented CDN setup for the framework-free UI (\`survey-core.min.css\`,
   \`survey.core.min.js\`, \`survey-js-ui.min.js\`) plus \`i18n/polish.min.js\`, which a Polish survey
   needs for its own interface strings (Ankieta has Polish and English built in).
-- **Same first page**: every contender renders the same first page. The conference evaluation is
-  \`surveyFromAgenda\` of \`${agendaFile}\`; Ankieta and SurveyJS receive the whole survey
-  (all ${conference.pages.length} pages, with conditions converted to SurveyJS expressions) and show page 1; the static
-  form is page 1 written out as HTML. The 200-question survey is one page, so all 200 are rendered
-  by all three.
+- **Same first page**: every contender renders the same first page. The conference evaluation
+  is \`surveyFromAgenda\` of \`${agendaFile}\`; Ankieta and SurveyJS
+  receive the whole survey (all ${conference.pages.length} pages, with conditions converted to SurveyJS expressions)
+  and show page 1; the static form is page 1 written out as HTML. The 200-question survey is one
+  page, so all 200 are rendered by all three.
 
 ## What is not equal
 
