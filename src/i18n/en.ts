@@ -27,7 +27,7 @@ export const en: Catalog = {
   errorMinChoices: { one: 'Please choose at least {count} answer.', other: 'Please choose at least {count} answers.' },
   errorMaxChoices: { one: 'You can choose at most {count} answer.', other: 'You can choose at most {count} answers.' },
   errorOtherText: 'Please type your answer in the "Other" field.',
-  errorMatrixRows: { one: 'Please answer every row ({count} missing).', other: 'Please answer every row ({count} missing).' },
+  errorMatrixRows: 'Please answer every row ({count} missing).',
 
   other: 'Other',
   otherSpecify: 'Other – please specify',

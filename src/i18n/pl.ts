@@ -47,23 +47,14 @@ export const pl = {
   errorEmail: 'Proszę podać adres e-mail w formacie nazwa@domena.pl.',
   errorMinChoices: {
     one: 'Proszę wybrać co najmniej {count} odpowiedź.',
-    few: 'Proszę wybrać co najmniej {count} odpowiedzi.',
-    many: 'Proszę wybrać co najmniej {count} odpowiedzi.',
     other: 'Proszę wybrać co najmniej {count} odpowiedzi.',
   },
   errorMaxChoices: {
     one: 'Można wybrać najwyżej {count} odpowiedź.',
-    few: 'Można wybrać najwyżej {count} odpowiedzi.',
-    many: 'Można wybrać najwyżej {count} odpowiedzi.',
     other: 'Można wybrać najwyżej {count} odpowiedzi.',
   },
   errorOtherText: 'Proszę wpisać odpowiedź w polu „Inne”.',
-  errorMatrixRows: {
-    one: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-    few: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-    many: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-    other: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-  },
+  errorMatrixRows: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
 
   // Question controls
   other: 'Inne',
@@ -104,7 +95,6 @@ export const pl = {
   statusWaiting: {
     one: '{count} odpowiedź czeka na wysłanie.',
     few: '{count} odpowiedzi czekają na wysłanie.',
-    many: '{count} odpowiedzi czeka na wysłanie.',
     other: '{count} odpowiedzi czeka na wysłanie.',
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
@@ -120,7 +110,6 @@ export const pl = {
   close: 'Zamknij',
   kioskIdle: {
     one: 'Brak aktywności. Za {count} sekundę formularz zostanie wyczyszczony dla kolejnej osoby.',
-    few: 'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby.',
     many: 'Brak aktywności. Za {count} sekund formularz zostanie wyczyszczony dla kolejnej osoby.',
     other: 'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby.',
   },
