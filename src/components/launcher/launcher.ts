@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from '../shared/decorators.js';
 import type { Locale } from '../../schema/definition.js';
 import { resolveLocale, translate, type MessageKey } from '../../i18n/index.js';
 import { getFlag, setFlag } from '../../store/flags.js';
@@ -48,7 +48,6 @@ export class AnkietaLauncher extends LitElement {
 
   @state() private ready = false;
   @state() private completed = false;
-  @query('dialog') private dialog!: HTMLDialogElement;
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #returnFocus: HTMLElement | null = null;
@@ -61,13 +60,17 @@ export class AnkietaLauncher extends LitElement {
     return translate(this.#locale, key);
   }
 
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
+
   get #key(): string {
     return this.storageKey ?? this.querySelector('ankieta-survey')?.getAttribute('src') ?? 'survey';
   }
 
   /** Whether the survey is open. */
   get open(): boolean {
-    return !!this.dialog?.open;
+    return !!this.#dialog?.open;
   }
 
   override connectedCallback(): void {
@@ -93,7 +96,7 @@ export class AnkietaLauncher extends LitElement {
 
   /** Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in`). */
   show(): void {
-    const dialog = this.dialog;
+    const dialog = this.#dialog;
     if (!dialog || dialog.open) return;
     this.#returnFocus = document.activeElement as HTMLElement | null;
     if (this.once) setFlag(`shown:${this.#key}`);
@@ -104,7 +107,7 @@ export class AnkietaLauncher extends LitElement {
 
   /** Closes the survey; its answers stay. Focus returns to the button. */
   close(): void {
-    if (this.dialog?.open) this.dialog.close();
+    if (this.#dialog?.open) this.#dialog.close();
   }
 
   protected override render() {

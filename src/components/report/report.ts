@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../shared/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { define } from '../shared/define.js';
 import { base, theme } from '../shared/theme.js';

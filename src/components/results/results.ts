@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../shared/decorators.js';
 import { define } from '../shared/define.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';

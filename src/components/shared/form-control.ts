@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from './decorators.js';
 import { normalizeAnswer } from '../../engine/answers.js';
 import { validateAnswer, type ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, state } from '../shared/decorators.js';
 import { define } from '../shared/define.js';
 import type { Locale, Question, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from '../shared/decorators.js';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import { maxLengthOf } from '../../engine/validate.js';
