@@ -33,7 +33,6 @@ export const pl = {
   loadFailed: 'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
   definitionInvalid: 'Nie można wyświetlić ankiety, bo jej definicja zawiera błędy. Informacja dla administratora strony:',
   thankYou: 'Dziękujemy! Odpowiedzi zostały zapisane.',
-  honeypotLabel: 'Tego pola nie należy wypełniać',
 
   // Validation
   errorRequired: 'Proszę odpowiedzieć na to pytanie.',
@@ -103,7 +102,6 @@ export const pl = {
     'Tego urządzenia nie da się użyć do zapisu odpowiedzi. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem.',
   exportAnswers: 'Pobierz odpowiedzi (JSON)',
   retry: 'Spróbuj ponownie',
-  alreadyCompleted: 'Ankieta została już wypełniona na tym urządzeniu.',
 
   // Launcher and kiosk
   launcherLabel: 'Podziel się opinią',
