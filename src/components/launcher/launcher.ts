@@ -1,5 +1,4 @@
-import { LitElement, html } from 'lit';
-import { property, state } from '../shared/decorators.js';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
 import type { Locale } from '../../schema/definition.js';
 import { resolveLocale, translate, type MessageKey } from '../../i18n/index.js';
 import { getFlag, setFlag } from '../../store/flags.js';
@@ -27,27 +26,37 @@ export const LAUNCHER_POSITIONS = ['bottom-right', 'bottom-left', 'top-right', '
  * @cssproperty --ankieta-launcher-text-color - Text of the floating button.
  * @cssproperty --ankieta-launcher-offset - Distance of the button and panel from the viewport edges.
  */
-@define('ankieta-launcher')
 export class AnkietaLauncher extends LitElement {
   static override styles = [theme, base, styles];
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    position: { reflect: true },
+    label: {},
+    once: { type: Boolean },
+    delay: { type: Number },
+    locale: {},
+    storageKey: { attribute: 'storage-key' },
+    ready: { state: true, attribute: false },
+    completed: { state: true, attribute: false },
+  };
 
   /** `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in after `delay`. */
-  @property({ reflect: true }) mode: LauncherMode = 'button';
+  mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
-  @property({ reflect: true }) position: (typeof LAUNCHER_POSITIONS)[number] = 'bottom-right';
+  position: (typeof LAUNCHER_POSITIONS)[number] = 'bottom-right';
   /** Text of the floating button (default "Podziel się opinią" / "Give feedback"). */
-  @property() label?: string;
+  label?: string;
   /** Open by itself only once on this device, and hide the button once the survey is completed here. */
-  @property({ type: Boolean }) once = false;
+  once = false;
   /** Seconds before the button shows up (button) or the survey opens (popup, slide-in). */
-  @property({ type: Number }) delay = 0;
+  delay = 0;
   /** `pl` or `en`; default: the closest `[lang]`. */
-  @property() locale?: string;
+  locale?: string;
   /** Key of the device flags (default: the survey's `src`). */
-  @property({ attribute: 'storage-key' }) storageKey?: string;
+  storageKey?: string;
 
-  @state() private ready = false;
-  @state() private completed = false;
+  private ready = false;
+  private completed = false;
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #returnFocus: HTMLElement | null = null;
@@ -148,6 +157,8 @@ export class AnkietaLauncher extends LitElement {
     this.completed = true;
   };
 }
+
+define('ankieta-launcher', AnkietaLauncher);
 
 declare global {
   interface HTMLElementTagNameMap {
