@@ -144,9 +144,8 @@ export class AnkietaMatrix extends FormControl {
 
   #onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const answer = parseScaleAnswer(input.value);
-    if (answer === null) return;
-    this.value = { ...this.value, [input.dataset.row!]: answer };
+    // Every radio holds a point or "na", so the answer is never null.
+    this.value = { ...this.value, [input.dataset.row!]: parseScaleAnswer(input.value)! };
     this.userChanged('both');
   }
 }

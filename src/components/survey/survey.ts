@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
-import type { Locale, Question, SurveyDefinition } from '../../schema/definition.js';
+import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import { isAnswerable } from '../../engine/answers.js';
@@ -410,8 +410,8 @@ export class AnkietaSurvey extends LitElement {
       })}
       <ul>
         ${this.summary.map(({ id, error }) => {
-          const question = model.question(id)!;
-          const title = question.type === 'info' ? id : localize(question.title, locale);
+          // Only answerable questions have errors, and every one of them has a title.
+          const title = localize((model.question(id) as AnswerableQuestion).title, locale);
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
               >${title}: ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
