@@ -68,7 +68,7 @@ export class AnkietaMatrix extends FormControl {
   protected rawAnswer(): unknown {
     const value = this.value ?? {};
     const answers: MatrixValue = {};
-    for (const row of this.rows) if (Object.prototype.hasOwnProperty.call(value, row.id)) answers[row.id] = value[row.id]!;
+    for (const row of this.rows) if (Object.hasOwn(value, row.id)) answers[row.id] = value[row.id]!;
     return answers;
   }
   protected formValue(answer: MatrixValue): FormData {
