@@ -1,26 +1,25 @@
 // `npm run manifest` → custom-elements.json, from each element's JSDoc contract.
 
-/** Elements register with `@define('ankieta-x')` (a guarded customElements.define); teach the analyzer. */
-function defineDecorator() {
+/** Elements register with `define('ankieta-x', Class)` (a guarded customElements.define); teach the analyzer. */
+function defineCall() {
   return {
-    name: 'ankieta-define-decorator',
+    name: 'ankieta-define-call',
     analyzePhase({ ts, node, moduleDoc }) {
-      if (!ts.isClassDeclaration(node) || !node.name) return;
-      const decorators = ts.getDecorators?.(node) ?? node.decorators ?? [];
-      for (const decorator of decorators) {
-        const call = decorator.expression;
-        if (!ts.isCallExpression(call) || call.expression.getText() !== 'define') continue;
-        const tagName = call.arguments[0]?.text;
-        const declaration = moduleDoc.declarations?.find((d) => d.name === node.name.text);
-        if (!tagName || !declaration) continue;
-        declaration.tagName = tagName;
-        declaration.customElement = true;
-        (moduleDoc.exports ??= []).push({
-          kind: 'custom-element-definition',
-          name: tagName,
-          declaration: { name: node.name.text, module: moduleDoc.path },
-        });
-      }
+      if (!ts.isExpressionStatement(node) || !ts.isCallExpression(node.expression)) return;
+      const call = node.expression;
+      if (call.expression.getText() !== 'define') return;
+      const [tag, elementClass] = call.arguments;
+      const tagName = tag && ts.isStringLiteral(tag) ? tag.text : undefined;
+      const className = elementClass?.getText();
+      const declaration = moduleDoc.declarations?.find((d) => d.name === className);
+      if (!tagName || !declaration) return;
+      declaration.tagName = tagName;
+      declaration.customElement = true;
+      (moduleDoc.exports ??= []).push({
+        kind: 'custom-element-definition',
+        name: tagName,
+        declaration: { name: className, module: moduleDoc.path },
+      });
     },
   };
 }
@@ -32,5 +31,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineDecorator()],
+  plugins: [defineCall()],
 };

@@ -25,7 +25,7 @@ function table(head, rows) {
 
 function section(element) {
   const out = [`### \`<${element.tagName}>\``, cell(element.summary ?? element.description)];
-  const fields = (element.members ?? []).filter((m) => m.kind === 'field' && !m.static && m.privacy === undefined && !m.name.startsWith('#'));
+  const fields = (element.members ?? []).filter((m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public' && !m.name.startsWith('#'));
   const attributes = element.attributes ?? [];
   const rows = fields
     .filter((f) => f.description)

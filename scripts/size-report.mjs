@@ -17,15 +17,23 @@ mappings.sort((a, b) => a.generatedLine - b.generatedLine || a.generatedColumn -
 const lines = code.split('\n');
 const depth = Number(process.argv[2] ?? 3);
 const text = {};
+// A segment runs to the next mapping, across lines: the lines of a multi-line template literal
+// (every css`` block) carry no mappings of their own and belong to the mapping before them.
+const textBetween = (m, next) => {
+  if (next && next.generatedLine === m.generatedLine) return lines[m.generatedLine - 1].slice(m.generatedColumn, next.generatedColumn);
+  const last = next ? next.generatedLine - 1 : lines.length;
+  let t = lines[m.generatedLine - 1].slice(m.generatedColumn);
+  for (let l = m.generatedLine; l < last; l++) t += `\n${lines[l]}`;
+  if (next) t += `\n${lines[next.generatedLine - 1].slice(0, next.generatedColumn)}`;
+  return t;
+};
 mappings.forEach((m, i) => {
   const next = mappings[i + 1];
-  const line = lines[m.generatedLine - 1];
-  const end = next && next.generatedLine === m.generatedLine ? next.generatedColumn : line.length;
   const source = m.source ?? '(no source)';
   const group = process.env.FILES ? source.replace(/^.*node_modules\//, "") : source.includes('node_modules/')
     ? source.split('node_modules/')[1].split('/').slice(0, source.includes('node_modules/@') ? 2 : 1).join('/')
     : source.replace(/^.*?\/src\//, 'src/').split('/').slice(0, depth).join('/');
-  text[group] = (text[group] ?? '') + line.slice(m.generatedColumn, end);
+  text[group] = (text[group] ?? '') + textBetween(m, next);
 });
 const gz = (s) => gzipSync(s, { level: 9 }).length;
 console.log(`dist/ankieta.js: ${code.length} B raw, ${gz(code)} B gzip`);

@@ -3,6 +3,20 @@
  * `data-survey`, puts that survey on the page. Safe to include twice, async or deferred:
  * elements are defined through `define()`, and each tag is initialised once.
  */
+// The style sheets first, so the bundle keeps them side by side: gzip finds repeats only
+// within 32 kB, and CSS repeats CSS (about 0.35 kB gzip). They have no side effects.
+import './components/shared/theme.js';
+import './components/shared/form-control.styles.js';
+import './components/rating/rating.styles.js';
+import './components/scale/scale.styles.js';
+import './components/nps/nps.styles.js';
+import './components/choice/choice.styles.js';
+import './components/text/text.styles.js';
+import './components/matrix/matrix.styles.js';
+import './components/consent/consent.styles.js';
+import './components/survey/survey.styles.js';
+import './components/results/results.styles.js';
+import './components/launcher/launcher.styles.js';
 import './elements.js';
 import { autoInit } from './script-tag.js';
 

@@ -49,13 +49,11 @@ export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; p
     if (extra.length) problems.push(`data-survey is missing, so ${extra.map((k) => `data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`);
     return { problems };
   }
-  let delay = 0;
-  if (data.delay !== undefined) {
-    delay = Number(data.delay);
-    if (!Number.isFinite(delay) || delay < 0 || delay > 3600) {
-      problems.push(`data-delay="${data.delay}" should be a number of seconds from 0 to 3600; using 0.`);
-      delay = 0;
-    }
+  // NaN, negative and too long all fail the range check.
+  let delay = Number(data.delay ?? 0);
+  if (!(delay >= 0 && delay <= 3600)) {
+    problems.push(`data-delay="${data.delay}" should be a number of seconds from 0 to 3600; using 0.`);
+    delay = 0;
   }
   let locale: 'pl' | 'en' | undefined;
   if (data.locale) {
@@ -80,20 +78,24 @@ export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; p
   return { config, problems };
 }
 
-function surveyElement(config: EmbedConfig): HTMLElement {
-  const survey = document.createElement('ankieta-survey');
-  survey.setAttribute('src', config.survey);
-  if (config.endpoint) survey.setAttribute('endpoint', config.endpoint);
-  if (config.locale) survey.setAttribute('locale', config.locale);
-  if (config.kiosk) survey.setAttribute('kiosk', '');
-  if (config.persist) survey.setAttribute('persist', '');
-  if (config.theme !== 'auto') survey.dataset.theme = config.theme;
-  return survey;
+/** An element with the attributes that are set (not empty, false or 0; `true` is a boolean attribute), in order. */
+function create(tag: string, attributes: Record<string, string | number | boolean | undefined>): HTMLElement {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) if (value) element.setAttribute(name, value === true ? '' : String(value));
+  return element;
 }
 
 /** Puts the survey on the page as the configuration says; returns the element it added, if any. */
 export function mount(config: EmbedConfig, script: HTMLScriptElement): HTMLElement | undefined {
-  const survey = surveyElement(config);
+  const theme = config.theme !== 'auto' && config.theme;
+  const survey = create('ankieta-survey', {
+    src: config.survey,
+    endpoint: config.endpoint,
+    locale: config.locale,
+    kiosk: config.kiosk,
+    persist: config.persist,
+    'data-theme': theme,
+  });
   if (config.mode === 'inline') {
     if (!config.target) {
       script.after(survey);
@@ -113,14 +115,15 @@ export function mount(config: EmbedConfig, script: HTMLScriptElement): HTMLEleme
     target.append(survey);
     return survey;
   }
-  const launcher = document.createElement('ankieta-launcher');
-  launcher.setAttribute('mode', config.mode);
-  launcher.setAttribute('position', config.position);
-  if (config.label) launcher.setAttribute('label', config.label);
-  if (config.once) launcher.setAttribute('once', '');
-  if (config.delay) launcher.setAttribute('delay', String(config.delay));
-  if (config.locale) launcher.setAttribute('locale', config.locale);
-  if (config.theme !== 'auto') launcher.dataset.theme = config.theme;
+  const launcher = create('ankieta-launcher', {
+    mode: config.mode,
+    position: config.position,
+    label: config.label,
+    once: config.once,
+    delay: config.delay,
+    locale: config.locale,
+    'data-theme': theme,
+  });
   launcher.append(survey);
   document.body.append(launcher);
   return launcher;

@@ -3,8 +3,6 @@ import { NOT_APPLICABLE, OTHER, OTHER_SUFFIX } from '../schema/constants.js';
 import type { AnswerValue } from '../schema/response.js';
 import { notApplicableLabel, numericRange, scalePoints } from './scales.js';
 
-const hasOwn = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
-
 export function isAnswerable(question: Question): question is AnswerableQuestion {
   return question.type !== 'info';
 }
@@ -58,7 +56,7 @@ export function normalizeAnswer(question: AnswerableQuestion, value: unknown): A
       if (typeof value !== 'object' || Array.isArray(value)) return undefined;
       const out: Record<string, number | string> = {};
       for (const row of question.rows) {
-        if (!hasOwn(value, row.id)) continue;
+        if (!Object.hasOwn(value, row.id)) continue;
         const cell = (value as Record<string, unknown>)[row.id];
         if (!validPoint(question, cell)) return undefined;
         out[row.id] = cell as number | string;

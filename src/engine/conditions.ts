@@ -39,7 +39,7 @@ export function evaluate(condition: Condition, lookup: AnswerLookup): boolean {
   const isMatrix = value !== undefined && value !== null && typeof value === 'object' && !Array.isArray(value);
   if (condition.row !== undefined) {
     const cells = value as Record<string, number | string>;
-    value = isMatrix && Object.prototype.hasOwnProperty.call(cells, condition.row) ? cells[condition.row] : undefined;
+    value = isMatrix && Object.hasOwn(cells, condition.row) ? cells[condition.row] : undefined;
   }
   if (condition.answered !== undefined) return isAnswered(value) === condition.answered;
   if (!isAnswered(value)) return false;

@@ -28,7 +28,7 @@ function itemValues(question: AnswerableQuestion, value: AnswerValue | undefined
     typeof v === 'number' && Number.isFinite(v) ? (v - range.min) / (range.max - range.min) : null;
   if (question.type === 'matrix') {
     const cells = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
-    return question.rows.map((row) => normalise(Object.prototype.hasOwnProperty.call(cells, row.id) ? cells[row.id] : undefined));
+    return question.rows.map((row) => normalise(Object.hasOwn(cells, row.id) ? cells[row.id] : undefined));
   }
   return [normalise(value)];
 }

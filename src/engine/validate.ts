@@ -49,7 +49,7 @@ export function validateAnswer(question: AnswerableQuestion, value: AnswerValue 
     case 'matrix': {
       if (!question.required) return undefined;
       const cells = value as Record<string, unknown>;
-      const missing = question.rows.filter((row) => !Object.prototype.hasOwnProperty.call(cells, row.id)).length;
+      const missing = question.rows.filter((row) => !Object.hasOwn(cells, row.id)).length;
       return missing ? { key: 'errorMatrixRows', count: missing } : undefined;
     }
     default:

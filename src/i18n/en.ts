@@ -18,7 +18,6 @@ export const en: Catalog = {
   loadFailed: 'The survey could not be loaded. Please reload the page or try again later.',
   definitionInvalid: 'The survey cannot be shown because its definition has errors. Details for the site owner:',
   thankYou: 'Thank you! Your answers have been recorded.',
-  honeypotLabel: 'Leave this field empty',
 
   errorRequired: 'Please answer this question.',
   errorConsent: 'Please tick the consent box to submit your answers.',
@@ -27,7 +26,7 @@ export const en: Catalog = {
   errorMinChoices: { one: 'Please choose at least {count} answer.', other: 'Please choose at least {count} answers.' },
   errorMaxChoices: { one: 'You can choose at most {count} answer.', other: 'You can choose at most {count} answers.' },
   errorOtherText: 'Please type your answer in the "Other" field.',
-  errorMatrixRows: { one: 'Please answer every row ({count} missing).', other: 'Please answer every row ({count} missing).' },
+  errorMatrixRows: 'Please answer every row ({count} missing).',
 
   other: 'Other',
   otherSpecify: 'Other – please specify',
@@ -65,7 +64,6 @@ export const en: Catalog = {
     'This device cannot store your answers. The survey works, but please keep this page open until you submit.',
   exportAnswers: 'Download answers (JSON)',
   retry: 'Try again',
-  alreadyCompleted: 'This survey has already been completed on this device.',
 
   launcherLabel: 'Give feedback',
   close: 'Close',

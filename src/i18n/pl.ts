@@ -33,7 +33,6 @@ export const pl = {
   loadFailed: 'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
   definitionInvalid: 'Nie można wyświetlić ankiety, bo jej definicja zawiera błędy. Informacja dla administratora strony:',
   thankYou: 'Dziękujemy! Odpowiedzi zostały zapisane.',
-  honeypotLabel: 'Tego pola nie należy wypełniać',
 
   // Validation
   errorRequired: 'Proszę odpowiedzieć na to pytanie.',
@@ -47,23 +46,14 @@ export const pl = {
   errorEmail: 'Proszę podać adres e-mail w formacie nazwa@domena.pl.',
   errorMinChoices: {
     one: 'Proszę wybrać co najmniej {count} odpowiedź.',
-    few: 'Proszę wybrać co najmniej {count} odpowiedzi.',
-    many: 'Proszę wybrać co najmniej {count} odpowiedzi.',
     other: 'Proszę wybrać co najmniej {count} odpowiedzi.',
   },
   errorMaxChoices: {
     one: 'Można wybrać najwyżej {count} odpowiedź.',
-    few: 'Można wybrać najwyżej {count} odpowiedzi.',
-    many: 'Można wybrać najwyżej {count} odpowiedzi.',
     other: 'Można wybrać najwyżej {count} odpowiedzi.',
   },
   errorOtherText: 'Proszę wpisać odpowiedź w polu „Inne”.',
-  errorMatrixRows: {
-    one: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-    few: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-    many: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-    other: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
-  },
+  errorMatrixRows: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
 
   // Question controls
   other: 'Inne',
@@ -104,7 +94,6 @@ export const pl = {
   statusWaiting: {
     one: '{count} odpowiedź czeka na wysłanie.',
     few: '{count} odpowiedzi czekają na wysłanie.',
-    many: '{count} odpowiedzi czeka na wysłanie.',
     other: '{count} odpowiedzi czeka na wysłanie.',
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
@@ -113,14 +102,12 @@ export const pl = {
     'Tego urządzenia nie da się użyć do zapisu odpowiedzi. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem.',
   exportAnswers: 'Pobierz odpowiedzi (JSON)',
   retry: 'Spróbuj ponownie',
-  alreadyCompleted: 'Ankieta została już wypełniona na tym urządzeniu.',
 
   // Launcher and kiosk
   launcherLabel: 'Podziel się opinią',
   close: 'Zamknij',
   kioskIdle: {
     one: 'Brak aktywności. Za {count} sekundę formularz zostanie wyczyszczony dla kolejnej osoby.',
-    few: 'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby.',
     many: 'Brak aktywności. Za {count} sekund formularz zostanie wyczyszczony dla kolejnej osoby.',
     other: 'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby.',
   },

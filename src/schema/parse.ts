@@ -19,7 +19,7 @@ function checkShape(input: unknown): DefinitionIssue | undefined {
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_DEPTH) return { path: formatPath(path), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
     // zod drops a "__proto__" key from records without a word; refuse it outright instead.
-    if (Object.prototype.hasOwnProperty.call(value, '__proto__')) return { path: formatPath([...path, '__proto__']), message: 'is a reserved name' };
+    if (Object.hasOwn(value, '__proto__')) return { path: formatPath([...path, '__proto__']), message: 'is a reserved name' };
     for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, Array.isArray(value) ? Number(key) : key] });
   }
   return undefined;

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ChoiceQuestion } from '../../schema/definition.js';
@@ -32,25 +31,34 @@ export interface ChoiceOptionSpec {
  *
  * @cssproperty --ankieta-choice-color - Colour of chosen radios and checkboxes; defaults to the accent colour.
  */
-@define('ankieta-choice')
 export class AnkietaChoice extends FormControl {
   static override styles = [...FormControl.styles, choiceStyles];
+  static override properties: PropertyDeclarations = {
+    options: { attribute: false },
+    multiple: { type: Boolean, reflect: true },
+    other: { type: Boolean },
+    otherLabel: { attribute: 'other-label' },
+    otherText: { attribute: 'other-text' },
+    display: {},
+    minChoices: { type: Number, attribute: 'min-choices' },
+    maxChoices: { type: Number, attribute: 'max-choices' },
+    value: { attribute: false },
+  };
 
-  @property({ attribute: false }) options: ChoiceOptionSpec[] = [];
+  options: ChoiceOptionSpec[] = [];
   /** Checkboxes; the value becomes an array. */
-  @property({ type: Boolean, reflect: true }) multiple = false;
+  multiple = false;
   /** Adds the option `'other'` with a text field. */
-  @property({ type: Boolean }) other = false;
+  other = false;
   /** Replaces the built-in label of the "Other" option. */
-  @property({ attribute: 'other-label' }) otherLabel = '';
+  otherLabel = '';
   /** The text typed for "Other"; submitted as `<name>.other` while "Other" is chosen. */
-  @property({ attribute: 'other-text' }) otherText = '';
+  otherText = '';
   /** `radio` (default) or `dropdown` (a native `<select>`, single choice only). */
-  @property() display: 'radio' | 'dropdown' = 'radio';
-  @property({ type: Number, attribute: 'min-choices' }) minChoices?: number;
-  @property({ type: Number, attribute: 'max-choices' }) maxChoices?: number;
+  display: 'radio' | 'dropdown' = 'radio';
+  minChoices?: number;
+  maxChoices?: number;
   /** The chosen value (single; null when none) or values in option order (multiple; [] when none). */
-  @property({ attribute: false })
   get value(): string | string[] | null {
     return this.#value ?? (this.multiple ? [] : null);
   }
@@ -229,6 +237,8 @@ export class AnkietaChoice extends FormControl {
     this.userChanged('change');
   }
 }
+
+define('ankieta-choice', AnkietaChoice);
 
 declare global {
   interface HTMLElementTagNameMap {

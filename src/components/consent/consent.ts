@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ConsentQuestion } from '../../schema/definition.js';
@@ -25,18 +24,23 @@ import { consentStyles } from './consent.styles.js';
  *
  * @cssproperty --ankieta-consent-color - Colour of the ticked box; defaults to the accent colour.
  */
-@define('ankieta-consent')
 export class AnkietaConsent extends FormControl {
   static override styles = [...FormControl.styles, consentStyles];
+  static override properties: PropertyDeclarations = {
+    text: {},
+    checkboxLabel: { attribute: 'checkbox-label' },
+    checked: { type: Boolean },
+    value: {},
+  };
 
   /** The information clause shown above the checkbox; line breaks are kept. */
-  @property() text = '';
+  text = '';
   /** The checkbox label; defaults to the catalog's "Wyrażam zgodę". */
-  @property({ attribute: 'checkbox-label' }) checkboxLabel = '';
+  checkboxLabel = '';
   /** Whether the box is ticked: the answer. The attribute gives the initial state. */
-  @property({ type: Boolean }) checked = false;
+  checked = false;
   /** What the form submits while the box is ticked. */
-  @property() value = 'on';
+  value = 'on';
 
   protected question(): ConsentQuestion {
     return { id: 'consent', type: 'consent', title: this.label, text: this.text, required: this.required };
@@ -95,6 +99,8 @@ export class AnkietaConsent extends FormControl {
     this.userChanged('both');
   }
 }
+
+define('ankieta-consent', AnkietaConsent);
 
 declare global {
   interface HTMLElementTagNameMap {

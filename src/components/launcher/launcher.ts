@@ -1,5 +1,4 @@
-import { LitElement, html } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
 import type { Locale } from '../../schema/definition.js';
 import { resolveLocale, translate, type MessageKey } from '../../i18n/index.js';
 import { getFlag, setFlag } from '../../store/flags.js';
@@ -27,28 +26,37 @@ export const LAUNCHER_POSITIONS = ['bottom-right', 'bottom-left', 'top-right', '
  * @cssproperty --ankieta-launcher-text-color - Text of the floating button.
  * @cssproperty --ankieta-launcher-offset - Distance of the button and panel from the viewport edges.
  */
-@define('ankieta-launcher')
 export class AnkietaLauncher extends LitElement {
   static override styles = [theme, base, styles];
+  static override properties: PropertyDeclarations = {
+    mode: { reflect: true },
+    position: { reflect: true },
+    label: {},
+    once: { type: Boolean },
+    delay: { type: Number },
+    locale: {},
+    storageKey: { attribute: 'storage-key' },
+    ready: { state: true, attribute: false },
+    completed: { state: true, attribute: false },
+  };
 
   /** `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in after `delay`. */
-  @property({ reflect: true }) mode: LauncherMode = 'button';
+  mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
-  @property({ reflect: true }) position: (typeof LAUNCHER_POSITIONS)[number] = 'bottom-right';
+  position: (typeof LAUNCHER_POSITIONS)[number] = 'bottom-right';
   /** Text of the floating button (default "Podziel się opinią" / "Give feedback"). */
-  @property() label?: string;
+  label?: string;
   /** Open by itself only once on this device, and hide the button once the survey is completed here. */
-  @property({ type: Boolean }) once = false;
+  once = false;
   /** Seconds before the button shows up (button) or the survey opens (popup, slide-in). */
-  @property({ type: Number }) delay = 0;
+  delay = 0;
   /** `pl` or `en`; default: the closest `[lang]`. */
-  @property() locale?: string;
+  locale?: string;
   /** Key of the device flags (default: the survey's `src`). */
-  @property({ attribute: 'storage-key' }) storageKey?: string;
+  storageKey?: string;
 
-  @state() private ready = false;
-  @state() private completed = false;
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private ready = false;
+  private completed = false;
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #returnFocus: HTMLElement | null = null;
@@ -61,13 +69,17 @@ export class AnkietaLauncher extends LitElement {
     return translate(this.#locale, key);
   }
 
+  get #dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
+
   get #key(): string {
     return this.storageKey ?? this.querySelector('ankieta-survey')?.getAttribute('src') ?? 'survey';
   }
 
   /** Whether the survey is open. */
   get open(): boolean {
-    return !!this.dialog?.open;
+    return !!this.#dialog?.open;
   }
 
   override connectedCallback(): void {
@@ -93,7 +105,7 @@ export class AnkietaLauncher extends LitElement {
 
   /** Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in`). */
   show(): void {
-    const dialog = this.dialog;
+    const dialog = this.#dialog;
     if (!dialog || dialog.open) return;
     this.#returnFocus = document.activeElement as HTMLElement | null;
     if (this.once) setFlag(`shown:${this.#key}`);
@@ -104,7 +116,7 @@ export class AnkietaLauncher extends LitElement {
 
   /** Closes the survey; its answers stay. Focus returns to the button. */
   close(): void {
-    if (this.dialog?.open) this.dialog.close();
+    if (this.#dialog?.open) this.#dialog.close();
   }
 
   protected override render() {
@@ -145,6 +157,8 @@ export class AnkietaLauncher extends LitElement {
     this.completed = true;
   };
 }
+
+define('ankieta-launcher', AnkietaLauncher);
 
 declare global {
   interface HTMLElementTagNameMap {

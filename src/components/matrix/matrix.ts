@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { MatrixQuestion } from '../../schema/definition.js';
@@ -39,21 +38,28 @@ export type MatrixValue = Record<string, ScaleAnswer>;
  * @cssproperty --ankieta-matrix-color - Colour of chosen radios; defaults to the accent colour.
  * @cssproperty --ankieta-matrix-stripe - Background of every other row; defaults to the alternative surface.
  */
-@define('ankieta-matrix')
 export class AnkietaMatrix extends FormControl {
   static override styles = [...FormControl.styles, matrixStyles];
+  static override properties: PropertyDeclarations = {
+    rows: { attribute: false },
+    scale: {},
+    points: { attribute: false },
+    notApplicable: { type: Boolean, attribute: 'not-applicable' },
+    naLabel: { attribute: 'na-label' },
+    value: { attribute: false },
+  };
 
-  @property({ attribute: false }) rows: MatrixRowSpec[] = [];
+  rows: MatrixRowSpec[] = [];
   /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
-  @property() scale = 'agree5';
+  scale = 'agree5';
   /** Custom points `{value, label}`, shown lowest first. */
-  @property({ attribute: false }) points?: PointSpec[];
+  points?: PointSpec[];
   /** Adds a "not applicable" column, value `'na'`. */
-  @property({ type: Boolean, attribute: 'not-applicable' }) notApplicable = false;
+  notApplicable = false;
   /** Replaces the built-in label of the "not applicable" answer. */
-  @property({ attribute: 'na-label' }) naLabel = '';
+  naLabel = '';
   /** The answer of each answered row, by row id. */
-  @property({ attribute: false }) value: MatrixValue = {};
+  value: MatrixValue = {};
 
   protected question(): MatrixQuestion {
     return { id: 'matrix', type: 'matrix', title: this.label, required: this.required, rows: this.rows, ...engineScaleFields(this) };
@@ -62,7 +68,7 @@ export class AnkietaMatrix extends FormControl {
   protected rawAnswer(): unknown {
     const value = this.value ?? {};
     const answers: MatrixValue = {};
-    for (const row of this.rows) if (Object.prototype.hasOwnProperty.call(value, row.id)) answers[row.id] = value[row.id]!;
+    for (const row of this.rows) if (Object.hasOwn(value, row.id)) answers[row.id] = value[row.id]!;
     return answers;
   }
   protected formValue(answer: MatrixValue): FormData {
@@ -138,12 +144,13 @@ export class AnkietaMatrix extends FormControl {
 
   #onChange(event: Event): void {
     const input = event.target as HTMLInputElement;
-    const answer = parseScaleAnswer(input.value);
-    if (answer === null) return;
-    this.value = { ...this.value, [input.dataset.row!]: answer };
+    // Every radio holds a point or "na", so the answer is never null.
+    this.value = { ...this.value, [input.dataset.row!]: parseScaleAnswer(input.value)! };
     this.userChanged('both');
   }
 }
+
+define('ankieta-matrix', AnkietaMatrix);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { NpsQuestion } from '../../schema/definition.js';
@@ -27,16 +26,20 @@ const POINTS = Array.from({ length: 11 }, (_, i) => i);
  *
  * @cssproperty --ankieta-nps-color - Background of the chosen number; defaults to the accent colour.
  */
-@define('ankieta-nps')
 export class AnkietaNps extends FormControl {
   static override styles = [...FormControl.styles, npsStyles];
+  static override properties: PropertyDeclarations = {
+    minLabel: { attribute: 'min-label' },
+    maxLabel: { attribute: 'max-label' },
+    value: { type: Number },
+  };
 
   /** Text under 0; defaults to the catalog's "Zdecydowanie nie". */
-  @property({ attribute: 'min-label' }) minLabel = '';
+  minLabel = '';
   /** Text under 10; defaults to the catalog's "Na pewno". */
-  @property({ attribute: 'max-label' }) maxLabel = '';
+  maxLabel = '';
   /** The chosen number 0–10, or null. */
-  @property({ type: Number }) value: number | null = null;
+  value: number | null = null;
 
   protected question(): NpsQuestion {
     return { id: 'nps', type: 'nps', title: this.label, required: this.required };
@@ -102,6 +105,8 @@ export class AnkietaNps extends FormControl {
     this.userChanged('both');
   }
 }
+
+define('ankieta-nps', AnkietaNps);
 
 declare global {
   interface HTMLElementTagNameMap {

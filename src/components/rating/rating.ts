@@ -1,5 +1,4 @@
-import { html, nothing, svg } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { RatingQuestion } from '../../schema/definition.js';
@@ -27,18 +26,23 @@ const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.9 4.5 1.3 6.5L12 17.2l-5.9 3.2 1
  * @cssproperty --ankieta-rating-color - Fill of chosen stars; defaults to the accent colour.
  * @cssproperty --ankieta-rating-size - Star size (default 2rem; the target is at least 44 px).
  */
-@define('ankieta-rating')
 export class AnkietaRating extends FormControl {
   static override styles = [...FormControl.styles, ratingStyles];
+  static override properties: PropertyDeclarations = {
+    max: { type: Number },
+    minLabel: { attribute: 'min-label' },
+    maxLabel: { attribute: 'max-label' },
+    value: { type: Number },
+  };
 
   /** Number of stars, 3 to 10. */
-  @property({ type: Number }) max = 5;
+  max = 5;
   /** Text under the first star, e.g. "Bardzo źle". */
-  @property({ attribute: 'min-label' }) minLabel = '';
+  minLabel = '';
   /** Text under the last star. */
-  @property({ attribute: 'max-label' }) maxLabel = '';
+  maxLabel = '';
   /** The chosen number of stars, or null. */
-  @property({ type: Number }) value: number | null = null;
+  value: number | null = null;
 
   get #max(): number {
     const max = Math.round(Number(this.max));
@@ -119,6 +123,8 @@ export class AnkietaRating extends FormControl {
     this.userChanged('both');
   }
 }
+
+define('ankieta-rating', AnkietaRating);
 
 declare global {
   interface HTMLElementTagNameMap {

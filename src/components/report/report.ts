@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { define } from '../shared/define.js';
 import { base, theme } from '../shared/theme.js';
@@ -54,31 +53,45 @@ const TEXTS_STEP = 20;
  * @cssproperty --ankieta-report-flag-color - The "divergent views" flag (default: the error colour).
  * @cssproperty --ankieta-report-max-width - The widest the report grows (default 60rem).
  */
-@define('ankieta-report')
 export class AnkietaReport extends LitElement {
   static override styles = [theme, base, styles];
+  static override properties: PropertyDeclarations = {
+    definition: { attribute: false },
+    responses: { attribute: false },
+    src: {},
+    token: { attribute: false },
+    locale: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    segmentBy: { attribute: 'segment-by', reflect: true },
+    phase: { state: true, attribute: false },
+    progress: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    sectionsShown: { state: true, attribute: false },
+    textsShown: { state: true, attribute: false },
+  };
 
   /** The survey definition (validated here). */
-  @property({ attribute: false }) definition?: unknown;
+  definition?: unknown;
   /** The responses to aggregate; takes precedence over `src`. */
-  @property({ attribute: false }) responses?: readonly unknown[];
+  responses?: readonly unknown[];
   /** The collector's export URL, e.g. `/api/surveys/<id>/responses`. */
-  @property() src?: string;
+  src?: string;
   /** Bearer token for `src`. Set it as a property rather than an attribute, so it does not sit in the DOM. */
-  @property({ attribute: false }) token?: string;
+  token?: string;
   /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
   /** Level of the report title (question titles are one level below). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** Id of a single-choice question to break the report down by; empty for none. */
-  @property({ attribute: 'segment-by', reflect: true }) segmentBy = '';
+  segmentBy = '';
 
-  @state() private phase: Phase = 'idle';
-  @state() private progress = { done: 0, total: 0 };
-  @state() private result: AggregateResult | undefined;
-  @state() private loadError: ReportLoadError | undefined;
-  @state() private sectionsShown = 0;
-  @state() private textsShown = new Map<string, number>();
+  private phase: Phase = 'idle';
+  private progress = { done: 0, total: 0 };
+  private result: AggregateResult | undefined;
+  private loadError: ReportLoadError | undefined;
+  private sectionsShown = 0;
+  private textsShown = new Map<string, number>();
 
   #parsed: SurveyDefinition | undefined;
   #issues: DefinitionIssue[] = [];
@@ -331,6 +344,8 @@ export class AnkietaReport extends LitElement {
     download(this.renderRoot as ShadowRoot, `${definition.id}-summary.csv`, 'text/csv;charset=utf-8', summaryCsv(this.result, this.#locale));
   };
 }
+
+define('ankieta-report', AnkietaReport);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
@@ -49,22 +48,29 @@ interface Row {
  * @cssproperty --ankieta-results-max-width - The widest the results grow (default 44rem).
  * @cssproperty --ankieta-color-accent - Buttons and, by default, the chart.
  */
-@define('ankieta-results')
 export class AnkietaResults extends LitElement {
   static override styles = [theme, base, styles];
+  static override properties: PropertyDeclarations = {
+    definition: { attribute: false },
+    response: { attribute: false },
+    results: { attribute: false },
+    locale: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    chart: {},
+  };
 
   /** The survey definition (validated here; an invalid one shows the problems). */
-  @property({ attribute: false }) definition?: unknown;
+  definition?: unknown;
   /** The response to score (only `answers` is needed; `id`, `surveyId` and `submittedAt` go into the export). */
-  @property({ attribute: false }) response?: ResultsResponse;
+  response?: ResultsResponse;
   /** Scores computed by the caller (`SurveyModel.dimensionResults()`); used instead of scoring `response`. */
-  @property({ attribute: false }) results?: DimensionResult[];
+  results?: DimensionResult[];
   /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
   /** Level of the results heading (dimension headings are one level below). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** `auto` (a radar from three dimensions, else bars), `bars` or `radar`. */
-  @property() chart: 'auto' | 'bars' | 'radar' = 'auto';
+  chart: 'auto' | 'bars' | 'radar' = 'auto';
 
   #parsed: SurveyDefinition | undefined;
   #issues: DefinitionIssue[] = [];
@@ -261,6 +267,8 @@ export class AnkietaResults extends LitElement {
     window.print();
   };
 }
+
+define('ankieta-results', AnkietaResults);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ScaleQuestion } from '../../schema/definition.js';
@@ -27,20 +26,26 @@ import { scaleStyles } from './scale.styles.js';
  *
  * @cssproperty --ankieta-scale-color - Colour of the chosen radio; defaults to the accent colour.
  */
-@define('ankieta-scale')
 export class AnkietaScale extends FormControl {
   static override styles = [...FormControl.styles, scaleStyles];
+  static override properties: PropertyDeclarations = {
+    scale: {},
+    points: { attribute: false },
+    notApplicable: { type: Boolean, attribute: 'not-applicable' },
+    naLabel: { attribute: 'na-label' },
+    value: { converter: { fromAttribute: parseScaleAnswer } },
+  };
 
   /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
-  @property() scale = 'agree5';
+  scale = 'agree5';
   /** Custom points `{value, label}`, shown lowest first. */
-  @property({ attribute: false }) points?: PointSpec[];
+  points?: PointSpec[];
   /** Adds the "not applicable / don't know" answer, value `'na'`. */
-  @property({ type: Boolean, attribute: 'not-applicable' }) notApplicable = false;
+  notApplicable = false;
   /** Replaces the built-in label of the "not applicable" answer. */
-  @property({ attribute: 'na-label' }) naLabel = '';
+  naLabel = '';
   /** The chosen point, `'na'`, or null. */
-  @property({ converter: { fromAttribute: parseScaleAnswer } }) value: ScaleAnswer | null = null;
+  value: ScaleAnswer | null = null;
 
   protected question(): ScaleQuestion {
     return { id: 'scale', type: 'scale', title: this.label, required: this.required, ...engineScaleFields(this) };
@@ -99,6 +104,8 @@ export class AnkietaScale extends FormControl {
     this.userChanged('both');
   }
 }
+
+define('ankieta-scale', AnkietaScale);
 
 declare global {
   interface HTMLElementTagNameMap {

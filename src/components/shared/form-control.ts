@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { normalizeAnswer } from '../../engine/answers.js';
 import { validateAnswer, type ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
@@ -38,23 +37,34 @@ export abstract class FormControl extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [theme, base, formControlStyles];
+  static override properties: PropertyDeclarations = {
+    name: { reflect: true },
+    label: {},
+    hint: {},
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    locale: {},
+    error: {},
+    formDisabled: { state: true, attribute: false },
+    ownErrorVisible: { state: true, attribute: false },
+  };
 
   /** The form field name; reflected because form submission reads the attribute. */
-  @property({ reflect: true }) name = '';
+  name = '';
   /** The question, shown in the `<legend>` or `<label>`. */
-  @property() label = '';
+  label = '';
   /** Help text shown under the label and announced with the inputs. */
-  @property() hint = '';
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  hint = '';
+  required = false;
+  disabled = false;
   /** `pl` or `en`; when absent, the closest `[lang]` decides. */
-  @property() locale?: Locale;
+  locale?: Locale;
   /** An error message from outside (e.g. the survey); shown instead of the control's own. */
-  @property() error = '';
+  error = '';
 
   /** Disabled by an ancestor `<fieldset disabled>` or the own attribute (`formDisabledCallback`). */
-  @state() protected formDisabled = false;
-  @state() private ownErrorVisible = false;
+  protected formDisabled = false;
+  private ownErrorVisible = false;
 
   protected readonly internals: ElementInternals = this.attachInternals();
   #interacted = false;

@@ -1,7 +1,6 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
-import type { Locale, Question, SurveyDefinition } from '../../schema/definition.js';
+import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import { isAnswerable } from '../../engine/answers.js';
@@ -63,37 +62,52 @@ type LoadState = 'empty' | 'loading' | 'invalid' | 'failed' | 'ready';
  * @cssproperty --ankieta-color-text - Body text.
  * @cssproperty --ankieta-survey-max-width - The widest the form grows (default 44rem).
  */
-@define('ankieta-survey')
 export class AnkietaSurvey extends LitElement {
   static override styles = [theme, base, styles];
+  static override properties: PropertyDeclarations = {
+    src: {},
+    endpoint: {},
+    locale: { reflect: true },
+    kiosk: { type: Boolean, reflect: true },
+    kioskIdle: { type: Number, attribute: 'kiosk-idle' },
+    kioskThanks: { type: Number, attribute: 'kiosk-thanks' },
+    persist: { type: Boolean },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    definition: { attribute: false },
+    loadState: { state: true, attribute: false },
+    issues: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    summary: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+  };
 
   /** URL of a definition JSON. */
-  @property() src?: string;
+  src?: string;
   /** POST URL of a collector; without it answers stay on the device and only events are fired. */
-  @property() endpoint?: string;
+  endpoint?: string;
   /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
   /** Reset after submit for the next person (a tablet at the exit); an abandoned form is cleared after `kiosk-idle`. */
-  @property({ type: Boolean, reflect: true }) kiosk = false;
+  kiosk = false;
   /** Kiosk: seconds without activity before an unfinished form is cleared (a countdown warns first). */
-  @property({ type: Number, attribute: 'kiosk-idle' }) kioskIdle = 120;
+  kioskIdle = 120;
   /** Kiosk: seconds the thank-you screen stays before a fresh form appears. */
-  @property({ type: Number, attribute: 'kiosk-thanks' }) kioskThanks = 10;
+  kioskThanks = 10;
   /** Ask the browser to protect stored answers from eviction (`navigator.storage.persist()`). */
-  @property({ type: Boolean }) persist = false;
+  persist = false;
   /** Level of the survey title heading (page titles are one level below), to fit the host page's outline. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  headingLevel = 2;
   /** The definition as an object (takes precedence over `src`). */
-  @property({ attribute: false }) definition?: unknown;
+  definition?: unknown;
 
-  @state() private loadState: LoadState = 'empty';
-  @state() private issues: DefinitionIssue[] = [];
+  private loadState: LoadState = 'empty';
+  private issues: DefinitionIssue[] = [];
   /** Errors shown next to questions, by question id. */
-  @state() private fieldErrors = new Map<string, ValidationError>();
+  private fieldErrors = new Map<string, ValidationError>();
   /** The error summary, shown after a failed Next or Submit. */
-  @state() private summary: { id: string; error: ValidationError }[] = [];
+  private summary: { id: string; error: ValidationError }[] = [];
   /** The text of the polite status region (saving, delivery, kiosk). */
-  @state() private notice = '';
+  private notice = '';
 
   readonly #controller = new SurveyController(this);
   readonly #kiosk = new KioskController(this, { idleSeconds: 120, warningSeconds: 20, thanksSeconds: 10 }, () => this.#nextPerson());
@@ -396,8 +410,8 @@ export class AnkietaSurvey extends LitElement {
       })}
       <ul>
         ${this.summary.map(({ id, error }) => {
-          const question = model.question(id)!;
-          const title = question.type === 'info' ? id : localize(question.title, locale);
+          // Only answerable questions have errors, and every one of them has a title.
+          const title = localize((model.question(id) as AnswerableQuestion).title, locale);
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
               >${title}: ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
@@ -498,6 +512,8 @@ export class AnkietaSurvey extends LitElement {
     control?.focus();
   }
 }
+
+define('ankieta-survey', AnkietaSurvey);
 
 declare global {
   interface HTMLElementTagNameMap {

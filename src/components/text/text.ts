@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import { maxLengthOf } from '../../engine/validate.js';
@@ -25,20 +24,27 @@ import { textStyles } from './text.styles.js';
  * @csspart control - The `<input>` or `<textarea>`.
  * @csspart counter - The "characters left" counter.
  */
-@define('ankieta-text')
 export class AnkietaText extends FormControl {
   static override styles = [...FormControl.styles, textStyles];
+  static override properties: PropertyDeclarations = {
+    multiline: { type: Boolean, reflect: true },
+    maxLength: { type: Number, attribute: 'maxlength' },
+    format: {},
+    placeholder: {},
+    autocomplete: {},
+    value: {},
+  };
 
   /** A `<textarea>` instead of a single-line input. */
-  @property({ type: Boolean, reflect: true }) multiline = false;
+  multiline = false;
   /** The length limit; shows a counter. Without it the engine's default limit still applies. */
-  @property({ type: Number, attribute: 'maxlength' }) maxLength?: number;
+  maxLength?: number;
   /** `email`: an e-mail field (keyboard, autofill and format check). */
-  @property() format?: 'email';
-  @property() placeholder = '';
+  format?: 'email';
+  placeholder = '';
   /** The `autocomplete` token of the inner field; `email` by default for the e-mail format. */
-  @property() autocomplete?: string;
-  @property() value = '';
+  autocomplete?: string;
+  value = '';
 
   /** The text when the last `change` fired (or the field was focused). */
   #committed = '';
@@ -171,6 +177,8 @@ export class AnkietaText extends FormControl {
     this.form.requestSubmit();
   }
 }
+
+define('ankieta-text', AnkietaText);
 
 declare global {
   interface HTMLElementTagNameMap {
