@@ -20,11 +20,26 @@ export const controlId = (questionId: string) => `q-${questionId}`;
 
 const text = (value: LocalizedText | undefined, locale: Locale) => (value === undefined ? undefined : localize(value, locale));
 
+/**
+ * Localised lists (options, rows, points) made once per question and locale: a new array on
+ * every render would make each control update on every keystroke anywhere on the page.
+ */
+const lists = new WeakMap<object, Map<string, unknown>>();
+function once<T>(owner: object, key: string, make: () => T): T {
+  let forOwner = lists.get(owner);
+  if (!forOwner) lists.set(owner, (forOwner = new Map()));
+  if (!forOwner.has(key)) forOwner.set(key, make());
+  return forOwner.get(key) as T;
+}
+/** Shared "no answer yet" values, for the same reason (frozen: controls never change them in place). */
+const NO_ROWS = Object.freeze({}) as Record<string, number | string>;
+const NO_CHOICES = Object.freeze([]) as unknown as string[];
+
 /** Custom points are labelled here; named scales are labelled by the control in its locale. */
 function scaleAttributes(question: ScaleQuestion | MatrixQuestion, locale: Locale) {
   return {
     scale: question.scale,
-    points: question.points?.map((p) => ({ value: p.value, label: localize(p.label, locale) })),
+    points: question.points && once(question, `points:${locale}`, () => question.points!.map((p) => ({ value: p.value, label: localize(p.label, locale) }))),
     notApplicable: !!question.notApplicable,
     naLabel: typeof question.notApplicable === 'boolean' ? undefined : text(question.notApplicable, locale),
   };
@@ -62,16 +77,16 @@ export function renderQuestion({ question, locale, value, otherText, error }: Qu
     }
     case 'matrix': {
       const s = scaleAttributes(question, locale);
-      const rows = question.rows.map((row) => ({ id: row.id, label: localize(row.label, locale) }));
+      const rows = once(question, `rows:${locale}`, () => question.rows.map((row) => ({ id: row.id, label: localize(row.label, locale) })));
       return html`<ankieta-matrix id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
-        ?required=${required} locale=${locale} .value=${value ?? {}} .error=${error ?? ''} .rows=${rows}
+        ?required=${required} locale=${locale} .value=${value ?? NO_ROWS} .error=${error ?? ''} .rows=${rows}
         scale=${ifDefined(s.scale)} .points=${s.points} ?not-applicable=${s.notApplicable} na-label=${ifDefined(s.naLabel)}></ankieta-matrix>`;
     }
     case 'choice': {
-      const options = question.options.map((o) => ({ value: o.value, label: localize(o.label, locale) }));
+      const options = once(question, `options:${locale}`, () => question.options.map((o) => ({ value: o.value, label: localize(o.label, locale) })));
       const otherLabel = typeof question.other === 'boolean' ? undefined : text(question.other, locale);
       return html`<ankieta-choice id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
-        ?required=${required} locale=${locale} .value=${value ?? (question.multiple ? [] : null)} .error=${error ?? ''}
+        ?required=${required} locale=${locale} .value=${value ?? (question.multiple ? NO_CHOICES : null)} .error=${error ?? ''}
         .options=${options} ?multiple=${!!question.multiple} ?other=${!!question.other} other-label=${ifDefined(otherLabel)}
         .otherText=${typeof otherText === 'string' ? otherText : ''} data-other-key=${otherKey(question.id)}
         display=${question.display ?? 'radio'} min-choices=${ifDefined(question.minChoices)}

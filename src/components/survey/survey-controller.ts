@@ -45,10 +45,7 @@ export class SurveyController implements ReactiveController {
     this.#session = undefined;
   }
 
-  /**
-   * Starts a pass through a (validated) definition: restores this device's draft of it, if
-   * any, then fires `ankieta-ready`.
-   */
+  /** Starts a pass through a (validated) definition, restoring this device's draft of it, if any. */
   async start(definition: SurveyDefinition, settings: SessionSettings): Promise<void> {
     this.#session?.dispose();
     this.#session = undefined;
@@ -58,7 +55,6 @@ export class SurveyController implements ReactiveController {
     const draft = await this.#openSession(definition, true);
     this.model = new SurveyModel(definition, draft ? { answers: draft.answers, pageId: draft.pageId } : {});
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
-    emit(this.#host, 'ankieta-ready', { surveyId: definition.id, definition });
     this.#host.requestUpdate();
   }
 

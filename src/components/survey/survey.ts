@@ -214,7 +214,11 @@ export class AnkietaSurvey extends LitElement {
     this.loadState = 'loading';
     const started = this.#source;
     await this.#controller.start(result.value, { endpoint: this.endpoint, persist: this.persist });
-    if (this.#source === started) this.loadState = 'ready';
+    if (this.#source !== started) return;
+    this.loadState = 'ready';
+    // "Ready" means the first page is on screen: after this render.
+    await this.updateComplete;
+    emit(this, 'ankieta-ready', { surveyId: result.value.id, definition: result.value });
   }
 
   protected override render() {
