@@ -1,10 +1,12 @@
+/// <reference types="vite/client" />
 import { setCustomElementsManifest } from '@storybook/web-components';
-import type { Decorator, Preview } from '@storybook/web-components-vite';
+import type { Decorator, Preview, WebComponentsRenderer } from '@storybook/web-components-vite';
+import type { ArgTypesEnhancer } from 'storybook/internal/types';
 import { withActions } from 'storybook/actions/decorator';
 import { html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import manifest from '../custom-elements.json';
-import { forControls, type Manifest } from './manifest.js';
+import { controlFromType, forControls, type Manifest } from './manifest.js';
 import '../src/elements.js';
 import '../src/components/report/report.js';
 import './preview.css';
@@ -24,8 +26,12 @@ const frame: Decorator = (story, { globals }) => {
   return html`${keyed(`${locale}/${theme}`, html`<div class="ankieta-frame" lang=${locale} data-theme=${theme}>${story()}</div>`)}`;
 };
 
+const manifestControls: ArgTypesEnhancer<WebComponentsRenderer> = ({ argTypes }) =>
+  Object.fromEntries(Object.entries(argTypes).map(([name, argType]) => [name, controlFromType(name, argType)]));
+
 const preview: Preview = {
   decorators: [frame, withActions],
+  argTypesEnhancers: [manifestControls],
   globalTypes: {
     locale: {
       description: 'Language of the page around the elements (the closest [lang])',

@@ -18,6 +18,8 @@ const meta = {
   component: 'ankieta-matrix',
   tags: ['autodocs'],
   args: { name: 'org', label: 'Jak ocenia Pan/Pani organizację konferencji?', scale: 'quality5', rows: rows('pl') },
+  // The type is a plain string (named scales are open-ended); these are the built-in ones.
+  argTypes: { scale: { control: 'inline-radio', options: ['agree5', 'quality5'] } },
 } satisfies Meta;
 
 export default meta;

@@ -1,4 +1,4 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
@@ -22,8 +22,9 @@ const CONFERENCE_RESPONSES = generateResponses(CONFERENCE, 48, { seed: 2016 });
 const PARTNERSHIP = partnership();
 const PARTNERSHIP_RESPONSES = generateResponses(PARTNERSHIP, 23, { seed: 7, from: new Date('2016-05-04T08:00:00Z') });
 
-const render = (args: Args) =>
-  html`<ankieta-report .definition=${args.definition} .responses=${args.responses} src=${ifDefined(args.src)} .token=${args.token}
+/** `loaded.responses` (from a story's loader) stands in for `args.responses` when a set is too large to build on import. */
+const render = (args: Args, { loaded }: StoryContext<Args>) =>
+  html`<ankieta-report .definition=${args.definition} .responses=${loaded.responses ?? args.responses} src=${ifDefined(args.src)} .token=${args.token}
     locale=${ifDefined(args.locale)} segment-by=${ifDefined(args.segmentBy)}></ankieta-report>`;
 
 const reportIn = (canvas: HTMLElement) => canvas.querySelector<AnkietaReport>('ankieta-report')!;
@@ -84,7 +85,7 @@ export const PartnershipBySector: Story = {
 
 /** 1000 responses: aggregated and rendered in slices, progress announced, the page stays responsive. */
 export const ThousandResponses: Story = {
-  args: { responses: generateResponses(CONFERENCE, 1000, { seed: 3 }) },
+  loaders: [async () => ({ responses: generateResponses(CONFERENCE, 1000, { seed: 3 }) })],
   play: async ({ canvasElement }) => {
     const root = await rendered(canvasElement);
     await expect(root.querySelector('.summary')?.textContent).toMatch(/1000|1 000/);

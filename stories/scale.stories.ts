@@ -7,6 +7,8 @@ const meta = {
   component: 'ankieta-scale',
   tags: ['autodocs'],
   args: { name: 'relevance', label: 'Tematyka odpowiadała potrzebom mojej jednostki.' },
+  // The type is a plain string (named scales are open-ended); these are the built-in ones.
+  argTypes: { scale: { control: 'inline-radio', options: ['agree5', 'quality5'] } },
 } satisfies Meta;
 
 export default meta;

@@ -5,7 +5,7 @@ import { expect, waitFor } from 'storybook/test';
 import '../src/components/survey/survey.js';
 import type { AnkietaSurvey } from '../src/components/survey/survey.js';
 import { asStory, conference, partnership } from './support/definitions.js';
-import { answerPage, completeSurvey, fillToLastPage, pressPrimary, settle, statusSays, surveyIn, surveyReady } from './support/respondent.js';
+import { answerPage, completeSurvey, fillToLastPage, pressPrimary, settle, startFresh, statusSays, surveyIn, surveyReady } from './support/respondent.js';
 
 interface Args {
   definition?: unknown;
@@ -63,7 +63,7 @@ export const RequiredError: Story = {
   args: { definition: asStory(conference(), 'required-error') },
   play: async ({ canvasElement }) => {
     const survey = surveyIn(canvasElement);
-    await surveyReady(survey);
+    await startFresh(survey);
     await pressPrimary(survey);
     const summary = shadow(survey).querySelector('[part~="error-summary"]');
     await expect(summary).not.toBeNull();
@@ -147,7 +147,7 @@ export const RestoredDraft: Story = {
   args: { definition: asStory(conference(), 'restored') },
   play: async ({ canvasElement }) => {
     const first = surveyIn(canvasElement);
-    await surveyReady(first);
+    await startFresh(first);
     await answerPage(first);
     await statusSays(first, /zapisane|saved/);
     // The page is left and opened again: a new element, the same device.
@@ -175,7 +175,7 @@ export const KioskIdleWarning: Story = {
   args: { definition: asStory(partnership(), 'kiosk-idle'), kiosk: true, kioskIdle: 8 },
   play: async ({ canvasElement }) => {
     const survey = surveyIn(canvasElement);
-    await surveyReady(survey);
+    await startFresh(survey);
     await answerPage(survey);
     await waitFor(() => expect(shadow(survey).querySelector('[part~="kiosk-warning"]')).not.toBeNull(), { timeout: 10_000 });
   },

@@ -116,9 +116,24 @@ export async function pressPrimary(survey: AnkietaSurvey): Promise<void> {
   await settle(survey);
 }
 
+/**
+ * A story's respondent starts from an empty form: answers this device kept from an earlier
+ * visit to the story are cleared with the survey's own "Zacznij od nowa".
+ */
+export async function startFresh(survey: AnkietaSurvey): Promise<void> {
+  await surveyReady(survey);
+  const startOver = root(survey).querySelector<HTMLButtonElement>('[part~="notice"] button');
+  if (!startOver) return;
+  startOver.click();
+  await waitFor(() => {
+    if (root(survey).querySelector('[part~="notice"] button')) throw new Error('still restored');
+  });
+  await settle(survey);
+}
+
 /** Answers page after page and submits; resolves when the thank-you screen shows. */
 export async function completeSurvey(survey: AnkietaSurvey, picks: Picks = {}): Promise<void> {
-  await surveyReady(survey);
+  await startFresh(survey);
   for (let page = 0; page < 20 && !root(survey).querySelector('[part~="thank-you"]'); page++) {
     await answerPage(survey, picks);
     await pressPrimary(survey);
@@ -132,7 +147,7 @@ export async function completeSurvey(survey: AnkietaSurvey, picks: Picks = {}): 
 
 /** Answers every page but the last one's submit: the form is complete and waiting for "Wyślij odpowiedzi". */
 export async function fillToLastPage(survey: AnkietaSurvey, picks: Picks = {}): Promise<void> {
-  await surveyReady(survey);
+  await startFresh(survey);
   for (let page = 0; page < 20; page++) {
     await answerPage(survey, picks);
     const button = root(survey).querySelector('[part~="button-primary"]');

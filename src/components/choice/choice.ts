@@ -36,6 +36,7 @@ export interface ChoiceOptionSpec {
 export class AnkietaChoice extends FormControl {
   static override styles = [...FormControl.styles, choiceStyles];
 
+  /** The answers `{value, label}`, in the order shown. */
   @property({ attribute: false }) options: ChoiceOptionSpec[] = [];
   /** Checkboxes; the value becomes an array. */
   @property({ type: Boolean, reflect: true }) multiple = false;
@@ -47,7 +48,9 @@ export class AnkietaChoice extends FormControl {
   @property({ attribute: 'other-text' }) otherText = '';
   /** `radio` (default) or `dropdown` (a native `<select>`, single choice only). */
   @property() display: 'radio' | 'dropdown' = 'radio';
+  /** With `multiple`: the fewest answers accepted. */
   @property({ type: Number, attribute: 'min-choices' }) minChoices?: number;
+  /** With `multiple`: the most answers accepted. */
   @property({ type: Number, attribute: 'max-choices' }) maxChoices?: number;
   /** The chosen value (single; null when none) or values in option order (multiple; [] when none). */
   @property({ attribute: false })

@@ -43,6 +43,7 @@ export type MatrixValue = Record<string, ScaleAnswer>;
 export class AnkietaMatrix extends FormControl {
   static override styles = [...FormControl.styles, matrixStyles];
 
+  /** The items rated, `{id, label}`, each on the same scale. */
   @property({ attribute: false }) rows: MatrixRowSpec[] = [];
   /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
   @property() scale = 'agree5';

@@ -45,7 +45,9 @@ export abstract class FormControl extends LitElement {
   @property() label = '';
   /** Help text shown under the label and announced with the inputs. */
   @property() hint = '';
+  /** An answer is needed before the form submits (`valueMissing` until there is one). */
   @property({ type: Boolean, reflect: true }) required = false;
+  /** Not answerable and not submitted, like a disabled native control. */
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** `pl` or `en`; when absent, the closest `[lang]` decides. */
   @property() locale?: Locale;

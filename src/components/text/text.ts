@@ -35,9 +35,11 @@ export class AnkietaText extends FormControl {
   @property({ type: Number, attribute: 'maxlength' }) maxLength?: number;
   /** `email`: an e-mail field (keyboard, autofill and format check). */
   @property() format?: 'email';
+  /** An example shown in the empty field; the question itself belongs in `label`. */
   @property() placeholder = '';
   /** The `autocomplete` token of the inner field; `email` by default for the e-mail format. */
   @property() autocomplete?: string;
+  /** The text given. */
   @property() value = '';
 
   /** The text when the last `change` fired (or the field was focused). */
