@@ -45,6 +45,7 @@ export class AnkietaChoice extends FormControl {
     value: { attribute: false },
   };
 
+  /** The answers `{value, label}`, in the order shown. */
   options: ChoiceOptionSpec[] = [];
   /** Checkboxes; the value becomes an array. */
   multiple = false;
@@ -56,7 +57,9 @@ export class AnkietaChoice extends FormControl {
   otherText = '';
   /** `radio` (default) or `dropdown` (a native `<select>`, single choice only). */
   display: 'radio' | 'dropdown' = 'radio';
+  /** With `multiple`: the fewest answers accepted. */
   minChoices?: number;
+  /** With `multiple`: the most answers accepted. */
   maxChoices?: number;
   /** The chosen value (single; null when none) or values in option order (multiple; [] when none). */
   get value(): string | string[] | null {

@@ -49,6 +49,7 @@ export class AnkietaMatrix extends FormControl {
     value: { attribute: false },
   };
 
+  /** The items rated, `{id, label}`, each on the same scale. */
   rows: MatrixRowSpec[] = [];
   /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
   scale = 'agree5';

@@ -55,7 +55,9 @@ export abstract class FormControl extends LitElement {
   label = '';
   /** Help text shown under the label and announced with the inputs. */
   hint = '';
+  /** An answer is needed before the form submits (`valueMissing` until there is one). */
   required = false;
+  /** Not answerable and not submitted, like a disabled native control. */
   disabled = false;
   /** `pl` or `en`; when absent, the closest `[lang]` decides. */
   locale?: Locale;

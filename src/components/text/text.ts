@@ -41,9 +41,11 @@ export class AnkietaText extends FormControl {
   maxLength?: number;
   /** `email`: an e-mail field (keyboard, autofill and format check). */
   format?: 'email';
+  /** An example shown in the empty field; the question itself belongs in `label`. */
   placeholder = '';
   /** The `autocomplete` token of the inner field; `email` by default for the e-mail format. */
   autocomplete?: string;
+  /** The text given. */
   value = '';
 
   /** The text when the last `change` fired (or the field was focused). */
