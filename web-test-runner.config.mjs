@@ -5,7 +5,10 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { embedPlugin, embedMiddleware } from './test/support/embed-plugin.mjs';
 import { offlinePlugin } from './test/support/offline-plugin.mjs';
 
-const wanted = (process.env.BROWSERS ?? 'chromium').split(',').map((b) => b.trim()).filter(Boolean);
+const wanted = (process.env.BROWSERS ?? 'chromium')
+  .split(',')
+  .map((b) => b.trim())
+  .filter(Boolean);
 
 async function launcher(name) {
   switch (name) {

@@ -21,7 +21,10 @@ const ROUTES = {
   refuse: {
     method: 'POST',
     answer: (_req, res) =>
-      json(res, 400, { error: 'invalid response', issues: [{ path: 'answers.overall', message: 'refused by the Storybook collector stand-in' }] }),
+      json(res, 400, {
+        error: 'invalid response',
+        issues: [{ path: 'answers.overall', message: 'refused by the Storybook collector stand-in' }],
+      }),
   },
   forbidden: { method: 'POST', answer: (_req, res) => json(res, 403, { error: 'origin not allowed' }) },
   drop: { method: 'POST', answer: (req) => req.socket.destroy() },

@@ -63,7 +63,17 @@ const preview: Preview = {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'requiredFirst' },
     actions: {
-      handles: ['ankieta-ready', 'ankieta-answer', 'ankieta-page', 'ankieta-submit', 'ankieta-queued', 'ankieta-sent', 'ankieta-error', 'input', 'change'],
+      handles: [
+        'ankieta-ready',
+        'ankieta-answer',
+        'ankieta-page',
+        'ankieta-submit',
+        'ankieta-queued',
+        'ankieta-sent',
+        'ankieta-error',
+        'input',
+        'change',
+      ],
     },
     backgrounds: { disable: true },
   },

@@ -41,7 +41,8 @@ function definitionColumns(definition: SurveyDefinition): Column[] {
         continue;
       }
       columns.push({ header: question.id, read: answer(question.id) });
-      if (question.type === 'choice' && question.other) columns.push({ header: `${question.id}.other`, read: answer(`${question.id}.other`) });
+      if (question.type === 'choice' && question.other)
+        columns.push({ header: `${question.id}.other`, read: answer(`${question.id}.other`) });
     }
   return columns;
 }

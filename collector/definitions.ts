@@ -14,7 +14,9 @@ export const versionOf = (definition: SurveyDefinition) => definition.version ??
  */
 export function loadDefinitions(dir: string): Definitions {
   const definitions: Definitions = new Map();
-  const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
   const problems: string[] = [];
   const source = new Map<string, string>();
   for (const name of files) {

@@ -17,10 +17,15 @@ async function main(): Promise<void> {
   }
   const collector = await startCollector(options);
   const origins = options.origins.length ? options.origins.join(', ') : 'none besides its own host';
-  const surveys = collector.surveys === undefined ? 'any survey id (no --definitions)' : `${collector.surveys} from ${options.definitionsDir}`;
-  const token = options.tokenGenerated ? `token ${options.token} (generated; set --token or ANKIETA_TOKEN to keep one)` : 'token from --token/ANKIETA_TOKEN';
+  const surveys =
+    collector.surveys === undefined ? 'any survey id (no --definitions)' : `${collector.surveys} from ${options.definitionsDir}`;
+  const token = options.tokenGenerated
+    ? `token ${options.token} (generated; set --token or ANKIETA_TOKEN to keep one)`
+    : 'token from --token/ANKIETA_TOKEN';
   // The one line a start prints; scripts that run the collector read the URL and token from it.
-  process.stdout.write(`ankieta-collector listening on ${collector.url} | storage ${collector.storage} | origins ${origins} | surveys ${surveys} | ${token}\n`);
+  process.stdout.write(
+    `ankieta-collector listening on ${collector.url} | storage ${collector.storage} | origins ${origins} | surveys ${surveys} | ${token}\n`,
+  );
 
   let stopping = false;
   const stop = () => {

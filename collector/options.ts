@@ -70,7 +70,8 @@ export class OptionsError extends Error {}
 
 function integer(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || value < min || value > max) throw new OptionsError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max)
+    throw new OptionsError(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return value;
 }
 
@@ -115,7 +116,15 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
   const pick = (flag: string | undefined, name: string) => flag ?? (env[name] === '' ? undefined : env[name]);
 
   const originTexts = parsed.origin ?? (env.ANKIETA_ORIGINS ? [env.ANKIETA_ORIGINS] : []);
-  const origins = [...new Set(originTexts.flatMap((o) => o.split(',')).map((o) => o.trim()).filter(Boolean).map(normaliseOrigin))];
+  const origins = [
+    ...new Set(
+      originTexts
+        .flatMap((o) => o.split(','))
+        .map((o) => o.trim())
+        .filter(Boolean)
+        .map(normaliseOrigin),
+    ),
+  ];
 
   const given = pick(parsed.token, 'ANKIETA_TOKEN');
   if (given !== undefined && given.length < 16) throw new OptionsError('--token must have at least 16 characters');

@@ -40,7 +40,12 @@ const invalid = (issues: DefinitionIssue[]) => new HttpError(400, { error: 'inva
 
 function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -108,7 +113,10 @@ export function createCollectorServer(context: CollectorContext): Server {
 
   async function postResponse(req: IncomingMessage): Promise<{ status: number; body: Record<string, unknown> }> {
     const type = (req.headers['content-type'] ?? '').toLowerCase().split(';');
-    const charset = type.slice(1).map((p) => p.trim()).find((p) => p.startsWith('charset='));
+    const charset = type
+      .slice(1)
+      .map((p) => p.trim())
+      .find((p) => p.startsWith('charset='));
     if (type[0]!.trim() !== 'application/json' || (charset && charset.replace(/"/g, '') !== 'charset=utf-8'))
       throw new HttpError(415, { error: 'unsupported media type', expected: 'application/json' });
     const raw = await readBody(req);
@@ -132,7 +140,9 @@ export function createCollectorServer(context: CollectorContext): Server {
       if (!versions) throw new HttpError(404, { error: 'unknown survey', surveyId: response.surveyId });
       const definition = versions.get(response.surveyVersion);
       if (!definition)
-        throw invalid([{ path: 'surveyVersion', message: `is not a known version of this survey (known: ${[...versions.keys()].join(', ')})` }]);
+        throw invalid([
+          { path: 'surveyVersion', message: `is not a known version of this survey (known: ${[...versions.keys()].join(', ')})` },
+        ]);
       const issues = checkResponse(definition, response);
       if (issues.length) throw invalid(issues);
     }
@@ -142,13 +152,25 @@ export function createCollectorServer(context: CollectorContext): Server {
       bodySha256: createHash('sha256').update(raw).digest('hex'),
       body: text,
     });
-    if (outcome === 'conflict') throw new HttpError(409, { error: 'conflict', id: response.id, message: 'this id is stored with a different body' });
-    return { status: outcome === 'created' ? 201 : 200, body: { id: response.id, status: outcome === 'created' ? 'stored' : 'already stored' } };
+    if (outcome === 'conflict')
+      throw new HttpError(409, { error: 'conflict', id: response.id, message: 'this id is stored with a different body' });
+    return {
+      status: outcome === 'created' ? 201 : 200,
+      body: { id: response.id, status: outcome === 'created' ? 'stored' : 'already stored' },
+    };
   }
 
-  async function exportResponses(req: IncomingMessage, res: ServerResponse, surveyId: string, url: URL, cors: Record<string, string>): Promise<void> {
-    if (!authorised(req)) throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
-    if (!SurveyId.safeParse(surveyId).success || (definitions && !definitions.has(surveyId))) throw new HttpError(404, { error: 'unknown survey', surveyId });
+  async function exportResponses(
+    req: IncomingMessage,
+    res: ServerResponse,
+    surveyId: string,
+    url: URL,
+    cors: Record<string, string>,
+  ): Promise<void> {
+    if (!authorised(req))
+      throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
+    if (!SurveyId.safeParse(surveyId).success || (definitions && !definitions.has(surveyId)))
+      throw new HttpError(404, { error: 'unknown survey', surveyId });
     const format = url.searchParams.get('format') ?? 'json';
     const sep = url.searchParams.get('sep') ?? ';';
     if (format !== 'json' && format !== 'csv') throw invalid([{ path: 'format', message: 'must be "json" or "csv"' }]);
@@ -207,7 +229,8 @@ export function createCollectorServer(context: CollectorContext): Server {
     if (req.method !== method) throw new HttpError(405, { error: 'method not allowed' }, { ...cors, Allow: `${method}, OPTIONS` });
 
     const wait = limiter?.take(clientAddress(req)) ?? 0;
-    if (wait > 0) throw new HttpError(429, { error: 'too many requests', retryAfterSeconds: wait }, { ...cors, 'Retry-After': String(wait) });
+    if (wait > 0)
+      throw new HttpError(429, { error: 'too many requests', retryAfterSeconds: wait }, { ...cors, 'Retry-After': String(wait) });
 
     try {
       if (exportMatch) return await exportResponses(req, res, exportMatch[1]!, url, cors);

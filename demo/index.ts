@@ -13,7 +13,15 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]
   });
 }
 
-for (const type of ['ankieta-ready', 'ankieta-answer', 'ankieta-page', 'ankieta-submit', 'ankieta-queued', 'ankieta-sent', 'ankieta-error'] as const) {
+for (const type of [
+  'ankieta-ready',
+  'ankieta-answer',
+  'ankieta-page',
+  'ankieta-submit',
+  'ankieta-queued',
+  'ankieta-sent',
+  'ankieta-error',
+] as const) {
   survey.addEventListener(type, (event) => {
     const detail = type === 'ankieta-ready' ? { surveyId: (event as CustomEvent).detail.surveyId } : (event as CustomEvent).detail;
     log.textContent = `${new Date().toLocaleTimeString('pl-PL')} ${type} ${JSON.stringify(detail)}\n${log.textContent}`;

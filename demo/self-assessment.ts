@@ -22,7 +22,9 @@ if (collector) {
 }
 
 example.definition = definition;
-example.response = { answers: { sector: 'ngo', a1: 5, a2: 4, a3: 4, a4: 5, a5: 4, a6: 'na', b1: 2, b2: 2, b3: 1, b4: 3, b5: 2, b6: 2, b7: 3 } };
+example.response = {
+  answers: { sector: 'ngo', a1: 5, a2: 4, a3: 4, a4: 5, a5: 4, a6: 'na', b1: 2, b2: 2, b3: 1, b4: 3, b5: 2, b6: 2, b7: 3 },
+};
 
 // <ankieta-survey> shows the results on its thank-you screen for a scored survey; this page
 // adds them below only when the survey element in use does not.

@@ -121,10 +121,16 @@ try {
   const created = [...statuses].filter(([s]) => s === 201).reduce((n, [, c]) => n + c, 0);
   const fmt = (ms) => `${ms.toFixed(2)} ms`;
   console.log(`collector benchmark: ${storage}`);
-  console.log(`  machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load from a second process over keep-alive HTTP on 127.0.0.1`);
-  console.log(`  ${latencies.length} POSTs (after ${WARMUP} warm-up) in ${seconds.toFixed(2)} s at concurrency ${CONCURRENCY} (limits: ${REQUESTS} requests, ${SECONDS} s)`);
+  console.log(
+    `  machine: ${availableParallelism()} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; load from a second process over keep-alive HTTP on 127.0.0.1`,
+  );
+  console.log(
+    `  ${latencies.length} POSTs (after ${WARMUP} warm-up) in ${seconds.toFixed(2)} s at concurrency ${CONCURRENCY} (limits: ${REQUESTS} requests, ${SECONDS} s)`,
+  );
   console.log(`  throughput: ${Math.round(latencies.length / seconds)} POSTs/s`);
-  console.log(`  latency: p50 ${fmt(percentile(latencies, 50))}, p90 ${fmt(percentile(latencies, 90))}, p99 ${fmt(percentile(latencies, 99))}, max ${fmt(latencies.at(-1))}`);
+  console.log(
+    `  latency: p50 ${fmt(percentile(latencies, 50))}, p90 ${fmt(percentile(latencies, 90))}, p99 ${fmt(percentile(latencies, 99))}, max ${fmt(latencies.at(-1))}`,
+  );
   console.log(`  statuses: ${[...statuses].map(([s, n]) => `${n}×${s}`).join(', ')}; stored ${exported} (warm-up included: ${WARMUP})`);
   if (exported !== created + WARMUP) {
     console.error(`  MISMATCH: ${created + WARMUP} created but ${exported} stored`);

@@ -95,7 +95,9 @@ function cpuOfTasks(events) {
   const start = mark('bench-start');
   const end = mark('bench-end');
   if (!start || !end) return { longestCpu: NaN, busyCpu: NaN };
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === start.tid && e.ts + e.dur >= start.ts && e.ts <= end.ts);
+  const tasks = events.filter(
+    (e) => e.name === 'RunTask' && e.ph === 'X' && e.pid === start.pid && e.tid === start.tid && e.ts + e.dur >= start.ts && e.ts <= end.ts,
+  );
   return {
     longestCpu: Math.max(0, ...tasks.map((t) => (t.tdur ?? t.dur) / 1000)),
     busyCpu: tasks.reduce((sum, t) => sum + (t.tdur ?? t.dur) / 1000, 0),
@@ -129,10 +131,20 @@ const median = (key) => {
   return values[Math.floor(values.length / 2)];
 };
 const ms = (v) => `${Math.round(v)} ms`;
-console.log(`<ankieta-report>: ${results[0].n} responses × ${questions} questions${segment ? `, broken down by "${segment}"` : ''}; ${results[0].sections} sections; ${runs} runs in headless Chromium (median)`);
+console.log(
+  `<ankieta-report>: ${results[0].n} responses × ${questions} questions${segment ? `, broken down by "${segment}"` : ''}; ${results[0].sections} sections; ${runs} runs in headless Chromium (median)`,
+);
 console.log(`  first section on screen: ${ms(median('firstSection'))}`);
 console.log(`  fully rendered (ankieta-ready): ${ms(median('ready'))}`);
-console.log(`  longest main-thread task, wall time: ${ms(median('longest'))} (long tasks ≥ 50 ms: ${median('longTasks')}, blocking time over 50 ms: ${ms(median('blocked'))})`);
+console.log(
+  `  longest main-thread task, wall time: ${ms(median('longest'))} (long tasks ≥ 50 ms: ${median('longTasks')}, blocking time over 50 ms: ${ms(median('blocked'))})`,
+);
 console.log(`  longest main-thread task, CPU time: ${ms(median('longestCpu'))} (main-thread CPU in all: ${ms(median('busyCpu'))})`);
-console.log(`  per run (ready / longest wall / longest CPU): ${results.map((r) => `${ms(r.ready)} / ${ms(r.longest)} / ${ms(r.longestCpu)}`).join('; ')}`);
-console.log(`  machine load average: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs (wall times grow with load; CPU times do not)`);
+console.log(
+  `  per run (ready / longest wall / longest CPU): ${results.map((r) => `${ms(r.ready)} / ${ms(r.longest)} / ${ms(r.longestCpu)}`).join('; ')}`,
+);
+console.log(
+  `  machine load average: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(', ')} on ${cpus().length} CPUs (wall times grow with load; CPU times do not)`,
+);

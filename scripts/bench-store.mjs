@@ -129,18 +129,31 @@ try {
   const tab = await browser.newPage();
   await tab.goto(origin);
   await tab.waitForFunction(() => typeof window.bench === 'function');
-  const result = await tab.evaluate(
-    (config) => window.bench(config),
-    { answers: Number(values.answers), keystrokes: Number(values.keystrokes), completions: Number(values.completions), outbox: Number(values.outbox), endpoint: `${collector.url}/api/responses` },
-  );
+  const result = await tab.evaluate((config) => window.bench(config), {
+    answers: Number(values.answers),
+    keystrokes: Number(values.keystrokes),
+    completions: Number(values.completions),
+    outbox: Number(values.outbox),
+    endpoint: `${collector.url}/api/responses`,
+  });
   const stored = new Set((await collector.responses('bench')).map((r) => r.id));
   const missing = result.flush.ids.filter((id) => !stored.has(id)).length;
   const ms = (x) => `${x.toFixed(1)} ms`;
-  console.log(`bench:store — ${await browser.version()}, headless, real IndexedDB; reference collector (SQLite, synchronous=FULL) on 127.0.0.1`);
-  console.log(`  answer → committed in IndexedDB (${result.answer.n} choices):       median ${ms(result.answer.median)}, p99 ${ms(result.answer.p99)}, max ${ms(result.answer.max)}`);
-  console.log(`  keystroke → committed (${result.keystroke.n} keystrokes 20 ms apart, text as typed): median ${ms(result.keystroke.median)}, p99 ${ms(result.keystroke.p99)}, max ${ms(result.keystroke.max)}`);
-  console.log(`  completion, draft → outbox (${result.complete.n}, strict durability): median ${ms(result.complete.median)}, p99 ${ms(result.complete.p99)}, max ${ms(result.complete.max)}`);
-  console.log(`  outbox flush to the local collector (${result.flush.n} responses, one tab):  ${(result.flush.n / result.flush.seconds).toFixed(0)} responses/s (${result.flush.seconds.toFixed(2)} s)`);
+  console.log(
+    `bench:store — ${await browser.version()}, headless, real IndexedDB; reference collector (SQLite, synchronous=FULL) on 127.0.0.1`,
+  );
+  console.log(
+    `  answer → committed in IndexedDB (${result.answer.n} choices):       median ${ms(result.answer.median)}, p99 ${ms(result.answer.p99)}, max ${ms(result.answer.max)}`,
+  );
+  console.log(
+    `  keystroke → committed (${result.keystroke.n} keystrokes 20 ms apart, text as typed): median ${ms(result.keystroke.median)}, p99 ${ms(result.keystroke.p99)}, max ${ms(result.keystroke.max)}`,
+  );
+  console.log(
+    `  completion, draft → outbox (${result.complete.n}, strict durability): median ${ms(result.complete.median)}, p99 ${ms(result.complete.p99)}, max ${ms(result.complete.max)}`,
+  );
+  console.log(
+    `  outbox flush to the local collector (${result.flush.n} responses, one tab):  ${(result.flush.n / result.flush.seconds).toFixed(0)} responses/s (${result.flush.seconds.toFixed(2)} s)`,
+  );
   if (missing > 0) {
     console.error(`  ${missing} responses did not reach the collector`);
     process.exitCode = 1;

@@ -42,7 +42,10 @@ const VARIANTS = ['static', 'ankieta', 'surveyjs'];
 const NAMES = { static: 'static HTML', ankieta: 'Ankieta', surveyjs: 'SurveyJS' };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
-const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 const loadAtStart = load();
 
 if (options.build) {
@@ -190,7 +193,10 @@ const loadAtEnd = load();
 
 // ── Figures ─────────────────────────────────────────────────────────────────────────────────
 const stat = (survey, variant, key) => summary(results[survey][variant].map((r) => r[key]));
-const keys = (variant) => ({ ...summary(results[typing][variant].flatMap((r) => r.keys)), cpu: median(results[typing][variant].map((r) => r.cpuPerKey)) });
+const keys = (variant) => ({
+  ...summary(results[typing][variant].flatMap((r) => r.keys)),
+  cpu: median(results[typing][variant].map((r) => r.cpuPerKey)),
+});
 const figures = {};
 for (const survey of Object.keys(surveys)) {
   figures[survey] = {};
@@ -262,7 +268,8 @@ const sizeHeader = ['gzip -9 / brotli q11', ...VARIANTS.map((v) => NAMES[v]), 'A
 
 // The targets of issue 7 item 5: ≤ 1.5× the static form, ≥ 5× faster than SurveyJS, ≥ 10× smaller.
 const checks = [];
-const check = (what, value, op, limit) => checks.push({ what, value, limit: `${op} ${limit}×`, met: op === '≤' ? value <= limit : value >= limit });
+const check = (what, value, op, limit) =>
+  checks.push({ what, value, limit: `${op} ${limit}×`, met: op === '≤' ? value <= limit : value >= limit });
 for (const survey of Object.keys(surveys)) {
   const f = figures[survey];
   const name = survey === typing ? '200 questions' : 'conference';
@@ -282,15 +289,20 @@ const checkRows = checks.map((c) => [c.what, ratio(c.value), c.limit, c.met ? 'm
 const checkHeader = ['', 'measured', 'target', 'result'];
 
 const surveyJsVersion = JSON.parse(readFileSync(join(root, 'node_modules/survey-core/package.json'), 'utf8')).version;
-const commit = git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'src').length ? ' (with uncommitted changes under src/)' : '');
+const commit =
+  git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'src').length ? ' (with uncommitted changes under src/)' : '');
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM`;
 const signalNote = (survey) =>
   `Ankieta's \`ankieta-ready\` fired at ${ms(figures[survey].ankieta.signal.median)}, SurveyJS's \`onAfterRenderSurvey\` at ${ms(figures[survey].surveyjs.signal.median)} (medians; the probe does not rely on either).`;
 const failures = checks.filter((c) => !c.met).length;
 
 // ── Terminal ────────────────────────────────────────────────────────────────────────────────
-console.log(`\n${chromium}, headless; ${runs} measured rounds (+${warmup} warm-up), each page in a fresh browser context; figures: median (min–max)`);
-console.log(`machine: ${machine}; load average ${loadAtStart} at start, ${loadAtEnd} at end (shared, loaded machine: wall times grow with load, CPU times much less)`);
+console.log(
+  `\n${chromium}, headless; ${runs} measured rounds (+${warmup} warm-up), each page in a fresh browser context; figures: median (min–max)`,
+);
+console.log(
+  `machine: ${machine}; load average ${loadAtStart} at start, ${loadAtEnd} at end (shared, loaded machine: wall times grow with load, CPU times much less)`,
+);
 for (const [id, survey] of Object.entries(surveys)) {
   console.log(`\n${survey.label} (${survey.items} items)`);
   console.log(textTable(header, perSurveyRows(id)));

@@ -33,7 +33,9 @@ if (!running && !existsSync(join(staticDir, 'index.json'))) fail('storybook-stat
 
 const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
 const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName).filter(Boolean)).sort();
-const index = running ? await (await fetch(`${running}/index.json`)).json() : JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8'));
+const index = running
+  ? await (await fetch(`${running}/index.json`)).json()
+  : JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8'));
 const entries = Object.values(index.entries);
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');
@@ -41,15 +43,29 @@ const elementOf = (entry) => entry.title.split('/').pop();
 
 // 1. Stories against the manifest.
 const missing = tags.filter((tag) => !stories.some((s) => elementOf(s) === tag));
-if (missing.length) fail(`no stories for ${missing.map((t) => `<${t}>`).join(', ')} (custom-elements.json lists them; add stories/<name>.stories.ts titled '…/<tag>')`);
+if (missing.length)
+  fail(
+    `no stories for ${missing.map((t) => `<${t}>`).join(', ')} (custom-elements.json lists them; add stories/<name>.stories.ts titled '…/<tag>')`,
+  );
 const unknown = [...new Set(stories.map(elementOf))].filter((tag) => tag.startsWith('ankieta-') && !tags.includes(tag));
 if (unknown.length) fail(`stories for elements not in custom-elements.json: ${unknown.join(', ')}`);
 const perElement = tags.map((tag) => `${tag} ${stories.filter((s) => elementOf(s) === tag).length}`);
-console.log(`check-stories: ${tags.length} elements in custom-elements.json, each with stories (${perElement.join(', ')}); ${stories.length} stories, ${docs.length} docs pages`);
+console.log(
+  `check-stories: ${tags.length} elements in custom-elements.json, each with stories (${perElement.join(', ')}); ${stories.length} stories, ${docs.length} docs pages`,
+);
 if (process.argv.includes('--index')) process.exit(0);
 
 // 2. Render every story and docs page.
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png', '.ico': 'image/x-icon' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
 const server = createServer((req, res) => {
   collectorStandIn(req, res, () => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
@@ -118,7 +134,10 @@ async function visit(page, entry, reload) {
       const viewMode = entry.type === 'docs' ? 'docs' : 'story';
       await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=${viewMode}`, { waitUntil: 'load' });
     } else {
-      await page.evaluate((id) => globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' }), entry.id);
+      await page.evaluate(
+        (id) => globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' }),
+        entry.id,
+      );
     }
     if (entry.type === 'story') {
       await page.waitForFunction(
@@ -174,12 +193,17 @@ async function offlineSubmit(page) {
   });
   try {
     await page.waitForFunction(
-      () => /Brak połączenia|You are offline/.test(document.querySelector('#storybook-root ankieta-survey').shadowRoot.querySelector('[part~="status"]')?.textContent ?? ''),
+      () =>
+        /Brak połączenia|You are offline/.test(
+          document.querySelector('#storybook-root ankieta-survey').shadowRoot.querySelector('[part~="status"]')?.textContent ?? '',
+        ),
       { timeout: 10_000, polling: 50 },
     );
     return [];
   } catch {
-    const status = await page.evaluate(() => document.querySelector('#storybook-root ankieta-survey').shadowRoot.querySelector('[part~="status"]')?.textContent?.trim());
+    const status = await page.evaluate(() =>
+      document.querySelector('#storybook-root ankieta-survey').shadowRoot.querySelector('[part~="status"]')?.textContent?.trim(),
+    );
     return [`offline submit: the status says "${status}", expected "Brak połączenia…"`];
   }
 }

@@ -13,7 +13,16 @@ export async function importTs(entry) {
   const dir = await mkdtemp(join(tmpdir(), 'ankieta-'));
   const outfile = join(dir, 'module.mjs');
   try {
-    await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'node', target: 'node20', outfile, logLevel: 'error', tsconfig: 'tsconfig.json' });
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outfile,
+      logLevel: 'error',
+      tsconfig: 'tsconfig.json',
+    });
     return await import(pathToFileURL(outfile).href);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -8,7 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map';
 
 const out = '/tmp/ankieta-size-report';
-execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn', '--sourcemap', '--outDir', out, '--emptyOutDir'], { stdio: 'inherit' });
+execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn', '--sourcemap', '--outDir', out, '--emptyOutDir'], {
+  stdio: 'inherit',
+});
 const code = readFileSync(`${out}/ankieta.js`, 'utf8');
 const consumer = await new SourceMapConsumer(JSON.parse(readFileSync(`${out}/ankieta.js.map`, 'utf8')));
 const mappings = [];
@@ -30,9 +32,19 @@ const textBetween = (m, next) => {
 mappings.forEach((m, i) => {
   const next = mappings[i + 1];
   const source = m.source ?? '(no source)';
-  const group = process.env.FILES ? source.replace(/^.*node_modules\//, "") : source.includes('node_modules/')
-    ? source.split('node_modules/')[1].split('/').slice(0, source.includes('node_modules/@') ? 2 : 1).join('/')
-    : source.replace(/^.*?\/src\//, 'src/').split('/').slice(0, depth).join('/');
+  const group = process.env.FILES
+    ? source.replace(/^.*node_modules\//, '')
+    : source.includes('node_modules/')
+      ? source
+          .split('node_modules/')[1]
+          .split('/')
+          .slice(0, source.includes('node_modules/@') ? 2 : 1)
+          .join('/')
+      : source
+          .replace(/^.*?\/src\//, 'src/')
+          .split('/')
+          .slice(0, depth)
+          .join('/');
   text[group] = (text[group] ?? '') + textBetween(m, next);
 });
 const gz = (s) => gzipSync(s, { level: 9 }).length;

@@ -17,7 +17,16 @@ execFileSync('npx', ['vite', 'build', '--mode', 'iife', '--logLevel', 'warn'], {
 
 const collector = spawn(
   process.execPath,
-  ['dist/collector.mjs', '--port', String(collectorPort), '--data-dir', '.collector-data', '--definitions', 'demo/surveys', ...origins.flatMap((o) => ['--origin', o])],
+  [
+    'dist/collector.mjs',
+    '--port',
+    String(collectorPort),
+    '--data-dir',
+    '.collector-data',
+    '--definitions',
+    'demo/surveys',
+    ...origins.flatMap((o) => ['--origin', o]),
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const [firstLine] = await Promise.race([
@@ -32,7 +41,12 @@ const token = /\| token (\S+) \(generated/.exec(firstLine)?.[1] ?? '';
 
 const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(demoPort), '--strictPort'], {
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, VITE_ANKIETA_ENDPOINT: `${collectorUrl}/api/responses`, VITE_ANKIETA_COLLECTOR: collectorUrl, VITE_ANKIETA_TOKEN: token },
+  env: {
+    ...process.env,
+    VITE_ANKIETA_ENDPOINT: `${collectorUrl}/api/responses`,
+    VITE_ANKIETA_COLLECTOR: collectorUrl,
+    VITE_ANKIETA_TOKEN: token,
+  },
 });
 
 console.log(`

@@ -12,7 +12,9 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const browsers = option('browsers', process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
+const browsers = option('browsers', process.env.BROWSERS ?? 'chromium,firefox,webkit')
+  .split(',')
+  .filter(Boolean);
 const skipInstall = args.includes('--skip-install');
 const isRoot = process.getuid?.() === 0;
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -37,7 +39,8 @@ function installSystemPackages() {
     process.exit(1);
   }
   const sudo = isRoot ? '' : 'sudo ';
-  if (!sh(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${packages.join(' ')}`)) process.exit(1);
+  if (!sh(`${sudo}apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${sudo}apt-get install -y -qq ${packages.join(' ')}`))
+    process.exit(1);
 }
 
 if (!skipInstall) {
@@ -76,4 +79,3 @@ suite(
 console.log('\nSummary');
 for (const { name, ok } of results) console.log(`  ${ok ? 'pass' : 'FAIL'}  ${name}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
-

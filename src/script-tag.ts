@@ -46,7 +46,10 @@ export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; p
   const problems: string[] = [];
   if (!data.survey) {
     const extra = Object.keys(data).filter((k) => k !== 'survey');
-    if (extra.length) problems.push(`data-survey is missing, so ${extra.map((k) => `data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`);
+    if (extra.length)
+      problems.push(
+        `data-survey is missing, so ${extra.map((k) => `data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`,
+      );
     return { problems };
   }
   // NaN, negative and too long all fail the range check.

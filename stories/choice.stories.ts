@@ -51,13 +51,28 @@ export const Other: Story = {
 };
 
 export const OtherDropdown: Story = {
-  args: { name: 'jst_type', label: 'Typ jednostki', options: units, display: 'dropdown', other: true, value: 'other', otherText: 'Lokalna grupa działania' },
+  args: {
+    name: 'jst_type',
+    label: 'Typ jednostki',
+    options: units,
+    display: 'dropdown',
+    other: true,
+    value: 'other',
+    otherText: 'Lokalna grupa działania',
+  },
 };
 
 export const RequiredError: Story = { args: { required: true }, play: showValidationError };
 
 export const RequiredErrorMultiple: Story = {
-  args: { name: 'topics', label: 'Jakie tematy podjąć na kolejnych spotkaniach?', options: topics, multiple: true, required: true, minChoices: 2 },
+  args: {
+    name: 'topics',
+    label: 'Jakie tematy podjąć na kolejnych spotkaniach?',
+    options: topics,
+    multiple: true,
+    required: true,
+    minChoices: 2,
+  },
   play: showValidationError,
 };
 
@@ -66,7 +81,9 @@ export const RequiredErrorOtherText: Story = { args: { required: true, other: tr
 
 export const Disabled: Story = { args: { disabled: true, value: 'staff' } };
 
-export const DisabledDropdown: Story = { args: { disabled: true, display: 'dropdown', options: units, value: 'county', label: 'Typ jednostki' } };
+export const DisabledDropdown: Story = {
+  args: { disabled: true, display: 'dropdown', options: units, value: 'county', label: 'Typ jednostki' },
+};
 
 export const LongPolishText: Story = {
   args: {
@@ -74,7 +91,10 @@ export const LongPolishText: Story = {
     hint: 'Jeżeli reprezentuje Pan/Pani kilka podmiotów (np. gminę i związek międzygminny), prosimy wybrać ten, w imieniu którego wypełnia Pan/Pani ankietę.',
     options: [
       ...roles.slice(0, 3),
-      { value: 'lgd', label: 'Lokalna grupa działania lub stowarzyszenie na rzecz rozwoju obszarów wiejskich działające na terenie partnerstwa' },
+      {
+        value: 'lgd',
+        label: 'Lokalna grupa działania lub stowarzyszenie na rzecz rozwoju obszarów wiejskich działające na terenie partnerstwa',
+      },
       { value: 'university', label: 'Uczelnia, instytut badawczy lub regionalne obserwatorium terytorialne współpracujące z partnerstwem' },
     ],
     other: true,

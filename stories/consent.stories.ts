@@ -24,7 +24,9 @@ export const Default: Story = {};
 export const Checked: Story = { args: { checked: true } };
 
 /** Without `label`: the clause and the box only. */
-export const WithoutTitle: Story = { args: { label: '', text: 'Wyrażam zgodę na udział w badaniu ankietowym.', checkboxLabel: 'Tak, zgadzam się' } };
+export const WithoutTitle: Story = {
+  args: { label: '', text: 'Wyrażam zgodę na udział w badaniu ankietowym.', checkboxLabel: 'Tak, zgadzam się' },
+};
 
 export const RequiredError: Story = { args: { required: true }, play: showValidationError };
 

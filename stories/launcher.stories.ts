@@ -25,9 +25,11 @@ const render = (args: Args, { globals, id }: StoryContext<Args>) => {
   return html`<article class="host-page">
       <h1>${args.locale === 'en' ? 'Conference on local government partnerships' : 'Konferencja o partnerstwach samorządowych'}</h1>
       <p>
-        ${args.locale === 'en'
-          ? 'On 18 April 2016 the Association of Polish Cities met mayors, councillors and staff in Opole. Tell us what you thought.'
-          : '18 kwietnia 2016 r. w Opolu Związek Miast Polskich spotkał się z wójtami, burmistrzami, radnymi i pracownikami samorządów. Prosimy o ocenę spotkania.'}
+        ${
+          args.locale === 'en'
+            ? 'On 18 April 2016 the Association of Polish Cities met mayors, councillors and staff in Opole. Tell us what you thought.'
+            : '18 kwietnia 2016 r. w Opolu Związek Miast Polskich spotkał się z wójtami, burmistrzami, radnymi i pracownikami samorządów. Prosimy o ocenę spotkania.'
+        }
       </p>
     </article>
     <ankieta-launcher mode=${ifDefined(args.mode)} position=${ifDefined(args.position)} label=${ifDefined(args.label)}

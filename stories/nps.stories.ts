@@ -35,7 +35,11 @@ export const LongPolishText: Story = {
 };
 
 export const English: Story = {
-  args: { locale: 'en', label: 'How likely are you to recommend such a conference to a colleague from another local government?', value: 10 },
+  args: {
+    locale: 'en',
+    label: 'How likely are you to recommend such a conference to a colleague from another local government?',
+    value: 10,
+  },
   globals: { locale: 'en' },
 };
 

@@ -35,7 +35,9 @@ async function rendered(canvas: HTMLElement): Promise<ShadowRoot> {
   await waitFor(
     () => {
       const root = report.shadowRoot!;
-      const done = root.querySelector('[part~="message"]') || (report.aggregate && root.querySelectorAll('[part~="question"]').length >= report.aggregate.report.questions.length);
+      const done =
+        root.querySelector('[part~="message"]') ||
+        (report.aggregate && root.querySelectorAll('[part~="question"]').length >= report.aggregate.report.questions.length);
       if (!done) throw new Error('report still rendering');
     },
     { timeout: 20_000 },
@@ -114,7 +116,9 @@ export const ExportRefused: Story = {
 };
 
 export const InvalidDefinition: Story = {
-  args: { definition: { id: 'zmp-opole-2016', version: 1, title: 'Ocena', pages: [{ id: 'p1', questions: [{ id: 'nps', type: 'nps' }] }] } },
+  args: {
+    definition: { id: 'zmp-opole-2016', version: 1, title: 'Ocena', pages: [{ id: 'p1', questions: [{ id: 'nps', type: 'nps' }] }] },
+  },
   play: async ({ canvasElement }) => {
     const root = await rendered(canvasElement);
     await expect(root.querySelector('[part~="message"]')?.textContent).toContain('pages[0].questions[0]');
@@ -125,4 +129,7 @@ export const English: Story = { args: { locale: 'en' }, globals: { locale: 'en' 
 
 export const DarkTheme: Story = { globals: { theme: 'dark' } };
 
-export const DarkThemeSegmented: Story = { args: { definition: PARTNERSHIP, responses: PARTNERSHIP_RESPONSES, segmentBy: 'sector' }, globals: { theme: 'dark' } };
+export const DarkThemeSegmented: Story = {
+  args: { definition: PARTNERSHIP, responses: PARTNERSHIP_RESPONSES, segmentBy: 'sector' },
+  globals: { theme: 'dark' },
+};

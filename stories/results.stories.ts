@@ -15,7 +15,23 @@ interface Args {
 }
 
 /** One partner's answers (agree5: 1–5, 'na' = don't know). */
-const STRONG_STRATEGY: Answers = { sector: 'jst', cross_sector: 'yes', a1: 5, a2: 4, a3: 4, a4: 5, a5: 4, a6: 4, b1: 2, b2: 3, b3: 2, b4: 3, b5: 2, b6: 3, b7: 3 };
+const STRONG_STRATEGY: Answers = {
+  sector: 'jst',
+  cross_sector: 'yes',
+  a1: 5,
+  a2: 4,
+  a3: 4,
+  a4: 5,
+  a5: 4,
+  a6: 4,
+  b1: 2,
+  b2: 3,
+  b3: 2,
+  b4: 3,
+  b5: 2,
+  b6: 3,
+  b7: 3,
+};
 /** Most relationship statements answered "don't know": fewer than two thirds answered, no score. */
 const UNSURE_RELATIONS: Answers = { ...STRONG_STRATEGY, b1: 'na', b2: 'na', b3: 'na', b4: 'na', b5: 4, b6: 'na', b7: 4 };
 
@@ -67,7 +83,14 @@ export const RadarWithMissingScore: Story = { args: { definition: partnershipFou
 
 /** A survey without scoring. */
 export const NothingToScore: Story = {
-  args: { definition: { id: 'no-scoring', version: 1, title: 'Ankieta bez wyników', pages: [{ id: 'p1', questions: [{ id: 'q', type: 'rating', title: 'Ocena' }] }] } },
+  args: {
+    definition: {
+      id: 'no-scoring',
+      version: 1,
+      title: 'Ankieta bez wyników',
+      pages: [{ id: 'p1', questions: [{ id: 'q', type: 'rating', title: 'Ocena' }] }],
+    },
+  },
 };
 
 /** An invalid definition: the problems by JSON path. */

@@ -5,7 +5,17 @@ import { expect, waitFor } from 'storybook/test';
 import '../src/components/survey/survey.js';
 import type { AnkietaSurvey } from '../src/components/survey/survey.js';
 import { asStory, conference, partnership } from './support/definitions.js';
-import { answerPage, completeSurvey, fillToLastPage, pressPrimary, settle, startFresh, statusSays, surveyIn, surveyReady } from './support/respondent.js';
+import {
+  answerPage,
+  completeSurvey,
+  fillToLastPage,
+  pressPrimary,
+  settle,
+  startFresh,
+  statusSays,
+  surveyIn,
+  surveyReady,
+} from './support/respondent.js';
 
 interface Args {
   definition?: unknown;

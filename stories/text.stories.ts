@@ -69,8 +69,18 @@ export const LongPolishText: Story = {
 };
 
 export const English: Story = {
-  args: { locale: 'en', label: 'Other comments', hint: noPersonalDataHint.en, multiline: true, maxLength: 500, value: 'More time for questions, please.' },
+  args: {
+    locale: 'en',
+    label: 'Other comments',
+    hint: noPersonalDataHint.en,
+    multiline: true,
+    maxLength: 500,
+    value: 'More time for questions, please.',
+  },
   globals: { locale: 'en' },
 };
 
-export const DarkTheme: Story = { args: { multiline: true, maxLength: 200, value: 'Dobra organizacja, punktualnie.' }, globals: { theme: 'dark' } };
+export const DarkTheme: Story = {
+  args: { multiline: true, maxLength: 200, value: 'Dobra organizacja, punktualnie.' },
+  globals: { theme: 'dark' },
+};

@@ -66,7 +66,9 @@ async function migrate(pool: pg.Pool): Promise<void> {
     const row = await client.query<{ version: number }>('SELECT version FROM ankieta_schema');
     const version = row.rows[0]?.version ?? 0;
     if (version > MIGRATIONS.length)
-      throw new Error(`the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`);
+      throw new Error(
+        `the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`,
+      );
     for (let v = version; v < MIGRATIONS.length; v++) await client.query(MIGRATIONS[v]!);
     if (row.rows.length === 0) await client.query('INSERT INTO ankieta_schema (version) VALUES ($1)', [MIGRATIONS.length]);
     else await client.query('UPDATE ankieta_schema SET version = $1', [MIGRATIONS.length]);

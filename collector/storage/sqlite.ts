@@ -90,7 +90,9 @@ function migrate(db: Database.Database): void {
   db.transaction(() => {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > MIGRATIONS.length)
-      throw new Error(`the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`);
+      throw new Error(
+        `the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`,
+      );
     for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();

@@ -1,7 +1,6 @@
 // Small statistics and formatting helpers for the benchmark.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-
 export function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
   if (!sorted.length) return NaN;

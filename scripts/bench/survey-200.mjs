@@ -40,10 +40,26 @@ const OPTIONS = [
 
 /** 20 slots repeated ten times: the mix is stated in BENCHMARKS.md from `mix()` below. */
 const PATTERN = [
-  'scale', 'rating', 'radio', 'text', 'matrix',
-  'scale', 'nps', 'checkbox', 'textarea', 'scale',
-  'matrix', 'rating', 'radio', 'text', 'scale',
-  'dropdown', 'matrix', 'text', 'rating', 'infoOrConsent',
+  'scale',
+  'rating',
+  'radio',
+  'text',
+  'matrix',
+  'scale',
+  'nps',
+  'checkbox',
+  'textarea',
+  'scale',
+  'matrix',
+  'rating',
+  'radio',
+  'text',
+  'scale',
+  'dropdown',
+  'matrix',
+  'text',
+  'rating',
+  'infoOrConsent',
 ];
 
 function question(kind, n, round) {
@@ -52,26 +68,76 @@ function question(kind, n, round) {
   const hint = n % 5 === 0 ? { hint: 'Proszę zaznaczyć jedną odpowiedź, najbliższą Pani/Pana opinii.' } : {};
   switch (kind) {
     case 'scale':
-      return { id, type: 'scale', title: `Jak ocenia Pan/Pani ${topic(n)}?`, scale: n % 2 ? 'agree5' : 'quality5', ...(n % 3 === 0 ? { notApplicable: true } : {}), ...required, ...hint };
+      return {
+        id,
+        type: 'scale',
+        title: `Jak ocenia Pan/Pani ${topic(n)}?`,
+        scale: n % 2 ? 'agree5' : 'quality5',
+        ...(n % 3 === 0 ? { notApplicable: true } : {}),
+        ...required,
+        ...hint,
+      };
     case 'rating':
       return { id, type: 'rating', title: `Ocena: ${topic(n)}`, max: 5, minLabel: 'Bardzo słabo', maxLabel: 'Znakomicie', ...required };
     case 'nps':
-      return { id, type: 'nps', title: `Na ile prawdopodobne jest, że poleci Pan/Pani spotkanie ze względu na ${topic(n)}?`, minLabel: 'Zdecydowanie nie', maxLabel: 'Na pewno', ...required };
+      return {
+        id,
+        type: 'nps',
+        title: `Na ile prawdopodobne jest, że poleci Pan/Pani spotkanie ze względu na ${topic(n)}?`,
+        minLabel: 'Zdecydowanie nie',
+        maxLabel: 'Na pewno',
+        ...required,
+      };
     case 'radio':
-      return { id, type: 'choice', title: `Którą jednostkę Pan/Pani reprezentuje? (${round + 1})`, options: OPTIONS.slice(0, 5), ...(round % 2 ? { other: true } : {}), ...required, ...hint };
+      return {
+        id,
+        type: 'choice',
+        title: `Którą jednostkę Pan/Pani reprezentuje? (${round + 1})`,
+        options: OPTIONS.slice(0, 5),
+        ...(round % 2 ? { other: true } : {}),
+        ...required,
+        ...hint,
+      };
     case 'checkbox':
-      return { id, type: 'choice', multiple: true, title: `Które formy współpracy stosuje Pana/Pani jednostka? (${round + 1})`, options: OPTIONS.slice(0, 6), ...required };
+      return {
+        id,
+        type: 'choice',
+        multiple: true,
+        title: `Które formy współpracy stosuje Pana/Pani jednostka? (${round + 1})`,
+        options: OPTIONS.slice(0, 6),
+        ...required,
+      };
     case 'dropdown':
       return { id, type: 'choice', display: 'dropdown', title: `Typ jednostki (${round + 1})`, options: OPTIONS };
     case 'text':
       return { id, type: 'text', title: `Jedno słowo o: ${topic(n)}`, maxLength: 200, ...required };
     case 'textarea':
-      return { id, type: 'text', multiline: true, title: `Co można poprawić – ${topic(n)}?`, hint: 'Prosimy nie wpisywać danych osobowych.' };
+      return {
+        id,
+        type: 'text',
+        multiline: true,
+        title: `Co można poprawić – ${topic(n)}?`,
+        hint: 'Prosimy nie wpisywać danych osobowych.',
+      };
     case 'matrix':
-      return { id, type: 'matrix', title: `Jak ocenia Pan/Pani organizację? (${round + 1})`, scale: 'quality5', notApplicable: true, rows: ROWS, ...required };
+      return {
+        id,
+        type: 'matrix',
+        title: `Jak ocenia Pan/Pani organizację? (${round + 1})`,
+        scale: 'quality5',
+        notApplicable: true,
+        rows: ROWS,
+        ...required,
+      };
     case 'infoOrConsent':
       return round % 2
-        ? { id, type: 'consent', title: 'Zgoda na kontakt', text: 'Administratorem danych jest organizator konferencji. Dane będą przetwarzane wyłącznie w celu kontaktu w sprawie kolejnych spotkań.', label: 'Wyrażam zgodę na kontakt' }
+        ? {
+            id,
+            type: 'consent',
+            title: 'Zgoda na kontakt',
+            text: 'Administratorem danych jest organizator konferencji. Dane będą przetwarzane wyłącznie w celu kontaktu w sprawie kolejnych spotkań.',
+            label: 'Wyrażam zgodę na kontakt',
+          }
         : { id, type: 'info', text: `Część ${round + 2}: kolejne pytania dotyczą organizacji i programu.` };
   }
   throw new Error(`unknown kind ${kind}`);
@@ -97,8 +163,15 @@ export function survey200() {
 export function mix(definition) {
   const counts = {};
   for (const q of definition.pages.flatMap((p) => p.questions)) {
-    const kind = q.type === 'choice' ? `choice (${q.multiple ? 'checkbox' : q.display === 'dropdown' ? 'dropdown' : 'radio'})` : q.type === 'text' ? `text (${q.multiline ? 'multiline' : 'single line'})` : q.type;
+    const kind =
+      q.type === 'choice'
+        ? `choice (${q.multiple ? 'checkbox' : q.display === 'dropdown' ? 'dropdown' : 'radio'})`
+        : q.type === 'text'
+          ? `text (${q.multiline ? 'multiline' : 'single line'})`
+          : q.type;
     counts[kind] = (counts[kind] ?? 0) + 1;
   }
-  return Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ');
+  return Object.entries(counts)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
 }

@@ -38,7 +38,10 @@ export function staticForm(definition, lib, { pageIndex = 0, head = '' } = {}) {
   const numbers = (q, from, to) => {
     const points = [];
     for (let n = from; n <= to; n++) points.push({ value: n, label: String(n) });
-    const ends = q.minLabel || q.maxLabel ? `\n    <p class="ends"><span>${q.minLabel ? text(q.minLabel) : ''}</span> <span>${q.maxLabel ? text(q.maxLabel) : ''}</span></p>` : '';
+    const ends =
+      q.minLabel || q.maxLabel
+        ? `\n    <p class="ends"><span>${q.minLabel ? text(q.minLabel) : ''}</span> <span>${q.maxLabel ? text(q.maxLabel) : ''}</span></p>`
+        : '';
     return radios(q, points).replace('\n  </fieldset>', `${ends}\n  </fieldset>`);
   };
 
@@ -82,7 +85,12 @@ export function staticForm(definition, lib, { pageIndex = 0, head = '' } = {}) {
         const head = points.map((p) => `<th scope="col">${p.label}</th>`).join('');
         const rows = q.rows
           .map((row) => {
-            const cells = points.map((p) => `<td><input type="radio" name="${q.id}.${row.id}" value="${p.value}" aria-label="${escape(lib.localize(row.label, locale))}: ${p.label}"${req(q)}></td>`).join('');
+            const cells = points
+              .map(
+                (p) =>
+                  `<td><input type="radio" name="${q.id}.${row.id}" value="${p.value}" aria-label="${escape(lib.localize(row.label, locale))}: ${p.label}"${req(q)}></td>`,
+              )
+              .join('');
             return `\n      <tr><th scope="row">${text(row.label)}</th>${cells}</tr>`;
           })
           .join('');

@@ -43,7 +43,11 @@ export function surveyJsJson(definition, lib) {
     };
     switch (q.type) {
       case 'info':
-        return { ...common, type: 'html', html: `${q.title ? `<p><strong>${escape(text(q.title))}</strong></p>` : ''}<p>${escape(text(q.text))}</p>` };
+        return {
+          ...common,
+          type: 'html',
+          html: `${q.title ? `<p><strong>${escape(text(q.title))}</strong></p>` : ''}<p>${escape(text(q.text))}</p>`,
+        };
       case 'rating':
         return {
           ...common,
@@ -95,7 +99,13 @@ export function surveyJsJson(definition, lib) {
           ...(q.required ? { isAllRowRequired: true } : {}),
         };
       case 'consent':
-        return { ...common, type: 'boolean', renderAs: 'checkbox', description: text(q.text), label: q.label ? text(q.label) : lib.translate(locale, 'consentAgree') };
+        return {
+          ...common,
+          type: 'boolean',
+          renderAs: 'checkbox',
+          description: text(q.text),
+          label: q.label ? text(q.label) : lib.translate(locale, 'consentAgree'),
+        };
     }
     throw new Error(`unknown question type ${q.type}`);
   }

@@ -15,7 +15,8 @@ import { SurveyModel } from './survey-model.js';
 export function checkResponse(definition: SurveyDefinition, response: Response): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
   const at = (id: string) => formatPath(['answers', id]);
-  if (response.surveyId !== definition.id) issues.push({ path: 'surveyId', message: `expected ${JSON.stringify(definition.id)}, got ${JSON.stringify(response.surveyId)}` });
+  if (response.surveyId !== definition.id)
+    issues.push({ path: 'surveyId', message: `expected ${JSON.stringify(definition.id)}, got ${JSON.stringify(response.surveyId)}` });
   const model = new SurveyModel(definition);
 
   for (const [id, value] of Object.entries(response.answers)) {
@@ -54,4 +55,3 @@ export function checkResponse(definition: SurveyDefinition, response: Response):
   }
   return issues;
 }
-

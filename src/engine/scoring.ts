@@ -24,8 +24,7 @@ export const roundScore = (value: number) => Math.round(Math.round(value * 1e9) 
 function itemValues(question: AnswerableQuestion, value: AnswerValue | undefined): (number | null)[] {
   const range = numericRange(question);
   if (!range) return [];
-  const normalise = (v: unknown) =>
-    typeof v === 'number' && Number.isFinite(v) ? (v - range.min) / (range.max - range.min) : null;
+  const normalise = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? (v - range.min) / (range.max - range.min) : null);
   if (question.type === 'matrix') {
     const cells = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {};
     return question.rows.map((row) => normalise(Object.hasOwn(cells, row.id) ? cells[row.id] : undefined));

@@ -22,7 +22,11 @@ export function maxLengthOf(question: Extract<AnswerableQuestion, { type: 'text'
  * Checks one answer. `otherText` is the "Other" text of a choice question. Unanswered optional
  * questions are valid; hidden questions are never validated (the model does not ask).
  */
-export function validateAnswer(question: AnswerableQuestion, value: AnswerValue | undefined, otherText?: AnswerValue): ValidationError | undefined {
+export function validateAnswer(
+  question: AnswerableQuestion,
+  value: AnswerValue | undefined,
+  otherText?: AnswerValue,
+): ValidationError | undefined {
   if (!isAnswered(value)) {
     if (!question.required) return undefined;
     return { key: question.type === 'consent' ? 'errorConsent' : 'errorRequired' };
@@ -40,10 +44,13 @@ export function validateAnswer(question: AnswerableQuestion, value: AnswerValue 
       const other = !!question.other && choseOther(value);
       if (other && !isAnswered(otherText)) return { key: 'errorOtherText' };
       if (Array.isArray(value)) {
-        if (question.minChoices !== undefined && value.length < question.minChoices) return { key: 'errorMinChoices', count: question.minChoices };
-        if (question.maxChoices !== undefined && value.length > question.maxChoices) return { key: 'errorMaxChoices', count: question.maxChoices };
+        if (question.minChoices !== undefined && value.length < question.minChoices)
+          return { key: 'errorMinChoices', count: question.minChoices };
+        if (question.maxChoices !== undefined && value.length > question.maxChoices)
+          return { key: 'errorMaxChoices', count: question.maxChoices };
       }
-      if (other && typeof otherText === 'string' && otherText.length > DEFAULT_MAX_LENGTH.line) return { key: 'errorMaxLength', count: DEFAULT_MAX_LENGTH.line };
+      if (other && typeof otherText === 'string' && otherText.length > DEFAULT_MAX_LENGTH.line)
+        return { key: 'errorMaxLength', count: DEFAULT_MAX_LENGTH.line };
       return undefined;
     }
     case 'matrix': {

@@ -58,10 +58,8 @@ export const en: Catalog = {
   statusSent: 'Thank you! Your answers have been sent.',
   statusWaiting: { one: '{count} response waiting to be sent.', other: '{count} responses waiting to be sent.' },
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
-  statusForbidden:
-    'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',
-  statusStorageUnavailable:
-    'This device cannot store your answers. The survey works, but please keep this page open until you submit.',
+  statusForbidden: 'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',
+  statusStorageUnavailable: 'This device cannot store your answers. The survey works, but please keep this page open until you submit.',
   exportAnswers: 'Download answers (JSON)',
   retry: 'Try again',
 
@@ -79,7 +77,8 @@ export const en: Catalog = {
 
   // Results (<ankieta-results>) and the CSV export of one response
   resultsTitle: 'Your results',
-  resultsIntro: 'Each area has a score from 0 to 100, based on the mean of the answers on the scale. “Don’t know / not applicable” answers are not counted.',
+  resultsIntro:
+    'Each area has a score from 0 to 100, based on the mean of the answers on the scale. “Don’t know / not applicable” answers are not counted.',
   resultsNone: 'This survey has no scores to show.',
   resultsScore: '{score} out of 100',
   resultsBand: 'Level: {band}',

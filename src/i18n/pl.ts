@@ -97,7 +97,8 @@ export const pl = {
     other: '{count} odpowiedzi czeka na wysłanie.',
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
-  statusForbidden: 'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zachowane na tym urządzeniu; prosimy powiadomić administratora strony.',
+  statusForbidden:
+    'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zachowane na tym urządzeniu; prosimy powiadomić administratora strony.',
   statusStorageUnavailable:
     'Tego urządzenia nie da się użyć do zapisu odpowiedzi. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem.',
   exportAnswers: 'Pobierz odpowiedzi (JSON)',

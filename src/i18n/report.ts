@@ -163,13 +163,19 @@ export const reportEn: Record<ReportKey, Message> = {
   reportConsent: { one: '{count} person agreed', other: '{count} people agreed' },
   reportOtherTexts: 'Answers written under “Other”',
   reportDimensions: 'Scores by area',
-  reportUnscored: { one: '{area}: {count} person without a score (too few answers)', other: '{area}: {count} people without a score (too few answers)' },
+  reportUnscored: {
+    one: '{area}: {count} person without a score (too few answers)',
+    other: '{area}: {count} people without a score (too few answers)',
+  },
   reportBreakdown: 'Break down by question',
   reportBreakdownNone: 'No breakdown',
   reportBreakdownCaption: 'By group: {question}',
   reportGroupHeading: '{group} (n\u00a0=\u00a0{count})',
   reportNoAnswerGroup: 'No answer',
-  reportHiddenGroups: { one: 'To protect anonymity, {count} group is not shown.', other: 'To protect anonymity, {count} groups are not shown.' },
+  reportHiddenGroups: {
+    one: 'To protect anonymity, {count} group is not shown.',
+    other: 'To protect anonymity, {count} groups are not shown.',
+  },
   reportHiddenRule:
     'Groups with fewer than 5 responses are not shown; when only one group is that small, the smallest of the others is hidden too, so that it cannot be worked out from the totals.',
   reportNoGroups: 'No group is large enough to show.',

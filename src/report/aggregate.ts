@@ -247,8 +247,13 @@ class ReportBuilder {
         case 'choice': {
           const options: { value: string; label?: LocalizedText }[] = acc.question.options.map((o) => ({ value: o.value, label: o.label }));
           // `other: true` has no label of its own: the UI shows the catalog's "Other".
-          if (acc.question.other) options.push(acc.question.other === true ? { value: OTHER } : { value: OTHER, label: acc.question.other });
-          const counts = options.map((o) => ({ ...o, count: acc.counts.get(o.value) ?? 0, share: share(acc.counts.get(o.value) ?? 0, acc.n) }));
+          if (acc.question.other)
+            options.push(acc.question.other === true ? { value: OTHER } : { value: OTHER, label: acc.question.other });
+          const counts = options.map((o) => ({
+            ...o,
+            count: acc.counts.get(o.value) ?? 0,
+            share: share(acc.counts.get(o.value) ?? 0, acc.n),
+          }));
           return { kind: 'choice', question: acc.question, n: acc.n, counts, otherTexts: acc.otherTexts };
         }
         case 'scale': {
@@ -298,7 +303,11 @@ class ReportBuilder {
 }
 
 const isResponseLike = (value: unknown): value is Response =>
-  !!value && typeof value === 'object' && !!(value as Response).answers && typeof (value as Response).answers === 'object' && !Array.isArray((value as Response).answers);
+  !!value &&
+  typeof value === 'object' &&
+  !!(value as Response).answers &&
+  typeof (value as Response).answers === 'object' &&
+  !Array.isArray((value as Response).answers);
 
 /**
  * Which groups may be shown. Groups under MIN_GROUP_SIZE are hidden; when exactly one group is

@@ -71,7 +71,8 @@ export function responsesCsv(definition: SurveyDefinition, responses: readonly R
         return typeof value === 'object' ? undefined : value;
       },
     });
-    if (question.type === 'choice' && question.other) columns.push({ header: otherKey(question.id), cell: (r) => r.answers[otherKey(question.id)] as Cell });
+    if (question.type === 'choice' && question.other)
+      columns.push({ header: otherKey(question.id), cell: (r) => r.answers[otherKey(question.id)] as Cell });
   }
   for (const dimension of definition.scoring?.dimensions ?? []) {
     columns.push({ header: `${dimension.id}.score`, cell: (r) => r.scores?.[dimension.id]?.score });
@@ -90,9 +91,20 @@ const percent = (share: number) => Math.round(share * 1000) / 10;
 
 /** The report as a table: one row per option, point, matrix row, group of the score and dimension band. */
 export function summaryCsv(result: AggregateResult, locale: Locale): string {
-  const tr = (key: Parameters<typeof translateReport>[1], vars?: Parameters<typeof translateReport>[2]) => translateReport(locale, key, vars);
+  const tr = (key: Parameters<typeof translateReport>[1], vars?: Parameters<typeof translateReport>[2]) =>
+    translateReport(locale, key, vars);
   const rows: Cell[][] = [
-    [tr('csvId'), tr('csvTitle'), tr('csvItem'), tr('csvCount'), tr('csvSharePercent'), tr('csvN'), tr('csvMean'), tr('csvSd'), tr('csvNote')],
+    [
+      tr('csvId'),
+      tr('csvTitle'),
+      tr('csvItem'),
+      tr('csvCount'),
+      tr('csvSharePercent'),
+      tr('csvN'),
+      tr('csvMean'),
+      tr('csvSd'),
+      tr('csvNote'),
+    ],
   ];
   const divergence = (stats: ScaleStats) => (stats.divergent ? tr('reportDivergent') : undefined);
   for (const summary of result.report.questions) {
@@ -100,22 +112,49 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
     const title = localize(q.title, locale);
     switch (summary.kind) {
       case 'choice':
-        for (const c of summary.counts) rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
+        for (const c of summary.counts)
+          rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
         break;
       case 'scale':
-        for (const c of summary.counts) rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
+        for (const c of summary.counts)
+          rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
         if (summary.notApplicable) rows.push([q.id, title, notApplicableText(q, locale), summary.notApplicable]);
         rows.push([q.id, title, tr('csvMean'), null, null, summary.n, summary.mean, summary.sd, divergence(summary)]);
         break;
       case 'nps':
         for (const c of summary.counts) rows.push([q.id, title, c.value, c.count, percent(c.share), summary.n]);
-        rows.push([q.id, title, tr('reportPromoters'), summary.promoters, percent(summary.n ? summary.promoters / summary.n : 0), summary.n]);
+        rows.push([
+          q.id,
+          title,
+          tr('reportPromoters'),
+          summary.promoters,
+          percent(summary.n ? summary.promoters / summary.n : 0),
+          summary.n,
+        ]);
         rows.push([q.id, title, tr('reportPassives'), summary.passives, percent(summary.n ? summary.passives / summary.n : 0), summary.n]);
-        rows.push([q.id, title, tr('reportDetractors'), summary.detractors, percent(summary.n ? summary.detractors / summary.n : 0), summary.n]);
-        rows.push([q.id, title, tr('reportNps'), null, null, summary.n, summary.score === null ? null : Math.round(summary.score), null, null]);
+        rows.push([
+          q.id,
+          title,
+          tr('reportDetractors'),
+          summary.detractors,
+          percent(summary.n ? summary.detractors / summary.n : 0),
+          summary.n,
+        ]);
+        rows.push([
+          q.id,
+          title,
+          tr('reportNps'),
+          null,
+          null,
+          summary.n,
+          summary.score === null ? null : Math.round(summary.score),
+          null,
+          null,
+        ]);
         break;
       case 'matrix':
-        for (const row of summary.rows) rows.push([`${q.id}.${row.id}`, title, localize(row.label, locale), null, null, row.n, row.mean, row.sd, divergence(row)]);
+        for (const row of summary.rows)
+          rows.push([`${q.id}.${row.id}`, title, localize(row.label, locale), null, null, row.n, row.mean, row.sd, divergence(row)]);
         break;
       case 'text':
         rows.push([q.id, title, null, summary.answers.length]);
@@ -134,8 +173,15 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
 }
 
 /** One respondent's answers and scores (what `<ankieta-results>` exports). */
-export function resultsCsv(definition: SurveyDefinition, response: Pick<Response, 'answers'>, results: readonly DimensionResult[], locale: Locale): string {
-  const rows: Cell[][] = [[translate(locale, 'csvId'), translate(locale, 'csvTitle'), translate(locale, 'csvValue'), translate(locale, 'csvLabel')]];
+export function resultsCsv(
+  definition: SurveyDefinition,
+  response: Pick<Response, 'answers'>,
+  results: readonly DimensionResult[],
+  locale: Locale,
+): string {
+  const rows: Cell[][] = [
+    [translate(locale, 'csvId'), translate(locale, 'csvTitle'), translate(locale, 'csvValue'), translate(locale, 'csvLabel')],
+  ];
   for (const question of answerable(definition)) {
     const value = response.answers[question.id];
     if (value === undefined) continue;
@@ -148,7 +194,15 @@ export function resultsCsv(definition: SurveyDefinition, response: Pick<Response
       }
       continue;
     }
-    const raw: Cell = Array.isArray(value) ? value.join('|') : typeof value === 'boolean' ? (value ? 1 : 0) : typeof value === 'object' ? undefined : value;
+    const raw: Cell = Array.isArray(value)
+      ? value.join('|')
+      : typeof value === 'boolean'
+        ? value
+          ? 1
+          : 0
+        : typeof value === 'object'
+          ? undefined
+          : value;
     const label = answerText(question, value, locale, response.answers[otherKey(question.id)]);
     rows.push([question.id, title, raw, label === String(raw) ? undefined : label]);
   }

@@ -25,7 +25,10 @@ export interface LoadedResponses {
 }
 
 /** Accepts the export as an array of responses or as `{ responses: [...] }`. */
-export async function fetchResponses(src: string, options: { token?: string | undefined; signal?: AbortSignal } = {}): Promise<LoadedResponses> {
+export async function fetchResponses(
+  src: string,
+  options: { token?: string | undefined; signal?: AbortSignal } = {},
+): Promise<LoadedResponses> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   let reply: globalThis.Response;
@@ -35,7 +38,8 @@ export async function fetchResponses(src: string, options: { token?: string | un
     if (options.signal?.aborted) throw error;
     throw new ReportLoadError('network', `Could not reach ${src}: ${(error as Error).message}`);
   }
-  if (reply.status === 401 || reply.status === 403) throw new ReportLoadError('auth', `${src} refused the token (${reply.status})`, reply.status);
+  if (reply.status === 401 || reply.status === 403)
+    throw new ReportLoadError('auth', `${src} refused the token (${reply.status})`, reply.status);
   if (!reply.ok) throw new ReportLoadError('http', `${src} answered ${reply.status}`, reply.status);
   let body: unknown;
   try {
@@ -43,7 +47,11 @@ export async function fetchResponses(src: string, options: { token?: string | un
   } catch {
     throw new ReportLoadError('format', `${src} did not return JSON`, reply.status);
   }
-  const items = Array.isArray(body) ? body : Array.isArray((body as { responses?: unknown })?.responses) ? (body as { responses: unknown[] }).responses : undefined;
+  const items = Array.isArray(body)
+    ? body
+    : Array.isArray((body as { responses?: unknown })?.responses)
+      ? (body as { responses: unknown[] }).responses
+      : undefined;
   if (!items) throw new ReportLoadError('format', `${src} returned neither an array nor {responses: [...]}`, reply.status);
   const responses: Response[] = [];
   let invalid = 0;

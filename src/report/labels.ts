@@ -26,7 +26,10 @@ export function answerText(question: AnswerableQuestion, value: AnswerValue, loc
       return values
         .map((v) => {
           if (v === OTHER) {
-            const label = typeof question.other === 'boolean' || question.other === undefined ? translate(locale, 'other') : localize(question.other, locale);
+            const label =
+              typeof question.other === 'boolean' || question.other === undefined
+                ? translate(locale, 'other')
+                : localize(question.other, locale);
             return typeof otherText === 'string' && otherText ? `${label}: ${otherText}` : label;
           }
           return localize(question.options.find((o) => o.value === v)?.label ?? v, locale);

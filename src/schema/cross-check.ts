@@ -34,7 +34,8 @@ export function crossCheck(definition: SurveyDefinition): DefinitionIssue[] {
       const entry = { question, path: [...pagePath, 'questions', q], order: located.length };
       located.push(entry);
       const first = questions.get(question.id);
-      if (first) report([...entry.path, 'id'], `duplicate question id ${JSON.stringify(question.id)} (first used at ${formatPath(first.path)})`);
+      if (first)
+        report([...entry.path, 'id'], `duplicate question id ${JSON.stringify(question.id)} (first used at ${formatPath(first.path)})`);
       else questions.set(question.id, entry);
     });
   });
@@ -54,7 +55,10 @@ export function crossCheck(definition: SurveyDefinition): DefinitionIssue[] {
       const target = questions.get(id)?.question;
       if (!target) report([...path, 'questions', i], `unknown question ${JSON.stringify(id)}`);
       else if (!SCORED_TYPES.has(target.type))
-        report([...path, 'questions', i], `question ${JSON.stringify(id)} is a ${target.type} question and cannot be scored (use rating, scale, nps or matrix)`);
+        report(
+          [...path, 'questions', i],
+          `question ${JSON.stringify(id)} is a ${target.type} question and cannot be scored (use rating, scale, nps or matrix)`,
+        );
       if (seen.has(id)) report([...path, 'questions', i], `question ${JSON.stringify(id)} is listed twice`);
       seen.add(id);
     });
@@ -107,13 +111,7 @@ function checkQuestion(question: Question, path: PathSegment[], report: Report):
   }
 }
 
-function checkCondition(
-  condition: Condition,
-  path: PathSegment[],
-  order: number,
-  questions: Map<string, Located>,
-  report: Report,
-): void {
+function checkCondition(condition: Condition, path: PathSegment[], order: number, questions: Map<string, Located>, report: Report): void {
   if ('all' in condition) return condition.all.forEach((c, i) => checkCondition(c, [...path, 'all', i], order, questions, report));
   if ('any' in condition) return condition.any.forEach((c, i) => checkCondition(c, [...path, 'any', i], order, questions, report));
   if ('not' in condition) return checkCondition(condition.not, [...path, 'not'], order, questions, report);
@@ -138,7 +136,8 @@ function checkCondition(
     return;
   }
   if (condition.row !== undefined) {
-    if (question.type !== 'matrix') report([...path, 'row'], `"row" needs a matrix question, but ${JSON.stringify(condition.question)} is ${question.type}`);
+    if (question.type !== 'matrix')
+      report([...path, 'row'], `"row" needs a matrix question, but ${JSON.stringify(condition.question)} is ${question.type}`);
     else if (!question.rows.some((r) => r.id === condition.row))
       report([...path, 'row'], `matrix ${JSON.stringify(condition.question)} has no row ${JSON.stringify(condition.row)}`);
   }
@@ -149,7 +148,10 @@ function checkCondition(
   if (!possible) return;
   const check = (value: Scalar, valuePath: PathSegment[]) => {
     if (!possible.values.includes(value))
-      report(valuePath, `${JSON.stringify(condition.question)} never has the answer ${JSON.stringify(value)} (possible: ${possible.values.map((v) => JSON.stringify(v)).join(', ')})`);
+      report(
+        valuePath,
+        `${JSON.stringify(condition.question)} never has the answer ${JSON.stringify(value)} (possible: ${possible.values.map((v) => JSON.stringify(v)).join(', ')})`,
+      );
   };
   if (condition.eq !== undefined) check(condition.eq, [...path, 'eq']);
   if (condition.neq !== undefined) check(condition.neq, [...path, 'neq']);
@@ -195,7 +197,8 @@ function checkBands(bands: readonly { min: number; max: number }[], path: PathSe
   let expected = 0;
   for (const band of sorted) {
     if (band.min > expected) report([...path, band.index, 'min'], `leaves a gap: ${gap(expected, band.min - 1)}`);
-    else if (band.min < expected) report([...path, band.index, 'min'], `overlaps the previous band (scores ${band.min}–${Math.min(expected - 1, band.max)})`);
+    else if (band.min < expected)
+      report([...path, band.index, 'min'], `overlaps the previous band (scores ${band.min}–${Math.min(expected - 1, band.max)})`);
     expected = Math.max(expected, band.max + 1);
   }
   if (expected <= 100) report(path, `leaves a gap: ${gap(expected, 100)}`);

@@ -23,13 +23,9 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 /** Question, page, row and dimension ids: safe as form field names, JSON keys and CSV headers. */
 export const Id = z
   .string()
-  .check(
-    z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must start with a letter and use only A–Z, a–z, 0–9, "_" or "-" (at most 64)'),
-  );
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must start with a letter and use only A–Z, a–z, 0–9, "_" or "-" (at most 64)'));
 /** The survey id keys storage and responses. */
-export const SurveyId = z
-  .string()
-  .check(z.regex(/^[a-z0-9_-]{1,64}$/, 'must use only a–z, 0–9, "_" or "-" (1 to 64 characters)'));
+export const SurveyId = z.string().check(z.regex(/^[a-z0-9_-]{1,64}$/, 'must use only a–z, 0–9, "_" or "-" (1 to 64 characters)'));
 
 const Scalar = z.union([z.number(), z.string(), z.boolean()]);
 export type Scalar = z.infer<typeof Scalar>;

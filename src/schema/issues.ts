@@ -68,7 +68,9 @@ function rejectsOutright(issues: readonly core.$ZodIssue[]): boolean {
   return issues.some(
     (i) =>
       i.path.length === 0 &&
-      (i.code === 'invalid_type' || i.code === 'invalid_value' || (i.code === 'invalid_union' && !('discriminator' in i && i.discriminator) && i.errors.every(rejectsOutright))),
+      (i.code === 'invalid_type' ||
+        i.code === 'invalid_value' ||
+        (i.code === 'invalid_union' && !('discriminator' in i && i.discriminator) && i.errors.every(rejectsOutright))),
   );
 }
 

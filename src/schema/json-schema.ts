@@ -13,10 +13,14 @@ export function definitionJsonSchema(): Record<string, unknown> {
     title: 'Ankieta survey definition',
     description: 'A survey for <ankieta-survey>: pages of questions, optional scoring and a thank-you text.',
   });
-  metadata.add(LocalizedText, { id: 'LocalizedText', description: 'A text in the definition\'s locale, or one per language: {"pl": "…", "en": "…"}.' });
+  metadata.add(LocalizedText, {
+    id: 'LocalizedText',
+    description: 'A text in the definition\'s locale, or one per language: {"pl": "…", "en": "…"}.',
+  });
   metadata.add(Condition, {
     id: 'Condition',
-    description: 'Shows a question only when an earlier answer matches: {"question": id, <one operator>: value}, or {"all": […]}, {"any": […]}, {"not": …}.',
+    description:
+      'Shows a question only when an earlier answer matches: {"question": id, <one operator>: value}, or {"all": […]}, {"any": […]}, {"not": …}.',
   });
   const [, textObject] = LocalizedText.def.options;
   return z.toJSONSchema(SurveyDefinition, {

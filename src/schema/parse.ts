@@ -20,7 +20,8 @@ function checkShape(input: unknown): DefinitionIssue | undefined {
     if (path.length >= MAX_DEPTH) return { path: formatPath(path), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
     // zod drops a "__proto__" key from records without a word; refuse it outright instead.
     if (Object.hasOwn(value, '__proto__')) return { path: formatPath([...path, '__proto__']), message: 'is a reserved name' };
-    for (const key of Object.keys(value)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, Array.isArray(value) ? Number(key) : key] });
+    for (const key of Object.keys(value))
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, Array.isArray(value) ? Number(key) : key] });
   }
   return undefined;
 }
@@ -50,7 +51,10 @@ function unreadable<T>(parse: () => ParseResult<T>): ParseResult<T> {
   try {
     return parse();
   } catch (error) {
-    return { ok: false, issues: [{ path: '(root)', message: `could not be read (${error instanceof Error ? error.message : String(error)})` }] };
+    return {
+      ok: false,
+      issues: [{ path: '(root)', message: `could not be read (${error instanceof Error ? error.message : String(error)})` }],
+    };
   }
 }
 

@@ -203,23 +203,25 @@ export class Autosave {
   #write(keys: readonly string[] | 'all', pageChanged: boolean): Promise<void> {
     const { store, onSaved, onFailed, newId } = this.#options;
     const responseId = this.#responseId;
-    return store.saveDraft(() => this.draft(), keys).then(
-      (result) => {
-        if (result === 'saved') return onSaved();
-        if (responseId !== this.#responseId) return;
-        // Another tab completed this response: what this tab holds becomes a new response.
-        this.#responseId = newId();
-        this.#whole = true;
-        return this.#startWrite();
-      },
-      (error: StorageError) => {
-        if (responseId !== this.#responseId) return onFailed(error);
-        if (keys === 'all') this.#whole = true;
-        else for (const key of keys) this.#dirty.add(key);
-        this.#pageDirty ||= pageChanged;
-        onFailed(error);
-      },
-    );
+    return store
+      .saveDraft(() => this.draft(), keys)
+      .then(
+        (result) => {
+          if (result === 'saved') return onSaved();
+          if (responseId !== this.#responseId) return;
+          // Another tab completed this response: what this tab holds becomes a new response.
+          this.#responseId = newId();
+          this.#whole = true;
+          return this.#startWrite();
+        },
+        (error: StorageError) => {
+          if (responseId !== this.#responseId) return onFailed(error);
+          if (keys === 'all') this.#whole = true;
+          else for (const key of keys) this.#dirty.add(key);
+          this.#pageDirty ||= pageChanged;
+          onFailed(error);
+        },
+      );
   }
 
   #cancelTimer(): void {

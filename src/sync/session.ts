@@ -24,15 +24,7 @@ import { Delivery, type DeliveryReport, type OutboxSource } from './delivery.js'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './http.js';
 
 export type SessionState =
-  | 'idle'
-  | 'saved'
-  | 'offline'
-  | 'sending'
-  | 'sent'
-  | 'waiting'
-  | 'not-delivered'
-  | 'forbidden'
-  | 'storage-unavailable';
+  'idle' | 'saved' | 'offline' | 'sending' | 'sent' | 'waiting' | 'not-delivered' | 'forbidden' | 'storage-unavailable';
 
 export interface SessionStatus {
   /** What happened last, for the live region. */
@@ -362,7 +354,10 @@ export class OfflineSession extends EventTarget {
     }
     this.#setStatus({});
     if (this.#options.endpoint && !this.endpoint) {
-      this.#emit('error', { kind: 'delivery', message: `the endpoint "${this.#options.endpoint}" is not a URL; responses stay on this device` });
+      this.#emit('error', {
+        kind: 'delivery',
+        message: `the endpoint "${this.#options.endpoint}" is not a URL; responses stay on this device`,
+      });
     }
     // Not awaited: Firefox asks the user, and the answer may never come.
     if (this.#options.persist) void this.#requestPersist();
@@ -539,7 +534,11 @@ export class OfflineSession extends EventTarget {
       case 'forbidden':
         this.#passDelivered = this.#passRejected = false;
         this.#setStatus({ state: 'forbidden' });
-        this.#emit('error', { kind: 'delivery', status: report.status, message: `HTTP ${report.status}${report.detail ? `: ${report.detail}` : ''}` });
+        this.#emit('error', {
+          kind: 'delivery',
+          status: report.status,
+          message: `HTTP ${report.status}${report.detail ? `: ${report.detail}` : ''}`,
+        });
         break;
       case 'idle': {
         const { state } = this.#status;

@@ -12,7 +12,9 @@ import { conferenceEvaluation, sessionIds } from './conference.js';
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(300));
 const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "11:00"'));
 /** Short enough that the follow-up id `talk_<id>_why` stays a valid question id. */
-const SessionId = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must start with a letter and use only A–Z, a–z, 0–9, "_" or "-" (at most 40)'));
+const SessionId = z
+  .string()
+  .check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'must start with a letter and use only A–Z, a–z, 0–9, "_" or "-" (at most 40)'));
 /** A real calendar day: 2016-02-30 and 2016-13-01 are refused, not rolled over. */
 function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
@@ -57,7 +59,11 @@ function crossCheck(agenda: Agenda): DefinitionIssue[] {
   ids.forEach((id, i) => {
     const index = sessions[i]!.index;
     const first = seen.get(id);
-    if (first !== undefined) issues.push({ path: formatPath(['sessions', index, 'id']), message: `duplicate session id ${JSON.stringify(id)} (also used by ${formatPath(['sessions', first])})` });
+    if (first !== undefined)
+      issues.push({
+        path: formatPath(['sessions', index, 'id']),
+        message: `duplicate session id ${JSON.stringify(id)} (also used by ${formatPath(['sessions', first])})`,
+      });
     else seen.set(id, index);
   });
   agenda.sessions.forEach((session, i) => {

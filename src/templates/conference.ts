@@ -91,25 +91,25 @@ function sessionQuestions(sessions: readonly Session[]): Question[] {
       notApplicable: true,
       rows: sessions.map((session, i) => ({ id: ids[i]!, label: label(session) })),
     },
-    ...sessions.map(
-      (session, i): Question => ({
-        id: `talk_${ids[i]}_why`,
-        type: 'text',
-        multiline: true,
-        title: each(session.title, (title, locale) =>
-          locale === 'pl'
-            ? `Co można było zrobić lepiej ${session.type === 'workshop' ? 'w warsztacie' : 'w wystąpieniu'} ${quote(title, locale)}?`
-            : `What could have been better in ${quote(title, locale)}?`,
-        ),
-        visibleIf: { question: 'talks', row: ids[i]!, lte: LOW_SCORE },
-      }),
-    ),
+    ...sessions.map((session, i): Question => ({
+      id: `talk_${ids[i]}_why`,
+      type: 'text',
+      multiline: true,
+      title: each(session.title, (title, locale) =>
+        locale === 'pl'
+          ? `Co można było zrobić lepiej ${session.type === 'workshop' ? 'w warsztacie' : 'w wystąpieniu'} ${quote(title, locale)}?`
+          : `What could have been better in ${quote(title, locale)}?`,
+      ),
+      visibleIf: { question: 'talks', row: ids[i]!, lte: LOW_SCORE },
+    })),
   ];
 }
 
 function title(options: ConferenceOptions): LocalizedText {
   if (!options.event) return t('Ocena konferencji', 'Conference evaluation');
-  return each(options.event, (name, locale) => (locale === 'pl' ? `Ocena konferencji ${quote(name, locale)}` : `Evaluation: ${quote(name, locale)}`));
+  return each(options.event, (name, locale) =>
+    locale === 'pl' ? `Ocena konferencji ${quote(name, locale)}` : `Evaluation: ${quote(name, locale)}`,
+  );
 }
 
 function description(options: ConferenceOptions): LocalizedText {
@@ -137,13 +137,23 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
       title: t('O uczestniku', 'About you'),
       questions: [
         { id: 'anonymity', type: 'info', text: anonymityNote },
-        { id: 'role', type: 'choice', required: true, title: t('Kogo Pan/Pani reprezentuje?', 'Whom do you represent?'), options: ROLE_OPTIONS },
+        {
+          id: 'role',
+          type: 'choice',
+          required: true,
+          title: t('Kogo Pan/Pani reprezentuje?', 'Whom do you represent?'),
+          options: ROLE_OPTIONS,
+        },
         { id: 'jst_type', type: 'choice', title: t('Typ jednostki', 'Type of unit'), options: UNIT_OPTIONS },
         {
           id: 'partner_status',
           type: 'choice',
           title: t('Czy Pana/Pani jednostka działa w partnerstwie?', 'Is your organisation in a partnership?'),
-          options: [option('yes', 'Tak', 'Yes'), option('considering', 'Rozważamy przystąpienie', 'We are considering joining one'), option('no', 'Nie', 'No')],
+          options: [
+            option('yes', 'Tak', 'Yes'),
+            option('considering', 'Rozważamy przystąpienie', 'We are considering joining one'),
+            option('no', 'Nie', 'No'),
+          ],
         },
       ],
     },
@@ -151,8 +161,20 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
       id: 'programme',
       title: t('Program', 'Programme'),
       questions: [
-        { id: 'overall', type: 'scale', required: true, scale: 'quality5', title: t('Ogólna ocena konferencji', 'Overall rating of the conference') },
-        { id: 'overall_why', type: 'text', multiline: true, title: t('Co zdecydowało o tej ocenie?', 'What made you give this rating?'), visibleIf: { question: 'overall', lte: LOW_SCORE } },
+        {
+          id: 'overall',
+          type: 'scale',
+          required: true,
+          scale: 'quality5',
+          title: t('Ogólna ocena konferencji', 'Overall rating of the conference'),
+        },
+        {
+          id: 'overall_why',
+          type: 'text',
+          multiline: true,
+          title: t('Co zdecydowało o tej ocenie?', 'What made you give this rating?'),
+          visibleIf: { question: 'overall', lte: LOW_SCORE },
+        },
         ...sessionQuestions(options.sessions ?? []),
         ...(workshops
           ? ([
@@ -164,28 +186,73 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
                 notApplicable: true,
                 title: t('Dyskusje warsztatowe były przydatne w mojej pracy.', 'The workshop discussions were useful for my work.'),
               },
-              { id: 'workshop_why', type: 'text', multiline: true, title: t('Co zmienić w warsztatach?', 'What should change in the workshops?'), visibleIf: { question: 'workshop', lte: LOW_SCORE } },
+              {
+                id: 'workshop_why',
+                type: 'text',
+                multiline: true,
+                title: t('Co zmienić w warsztatach?', 'What should change in the workshops?'),
+                visibleIf: { question: 'workshop', lte: LOW_SCORE },
+              },
             ] satisfies Question[])
           : []),
-        { id: 'relevance', type: 'scale', required: true, scale: 'agree5', title: t('Tematyka odpowiadała potrzebom mojej jednostki.', "The topics matched my organisation's needs.") },
-        { id: 'engage', type: 'scale', scale: 'agree5', title: t('Była okazja do pytań i wymiany doświadczeń.', 'There was enough chance to ask questions and share experience.') },
+        {
+          id: 'relevance',
+          type: 'scale',
+          required: true,
+          scale: 'agree5',
+          title: t('Tematyka odpowiadała potrzebom mojej jednostki.', "The topics matched my organisation's needs."),
+        },
+        {
+          id: 'engage',
+          type: 'scale',
+          scale: 'agree5',
+          title: t('Była okazja do pytań i wymiany doświadczeń.', 'There was enough chance to ask questions and share experience.'),
+        },
       ],
     },
     {
       id: 'organisation',
       title: t('Organizacja', 'Organisation'),
       questions: [
-        { id: 'org', type: 'matrix', scale: 'quality5', notApplicable: true, title: t('Jak ocenia Pan/Pani organizację?', 'How would you rate the organisation?'), rows: ORGANISATION_ROWS },
+        {
+          id: 'org',
+          type: 'matrix',
+          scale: 'quality5',
+          notApplicable: true,
+          title: t('Jak ocenia Pan/Pani organizację?', 'How would you rate the organisation?'),
+          rows: ORGANISATION_ROWS,
+        },
         // Without `row`, a matrix condition holds when any answered row satisfies it.
-        { id: 'org_why', type: 'text', multiline: true, title: t('Co poprawić w organizacji?', 'What should we improve in the organisation?'), visibleIf: { question: 'org', lte: LOW_SCORE } },
+        {
+          id: 'org_why',
+          type: 'text',
+          multiline: true,
+          title: t('Co poprawić w organizacji?', 'What should we improve in the organisation?'),
+          visibleIf: { question: 'org', lte: LOW_SCORE },
+        },
       ],
     },
     {
       id: 'outcomes',
       title: t('Wnioski', 'Takeaways'),
       questions: [
-        { id: 'apply', type: 'scale', required: true, scale: 'agree5', title: t('Zamierzam wykorzystać w pracy co najmniej jedno przedstawione rozwiązanie.', 'I intend to use at least one of the solutions presented.') },
-        { id: 'apply_what', type: 'text', multiline: true, title: t('Które i w jaki sposób?', 'Which one, and how?'), visibleIf: { question: 'apply', gte: 4 } },
+        {
+          id: 'apply',
+          type: 'scale',
+          required: true,
+          scale: 'agree5',
+          title: t(
+            'Zamierzam wykorzystać w pracy co najmniej jedno przedstawione rozwiązanie.',
+            'I intend to use at least one of the solutions presented.',
+          ),
+        },
+        {
+          id: 'apply_what',
+          type: 'text',
+          multiline: true,
+          title: t('Które i w jaki sposób?', 'Which one, and how?'),
+          visibleIf: { question: 'apply', gte: 4 },
+        },
         {
           id: 'nps',
           type: 'nps',
@@ -197,8 +264,20 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           minLabel: t('Zdecydowanie nie', 'Not at all likely'),
           maxLabel: t('Na pewno', 'Extremely likely'),
         },
-        { id: 'nps_why', type: 'text', multiline: true, title: t('Co musiałoby się zmienić, by ocena była wyższa?', 'What would make your score higher?'), visibleIf: { question: 'nps', lte: LOW_NPS } },
-        { id: 'topics', type: 'text', multiline: true, title: t('Jakie tematy podjąć na kolejnych spotkaniach?', 'Which topics should future events cover?'), hint: noPersonalDataHint },
+        {
+          id: 'nps_why',
+          type: 'text',
+          multiline: true,
+          title: t('Co musiałoby się zmienić, by ocena była wyższa?', 'What would make your score higher?'),
+          visibleIf: { question: 'nps', lte: LOW_NPS },
+        },
+        {
+          id: 'topics',
+          type: 'text',
+          multiline: true,
+          title: t('Jakie tematy podjąć na kolejnych spotkaniach?', 'Which topics should future events cover?'),
+          hint: noPersonalDataHint,
+        },
         { id: 'comments', type: 'text', multiline: true, title: t('Inne uwagi', 'Other comments'), hint: noPersonalDataHint },
       ],
     },
@@ -211,7 +290,10 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
     title: title(options),
     description: description(options),
     pages,
-    thankYou: t('Dziękujemy! Odpowiedzi pomogą przygotować kolejne spotkania.', 'Thank you! Your answers will help us prepare future events.'),
+    thankYou: t(
+      'Dziękujemy! Odpowiedzi pomogą przygotować kolejne spotkania.',
+      'Thank you! Your answers will help us prepare future events.',
+    ),
   };
   const parsed = parseDefinition(definition);
   if (!parsed.ok) throw new DefinitionError(parsed.issues);

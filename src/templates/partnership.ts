@@ -34,11 +34,27 @@ const statement = (id: string, pl: string, en: string): Question => ({
 });
 
 export const STRATEGIC_ITEMS = [
-  statement('a1', 'Partnerzy mają wspólną, spisaną wizję i cele rozwoju obszaru.', 'Partners share a written vision and goals for the area.'),
+  statement(
+    'a1',
+    'Partnerzy mają wspólną, spisaną wizję i cele rozwoju obszaru.',
+    'Partners share a written vision and goals for the area.',
+  ),
   statement('a2', 'Cele partnerstwa są realistyczne wobec zasobów i czasu.', 'Goals are realistic given resources and time.'),
-  statement('a3', 'Strategia partnerstwa jest powiązana ze strategiami i budżetami partnerów.', "The partnership strategy is linked to partners' own strategies and budgets."),
-  statement('a4', 'Role i odpowiedzialność partnerów są jasno określone (np. w porozumieniu).', 'Roles and responsibilities are clearly set out (e.g. in an agreement).'),
-  statement('a5', 'Mamy plan działań z harmonogramem i przypisanymi zasobami.', 'We have an action plan with a timetable and assigned resources.'),
+  statement(
+    'a3',
+    'Strategia partnerstwa jest powiązana ze strategiami i budżetami partnerów.',
+    "The partnership strategy is linked to partners' own strategies and budgets.",
+  ),
+  statement(
+    'a4',
+    'Role i odpowiedzialność partnerów są jasno określone (np. w porozumieniu).',
+    'Roles and responsibilities are clearly set out (e.g. in an agreement).',
+  ),
+  statement(
+    'a5',
+    'Mamy plan działań z harmonogramem i przypisanymi zasobami.',
+    'We have an action plan with a timetable and assigned resources.',
+  ),
   statement('a6', 'Regularnie monitorujemy postępy i korygujemy działania.', 'We regularly monitor progress and adjust what we do.'),
 ];
 
@@ -48,8 +64,16 @@ export const RELATIONSHIP_ITEMS = [
   statement('b3', 'Każdy partner ma realny wpływ na decyzje.', 'Every partner has real influence on decisions.'),
   statement('b4', 'Spory rozwiązujemy konstruktywnie.', 'We resolve disagreements constructively.'),
   statement('b5', 'Moja organizacja ma korzyści proporcjonalne do wkładu.', "My organisation's benefits match its contribution."),
-  statement('b6', 'Partnerzy spoza samorządu (organizacje pozarządowe, firmy) są traktowani jak równoprawni.', 'Non-government partners (NGOs, businesses) are treated as equals.'),
-  statement('b7', 'Ogólnie współpraca w partnerstwie jest dla mnie satysfakcjonująca.', 'Overall, working in this partnership is satisfying.'),
+  statement(
+    'b6',
+    'Partnerzy spoza samorządu (organizacje pozarządowe, firmy) są traktowani jak równoprawni.',
+    'Non-government partners (NGOs, businesses) are treated as equals.',
+  ),
+  statement(
+    'b7',
+    'Ogólnie współpraca w partnerstwie jest dla mnie satysfakcjonująca.',
+    'Overall, working in this partnership is satisfying.',
+  ),
 ];
 
 export const SECTOR_OPTIONS = [
@@ -99,14 +123,19 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
   const relationship = RELATIONSHIP_ITEMS.filter((item) => item.id !== 'b6' || options.crossSector !== false).map((item) =>
     item.id === 'b6' && cross.b6 ? { ...item, visibleIf: cross.b6 } : item,
   );
-  const pageHint = t('Proszę ocenić, na ile zgadza się Pan/Pani z każdym stwierdzeniem.', 'Please say how far you agree with each statement.');
+  const pageHint = t(
+    'Proszę ocenić, na ile zgadza się Pan/Pani z każdym stwierdzeniem.',
+    'Please say how far you agree with each statement.',
+  );
 
   const definition = {
     id: options.id ?? 'partnership-self-assessment',
     version: options.version ?? 1,
     locale: 'pl' as const,
     title: options.partnership
-      ? each(options.partnership, (name, locale) => (locale === 'pl' ? `Samoocena partnerstwa ${quote(name, locale)}` : `Partnership self-assessment: ${quote(name, locale)}`))
+      ? each(options.partnership, (name, locale) =>
+          locale === 'pl' ? `Samoocena partnerstwa ${quote(name, locale)}` : `Partnership self-assessment: ${quote(name, locale)}`,
+        )
       : t('Samoocena partnerstwa', 'Partnership self-assessment'),
     description: t(
       'Samoocena pomaga partnerstwu zobaczyć, co działa dobrze, a co wymaga uwagi. Każdy partner wypełnia ją osobno; wyniki w dwóch obszarach pojawią się od razu po wysłaniu odpowiedzi. Zajmie to około 5 minut.',
@@ -122,14 +151,27 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
             id: 'sector',
             type: 'choice',
             required: true,
-            title: t('Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?', 'Which sector does your organisation represent in the partnership?'),
+            title: t(
+              'Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?',
+              'Which sector does your organisation represent in the partnership?',
+            ),
             options: SECTOR_OPTIONS,
           },
           ...cross.questions,
         ],
       },
-      { id: 'strategic', title: t('A. Zarządzanie strategiczne', 'A. Strategic management'), description: pageHint, questions: STRATEGIC_ITEMS },
-      { id: 'relationship', title: t('B. Zarządzanie relacjami', 'B. Relationship management'), description: pageHint, questions: relationship },
+      {
+        id: 'strategic',
+        title: t('A. Zarządzanie strategiczne', 'A. Strategic management'),
+        description: pageHint,
+        questions: STRATEGIC_ITEMS,
+      },
+      {
+        id: 'relationship',
+        title: t('B. Zarządzanie relacjami', 'B. Relationship management'),
+        description: pageHint,
+        questions: relationship,
+      },
       {
         id: 'closing',
         title: t('Uwagi', 'Comments'),
@@ -138,7 +180,10 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
             id: 'comments',
             type: 'text',
             multiline: true,
-            title: t('Co jeszcze warto wiedzieć o współpracy w partnerstwie?', 'Is there anything else worth knowing about working in the partnership?'),
+            title: t(
+              'Co jeszcze warto wiedzieć o współpracy w partnerstwie?',
+              'Is there anything else worth knowing about working in the partnership?',
+            ),
             hint: noPersonalDataHint,
           },
         ],
@@ -151,12 +196,18 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
           title: t('Zarządzanie strategiczne', 'Strategic management'),
           questions: STRATEGIC_ITEMS.map((q) => q.id),
           bands: bands([
-            t('Wróćcie do podstaw: uzgodnijcie na piśmie wizję, cele i podział ról.', 'Back to basics: agree vision, goals and roles in writing.'),
+            t(
+              'Wróćcie do podstaw: uzgodnijcie na piśmie wizję, cele i podział ról.',
+              'Back to basics: agree vision, goals and roles in writing.',
+            ),
             t(
               'Przełóżcie strategię na plan z harmonogramem, budżetem i wskaźnikami; ustalcie cykl przeglądów.',
               'Turn the strategy into a plan with a timetable, budget and indicators; set a review cycle.',
             ),
-            t('Utrzymujcie monitoring i dzielcie się praktyką z innymi partnerstwami.', 'Keep monitoring; share your practice with other partnerships.'),
+            t(
+              'Utrzymujcie monitoring i dzielcie się praktyką z innymi partnerstwami.',
+              'Keep monitoring; share your practice with other partnerships.',
+            ),
           ]),
         },
         {
@@ -164,12 +215,18 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
           title: t('Zarządzanie relacjami', 'Relationship management'),
           questions: relationship.map((q) => q.id),
           bands: bands([
-            t('Zorganizujcie moderowane spotkanie o oczekiwaniach, korzyściach i zasadach decyzji.', 'Hold a facilitated meeting on expectations, benefits and decision rules.'),
+            t(
+              'Zorganizujcie moderowane spotkanie o oczekiwaniach, korzyściach i zasadach decyzji.',
+              'Hold a facilitated meeting on expectations, benefits and decision rules.',
+            ),
             t(
               'Ustalcie standardy komunikacji i tryb rozwiązywania sporów; sprawdźcie podział korzyści.',
               'Agree communication standards and a dispute process; check how benefits are shared.',
             ),
-            t('Pielęgnujcie relacje: regularne przeglądy i wdrażanie nowych partnerów.', 'Maintain relationships: regular reviews and onboarding new partners.'),
+            t(
+              'Pielęgnujcie relacje: regularne przeglądy i wdrażanie nowych partnerów.',
+              'Maintain relationships: regular reviews and onboarding new partners.',
+            ),
           ]),
         },
       ],

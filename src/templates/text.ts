@@ -10,7 +10,12 @@ export const each = (text: LocalizedText, build: (value: string, locale: Locale)
 
 /** "18 kwietnia 2016" / "18 April 2016" for a calendar date (YYYY-MM-DD), in any time zone. */
 export function formatDate(date: string, locale: Locale): string {
-  const format = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return format.format(new Date(`${date}T00:00:00Z`));
 }
 

@@ -9,14 +9,16 @@ import agenda from '../../src/templates/examples/opole-2016.agenda.json';
 export const conference = (): SurveyDefinition => surveyFromAgenda(agenda);
 
 /** The partnership self-assessment (two scored dimensions, three bands each). */
-export const partnership = (): SurveyDefinition =>
-  partnershipSelfAssessment({ partnership: t('Razem dla rozwoju', 'Razem dla rozwoju') });
+export const partnership = (): SurveyDefinition => partnershipSelfAssessment({ partnership: t('Razem dla rozwoju', 'Razem dla rozwoju') });
 
 /**
  * The same definition under a story's own id (`story-<name>`). The id keys the draft kept in IndexedDB, so a
  * story that answers questions does not leave a half-filled form in another story.
  */
-export const asStory = (definition: SurveyDefinition, story: string): SurveyDefinition => ({ ...definition, id: `story-${story}`.slice(0, 64) });
+export const asStory = (definition: SurveyDefinition, story: string): SurveyDefinition => ({
+  ...definition,
+  id: `story-${story}`.slice(0, 64),
+});
 
 /**
  * The partnership self-assessment scored in four areas (the same thirteen statements, grouped
@@ -25,7 +27,12 @@ export const asStory = (definition: SurveyDefinition, story: string): SurveyDefi
 export function partnershipFourAreas(): SurveyDefinition {
   const definition = partnership();
   const [strategic, relationship] = definition.scoring!.dimensions;
-  const area = (id: string, pl: string, en: string, questions: string[], from: typeof strategic) => ({ ...from!, id, title: t(pl, en), questions });
+  const area = (id: string, pl: string, en: string, questions: string[], from: typeof strategic) => ({
+    ...from!,
+    id,
+    title: t(pl, en),
+    questions,
+  });
   return {
     ...definition,
     id: 'partnership-four-areas',

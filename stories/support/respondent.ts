@@ -31,7 +31,8 @@ export async function settle(survey: AnkietaSurvey): Promise<void> {
 export async function surveyReady(survey: AnkietaSurvey): Promise<void> {
   await waitFor(
     () => {
-      if (!root(survey).querySelector('[part~="form"], [part~="thank-you"], [part~="message"][role="alert"]')) throw new Error('survey not ready yet');
+      if (!root(survey).querySelector('[part~="form"], [part~="thank-you"], [part~="message"][role="alert"]'))
+        throw new Error('survey not ready yet');
     },
     { timeout: 10_000 },
   );

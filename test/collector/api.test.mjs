@@ -26,7 +26,17 @@ for (const storage of storages()) {
 
     before(async () => {
       place = await storage.create();
-      collector = await startCollector([...place.args, '--token', TOKEN, '--origin', PAGE, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+      collector = await startCollector([
+        ...place.args,
+        '--token',
+        TOKEN,
+        '--origin',
+        PAGE,
+        '--definitions',
+        DEFINITIONS,
+        '--rate-limit',
+        '0',
+      ]);
       base = collector.url;
     });
     after(async () => {
@@ -88,7 +98,10 @@ for (const storage of storages()) {
       assert.deepEqual(res.json.issues.map((i) => i.path).sort(), ['answers.overall', 'answers.unknown_q']);
       const missingRequired = await postJson(base, conferenceResponse({ overall: undefined }));
       assert.equal(missingRequired.status, 400);
-      assert.deepEqual(missingRequired.json.issues.map((i) => i.path), ['answers.overall']);
+      assert.deepEqual(
+        missingRequired.json.issues.map((i) => i.path),
+        ['answers.overall'],
+      );
     });
 
     it('accepts each known version of a survey and refuses an unknown version', async () => {
@@ -112,7 +125,10 @@ for (const storage of storages()) {
       const res = await postJson(base, response, { 'Idempotency-Key': randomUUID() });
       assert.equal(res.status, 400);
       assert.equal(res.json.issues[0].path, 'id');
-      assert.equal((await stored('konferencja')).some((r) => r.id === response.id), false);
+      assert.equal(
+        (await stored('konferencja')).some((r) => r.id === response.id),
+        false,
+      );
     });
 
     it('rejects a filled honeypot with 400 and stores nothing; an empty one is fine', async () => {
@@ -120,7 +136,10 @@ for (const storage of storages()) {
       const res = await postJson(base, bot);
       assert.equal(res.status, 400);
       assert.deepEqual(res.json.issues, [{ path: 'hp', message: 'must be empty' }]);
-      assert.equal((await stored('konferencja')).some((r) => r.id === bot.id), false);
+      assert.equal(
+        (await stored('konferencja')).some((r) => r.id === bot.id),
+        false,
+      );
       assert.equal((await postJson(base, conferenceResponse({}, { hp: '' }))).status, 201);
     });
 
@@ -134,7 +153,10 @@ for (const storage of storages()) {
       for (let i = 0; i < text.length; i += 16 * 1024) chunks.push(text.slice(i, i + 16 * 1024));
       const chunked = await request('POST', `${base}/api/responses`, { headers: { 'Content-Type': 'application/json' }, body: chunks });
       assert.equal(chunked.status, 413);
-      assert.equal((await stored('konferencja')).some((r) => r.id === response.id), false);
+      assert.equal(
+        (await stored('konferencja')).some((r) => r.id === response.id),
+        false,
+      );
       // Under the limit a chunked body is read whole (and then judged by the schema: text too long).
       const long = conferenceResponse({ comments: 'x'.repeat(30_000) });
       const underLimit = await request('POST', `${base}/api/responses`, {
@@ -147,7 +169,12 @@ for (const storage of storages()) {
 
     it('answers 415 for anything but application/json in UTF-8', async () => {
       const body = JSON.stringify(conferenceResponse());
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=iso-8859-2']) {
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/json; charset=iso-8859-2',
+      ]) {
         const res = await request('POST', `${base}/api/responses`, { headers: { 'Content-Type': type }, body });
         assert.equal(res.status, 415, type);
       }
@@ -159,7 +186,11 @@ for (const storage of storages()) {
 
     it('allows CORS only for listed origins (and its own host), and refuses the rest without CORS headers', async () => {
       const preflight = await request('OPTIONS', `${base}/api/responses`, {
-        headers: { Origin: PAGE, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+        headers: {
+          Origin: PAGE,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,idempotency-key',
+        },
       });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers['access-control-allow-origin'], PAGE);
@@ -172,14 +203,19 @@ for (const storage of storages()) {
       assert.match(allowed.headers['access-control-expose-headers'], /Retry-After/);
 
       const evil = 'https://evil.example';
-      const refusedPreflight = await request('OPTIONS', `${base}/api/responses`, { headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' } });
+      const refusedPreflight = await request('OPTIONS', `${base}/api/responses`, {
+        headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' },
+      });
       assert.equal(refusedPreflight.status, 403);
       assert.equal(refusedPreflight.headers['access-control-allow-origin'], undefined);
       const smuggled = conferenceResponse();
       const refused = await postJson(base, smuggled, { Origin: evil });
       assert.equal(refused.status, 403);
       assert.equal(refused.headers['access-control-allow-origin'], undefined);
-      assert.equal((await stored('konferencja')).some((r) => r.id === smuggled.id), false);
+      assert.equal(
+        (await stored('konferencja')).some((r) => r.id === smuggled.id),
+        false,
+      );
 
       const sameHost = await postJson(base, conferenceResponse(), { Origin: base });
       assert.equal(sameHost.status, 201);
@@ -196,7 +232,9 @@ for (const storage of storages()) {
       assert.equal(right.json.surveyId, 'konferencja');
       assert.equal(right.json.count, right.json.responses.length);
       assert.equal((await exportResponses(base, 'nieznana')).status, 404);
-      const preflight = await request('OPTIONS', `${base}/api/surveys/konferencja/responses`, { headers: { Origin: PAGE, 'Access-Control-Request-Method': 'GET' } });
+      const preflight = await request('OPTIONS', `${base}/api/surveys/konferencja/responses`, {
+        headers: { Origin: PAGE, 'Access-Control-Request-Method': 'GET' },
+      });
       assert.equal(preflight.headers['access-control-allow-headers'], 'Authorization');
     });
 
@@ -261,7 +299,17 @@ for (const storage of storages()) {
       assert.equal((await postJson(base, response)).status, 201);
       const before = (await stored('konferencja')).length;
       await collector.stop();
-      collector = await startCollector([...place.args, '--token', TOKEN, '--origin', PAGE, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+      collector = await startCollector([
+        ...place.args,
+        '--token',
+        TOKEN,
+        '--origin',
+        PAGE,
+        '--definitions',
+        DEFINITIONS,
+        '--rate-limit',
+        '0',
+      ]);
       base = collector.url;
       assert.equal((await stored('konferencja')).length, before);
       assert.equal((await postJson(base, response)).status, 200);
@@ -335,16 +383,22 @@ for (const storage of storages()) {
       assert.match(collector.output.stdout, /^ankieta-collector listening on /);
       assert.equal(collector.output.stderr, '');
       if (place.dataDir) {
-        for (const file of readdirSync(place.dataDir)) assert.equal(readFileSync(join(place.dataDir, file)).includes('127.0.0.1'), false, file);
+        for (const file of readdirSync(place.dataDir))
+          assert.equal(readFileSync(join(place.dataDir, file)).includes('127.0.0.1'), false, file);
       } else {
         const { default: pg } = await import('pg');
         const client = new pg.Client({ connectionString: place.databaseUrl });
         await client.connect();
         const rows = await client.query("SELECT count(*)::int AS n FROM ankieta_responses r WHERE r::text LIKE '%127.0.0.1%'");
-        const columns = await client.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'ankieta_responses' ORDER BY ordinal_position");
+        const columns = await client.query(
+          "SELECT column_name FROM information_schema.columns WHERE table_name = 'ankieta_responses' ORDER BY ordinal_position",
+        );
         await client.end();
         assert.equal(rows.rows[0].n, 0);
-        assert.deepEqual(columns.rows.map((r) => r.column_name), ['seq', 'id', 'survey_id', 'body_sha256', 'body']);
+        assert.deepEqual(
+          columns.rows.map((r) => r.column_name),
+          ['seq', 'id', 'survey_id', 'body_sha256', 'body'],
+        );
       }
     });
   });

@@ -19,13 +19,30 @@ describe('collector command line', () => {
   it('documents every flag and its environment variable in --help', async () => {
     const { code, stdout } = await runCollector(['--help']);
     assert.equal(code, 0);
-    for (const flag of ['--port', '--host', '--data-dir', '--database-url', '--origin', '--token', '--definitions', '--max-body', '--rate-limit', '--trust-proxy'])
+    for (const flag of [
+      '--port',
+      '--host',
+      '--data-dir',
+      '--database-url',
+      '--origin',
+      '--token',
+      '--definitions',
+      '--max-body',
+      '--rate-limit',
+      '--trust-proxy',
+    ])
       assert.match(stdout, new RegExp(`^  ${flag} `, 'm'), flag);
-    for (const variable of ['PORT', 'DATABASE_URL', 'ANKIETA_ORIGINS', 'ANKIETA_TOKEN', 'ANKIETA_DEFINITIONS', 'ANKIETA_DATA_DIR']) assert.match(stdout, new RegExp(`\\b${variable}\\b`), variable);
+    for (const variable of ['PORT', 'DATABASE_URL', 'ANKIETA_ORIGINS', 'ANKIETA_TOKEN', 'ANKIETA_DEFINITIONS', 'ANKIETA_DATA_DIR'])
+      assert.match(stdout, new RegExp(`\\b${variable}\\b`), variable);
   });
 
   it('refuses unknown flags, bad numbers, bad origins and short tokens with exit code 2', async () => {
-    for (const args of [['--prot', '1'], ['--port', 'eighty'], ['--origin', 'https://opole.pl/ankieta'], ['--token', 'short']]) {
+    for (const args of [
+      ['--prot', '1'],
+      ['--port', 'eighty'],
+      ['--origin', 'https://opole.pl/ankieta'],
+      ['--token', 'short'],
+    ]) {
       const { code, stderr } = await runCollector(args);
       assert.equal(code, 2, args.join(' '));
       assert.match(stderr, /^ankieta-collector: .+\nTry --help\.\n$/, args.join(' '));
@@ -35,7 +52,10 @@ describe('collector command line', () => {
   it('does not start with an invalid definition, and names the file and JSON path', async () => {
     const dir = tempDir();
     cpSync(DEFINITIONS, dir, { recursive: true });
-    writeFileSync(join(dir, 'zla.json'), JSON.stringify({ id: 'zla', title: 'Zła', pages: [{ id: 'p1', questions: [{ id: 'q', type: 'ratng', title: 'x' }] }] }));
+    writeFileSync(
+      join(dir, 'zla.json'),
+      JSON.stringify({ id: 'zla', title: 'Zła', pages: [{ id: 'p1', questions: [{ id: 'q', type: 'ratng', title: 'x' }] }] }),
+    );
     const { code, stderr } = await runCollector(['--definitions', dir, '--data-dir', tempDir(), '--port', '0']);
     assert.equal(code, 1);
     assert.match(stderr, /zla\.json: pages\[0\]\.questions\[0\]\.type: unknown type "ratng"/);
@@ -45,7 +65,10 @@ describe('collector command line', () => {
     const collector = await startCollector(['--data-dir', tempDir(), '--origin', 'http://localhost:8000', '--rate-limit', '0']);
     try {
       const line = collector.output.stdout.trim();
-      assert.match(line, /^ankieta-collector listening on http:\/\/127\.0\.0\.1:\d+ \| storage SQLite .+ankieta\.sqlite \| origins http:\/\/localhost:8000 \| /);
+      assert.match(
+        line,
+        /^ankieta-collector listening on http:\/\/127\.0\.0\.1:\d+ \| storage SQLite .+ankieta\.sqlite \| origins http:\/\/localhost:8000 \| /,
+      );
       const token = /\| token (\S+) \(generated/.exec(line)?.[1];
       assert.ok(token && token.length >= 24);
       assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);

@@ -82,7 +82,10 @@ for (const storage of storages()) {
         for (const res of results) statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
       }
       t.diagnostic(`${storage.name}: resend after restart: ${[...statuses].map(([s, n]) => `${n}×${s}`).join(', ')}`);
-      assert.deepEqual([...statuses.keys()].filter((s) => s !== 200 && s !== 201), []);
+      assert.deepEqual(
+        [...statuses.keys()].filter((s) => s !== 200 && s !== 201),
+        [],
+      );
       assert.equal(statuses.get(200) ?? 0, present.length);
       const final = (await exportResponses(collector.url, 'crash')).json;
       assert.equal(final.count, sent.size);

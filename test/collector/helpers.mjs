@@ -118,7 +118,11 @@ export function runCollector(args) {
 export function request(method, url, { headers = {}, body, agent } = {}) {
   return new Promise((resolve, reject) => {
     const chunked = Array.isArray(body);
-    const req = httpRequest(url, { method, ...(agent ? { agent } : {}), headers: { ...(body !== undefined && !chunked ? { 'Content-Length': Buffer.byteLength(body) } : {}), ...headers } });
+    const req = httpRequest(url, {
+      method,
+      ...(agent ? { agent } : {}),
+      headers: { ...(body !== undefined && !chunked ? { 'Content-Length': Buffer.byteLength(body) } : {}), ...headers },
+    });
     req.on('response', (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -160,7 +164,15 @@ export function conferenceResponse(answers = {}, extra = {}) {
     locale: 'pl',
     startedAt: '2016-05-12T09:00:00.000Z',
     submittedAt: '2016-05-12T09:04:00.000Z',
-    answers: { overall: 4, talks: { t1: 5, t2: 'na' }, role: ['mayor', 'other'], 'role.other': 'Radny', comments: 'Dobrze zorganizowane', consent: true, ...answers },
+    answers: {
+      overall: 4,
+      talks: { t1: 5, t2: 'na' },
+      role: ['mayor', 'other'],
+      'role.other': 'Radny',
+      comments: 'Dobrze zorganizowane',
+      consent: true,
+      ...answers,
+    },
     ...extra,
   };
 }

@@ -15,7 +15,9 @@ if (postgres) {
     before(async () => {
       place = await postgres.create();
       // Started at the same moment on an empty database: the advisory lock serialises migration.
-      collectors = await Promise.all(Array.from({ length: PROCESSES }, () => startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0'])));
+      collectors = await Promise.all(
+        Array.from({ length: PROCESSES }, () => startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0'])),
+      );
     });
     after(async () => {
       await Promise.all(collectors.map((c) => c.stop()));
@@ -30,7 +32,10 @@ if (postgres) {
       assert.equal(statuses.filter((s) => s === 200).length, statuses.length - 1);
       for (const c of collectors) {
         const { responses } = (await exportResponses(c.url, 'wiele')).json;
-        assert.deepEqual(responses.map((r) => JSON.stringify(r)), [body]);
+        assert.deepEqual(
+          responses.map((r) => JSON.stringify(r)),
+          [body],
+        );
       }
     });
 

@@ -186,11 +186,7 @@ describe('<ankieta-choice>', () => {
     );
     const select = el.shadowRoot!.querySelector('select')!;
     expect(select.labels![0]!.textContent!.trim()).to.equal('Rola');
-    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal([
-      'Wybierz…',
-      ...OPTIONS.map((o) => o.label),
-      'Inne',
-    ]);
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['Wybierz…', ...OPTIONS.map((o) => o.label), 'Inne']);
     expect(select.value).to.equal('');
     el.value = 'other';
     el.otherText = 'Sołtys';
@@ -228,7 +224,9 @@ describe('<ankieta-choice>', () => {
   });
 
   it('drops values that are not options', async () => {
-    const { form, el } = await inForm(html`<ankieta-choice name="q" label="Rola" required .options=${OPTIONS} .value=${'ceo'}></ankieta-choice>`);
+    const { form, el } = await inForm(
+      html`<ankieta-choice name="q" label="Rola" required .options=${OPTIONS} .value=${'ceo'}></ankieta-choice>`,
+    );
     await aTimeout(0);
     expect(boxes(el).some((b) => b.checked)).to.equal(false);
     expect(new FormData(form).get('q')).to.equal(null);

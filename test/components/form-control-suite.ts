@@ -341,8 +341,14 @@ export function formControlSuite(adapter: ControlAdapter): void {
         await settle(el);
         for (const remove of listeners) remove();
         for (const type of ['input', 'change']) {
-          expect(heard.filter((h) => h === `root:${type}:${adapter.tag}`), heard.join()).to.have.length(1);
-          expect(heard.filter((h) => h === `page:${type}:div`), heard.join()).to.have.length(1);
+          expect(
+            heard.filter((h) => h === `root:${type}:${adapter.tag}`),
+            heard.join(),
+          ).to.have.length(1);
+          expect(
+            heard.filter((h) => h === `page:${type}:div`),
+            heard.join(),
+          ).to.have.length(1);
         }
         expect(heard, 'no inner event leaks out').to.have.length(4);
       });

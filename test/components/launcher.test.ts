@@ -17,7 +17,10 @@ function deepActive(): Element | null {
 
 async function mount(attrs = '', key = `k${Math.random()}`) {
   const wrapper = await fixture(html`<div><button id="before">page button</button></div>`);
-  wrapper.insertAdjacentHTML('beforeend', `<ankieta-launcher storage-key="${key}" locale="pl" ${attrs}><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`);
+  wrapper.insertAdjacentHTML(
+    'beforeend',
+    `<ankieta-launcher storage-key="${key}" locale="pl" ${attrs}><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`,
+  );
   const el = wrapper.querySelector('ankieta-launcher')!;
   const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
   survey.definition = threePages;
@@ -41,7 +44,10 @@ describe('<ankieta-launcher>', () => {
     await el.updateComplete;
     expect(dialog(el).open).to.equal(true);
     expect(dialog(el).matches(':modal')).to.equal(true);
-    expect(el.shadowRoot!.contains(deepActive()) || survey.contains(deepActive()) || survey.shadowRoot!.contains(deepActive()), 'focus moved into the dialog').to.equal(true);
+    expect(
+      el.shadowRoot!.contains(deepActive()) || survey.contains(deepActive()) || survey.shadowRoot!.contains(deepActive()),
+      'focus moved into the dialog',
+    ).to.equal(true);
     expect(document.querySelector<HTMLButtonElement>('#before')!.matches(':modal'), 'page behind').to.equal(false);
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;

@@ -157,6 +157,10 @@ describe('<ankieta-matrix>', () => {
         { value: 1, label: 'Yes' },
       ]}
     ></ankieta-matrix>`);
-    expect(radiosOf(rowSets(el)[0]!).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal(['No', 'Yes', "Don't know / not applicable"]);
+    expect(radiosOf(rowSets(el)[0]!).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal([
+      'No',
+      'Yes',
+      "Don't know / not applicable",
+    ]);
   });
 });

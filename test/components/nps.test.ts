@@ -26,9 +26,19 @@ formControlSuite({
 describe('<ankieta-nps>', () => {
   it('offers 0 to 10 with visible numbers', async () => {
     const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
-    expect(radios(el).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal(
-      ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
-    );
+    expect(radios(el).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+      '9',
+      '10',
+    ]);
   });
 
   it('counts 0 as an answer', async () => {

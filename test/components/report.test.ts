@@ -7,7 +7,13 @@ import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { generateResponses } from '../report/generate.js';
 
 const partnership = partnershipSelfAssessment();
-const conference = conferenceEvaluation({ id: 'opole', sessions: [{ id: 'k', title: 'Otwarcie' }, { id: 'w', type: 'workshop', title: 'Warsztat' }] });
+const conference = conferenceEvaluation({
+  id: 'opole',
+  sessions: [
+    { id: 'k', title: 'Otwarcie' },
+    { id: 'w', type: 'workshop', title: 'Warsztat' },
+  ],
+});
 
 const root = (el: AnkietaReport) => el.shadowRoot!;
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -66,7 +72,9 @@ describe('<ankieta-report>', () => {
     expect(text(overall)).to.include('Odpowiedzi udzieliło 5 osób');
     const mean = values.reduce((a, b) => a + b) / values.length;
     const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
-    expect(text(overall)).to.include(`Średnia: ${mean.toFixed(2).replace('.', ',')}, odchylenie standardowe: ${sd.toFixed(2).replace('.', ',')}`);
+    expect(text(overall)).to.include(
+      `Średnia: ${mean.toFixed(2).replace('.', ',')}, odchylenie standardowe: ${sd.toFixed(2).replace('.', ',')}`,
+    );
     expect(rowsOf(overall.querySelector('table'))).to.deep.equal([
       ['Bardzo źle', '1', '20%'],
       ['Źle', '1', '20%'],
@@ -83,7 +91,10 @@ describe('<ankieta-report>', () => {
   it('shows the recommendation score with promoters, passives, detractors and n', async () => {
     // 10, 9, 9, 8, 7, 6, 3 → 3 promoters, 2 passives, 2 detractors of 7 → (3 − 2) / 7 = +14.
     const scores = [10, 9, 9, 8, 7, 6, 3];
-    const el = await mount(conference, scores.map((nps) => response('opole', { role: 'staff', overall: 4, nps })));
+    const el = await mount(
+      conference,
+      scores.map((nps) => response('opole', { role: 'staff', overall: 4, nps })),
+    );
     const nps = section(el, 'nps');
     expect(text(nps.querySelector('.nps'))).to.equal('Wskaźnik rekomendacji: +14');
     expect(text(nps)).to.include('Odpowiedzi udzieliło 7 osób');
@@ -114,7 +125,10 @@ describe('<ankieta-report>', () => {
     // a1: 1, 3, 1, 3, 5 → mean 2.6, population SD 1.50 → flagged; a2: 3, 4, 3, 4, 4 → SD 0.49 → not.
     const a1 = [1, 3, 1, 3, 5];
     const a2 = [3, 4, 3, 4, 4];
-    const el = await mount(partnership, a1.map((v, i) => response(partnership.id, { sector: 'jst', cross_sector: 'no', a1: v, a2: a2[i]! })));
+    const el = await mount(
+      partnership,
+      a1.map((v, i) => response(partnership.id, { sector: 'jst', cross_sector: 'no', a1: v, a2: a2[i]! })),
+    );
     expect(text(section(el, 'a1'))).to.include('Średnia: 2,60, odchylenie standardowe: 1,50 rozbieżne oceny');
     expect(section(el, 'a1').querySelector('.flag')).to.exist;
     expect(text(section(el, 'a2'))).to.include('odchylenie standardowe: 0,49');
@@ -124,7 +138,10 @@ describe('<ankieta-report>', () => {
   it('summarises dimension scores from the engine', async () => {
     // Two respondents: A all 5 → 100, all 3 → 50; mean 75, range 50–100.
     const all = (v: number) => Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => [id, v]));
-    const el = await mount(partnership, [response(partnership.id, { sector: 'jst', ...all(5) }), response(partnership.id, { sector: 'jst', ...all(3) })]);
+    const el = await mount(partnership, [
+      response(partnership.id, { sector: 'jst', ...all(5) }),
+      response(partnership.id, { sector: 'jst', ...all(3) }),
+    ]);
     const rows = rowsOf(section(el, 'dimensions').querySelector('table'));
     expect(rows[0]).to.deep.equal(['Zarządzanie strategiczne', '75,00', '2', '50–100', '0 (0%)', '1 (50%)', '1 (50%)']);
     expect(text(section(el, 'dimensions'))).to.include('Zarządzanie relacjami: 2 osoby bez wyniku (za mało odpowiedzi)');
@@ -132,7 +149,9 @@ describe('<ankieta-report>', () => {
 
   it('breaks the report down by a question, hiding groups under 5 and naming none of them', async () => {
     const groups = { jst: 9, ngo: 6, business: 2 };
-    const responses = Object.entries(groups).flatMap(([sector, n]) => Array.from({ length: n }, (_, i) => response(partnership.id, { sector, a1: 1 + (i % 5) })));
+    const responses = Object.entries(groups).flatMap(([sector, n]) =>
+      Array.from({ length: n }, (_, i) => response(partnership.id, { sector, a1: 1 + (i % 5) })),
+    );
     const el = await mount(partnership, responses);
     const select = root(el).querySelector('select')!;
     expect([...select.options].map((o) => o.value)).to.deep.equal(['', 'sector', 'cross_sector']);
@@ -143,14 +162,19 @@ describe('<ankieta-report>', () => {
     // business (2) is hidden, and with it the smallest other group, ngo (6): jst alone remains.
     expect(text(root(el).querySelector('.note'))).to.include('Aby chronić anonimowość, nie pokazano 2 grup.');
     const byGroup = section(el, 'a1').querySelector('table.breakdown')!;
-    expect(rowsOf(byGroup).map((r) => r.slice(0, 2))).to.deep.equal([['Jednostka samorządu terytorialnego lub jej jednostka organizacyjna', '9']]);
+    expect(rowsOf(byGroup).map((r) => r.slice(0, 2))).to.deep.equal([
+      ['Jednostka samorządu terytorialnego lub jej jednostka organizacyjna', '9'],
+    ]);
     expect(text(root(el).querySelector('[part~="base"]'))).to.not.include('Przedsiębiorstwo (n');
   });
 
   it('lists free-text answers as text, a page at a time', async () => {
     const comments = Array.from({ length: 27 }, (_, i) => `Uwaga ${i + 1}`);
     comments[0] = '<img src=x onerror="window.__pwned=1">';
-    const el = await mount(partnership, comments.map((c) => response(partnership.id, { sector: 'jst', comments: c })));
+    const el = await mount(
+      partnership,
+      comments.map((c) => response(partnership.id, { sector: 'jst', comments: c })),
+    );
     const list = section(el, 'comments');
     expect(text(list)).to.include('27 odpowiedzi tekstowych');
     expect(list.querySelectorAll('li').length).to.equal(20);
@@ -168,16 +192,27 @@ describe('<ankieta-report>', () => {
     const one = await mount(partnership, [response(partnership.id, { sector: 'jst' })]);
     expect(text(root(one).querySelector('.summary'))).to.include('1 odpowiedź');
     expect(text(section(one, 'sector'))).to.include('Odpowiedzi udzieliła 1 osoba');
-    const three = await mount(partnership, [1, 2, 3].map(() => response(partnership.id, { sector: 'jst' })));
+    const three = await mount(
+      partnership,
+      [1, 2, 3].map(() => response(partnership.id, { sector: 'jst' })),
+    );
     expect(text(root(three).querySelector('.summary'))).to.include('3 odpowiedzi');
     expect(text(section(three, 'sector'))).to.include('Odpowiedzi udzieliły 3 osoby');
-    const english = await mount(partnership, [1, 2].map(() => response(partnership.id, { sector: 'jst' })), { locale: 'en' });
+    const english = await mount(
+      partnership,
+      [1, 2].map(() => response(partnership.id, { sector: 'jst' })),
+      { locale: 'en' },
+    );
     expect(text(root(english).querySelector('.summary'))).to.include('Response report: 2 responses');
     expect(text(section(english, 'sector'))).to.include('2 people answered');
   });
 
   it("leaves out other surveys' responses and says how many", async () => {
-    const el = await mount(partnership, [response(partnership.id, { sector: 'jst' }), response('opole', { role: 'staff' }), response('opole', {})]);
+    const el = await mount(partnership, [
+      response(partnership.id, { sector: 'jst' }),
+      response('opole', { role: 'staff' }),
+      response('opole', {}),
+    ]);
     expect(text(root(el).querySelector('.summary'))).to.include('1 odpowiedź');
     expect(text(root(el).querySelector('[part~="base"]'))).to.include('Pominięto 2 odpowiedzi, które nie pasują do tej ankiety.');
   });
@@ -197,12 +232,16 @@ describe('<ankieta-report>', () => {
   });
 
   it('says why loading failed', async () => {
-    const el = await fixture<AnkietaReport>(html`<ankieta-report locale="pl" .definition=${partnership} src="/test/report/fixtures/no-such-export.json"></ankieta-report>`);
+    const el = await fixture<AnkietaReport>(
+      html`<ankieta-report locale="pl" .definition=${partnership} src="/test/report/fixtures/no-such-export.json"></ankieta-report>`,
+    );
     await new Promise((resolve) => {
       const check = () => (root(el).querySelector('[role="alert"]') ? resolve(null) : setTimeout(check, 20));
       check();
     });
-    expect(text(root(el).querySelector('[role="alert"]'))).to.equal('Nie udało się wczytać odpowiedzi (błąd serwera 404). Proszę spróbować później.');
+    expect(text(root(el).querySelector('[role="alert"]'))).to.equal(
+      'Nie udało się wczytać odpowiedzi (błąd serwera 404). Proszę spróbować później.',
+    );
   });
 
   it('announces progress while it works, then clears the status', async () => {
@@ -221,10 +260,15 @@ describe('<ankieta-report>', () => {
     watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
     await ready;
     watch.disconnect();
-    expect([...seen].some((s) => /^Przetwarzanie odpowiedzi: \d+ z 400$/.test(s)), [...seen].join(' | ')).to.equal(true);
+    expect(
+      [...seen].some((s) => /^Przetwarzanie odpowiedzi: \d+ z 400$/.test(s)),
+      [...seen].join(' | '),
+    ).to.equal(true);
     expect(text(status())).to.equal('');
     const sections = root(el).querySelectorAll('section.question').length;
-    expect(sections, 'every question plus the dimension scores').to.equal(partnership.pages.flatMap((p) => p.questions).filter((q) => q.type !== 'info').length + 1);
+    expect(sections, 'every question plus the dimension scores').to.equal(
+      partnership.pages.flatMap((p) => p.questions).filter((q) => q.type !== 'info').length + 1,
+    );
   });
 
   it('exports the responses and the summary as CSV', async () => {
@@ -241,16 +285,31 @@ describe('<ankieta-report>', () => {
     } finally {
       HTMLAnchorElement.prototype.click = original;
     }
-    expect(links.map((l) => l.download)).to.deep.equal(['partnership-self-assessment-responses.csv', 'partnership-self-assessment-summary.csv']);
-    const [all, summary] = await Promise.all(links.map(async (l) => (await (await fetch(l.href)).text()).replace(/^\uFEFF/, '').trim().split('\r\n')));
+    expect(links.map((l) => l.download)).to.deep.equal([
+      'partnership-self-assessment-responses.csv',
+      'partnership-self-assessment-summary.csv',
+    ]);
+    const [all, summary] = await Promise.all(
+      links.map(async (l) =>
+        (await (await fetch(l.href)).text())
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n'),
+      ),
+    );
     expect(all!.length).to.equal(9);
     expect(all![0]!.split(';').slice(0, 4)).to.deep.equal(['id', 'submittedAt', 'locale', 'sector']);
     expect(all!.slice(1).map((line) => line.split(';')[0])).to.deep.equal(responses.map((r) => r.id));
-    expect(summary![0]).to.equal('Identyfikator;Pytanie lub obszar;Pozycja;Liczba;Odsetek (%);Liczba odpowiedzi;Średnia;Odchylenie standardowe;Uwagi');
+    expect(summary![0]).to.equal(
+      'Identyfikator;Pytanie lub obszar;Pozycja;Liczba;Odsetek (%);Liczba odpowiedzi;Średnia;Odchylenie standardowe;Uwagi',
+    );
   });
 
   it('reports an invalid definition with its JSON path', async () => {
-    const bad = { ...partnership, pages: [{ id: 'p', questions: [{ id: 'q', type: 'ratng', title: 'x' }] }] } as unknown as SurveyDefinition;
+    const bad = {
+      ...partnership,
+      pages: [{ id: 'p', questions: [{ id: 'q', type: 'ratng', title: 'x' }] }],
+    } as unknown as SurveyDefinition;
     const el = document.createElement('ankieta-report');
     el.definition = bad;
     const failed = oneEvent(el, 'ankieta-error');
@@ -261,7 +320,9 @@ describe('<ankieta-report>', () => {
   });
 
   it('says when there are no responses yet', async () => {
-    const el = await fixture<AnkietaReport>(html`<ankieta-report locale="pl" .definition=${partnership} .responses=${[]}></ankieta-report>`);
+    const el = await fixture<AnkietaReport>(
+      html`<ankieta-report locale="pl" .definition=${partnership} .responses=${[]}></ankieta-report>`,
+    );
     await new Promise((resolve) => {
       const check = () => (root(el).querySelector('[part~="message"]') ? resolve(null) : setTimeout(check, 20));
       check();

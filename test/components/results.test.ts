@@ -16,7 +16,12 @@ const threeDimensions: SurveyDefinition = {
   scoring: {
     dimensions: [
       ...definition.scoring!.dimensions,
-      { id: 'extra', title: { pl: 'Dodatkowy obszar', en: 'Extra area' }, questions: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'], bands: definition.scoring!.dimensions[0]!.bands },
+      {
+        id: 'extra',
+        title: { pl: 'Dodatkowy obszar', en: 'Extra area' },
+        questions: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'],
+        bands: definition.scoring!.dimensions[0]!.bands,
+      },
     ],
   },
 };
@@ -85,8 +90,16 @@ describe('<ankieta-results>', () => {
   it("shows each dimension's score, band label and advice, scored by the engine", async () => {
     const el = await mount({ definition, response });
     const cards = [...root(el).querySelectorAll('[part~="dimension"]')].map(text);
-    expect(cards[0]).to.include('Zarządzanie strategiczne').and.include('75 na 100').and.include('Poziom: Mocna strona').and.include('Utrzymujcie monitoring');
-    expect(cards[1]).to.include('Zarządzanie relacjami').and.include('25 na 100').and.include('Poziom: Wymaga uwagi').and.include('Zorganizujcie moderowane spotkanie');
+    expect(cards[0])
+      .to.include('Zarządzanie strategiczne')
+      .and.include('75 na 100')
+      .and.include('Poziom: Mocna strona')
+      .and.include('Utrzymujcie monitoring');
+    expect(cards[1])
+      .to.include('Zarządzanie relacjami')
+      .and.include('25 na 100')
+      .and.include('Poziom: Wymaga uwagi')
+      .and.include('Zorganizujcie moderowane spotkanie');
     expect(el.dimensionResults.map((r) => r.score)).to.deep.equal([75, 25]);
   });
 
@@ -111,7 +124,9 @@ describe('<ankieta-results>', () => {
     expect(svgEl.getAttribute('role')).to.equal('img');
     const [titleId, descId] = svgEl.getAttribute('aria-labelledby')!.split(' ');
     expect(text(root(el).getElementById(titleId!))).to.equal('Wyniki w obszarach (od 0 do 100)');
-    expect(text(root(el).getElementById(descId!))).to.equal('Zarządzanie strategiczne: 75 na 100, Mocna strona; Zarządzanie relacjami: 25 na 100, Wymaga uwagi');
+    expect(text(root(el).getElementById(descId!))).to.equal(
+      'Zarządzanie strategiczne: 75 na 100, Mocna strona; Zarządzanie relacjami: 25 na 100, Wymaga uwagi',
+    );
     const track = Number(svgEl.querySelector('rect.track')!.getAttribute('width'));
     const bars = [...svgEl.querySelectorAll('rect.bar')].map((r) => Number(r.getAttribute('width')) / track);
     expect(bars).to.deep.equal([0.75, 0.25]);
@@ -124,7 +139,10 @@ describe('<ankieta-results>', () => {
     expect(root(el).querySelectorAll('svg circle.dot').length).to.equal(3);
     const bars = await mount({ definition: threeDimensions, response, chart: 'bars' });
     expect(root(bars).querySelectorAll('svg rect.bar').length, 'bars on request').to.equal(3);
-    const partial = await mount({ definition: threeDimensions, response: { answers: { sector: 'jst', a1: 5, a2: 'na', a3: 'na', b1: 3, b2: 3, b3: 3, b4: 3, b5: 3, b7: 3 } } });
+    const partial = await mount({
+      definition: threeDimensions,
+      response: { answers: { sector: 'jst', a1: 5, a2: 'na', a3: 'na', b1: 3, b2: 3, b3: 3, b4: 3, b5: 3, b7: 3 } },
+    });
     expect(text(root(partial).querySelector('desc'))).to.include('Zarządzanie strategiczne: brak wyniku');
     expect(root(partial).querySelectorAll('svg circle.dot').length, 'only scored dimensions get a point').to.equal(1);
   });
@@ -159,10 +177,16 @@ describe('<ankieta-results>', () => {
     const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('[data-export="csv"]')!.click());
     expect(file.name).to.equal('partnership-self-assessment-results.csv');
     expect(file.type).to.match(/^text\/csv/);
-    const lines = file.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = file.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).to.equal('Identyfikator;Pytanie lub obszar;Wartość;Opis');
     expect(lines).to.include('a1;Partnerzy mają wspólną, spisaną wizję i cele rozwoju obszaru.;5;Zdecydowanie się zgadzam');
-    expect(lines.slice(-2)).to.deep.equal(['strategic;Zarządzanie strategiczne;75;Mocna strona', 'relationship;Zarządzanie relacjami;25;Wymaga uwagi']);
+    expect(lines.slice(-2)).to.deep.equal([
+      'strategic;Zarządzanie strategiczne;75;Mocna strona',
+      'relationship;Zarządzanie relacjami;25;Wymaga uwagi',
+    ]);
   });
 
   it('prints as a clean page: no buttons, light colours, chart and table kept', async () => {
@@ -189,7 +213,9 @@ describe('<ankieta-results>', () => {
     hostile.scoring!.dimensions[0]!.bands[2]!.advice = '<script>window.__pwned=1</script>';
     const el = await mount({ definition: hostile, response });
     expect(root(el).querySelector('img, script')).to.equal(null);
-    expect(text(root(el).querySelector('[part~="dimension"]'))).to.include('<img src=x').and.include('<script>');
+    expect(text(root(el).querySelector('[part~="dimension"]')))
+      .to.include('<img src=x')
+      .and.include('<script>');
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 

@@ -69,6 +69,8 @@ export function ratings(n: number): SurveyDefinition {
   return {
     id: 'ratings',
     title: 'Oceny',
-    pages: [{ id: 'p', questions: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, type: 'rating' as const, title: `Pytanie ${i + 1}` })) }],
+    pages: [
+      { id: 'p', questions: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, type: 'rating' as const, title: `Pytanie ${i + 1}` })) },
+    ],
   };
 }

@@ -58,20 +58,25 @@ describe('<ankieta-survey> under random and hostile input (fast-check)', () => {
     let invalid = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(validDefinition, fc.array(fc.nat(), { minLength: 3, maxLength: 3 }), hostileValue, async (definition, picks, value) => {
-          const input = mutate(definition, picks, value);
-          const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" .definition=${input}></ankieta-survey>`);
-          await settled(el);
-          const expectedValid = parseDefinition(input).ok;
-          const shown = el.shadowRoot!.querySelector('[part~="page-title"]');
-          const message = el.shadowRoot!.querySelector('[part~="message"][role=alert]');
-          if (expectedValid) expect(shown, 'a valid definition shows its first page').to.exist;
-          else {
-            invalid++;
-            expect(message?.querySelector('code')?.textContent, 'an invalid one names a JSON path').to.be.a('string').and.not.equal('');
-          }
-          el.remove();
-        }),
+        fc.asyncProperty(
+          validDefinition,
+          fc.array(fc.nat(), { minLength: 3, maxLength: 3 }),
+          hostileValue,
+          async (definition, picks, value) => {
+            const input = mutate(definition, picks, value);
+            const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" .definition=${input}></ankieta-survey>`);
+            await settled(el);
+            const expectedValid = parseDefinition(input).ok;
+            const shown = el.shadowRoot!.querySelector('[part~="page-title"]');
+            const message = el.shadowRoot!.querySelector('[part~="message"][role=alert]');
+            if (expectedValid) expect(shown, 'a valid definition shows its first page').to.exist;
+            else {
+              invalid++;
+              expect(message?.querySelector('code')?.textContent, 'an invalid one names a JSON path').to.be.a('string').and.not.equal('');
+            }
+            el.remove();
+          },
+        ),
         RUNS,
       );
     } finally {
@@ -86,7 +91,13 @@ describe('<ankieta-survey> under random and hostile input (fast-check)', () => {
     let submitted = 0;
     const actions = fc.array(
       fc.oneof(
-        fc.record({ kind: fc.constant('answer' as const), question: fc.nat(), seeds: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }), hostile: fc.boolean(), value: hostileValue }),
+        fc.record({
+          kind: fc.constant('answer' as const),
+          question: fc.nat(),
+          seeds: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+          hostile: fc.boolean(),
+          value: hostileValue,
+        }),
         fc.record({ kind: fc.constantFrom('next' as const, 'back' as const, 'submit' as const) }),
       ),
       { maxLength: 20 },
@@ -101,7 +112,9 @@ describe('<ankieta-survey> under random and hostile input (fast-check)', () => {
           const root = el.shadowRoot!;
           for (const step of steps) {
             if (step.kind === 'answer') {
-              const controls = [...root.querySelectorAll<HTMLElement & { value: unknown; checked?: boolean }>('[data-question]')].filter((c) => c.localName !== 'div');
+              const controls = [...root.querySelectorAll<HTMLElement & { value: unknown; checked?: boolean }>('[data-question]')].filter(
+                (c) => c.localName !== 'div',
+              );
               if (!controls.length) continue;
               const control = controls[step.question % controls.length]!;
               const question = definition.pages.flatMap((p) => p.questions).find((q) => q.id === control.dataset.question)!;

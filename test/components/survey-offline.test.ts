@@ -37,7 +37,9 @@ async function until(check: () => boolean, what: string, timeout = 8000) {
 }
 
 async function mount(endpoint?: string) {
-  const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" endpoint=${endpoint ?? ''} .definition=${survey}></ankieta-survey>`);
+  const el = await fixture<AnkietaSurvey>(
+    html`<ankieta-survey locale="pl" endpoint=${endpoint ?? ''} .definition=${survey}></ankieta-survey>`,
+  );
   await settled(el);
   return el;
 }
@@ -86,7 +88,9 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const submitted = oneEvent(second, 'ankieta-submit');
     primary(second).click();
     const response: Response = (await submitted).detail.response;
-    expect(Date.parse(response.startedAt)).to.be.at.least(before - 1000).and.at.most(Date.now());
+    expect(Date.parse(response.startedAt))
+      .to.be.at.least(before - 1000)
+      .and.at.most(Date.now());
     second.remove();
 
     const third = await mount();
@@ -128,11 +132,15 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(detail.kind).to.equal('delivery');
     expect(detail.status).to.equal(400);
     await until(() => status(el) === 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.', 'the not-delivered status');
-    const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) => b.textContent!.includes('Pobierz'))!;
+    const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) =>
+      b.textContent!.includes('Pobierz'),
+    )!;
     expect(exportButton.textContent!.trim()).to.equal('Pobierz odpowiedzi (JSON)');
     // The download is a temporary <a download> with a blob: URL; read what it would save.
     const links: HTMLAnchorElement[] = [];
-    const observer = new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => n instanceof HTMLAnchorElement && links.push(n))));
+    const observer = new MutationObserver((records) =>
+      records.forEach((r) => r.addedNodes.forEach((n) => n instanceof HTMLAnchorElement && links.push(n))),
+    );
     observer.observe(el.shadowRoot!, { childList: true, subtree: true });
     const preventNavigation = (event: Event) => event.preventDefault();
     el.shadowRoot!.addEventListener('click', preventNavigation, true);
@@ -143,7 +151,9 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(links).to.have.length(1);
     expect(links[0]!.download).to.equal('konferencja-niewyslane.json');
     const exported = await (await fetch(links[0]!.href)).json();
-    expect(exported.undelivered.map((u: { response: Response; status: number }) => [u.response.id, u.status])).to.deep.equal([[response.id, 400]]);
+    expect(exported.undelivered.map((u: { response: Response; status: number }) => [u.response.id, u.status])).to.deep.equal([
+      [response.id, 400],
+    ]);
     expect((await stored()).responses).to.deep.equal([]);
   });
 
@@ -153,7 +163,9 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const el = await mount(endpoint);
     const response = await submitBothPages(el);
     await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z tej strony.'), 'the forbidden status');
-    const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) => b.textContent!.trim() === 'Spróbuj ponownie')!;
+    const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find(
+      (b) => b.textContent!.trim() === 'Spróbuj ponownie',
+    )!;
     const sent = oneEvent(el, 'ankieta-sent');
     retry.click();
     expect((await sent).detail.responseId).to.equal(response.id);
@@ -170,7 +182,9 @@ describe('<ankieta-survey> on the device and over the network', () => {
     try {
       const el = await mount(endpoint);
       await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
-      expect(el.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.contain('Tego urządzenia nie da się użyć do zapisu odpowiedzi.');
+      expect(el.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.contain(
+        'Tego urządzenia nie da się użyć do zapisu odpowiedzi.',
+      );
       const sent = oneEvent(el, 'ankieta-sent');
       const response = await submitBothPages(el);
       expect((await sent).detail.responseId).to.equal(response.id);

@@ -77,7 +77,19 @@ describe('<ankieta-survey>', () => {
   });
 
   it('shows an invalid definition as a message naming the JSON path and fires ankieta-error', async () => {
-    const bad = { id: 'x', title: 'T', pages: [{ id: 'p', questions: [{ id: 'a', type: 'rating', title: 'A' }, { id: 'b', type: 'ratng', title: 'B' }] }] };
+    const bad = {
+      id: 'x',
+      title: 'T',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            { id: 'a', type: 'rating', title: 'A' },
+            { id: 'b', type: 'ratng', title: 'B' },
+          ],
+        },
+      ],
+    };
     const errors: CustomEvent[] = [];
     const original = console.error;
     console.error = () => {};
@@ -149,7 +161,11 @@ describe('<ankieta-survey>', () => {
     links[1]!.click();
     await settle(el);
     const focused = deepActive();
-    expect(focused?.closest('ankieta-rating') === control(el, 'overall') || (focused?.getRootNode() as ShadowRoot).host === control(el, 'overall'), 'focus in the rating').to.equal(true);
+    expect(
+      focused?.closest('ankieta-rating') === control(el, 'overall') ||
+        (focused?.getRootNode() as ShadowRoot).host === control(el, 'overall'),
+      'focus in the rating',
+    ).to.equal(true);
   });
 
   it('clears a field error as soon as the answer is corrected', async () => {
@@ -352,7 +368,16 @@ describe('<ankieta-survey>', () => {
           questions: [
             { id: 'i', type: 'info', title: payload, text: payload },
             { id: 'r', type: 'rating', title: payload, hint: payload, minLabel: payload, maxLabel: payload },
-            { id: 's', type: 'scale', title: payload, points: [{ value: 1, label: payload }, { value: 2, label: payload }], notApplicable: payload },
+            {
+              id: 's',
+              type: 'scale',
+              title: payload,
+              points: [
+                { value: 1, label: payload },
+                { value: 2, label: payload },
+              ],
+              notApplicable: payload,
+            },
             { id: 'n', type: 'nps', title: payload, minLabel: payload, maxLabel: payload },
             { id: 'c', type: 'choice', title: payload, options: [{ value: 'a', label: payload }], other: payload },
             { id: 'd', type: 'choice', title: payload, display: 'dropdown', options: [{ value: 'a', label: payload }] },
@@ -385,7 +410,9 @@ describe('<ankieta-survey>', () => {
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
     it('shows thanks, then a fresh form for the next person', async () => {
-      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-thanks="1" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-thanks="1" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+      );
       await settle(el);
       await clickOption(el, 'q', 4);
       primary(el).click();
@@ -400,7 +427,9 @@ describe('<ankieta-survey>', () => {
     });
 
     it('warns with a countdown before clearing an abandoned form, and Continue keeps the answers', async () => {
-      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+      );
       await settle(el);
       await clickOption(el, 'q', 2);
       expect(part(el, 'kiosk-warning')).to.equal(null);
@@ -408,7 +437,9 @@ describe('<ankieta-survey>', () => {
       await settle(el);
       const warning = part(el, 'kiosk-warning')!;
       expect(warning).to.exist;
-      expect(warning.querySelector('[role=alert]')!.textContent).to.equal('Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby.');
+      expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
+        'Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby.',
+      );
       warning.querySelector('button')!.click();
       await settle(el);
       expect(part(el, 'kiosk-warning')).to.equal(null);
@@ -421,7 +452,9 @@ describe('<ankieta-survey>', () => {
     });
 
     it('leaves an untouched form alone', async () => {
-      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+      );
       await settle(el);
       await wait(1300);
       await settle(el);

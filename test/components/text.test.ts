@@ -39,9 +39,7 @@ describe('<ankieta-text>', () => {
   });
 
   it('counts the characters left and lets the user type past the limit, then says so', async () => {
-    const form = await fixture<HTMLFormElement>(
-      html`<form><ankieta-text name="q" label="Uwagi" maxlength="10"></ankieta-text></form>`,
-    );
+    const form = await fixture<HTMLFormElement>(html`<form><ankieta-text name="q" label="Uwagi" maxlength="10"></ankieta-text></form>`);
     const el = form.querySelector('ankieta-text')!;
     expect(field(el).hasAttribute('maxlength'), 'no native limit').to.equal(false);
     expect(field(el).getAttribute('aria-describedby')!.split(' ')).to.include('counter');
@@ -151,7 +149,9 @@ describe('<ankieta-text>', () => {
   });
 
   it('passes placeholder and autocomplete through to the field', async () => {
-    const el = await fixture<AnkietaText>(html`<ankieta-text label="Imię" placeholder="np. Anna" autocomplete="given-name"></ankieta-text>`);
+    const el = await fixture<AnkietaText>(
+      html`<ankieta-text label="Imię" placeholder="np. Anna" autocomplete="given-name"></ankieta-text>`,
+    );
     expect(field(el).placeholder).to.equal('np. Anna');
     expect(field(el).getAttribute('autocomplete')).to.equal('given-name');
   });

@@ -32,7 +32,9 @@ describe('built-in themes', () => {
 
   for (const theme of ['light', 'dark'] as const) {
     it(`${theme}: text 4.5:1 and controls 3:1 against the surface`, async () => {
-      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey data-theme=${theme} locale="pl" .definition=${threePages}></ankieta-survey>`);
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey data-theme=${theme} locale="pl" .definition=${threePages}></ankieta-survey>`,
+      );
       await settled(el);
       const root = el.shadowRoot!;
       const style = (selector: string, scope: ParentNode = root) => getComputedStyle(scope.querySelector(selector)!);

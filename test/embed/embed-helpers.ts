@@ -21,7 +21,10 @@ export async function waitFor<T>(
 }
 
 /** Opens a host page (`/embed/<name>` or `/embed/csp/<name>`) in a visible iframe. */
-export async function openHost(path: string, size = { width: 800, height: 900 }): Promise<{ frame: HTMLIFrameElement; win: HostWindow; doc: Document }> {
+export async function openHost(
+  path: string,
+  size = { width: 800, height: 900 },
+): Promise<{ frame: HTMLIFrameElement; win: HostWindow; doc: Document }> {
   const frame = document.createElement('iframe');
   frame.width = String(size.width);
   frame.height = String(size.height);

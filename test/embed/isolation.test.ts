@@ -2,7 +2,17 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepActive, openHost, readySurvey, waitFor } from './embed-helpers.js';
 
-const HOST_ELEMENTS = ['#host-heading', '#host-text', '#host-fieldset', '#host-legend', '#host-label', '#host-input', '#host-button', 'main', 'body'];
+const HOST_ELEMENTS = [
+  '#host-heading',
+  '#host-text',
+  '#host-fieldset',
+  '#host-legend',
+  '#host-label',
+  '#host-input',
+  '#host-button',
+  'main',
+  'body',
+];
 
 function styleSnapshot(doc: Document): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
@@ -33,7 +43,9 @@ describe('isolation inside a hostile host page (Bootstrap + `* { all: unset }` a
     expect(getComputedStyle(primary).display, '`button { display: none }` does not reach the widget').to.not.equal('none');
     expect(primary.getBoundingClientRect().height).to.be.at.least(44);
 
-    const submitted = new Promise<CustomEvent>((resolve) => survey.addEventListener('ankieta-submit', (e) => resolve(e as CustomEvent), { once: true }));
+    const submitted = new Promise<CustomEvent>((resolve) =>
+      survey.addEventListener('ankieta-submit', (e) => resolve(e as CustomEvent), { once: true }),
+    );
     frame.focus();
     root.querySelector<HTMLElement>('[part~="page-title"]')!.focus();
     await sendKeys({ press: 'Tab' }); // into the stars
@@ -63,8 +75,13 @@ describe('isolation inside a hostile host page (Bootstrap + `* { all: unset }` a
     for (const selector of HOST_ELEMENTS) {
       const changed = Object.keys(before[selector]!).filter((p) => before[selector]![p] !== after[selector]![p]);
       // Layout-dependent values (the widget takes room on the page) are not styles it set.
-      const styleChanges = changed.filter((p) => !['height', 'width', 'block-size', 'inline-size', 'perspective-origin', 'transform-origin'].includes(p));
-      expect(styleChanges, `${selector}: ${styleChanges.map((p) => `${p}: ${before[selector]![p]} → ${after[selector]![p]}`).join('; ')}`).to.deep.equal([]);
+      const styleChanges = changed.filter(
+        (p) => !['height', 'width', 'block-size', 'inline-size', 'perspective-origin', 'transform-origin'].includes(p),
+      );
+      expect(
+        styleChanges,
+        `${selector}: ${styleChanges.map((p) => `${p}: ${before[selector]![p]} → ${after[selector]![p]}`).join('; ')}`,
+      ).to.deep.equal([]);
     }
     expect(doc.querySelectorAll('style, link[rel=stylesheet]').length, 'no stylesheet added to the host document').to.equal(2);
     expect(doc.adoptedStyleSheets.length, 'no adopted stylesheet on the host document').to.equal(0);

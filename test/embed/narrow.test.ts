@@ -8,7 +8,10 @@ describe('a 320 px wide phone screen', () => {
   // (WebDriver, used for WebKit, cannot resize the test page itself).
   it('the floating button and the survey dialog fit without horizontal scrolling', async () => {
     const { doc, win } = await openHost('/embed/launcher', { width: 320, height: 640 });
-    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]:not([hidden])'), 'the button');
+    const launcher = await waitFor(
+      () => doc.querySelector('ankieta-launcher')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]:not([hidden])'),
+      'the button',
+    );
     expect(launcher.getBoundingClientRect().right).to.be.at.most(320);
     launcher.click();
     const survey = doc.querySelector('ankieta-survey')!;

@@ -16,10 +16,37 @@ import type { AnswerableQuestion, ChoiceQuestion, MatrixQuestion, ScaleQuestion 
 const rating: AnswerableQuestion = { id: 'r', type: 'rating', title: 'r', max: 7 };
 const nps: AnswerableQuestion = { id: 'n', type: 'nps', title: 'n' };
 const scale: ScaleQuestion = { id: 's', type: 'scale', title: 's', scale: 'agree5', notApplicable: true };
-const custom: ScaleQuestion = { id: 'p', type: 'scale', title: 'p', points: [{ value: 10, label: 'dziesięć' }, { value: -2, label: 'minus dwa' }, { value: 4, label: 'cztery' }] };
-const single: ChoiceQuestion = { id: 'c', type: 'choice', title: 'c', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }], other: true };
+const custom: ScaleQuestion = {
+  id: 'p',
+  type: 'scale',
+  title: 'p',
+  points: [
+    { value: 10, label: 'dziesięć' },
+    { value: -2, label: 'minus dwa' },
+    { value: 4, label: 'cztery' },
+  ],
+};
+const single: ChoiceQuestion = {
+  id: 'c',
+  type: 'choice',
+  title: 'c',
+  options: [
+    { value: 'a', label: 'A' },
+    { value: 'b', label: 'B' },
+  ],
+  other: true,
+};
 const multiple: ChoiceQuestion = { ...single, id: 'm', multiple: true };
-const matrix: MatrixQuestion = { id: 'x', type: 'matrix', title: 'x', scale: 'quality5', rows: [{ id: 'r1', label: '1' }, { id: 'r2', label: '2' }] };
+const matrix: MatrixQuestion = {
+  id: 'x',
+  type: 'matrix',
+  title: 'x',
+  scale: 'quality5',
+  rows: [
+    { id: 'r1', label: '1' },
+    { id: 'r2', label: '2' },
+  ],
+};
 const matrixNa: MatrixQuestion = { ...matrix, notApplicable: true };
 const text: AnswerableQuestion = { id: 't', type: 'text', title: 't' };
 const consent: AnswerableQuestion = { id: 'k', type: 'consent', title: 'k', text: 'RODO' };
@@ -93,7 +120,7 @@ describe('normalizeAnswer', () => {
     [matrix, Object.assign(Object.create({ r2: 3 }), { r9: 1 })],
   ];
   for (const [question, value] of rejects) {
-    it(`a ${question.id} (${question.type}) rejects ${typeof value === 'object' && value !== null && !Array.isArray(value) ? `object with keys ${JSON.stringify(Object.keys(value))}` : JSON.stringify(value) ?? String(value)}`, () => {
+    it(`a ${question.id} (${question.type}) rejects ${typeof value === 'object' && value !== null && !Array.isArray(value) ? `object with keys ${JSON.stringify(Object.keys(value))}` : (JSON.stringify(value) ?? String(value))}`, () => {
       expect(normalizeAnswer(question, value)).to.equal(undefined);
     });
   }

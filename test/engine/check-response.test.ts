@@ -3,12 +3,27 @@ import { checkResponse, SurveyModel } from '../../src/engine/index.js';
 import type { Response } from '../../src/schema/index.js';
 import { everyType } from '../schema/fixtures.js';
 
-const meta = { id: '3b241101-e2bb-4255-8caf-4136c566a962', locale: 'pl' as const, startedAt: '2016-05-12T09:30:00.000Z', submittedAt: '2016-05-12T09:41:00.000Z' };
+const meta = {
+  id: '3b241101-e2bb-4255-8caf-4136c566a962',
+  locale: 'pl' as const,
+  startedAt: '2016-05-12T09:30:00.000Z',
+  submittedAt: '2016-05-12T09:41:00.000Z',
+};
 
 /** A complete, valid response to `everyType()`, made by the model itself. */
 function complete(): Response {
   const m = new SurveyModel(everyType());
-  const answers = { overall: 2, workshop: 4, nps: 8, role: 'other', 'role.other': 'Sołtys', topics: ['energy'], consent: true, talks: { t1: 2, t2: 'na' }, c_lt: 'Za krótko' };
+  const answers = {
+    overall: 2,
+    workshop: 4,
+    nps: 8,
+    role: 'other',
+    'role.other': 'Sołtys',
+    topics: ['energy'],
+    consent: true,
+    talks: { t1: 2, t2: 'na' },
+    c_lt: 'Za krótko',
+  };
   for (const [id, value] of Object.entries(answers)) expect(m.setAnswer(id, value), id).to.equal(true);
   expect(m.validateAll().size).to.equal(0);
   return m.toResponse(meta);
@@ -28,25 +43,34 @@ describe('checkResponse', () => {
   });
 
   it('rejects a response to another survey', () => {
-    expect(check((r) => (r.surveyId = 'other-survey'))).to.deep.equal([{ path: 'surveyId', message: 'expected "zmp-opole-2016", got "other-survey"' }]);
+    expect(check((r) => (r.surveyId = 'other-survey'))).to.deep.equal([
+      { path: 'surveyId', message: 'expected "zmp-opole-2016", got "other-survey"' },
+    ]);
   });
 
   it('rejects answers to unknown questions and to info blocks', () => {
-    expect(check((r) => { r.answers.ghost = 1; r.answers.intro = 'x'; })).to.deep.equal([
+    expect(
+      check((r) => {
+        r.answers.ghost = 1;
+        r.answers.intro = 'x';
+      }),
+    ).to.deep.equal([
       { path: 'answers.ghost', message: 'is not a question of this survey' },
       { path: 'answers.intro', message: 'is not a question of this survey' },
     ]);
   });
 
-  it('rejects answers of the wrong type or outside the question\'s options, points and rows', () => {
-    expect(check((r) => {
-      r.answers.overall = '5';
-      r.answers.nps = 11;
-      r.answers.role = 'wizard';
-      r.answers.talks = { t1: 2, t9: 3 };
-      r.answers.consent = 'yes';
-      r.answers.comment = 5;
-    })).to.deep.equal([
+  it("rejects answers of the wrong type or outside the question's options, points and rows", () => {
+    expect(
+      check((r) => {
+        r.answers.overall = '5';
+        r.answers.nps = 11;
+        r.answers.role = 'wizard';
+        r.answers.talks = { t1: 2, t9: 3 };
+        r.answers.consent = 'yes';
+        r.answers.comment = 5;
+      }),
+    ).to.deep.equal([
       { path: 'answers.overall', message: 'does not fit a rating question' },
       { path: 'answers.nps', message: 'does not fit a nps question' },
       { path: 'answers.role', message: 'does not fit a choice question' },
@@ -58,19 +82,30 @@ describe('checkResponse', () => {
   });
 
   it('rejects an "Other" text where there is no "other", or it was not chosen', () => {
-    expect(check((r) => { r.answers['region.other'] = 'x'; r.answers['nps.other'] = 'x'; r.answers['role.other'] = 5; })).to.deep.equal([
+    expect(
+      check((r) => {
+        r.answers['region.other'] = 'x';
+        r.answers['nps.other'] = 'x';
+        r.answers['role.other'] = 5;
+      }),
+    ).to.deep.equal([
       { path: 'answers["role.other"]', message: 'is not an "other" text of this question' },
       { path: 'answers["region.other"]', message: 'is not an "other" text of this question' },
       { path: 'answers["nps.other"]', message: 'is not an "other" text of this question' },
     ]);
-    expect(check((r) => { r.answers.topics = ['energy']; r.answers['topics.other'] = 'x'; })).to.deep.equal([
-      { path: 'answers["topics.other"]', message: '"other" was not chosen' },
-    ]);
+    expect(
+      check((r) => {
+        r.answers.topics = ['energy'];
+        r.answers['topics.other'] = 'x';
+      }),
+    ).to.deep.equal([{ path: 'answers["topics.other"]', message: '"other" was not chosen' }]);
   });
 
   it('rejects an answer to a question hidden by its condition', () => {
     // c_gt needs nps > 8; nps is 8.
-    expect(check((r) => (r.answers.c_gt = 'x'))).to.deep.equal([{ path: 'answers.c_gt', message: 'answers a question that is hidden by its condition' }]);
+    expect(check((r) => (r.answers.c_gt = 'x'))).to.deep.equal([
+      { path: 'answers.c_gt', message: 'answers a question that is hidden by its condition' },
+    ]);
   });
 
   it('rejects an "Other" text of a question hidden by its condition', () => {
@@ -86,15 +121,17 @@ describe('checkResponse', () => {
   });
 
   it('rejects missing required answers and invalid ones, in English, in survey order', () => {
-    expect(check((r) => {
-      delete r.answers.nps;
-      delete r.answers.consent;
-      r.answers.topics = ['energy', 'water', 'transport'];
-      r.answers.email = 'not-an-email';
-      delete r.answers['role.other'];
-      // 3 of 5 items answered: no score
-      delete r.scores;
-    })).to.deep.equal([
+    expect(
+      check((r) => {
+        delete r.answers.nps;
+        delete r.answers.consent;
+        r.answers.topics = ['energy', 'water', 'transport'];
+        r.answers.email = 'not-an-email';
+        delete r.answers['role.other'];
+        // 3 of 5 items answered: no score
+        delete r.scores;
+      }),
+    ).to.deep.equal([
       { path: 'answers.nps', message: 'Please answer this question.' },
       { path: 'answers.role', message: 'Please type your answer in the "Other" field.' },
       { path: 'answers.topics', message: 'You can choose at most 2 answers.' },
@@ -109,13 +146,21 @@ describe('checkResponse', () => {
       { path: 'scores.quality', message: 'does not match the answers (expected {"score":48,"band":1})' },
     ]);
     expect(check((r) => (r.scores = { quality: { score: 48, band: 2 } }))).to.have.length(1);
-    expect(check((r) => delete r.scores)).to.deep.equal([{ path: 'scores.quality', message: 'does not match the answers (expected {"score":48,"band":1})' }]);
+    expect(check((r) => delete r.scores)).to.deep.equal([
+      { path: 'scores.quality', message: 'does not match the answers (expected {"score":48,"band":1})' },
+    ]);
     expect(check((r) => (r.scores = { quality: { score: 48, band: 1 }, bonus: { score: 100, band: 0 } }))).to.deep.equal([
       { path: 'scores.bonus', message: 'does not match the answers (expected null)' },
     ]);
   });
 
   it('accepts unanswered forms of an answer that the model would leave out', () => {
-    expect(check((r) => { r.answers.comment = ''; r.answers.email = '  '; r.answers.venue = 'na'; })).to.deep.equal([]);
+    expect(
+      check((r) => {
+        r.answers.comment = '';
+        r.answers.email = '  ';
+        r.answers.venue = 'na';
+      }),
+    ).to.deep.equal([]);
   });
 });

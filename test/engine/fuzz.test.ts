@@ -16,9 +16,23 @@ type Action =
   | { kind: 'restart' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('answer' as const), pick: fc.nat(), numbers: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }) }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('answer' as const),
+      pick: fc.nat(),
+      numbers: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wrong' as const), pick: fc.nat(), value: hostileValue }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('other' as const), pick: fc.nat(), text: fc.oneof(fc.string(), fc.constant('x'.repeat(501))) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('other' as const),
+      pick: fc.nat(),
+      text: fc.oneof(fc.string(), fc.constant('x'.repeat(501))),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('clearOne' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'next' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'back' as const }) },
@@ -85,7 +99,12 @@ function expectConsistent(model: SurveyModel, definition: SurveyDefinition): voi
   expect(progress.answered).to.be.within(0, progress.total);
   expect(progress.page).to.be.within(1, progress.pages);
 
-  const response = model.toResponse({ id: uuid(), locale: 'en', startedAt: new Date(0).toISOString(), submittedAt: new Date().toISOString() });
+  const response = model.toResponse({
+    id: uuid(),
+    locale: 'en',
+    startedAt: new Date(0).toISOString(),
+    submittedAt: new Date().toISOString(),
+  });
   const json = JSON.parse(JSON.stringify(response));
   expect(json).to.deep.equal(response);
   for (const id of Object.keys(response.answers)) expect(model.isShown(id.replace(/\.other$/, '')), id).to.equal(true);
@@ -128,10 +147,18 @@ describe('SurveyModel: property tests', () => {
           if (model.isLastPage) break;
           model.next();
         }
-        const response = model.toResponse({ id: uuid(), locale: 'pl', startedAt: new Date(0).toISOString(), submittedAt: new Date().toISOString() });
+        const response = model.toResponse({
+          id: uuid(),
+          locale: 'pl',
+          startedAt: new Date(0).toISOString(),
+          submittedAt: new Date().toISOString(),
+        });
         const parsed = parseResponse(JSON.parse(JSON.stringify(response)));
         expect(parsed.ok).to.equal(true);
-        if (parsed.ok) expect(checkResponse(definition, parsed.value).map((i) => i.path)).to.deep.equal([...model.validateAll().keys()].map((id) => formatPath(['answers', id])));
+        if (parsed.ok)
+          expect(checkResponse(definition, parsed.value).map((i) => i.path)).to.deep.equal(
+            [...model.validateAll().keys()].map((id) => formatPath(['answers', id])),
+          );
       }),
       PROPERTY_RUNS,
     );

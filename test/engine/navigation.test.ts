@@ -23,7 +23,13 @@ const definition = (): SurveyDefinition => ({
       id: 'high',
       questions: [
         { id: 'best', type: 'text', title: 'Co najlepsze?', visibleIf: { question: 'rating', gte: 4 } },
-        { id: 'again', type: 'choice', title: 'Znowu?', options: [{ value: 'yes', label: 'Tak' }], visibleIf: { question: 'rating', gte: 4 } },
+        {
+          id: 'again',
+          type: 'choice',
+          title: 'Znowu?',
+          options: [{ value: 'yes', label: 'Tak' }],
+          visibleIf: { question: 'rating', gte: 4 },
+        },
       ],
     },
     { id: 'middle', questions: [{ id: 'mid', type: 'nps', title: 'NPS', visibleIf: { question: 'rating', eq: 3 } }] },

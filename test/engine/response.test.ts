@@ -4,7 +4,12 @@ import { parseResponse } from '../../src/schema/index.js';
 import { everyType } from '../schema/fixtures.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const meta = { id: '3b241101-e2bb-4255-8caf-4136c566a962', locale: 'en' as const, startedAt: '2016-05-12T09:30:00.000Z', submittedAt: '2016-05-12T09:41:00.000Z' };
+const meta = {
+  id: '3b241101-e2bb-4255-8caf-4136c566a962',
+  locale: 'en' as const,
+  startedAt: '2016-05-12T09:30:00.000Z',
+  submittedAt: '2016-05-12T09:41:00.000Z',
+};
 
 describe('SurveyModel.toResponse', () => {
   it('carries the survey id and version, the locale and both times', () => {
@@ -63,9 +68,22 @@ describe('SurveyModel.toResponse', () => {
   it('produces a response that parseResponse accepts', () => {
     const m = new SurveyModel(everyType());
     for (const [id, value] of Object.entries({
-      overall: 7, workshop: 'na', venue: 3, pace: 0, nps: 9, role: 'other', 'role.other': 'Sołtys', topics: ['water', 'other'],
-      'topics.other': 'Drogi', region: 'opolskie', comment: 'Dobrze', email: 'a@b.pl', talks: { t1: 1, t2: 'na' }, consent: true,
-    })) expect(m.setAnswer(id, value), id).to.equal(true);
+      overall: 7,
+      workshop: 'na',
+      venue: 3,
+      pace: 0,
+      nps: 9,
+      role: 'other',
+      'role.other': 'Sołtys',
+      topics: ['water', 'other'],
+      'topics.other': 'Drogi',
+      region: 'opolskie',
+      comment: 'Dobrze',
+      email: 'a@b.pl',
+      talks: { t1: 1, t2: 'na' },
+      consent: true,
+    }))
+      expect(m.setAnswer(id, value), id).to.equal(true);
     const response = m.toResponse(meta);
     expect(parseResponse(JSON.parse(JSON.stringify(response)))).to.deep.equal({ ok: true, value: response });
   });

@@ -3,7 +3,8 @@ import { bandIndex, hasEnoughAnswers, responseScores, roundScore, SurveyModel } 
 import type { Dimension, Question, SurveyDefinition } from '../../src/schema/index.js';
 import { onePage } from '../schema/fixtures.js';
 
-const agree = (id: string, extra: Partial<Question> = {}): Question => ({ id, type: 'scale', title: id, scale: 'agree5', notApplicable: true, ...extra }) as Question;
+const agree = (id: string, extra: Partial<Question> = {}): Question =>
+  ({ id, type: 'scale', title: id, scale: 'agree5', notApplicable: true, ...extra }) as Question;
 const nps = (id: string): Question => ({ id, type: 'nps', title: id });
 const BANDS = [
   { min: 0, max: 39, label: 'Wymaga uwagi' },
@@ -22,8 +23,14 @@ function score(definition: SurveyDefinition, answers: Record<string, unknown>) {
 }
 
 describe('scoring', () => {
-  const six = survey(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => agree(id)), [dim('six', ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'])]);
-  const three = survey(['a1', 'a2', 'a3'].map((id) => agree(id)), [dim('three', ['a1', 'a2', 'a3'])]);
+  const six = survey(
+    ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => agree(id)),
+    [dim('six', ['a1', 'a2', 'a3', 'a4', 'a5', 'a6'])],
+  );
+  const three = survey(
+    ['a1', 'a2', 'a3'].map((id) => agree(id)),
+    [dim('three', ['a1', 'a2', 'a3'])],
+  );
 
   it('scores (mean − 1) / 4 × 100 on an agree5 scale', () => {
     expect(score(three, { a1: 1, a2: 1, a3: 1 })).to.deep.equal({ id: 'three', score: 0, band: 0, answered: 3, items: 3 });
@@ -65,7 +72,10 @@ describe('scoring', () => {
   });
 
   it('does not count a hidden question as an item', () => {
-    const definition = survey([agree('a1'), agree('a2'), agree('extra', { visibleIf: { question: 'a1', eq: 5 } })], [dim('d', ['a1', 'extra', 'a2'])]);
+    const definition = survey(
+      [agree('a1'), agree('a2'), agree('extra', { visibleIf: { question: 'a1', eq: 5 } })],
+      [dim('d', ['a1', 'extra', 'a2'])],
+    );
     expect(score(definition, { a1: 4, a2: 4 })).to.deep.equal({ id: 'd', score: 75, band: 2, answered: 2, items: 2 });
     // Shown but unanswered, it is an item again: 2 of 3 still scores.
     expect(score(definition, { a1: 5, a2: 4 })).to.deep.equal({ id: 'd', score: 88, band: 2, answered: 2, items: 3 });
@@ -123,7 +133,14 @@ describe('scoring', () => {
   });
 
   it('counts each matrix row as an item', () => {
-    const matrix: Question = { id: 'm', type: 'matrix', title: 'm', scale: 'quality5', notApplicable: true, rows: ['x', 'y', 'z'].map((id) => ({ id, label: id })) };
+    const matrix: Question = {
+      id: 'm',
+      type: 'matrix',
+      title: 'm',
+      scale: 'quality5',
+      notApplicable: true,
+      rows: ['x', 'y', 'z'].map((id) => ({ id, label: id })),
+    };
     const definition = survey([matrix, agree('a')], [dim('d', ['m', 'a'])]);
     // rows 5, N/A, 1 and a = 4: (1 + 0 + 0.75) / 3 = 58.3 → 58; 3 answered of 4 items
     expect(score(definition, { m: { x: 5, y: 'na', z: 1 }, a: 4 })).to.deep.equal({ id: 'd', score: 58, band: 1, answered: 3, items: 4 });
@@ -132,7 +149,10 @@ describe('scoring', () => {
   });
 
   it('scores several dimensions independently, sharing questions', () => {
-    const definition = survey(['a1', 'a2', 'a3'].map((id) => agree(id)), [dim('first', ['a1', 'a2']), dim('second', ['a2', 'a3']), dim('all', ['a1', 'a2', 'a3'])]);
+    const definition = survey(
+      ['a1', 'a2', 'a3'].map((id) => agree(id)),
+      [dim('first', ['a1', 'a2']), dim('second', ['a2', 'a3']), dim('all', ['a1', 'a2', 'a3'])],
+    );
     const m = new SurveyModel(definition, { answers: { a1: 5, a2: 3 } });
     expect(m.dimensionResults()).to.deep.equal([
       { id: 'first', score: 75, band: 2, answered: 2, items: 2 },
@@ -149,11 +169,18 @@ describe('scoring', () => {
 
   describe('bands', () => {
     const d = dim('d', ['a1']);
-    for (const [value, band] of [[0, 0], [39, 0], [40, 1], [69, 1], [70, 2], [100, 2]] as const) {
+    for (const [value, band] of [
+      [0, 0],
+      [39, 0],
+      [40, 1],
+      [69, 1],
+      [70, 2],
+      [100, 2],
+    ] as const) {
       it(`score ${value} is band ${band}`, () => expect(bandIndex(d, value)).to.equal(band));
     }
 
-    it('is the index in the definition\'s order, whatever the order of the bands', () => {
+    it("is the index in the definition's order, whatever the order of the bands", () => {
       const shuffled = dim('d', ['a1'], [BANDS[2]!, BANDS[0]!, BANDS[1]!]);
       expect([0, 39, 40, 69, 70, 100].map((s) => bandIndex(shuffled, s))).to.deep.equal([1, 1, 2, 2, 0, 0]);
     });

@@ -47,7 +47,9 @@ describe('validateAnswer', () => {
 
     it('0 on NPS and "na" on a scale are answers', () => {
       expect(validateAnswer({ id: 'n', type: 'nps', title: 'n', required: true }, 0)).to.equal(undefined);
-      expect(validateAnswer({ id: 's', type: 'scale', title: 's', scale: 'agree5', notApplicable: true, required: true }, 'na')).to.equal(undefined);
+      expect(validateAnswer({ id: 's', type: 'scale', title: 's', scale: 'agree5', notApplicable: true, required: true }, 'na')).to.equal(
+        undefined,
+      );
     });
 
     it('a required consent must be ticked, with its own message', () => {

@@ -21,14 +21,38 @@ function tiny(questions: SurveyDefinition['pages'][0]['questions'], scored: stri
     id: 'tiny',
     title: 'Tiny',
     pages: [{ id: 'p', questions }],
-    ...(scored.length ? { scoring: { dimensions: [{ id: 'd', title: 'D', questions: scored, bands: [{ min: 0, max: 49, label: 'low' }, { min: 50, max: 100, label: 'high' }] }] } } : {}),
+    ...(scored.length
+      ? {
+          scoring: {
+            dimensions: [
+              {
+                id: 'd',
+                title: 'D',
+                questions: scored,
+                bands: [
+                  { min: 0, max: 49, label: 'low' },
+                  { min: 50, max: 100, label: 'high' },
+                ],
+              },
+            ],
+          },
+        }
+      : {}),
   };
 }
 
 let serial = 0;
 function response(answers: Response['answers'], surveyId = 'tiny'): Response {
   const n = (serial++).toString(16).padStart(12, '0');
-  return { id: `00000000-0000-4000-8000-${n}`, surveyId, surveyVersion: 1, locale: 'pl', startedAt: '2016-04-18T10:00:00.000Z', submittedAt: `2016-04-18T11:${String(serial % 60).padStart(2, '0')}:00.000Z`, answers };
+  return {
+    id: `00000000-0000-4000-8000-${n}`,
+    surveyId,
+    surveyVersion: 1,
+    locale: 'pl',
+    startedAt: '2016-04-18T10:00:00.000Z',
+    submittedAt: `2016-04-18T11:${String(serial % 60).padStart(2, '0')}:00.000Z`,
+    answers,
+  };
 }
 
 describe('aggregate(): numbers against an independent computation', () => {
@@ -41,7 +65,12 @@ describe('aggregate(): numbers against an independent computation', () => {
     expect(report.n).to.equal(137);
     expect(skipped).to.equal(0);
     expect(report.firstSubmittedAt).to.equal(responses.map((r) => r.submittedAt).sort()[0]);
-    expect(report.lastSubmittedAt).to.equal(responses.map((r) => r.submittedAt).sort().at(-1));
+    expect(report.lastSubmittedAt).to.equal(
+      responses
+        .map((r) => r.submittedAt)
+        .sort()
+        .at(-1),
+    );
   });
 
   it('gives each option its count and share of those who answered', () => {
@@ -56,7 +85,11 @@ describe('aggregate(): numbers against an independent computation', () => {
       }
     }
     const multiple = find(report.questions, 'topics_pick', 'choice');
-    expect(multiple.otherTexts).to.deep.equal(responses.filter((r) => (r.answers.topics_pick as string[] | undefined)?.includes('other')).map((r) => r.answers['topics_pick.other']));
+    expect(multiple.otherTexts).to.deep.equal(
+      responses
+        .filter((r) => (r.answers.topics_pick as string[] | undefined)?.includes('other'))
+        .map((r) => r.answers['topics_pick.other']),
+    );
   });
 
   it('gives scale and rating questions their distribution, mean, population SD and N/A count', () => {
@@ -81,10 +114,17 @@ describe('aggregate(): numbers against an independent computation', () => {
       const values = numbers(answersTo(id));
       const promoters = values.filter((v) => v >= 9).length;
       const detractors = values.filter((v) => v <= 6).length;
-      expect([summary.n, summary.promoters, summary.passives, summary.detractors]).to.deep.equal([values.length, promoters, values.length - promoters - detractors, detractors]);
+      expect([summary.n, summary.promoters, summary.passives, summary.detractors]).to.deep.equal([
+        values.length,
+        promoters,
+        values.length - promoters - detractors,
+        detractors,
+      ]);
       close(summary.score, (100 * promoters) / values.length - (100 * detractors) / values.length, `${id} score`);
       expect(summary.counts.map((c) => c.value)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-      expect(summary.counts.map((c) => c.count)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => values.filter((v) => v === p).length));
+      expect(summary.counts.map((c) => c.count)).to.deep.equal(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => values.filter((v) => v === p).length),
+      );
     }
   });
 
@@ -92,7 +132,9 @@ describe('aggregate(): numbers against an independent computation', () => {
     for (const id of ['m1', 'm2', 'm6']) {
       const summary = find(report.questions, id, 'matrix');
       for (const row of summary.rows) {
-        const cells = answersTo(id).map((v) => (v as Record<string, number | string>)[row.id]).filter((v) => v !== undefined);
+        const cells = answersTo(id)
+          .map((v) => (v as Record<string, number | string>)[row.id])
+          .filter((v) => v !== undefined);
         const values = numbers(cells);
         expect(row.n, `${id}.${row.id}`).to.equal(values.length);
         expect(row.notApplicable).to.equal(cells.filter((v) => v === 'na').length);
@@ -104,7 +146,8 @@ describe('aggregate(): numbers against an independent computation', () => {
   });
 
   it('lists free-text answers in order, trimmed, and counts consents', () => {
-    for (const id of ['t1', 't2', 't8']) expect(find(report.questions, id, 'text').answers).to.deep.equal(answersTo(id).map((v) => String(v).trim()));
+    for (const id of ['t1', 't2', 't8'])
+      expect(find(report.questions, id, 'text').answers).to.deep.equal(answersTo(id).map((v) => String(v).trim()));
     expect(find(report.questions, 'consent', 'consent').n).to.equal(answersTo('consent').filter((v) => v === true).length);
   });
 
@@ -125,7 +168,15 @@ describe('aggregate(): small hand-computed cases', () => {
   const scaleQ = { id: 'q', type: 'scale' as const, scale: 'agree5' as const, notApplicable: true, title: 'Q' };
 
   it('flags "rozbieżne oceny" at a population SD of exactly 1, not below', () => {
-    const run = (values: (number | string)[]) => find(aggregate(tiny([scaleQ], ['q']), values.map((q) => response({ q }))).report.questions, 'q', 'scale');
+    const run = (values: (number | string)[]) =>
+      find(
+        aggregate(
+          tiny([scaleQ], ['q']),
+          values.map((q) => response({ q })),
+        ).report.questions,
+        'q',
+        'scale',
+      );
     expect(run([1, 3])).to.include({ sd: 1, divergent: true, mean: 2, n: 2 });
     const evenSplit = run([2, 4, 2, 4]);
     expect(evenSplit.divergent, '2,4,2,4: SD 1 despite floating point').to.equal(true);
@@ -133,33 +184,97 @@ describe('aggregate(): small hand-computed cases', () => {
     close(run([2, 3, 3, 4]).sd, Math.sqrt(0.5), 'SD of 2,3,3,4');
     expect(run([5]), 'one answer has no spread').to.include({ sd: null, divergent: false, n: 1 });
     expect(run([1, 'na', 5, 'na']), 'N/A is counted apart, outside n and the mean').to.include({ n: 2, notApplicable: 2, mean: 3, sd: 2 });
-    expect(find(aggregate(tiny([scaleQ]), [1, 5].map((q) => response({ q }))).report.questions, 'q', 'scale').divergent, 'not a scored item').to.equal(false);
+    expect(
+      find(
+        aggregate(
+          tiny([scaleQ]),
+          [1, 5].map((q) => response({ q })),
+        ).report.questions,
+        'q',
+        'scale',
+      ).divergent,
+      'not a scored item',
+    ).to.equal(false);
   });
 
   it('computes the recommendation score from 6 answers: 10, 9, 8, 7, 6, 0 → 0; and 10, 10, 10, 0 → +50', () => {
     const npsQ = { id: 'n', type: 'nps' as const, title: 'N' };
-    const first = find(aggregate(tiny([npsQ]), [10, 9, 8, 7, 6, 0].map((n) => response({ n }))).report.questions, 'n', 'nps');
+    const first = find(
+      aggregate(
+        tiny([npsQ]),
+        [10, 9, 8, 7, 6, 0].map((n) => response({ n })),
+      ).report.questions,
+      'n',
+      'nps',
+    );
     expect(first).to.include({ n: 6, promoters: 2, passives: 2, detractors: 2, score: 0 });
-    expect(find(aggregate(tiny([npsQ]), [10, 10, 10, 0].map((n) => response({ n }))).report.questions, 'n', 'nps')).to.include({ score: 50 });
+    expect(
+      find(
+        aggregate(
+          tiny([npsQ]),
+          [10, 10, 10, 0].map((n) => response({ n })),
+        ).report.questions,
+        'n',
+        'nps',
+      ),
+    ).to.include({ score: 50 });
     expect(nps(new Map())).to.deep.equal({ n: 0, promoters: 0, passives: 0, detractors: 0, score: null });
   });
 
   it('gives multiple-choice shares per respondent (they may add up past 100%) and keeps "other" texts', () => {
-    const q: ChoiceQuestion = { id: 'c', type: 'choice', multiple: true, other: true, title: 'C', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] };
-    const { report } = aggregate(tiny([q]), [response({ c: ['a', 'b'] }), response({ c: ['a'] }), response({ c: ['other'], 'c.other': '  własna  ' }), response({})]);
+    const q: ChoiceQuestion = {
+      id: 'c',
+      type: 'choice',
+      multiple: true,
+      other: true,
+      title: 'C',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+    };
+    const { report } = aggregate(tiny([q]), [
+      response({ c: ['a', 'b'] }),
+      response({ c: ['a'] }),
+      response({ c: ['other'], 'c.other': '  własna  ' }),
+      response({}),
+    ]);
     const summary = find(report.questions, 'c', 'choice');
     expect(summary.n).to.equal(3);
-    expect(summary.counts.map((c) => [c.value, c.count, Math.round(c.share * 100)])).to.deep.equal([['a', 2, 67], ['b', 1, 33], ['other', 1, 33]]);
+    expect(summary.counts.map((c) => [c.value, c.count, Math.round(c.share * 100)])).to.deep.equal([
+      ['a', 2, 67],
+      ['b', 1, 33],
+      ['other', 1, 33],
+    ]);
     expect(summary.otherTexts).to.deep.equal(['własna']);
   });
 
   it('skips responses to another survey and values that do not fit the question', () => {
-    const q: MatrixQuestion = { id: 'm', type: 'matrix', scale: 'agree5', title: 'M', rows: [{ id: 'r1', label: 'R1' }, { id: 'r2', label: 'R2' }] };
-    const result = aggregate(tiny([q, scaleQ]), [response({ m: { r1: 4, r2: 2 }, q: 9 }), response({ m: { r1: 7 } }), response({ q: 2 }, 'other-survey'), null, 'junk', { answers: [] }]);
+    const q: MatrixQuestion = {
+      id: 'm',
+      type: 'matrix',
+      scale: 'agree5',
+      title: 'M',
+      rows: [
+        { id: 'r1', label: 'R1' },
+        { id: 'r2', label: 'R2' },
+      ],
+    };
+    const result = aggregate(tiny([q, scaleQ]), [
+      response({ m: { r1: 4, r2: 2 }, q: 9 }),
+      response({ m: { r1: 7 } }),
+      response({ q: 2 }, 'other-survey'),
+      null,
+      'junk',
+      { answers: [] },
+    ]);
     expect(result.report.n).to.equal(2);
     expect(result.skipped).to.equal(4);
     const matrix = find(result.report.questions, 'm', 'matrix');
-    expect(matrix.rows.map((r) => [r.n, r.mean])).to.deep.equal([[1, 4], [1, 2]]);
+    expect(matrix.rows.map((r) => [r.n, r.mean])).to.deep.equal([
+      [1, 4],
+      [1, 2],
+    ]);
     expect(find(result.report.questions, 'q', 'scale').n, '9 is not on a five-point scale').to.equal(0);
   });
 });
@@ -199,10 +314,26 @@ describe('breakdown by a single-choice question', () => {
   });
 
   it('hides a small "no answer" group like any other', () => {
-    const q: ChoiceQuestion = { id: 'c', type: 'choice', title: 'C', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] };
-    const rs = [...Array(6)].map(() => response({ c: 'a' })).concat([...Array(7)].map(() => response({ c: 'b' })), [response({})]);
+    const q: ChoiceQuestion = {
+      id: 'c',
+      type: 'choice',
+      title: 'C',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+    };
+    const rs = [...Array(6)]
+      .map(() => response({ c: 'a' }))
+      .concat(
+        [...Array(7)].map(() => response({ c: 'b' })),
+        [response({})],
+      );
     const { breakdown } = aggregate(tiny([q]), rs, { segmentBy: 'c' });
-    expect(breakdown!.groups.map((g) => g.value), 'the lone small group and the smallest other are hidden').to.deep.equal(['b']);
+    expect(
+      breakdown!.groups.map((g) => g.value),
+      'the lone small group and the smallest other are hidden',
+    ).to.deep.equal(['b']);
     expect(breakdown!.hidden).to.equal(2);
   });
 
@@ -217,7 +348,11 @@ describe('aggregateInSlices()', () => {
     const definition = benchmarkDefinition();
     const responses = generateResponses(definition, 300, { seed: 5 });
     const progress: number[] = [];
-    const sliced = await aggregateInSlices(definition, responses, { segmentBy: 'role', sliceMs: 1, onProgress: (done, total) => progress.push(done / total) });
+    const sliced = await aggregateInSlices(definition, responses, {
+      segmentBy: 'role',
+      sliceMs: 1,
+      onProgress: (done, total) => progress.push(done / total),
+    });
     expect(sliced).to.deep.equal(aggregate(definition, responses, { segmentBy: 'role' }));
     expect(progress.length, 'more than one slice').to.be.greaterThan(1);
     expect(progress.at(-1)).to.equal(1);
@@ -226,7 +361,11 @@ describe('aggregateInSlices()', () => {
   it('stops when aborted', async () => {
     const definition = benchmarkDefinition();
     const abort = new AbortController();
-    const pending = aggregateInSlices(definition, generateResponses(definition, 200, { seed: 2 }), { sliceMs: 0, signal: abort.signal, onProgress: () => abort.abort() });
+    const pending = aggregateInSlices(definition, generateResponses(definition, 200, { seed: 2 }), {
+      sliceMs: 0,
+      signal: abort.signal,
+      onProgress: () => abort.abort(),
+    });
     let error: unknown;
     await pending.catch((e) => (error = e));
     expect((error as Error)?.name).to.equal('AbortError');
@@ -235,7 +374,17 @@ describe('aggregateInSlices()', () => {
 
 describe('statistics', () => {
   it('uses the population SD, and ignores binary noise at the threshold', () => {
-    close(standardDeviation(new Map([[1, 1], [2, 1], [3, 1]])), Math.sqrt(2 / 3), 'SD of 1,2,3');
+    close(
+      standardDeviation(
+        new Map([
+          [1, 1],
+          [2, 1],
+          [3, 1],
+        ]),
+      ),
+      Math.sqrt(2 / 3),
+      'SD of 1,2,3',
+    );
     expect(isDivergent(0.9999999999999998)).to.equal(true);
     expect(isDivergent(0.99)).to.equal(false);
     expect(isDivergent(null)).to.equal(false);

@@ -16,12 +16,12 @@ function readCsv(text: string, separator: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && body[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === separator) row.push(cell), (cell = '');
-    else if (c === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (c === separator) (row.push(cell), (cell = ''));
+    else if (c === '\r' && body[i + 1] === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     else cell += c;
   }
   expect(row.length === 0 && cell === '', 'every line ends with CRLF').to.equal(true);
@@ -54,7 +54,15 @@ describe('responsesCsv()', () => {
     const rows = readCsv(responsesCsv(definition, responses, 'pl'), ';');
     const header = rows[0]!;
     expect(header.slice(0, 4)).to.deep.equal(['id', 'submittedAt', 'locale', 'role']);
-    expect(header).to.include.members(['m1.row1', 'm1.row5', 'topics_pick', 'topics_pick.other', 'first.score', 'first.band', 'second.score']);
+    expect(header).to.include.members([
+      'm1.row1',
+      'm1.row5',
+      'topics_pick',
+      'topics_pick.other',
+      'first.score',
+      'first.band',
+      'second.score',
+    ]);
     expect(rows.length).to.equal(26);
     const col = (name: string) => header.indexOf(name);
     responses.forEach((response, i) => {
@@ -77,7 +85,17 @@ describe('summaryCsv()', () => {
     const responses = generateResponses(definition, 60, { seed: 4 });
     const result = aggregate(definition, responses);
     const rows = readCsv(summaryCsv(result, 'en'), ',');
-    expect(rows[0]).to.deep.equal(['Id', 'Question or area', 'Item', 'Count', 'Share (%)', 'Responses', 'Mean', 'Standard deviation', 'Notes']);
+    expect(rows[0]).to.deep.equal([
+      'Id',
+      'Question or area',
+      'Item',
+      'Count',
+      'Share (%)',
+      'Responses',
+      'Mean',
+      'Standard deviation',
+      'Notes',
+    ]);
     const npsSummary = result.report.questions.find((q) => q.question.id === 'nps')!;
     const npsRow = rows.find((r) => r[0] === 'nps' && r[2] === 'Recommendation score')!;
     expect(npsRow[5]).to.equal(String((npsSummary as { n: number }).n));
@@ -95,11 +113,32 @@ describe('resultsCsv()', () => {
   it("lists the respondent's own answers with their labels, then each dimension's score and band", () => {
     const definition = partnershipSelfAssessment();
     const model = new SurveyModel(definition);
-    const answers = { sector: 'ngo', a1: 5, a2: 4, a3: 4, a4: 3, a5: 4, a6: 4, b1: 2, b2: 'na', b3: 2, b4: 3, b5: 2, b6: 1, b7: 2, comments: 'Dobra "współpraca"; dziękuję' };
+    const answers = {
+      sector: 'ngo',
+      a1: 5,
+      a2: 4,
+      a3: 4,
+      a4: 3,
+      a5: 4,
+      a6: 4,
+      b1: 2,
+      b2: 'na',
+      b3: 2,
+      b4: 3,
+      b5: 2,
+      b6: 1,
+      b7: 2,
+      comments: 'Dobra "współpraca"; dziękuję',
+    };
     for (const [id, value] of Object.entries(answers)) model.setAnswer(id, value);
     const rows = readCsv(resultsCsv(definition, { answers: model.submittedAnswers }, model.dimensionResults(), 'pl'), ';');
     expect(rows[0]).to.deep.equal(['Identyfikator', 'Pytanie lub obszar', 'Wartość', 'Opis']);
-    expect(rows.find((r) => r[0] === 'sector')).to.deep.equal(['sector', 'Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?', 'ngo', 'Organizacja pozarządowa']);
+    expect(rows.find((r) => r[0] === 'sector')).to.deep.equal([
+      'sector',
+      'Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?',
+      'ngo',
+      'Organizacja pozarządowa',
+    ]);
     expect(rows.find((r) => r[0] === 'b2')!.slice(2)).to.deep.equal(['na', 'Nie wiem / nie dotyczy']);
     expect(rows.find((r) => r[0] === 'a1')!.slice(2)).to.deep.equal(['5', 'Zdecydowanie się zgadzam']);
     expect(rows.find((r) => r[0] === 'comments')![2]).to.equal('Dobra "współpraca"; dziękuję');

@@ -60,7 +60,10 @@ const failure = async (promise) => {
 describe('fetchResponses()', () => {
   it('sends the bearer token, asks for JSON, and keeps the valid responses', async () => {
     const loaded = await fetchResponses(`${base}/api/surveys/p/responses`, { token: 's3cret' });
-    assert.deepEqual(loaded.responses.map((r) => r.id.slice(-1)), ['1', '2', '3']);
+    assert.deepEqual(
+      loaded.responses.map((r) => r.id.slice(-1)),
+      ['1', '2', '3'],
+    );
     assert.equal(loaded.invalid, 1);
     assert.deepEqual(seen.at(-1), { url: '/api/surveys/p/responses', authorization: 'Bearer s3cret', accept: 'application/json' });
   });
@@ -83,7 +86,11 @@ describe('fetchResponses()', () => {
       assert.ok(error instanceof ReportLoadError, `${path}: ${error}`);
       assert.deepEqual([error.kind, error.status], [kind, status], path);
     }
-    assert.equal(seen.find((s) => s.url === '/api/surveys/p/responses' && !s.authorization)?.authorization, undefined, 'no header without a token');
+    assert.equal(
+      seen.find((s) => s.url === '/api/surveys/p/responses' && !s.authorization)?.authorization,
+      undefined,
+      'no header without a token',
+    );
   });
 
   it('reports an unreachable server as a network failure', async () => {

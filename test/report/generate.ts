@@ -56,14 +56,31 @@ function answerFor(question: Question, leaning: number, next: () => number): unk
     case 'rating':
     case 'nps': {
       const range = numericRange(question)!;
-      return pick(Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i), leaning, next);
+      return pick(
+        Array.from({ length: range.max - range.min + 1 }, (_, i) => range.min + i),
+        leaning,
+        next,
+      );
     }
     case 'scale':
       if (question.notApplicable && next() < 0.08) return 'na';
-      return pick(scalePoints(question).map((p) => p.value), leaning, next);
+      return pick(
+        scalePoints(question).map((p) => p.value),
+        leaning,
+        next,
+      );
     case 'matrix':
       return Object.fromEntries(
-        question.rows.map((row) => [row.id, question.notApplicable && next() < 0.08 ? 'na' : pick(scalePoints(question).map((p) => p.value), leaning, next)]),
+        question.rows.map((row) => [
+          row.id,
+          question.notApplicable && next() < 0.08
+            ? 'na'
+            : pick(
+                scalePoints(question).map((p) => p.value),
+                leaning,
+                next,
+              ),
+        ]),
       );
     case 'text':
       return next() < 0.45 ? TEXTS[Math.floor(next() * TEXTS.length)] : undefined;
@@ -98,7 +115,8 @@ export function generateResponses(definition: SurveyDefinition, count: number, o
         const value = answerFor(question, leaning, next);
         if (value !== undefined) model.setAnswer(question.id, value);
         const chosen = model.answer(question.id);
-        if (question.type === 'choice' && (chosen === 'other' || (Array.isArray(chosen) && chosen.includes('other')))) model.setAnswer(`${question.id}.other`, 'Inna odpowiedź');
+        if (question.type === 'choice' && (chosen === 'other' || (Array.isArray(chosen) && chosen.includes('other'))))
+          model.setAnswer(`${question.id}.other`, 'Inna odpowiedź');
       }
     }
     const started = from + i * 47_000;
@@ -124,9 +142,17 @@ export function benchmarkDefinition(): SurveyDefinition {
       type: 'choice',
       required: true,
       title: t('Rola', 'Role'),
-      options: ['executive', 'councillor', 'staff', 'ngo', 'business'].map((value) => ({ value, label: t(`Rola ${value}`, `Role ${value}`) })),
+      options: ['executive', 'councillor', 'staff', 'ngo', 'business'].map((value) => ({
+        value,
+        label: t(`Rola ${value}`, `Role ${value}`),
+      })),
     },
-    { id: 'sector', type: 'choice', title: t('Sektor', 'Sector'), options: ['jst', 'ngo', 'business'].map((value) => ({ value, label: t(value, value) })) },
+    {
+      id: 'sector',
+      type: 'choice',
+      title: t('Sektor', 'Sector'),
+      options: ['jst', 'ngo', 'business'].map((value) => ({ value, label: t(value, value) })),
+    },
     {
       id: 'topics_pick',
       type: 'choice',
@@ -135,12 +161,37 @@ export function benchmarkDefinition(): SurveyDefinition {
       title: t('Tematy', 'Topics'),
       options: ['funding', 'strategy', 'transport', 'education'].map((value) => ({ value, label: t(value, value) })),
     },
-    { id: 'unit', type: 'choice', display: 'dropdown', title: t('Jednostka', 'Unit'), options: ['a', 'b', 'c', 'd', 'e', 'f'].map((value) => ({ value, label: t(value, value) })) },
-    { id: 'status', type: 'choice', title: t('Status', 'Status'), options: ['yes', 'no', 'maybe'].map((value) => ({ value, label: t(value, value) })) },
-    { id: 'channel', type: 'choice', title: t('Kanał', 'Channel'), options: ['mail', 'web', 'phone'].map((value) => ({ value, label: t(value, value) })) },
+    {
+      id: 'unit',
+      type: 'choice',
+      display: 'dropdown',
+      title: t('Jednostka', 'Unit'),
+      options: ['a', 'b', 'c', 'd', 'e', 'f'].map((value) => ({ value, label: t(value, value) })),
+    },
+    {
+      id: 'status',
+      type: 'choice',
+      title: t('Status', 'Status'),
+      options: ['yes', 'no', 'maybe'].map((value) => ({ value, label: t(value, value) })),
+    },
+    {
+      id: 'channel',
+      type: 'choice',
+      title: t('Kanał', 'Channel'),
+      options: ['mail', 'web', 'phone'].map((value) => ({ value, label: t(value, value) })),
+    },
   ];
-  for (let i = 1; i <= 12; i++) questions.push({ id: `s${i}`, type: 'scale', scale: 'agree5', notApplicable: true, required: i <= 6, title: t(`Stwierdzenie ${i}`, `Statement ${i}`) });
-  for (let i = 1; i <= 4; i++) questions.push({ id: `r${i}`, type: 'rating', max: i === 4 ? 10 : 5, title: t(`Ocena ${i}`, `Rating ${i}`) });
+  for (let i = 1; i <= 12; i++)
+    questions.push({
+      id: `s${i}`,
+      type: 'scale',
+      scale: 'agree5',
+      notApplicable: true,
+      required: i <= 6,
+      title: t(`Stwierdzenie ${i}`, `Statement ${i}`),
+    });
+  for (let i = 1; i <= 4; i++)
+    questions.push({ id: `r${i}`, type: 'rating', max: i === 4 ? 10 : 5, title: t(`Ocena ${i}`, `Rating ${i}`) });
   questions.push({ id: 'nps', type: 'nps', required: true, title: t('Polecenie', 'Recommend') });
   questions.push({ id: 'nps2', type: 'nps', title: t('Polecenie 2', 'Recommend 2') });
   for (let i = 1; i <= 6; i++)
@@ -153,7 +204,13 @@ export function benchmarkDefinition(): SurveyDefinition {
       rows: [1, 2, 3, 4, 5].map((r) => ({ id: `row${r}`, label: t(`Wiersz ${r}`, `Row ${r}`) })),
     });
   for (let i = 1; i <= 8; i++)
-    questions.push({ id: `t${i}`, type: 'text', multiline: true, title: t(`Uwagi ${i}`, `Comments ${i}`), ...(i === 1 ? { visibleIf: { question: 's1', lte: 2 } } : {}) });
+    questions.push({
+      id: `t${i}`,
+      type: 'text',
+      multiline: true,
+      title: t(`Uwagi ${i}`, `Comments ${i}`),
+      ...(i === 1 ? { visibleIf: { question: 's1', lte: 2 } } : {}),
+    });
   questions.push({ id: 'consent', type: 'consent', title: t('Zgoda', 'Consent'), text: t('Treść zgody', 'Consent text') });
   questions.push({ id: 'last', type: 'rating', title: t('Na koniec', 'Finally') });
   const band = (min: number, max: number, label: string) => ({ min, max, label: t(label, label) });
@@ -165,8 +222,18 @@ export function benchmarkDefinition(): SurveyDefinition {
     pages: [0, 1, 2, 3].map((p) => ({ id: `p${p + 1}`, questions: questions.slice(p * 10, p * 10 + 10) })),
     scoring: {
       dimensions: [
-        { id: 'first', title: t('Pierwszy obszar', 'First area'), questions: ['s1', 's2', 's3', 's4', 's5', 's6'], bands: [band(0, 39, 'Niski'), band(40, 69, 'Średni'), band(70, 100, 'Wysoki')] },
-        { id: 'second', title: t('Drugi obszar', 'Second area'), questions: ['s7', 's8', 's9', 's10', 's11', 's12', 'm1'], bands: [band(0, 49, 'Niski'), band(50, 100, 'Wysoki')] },
+        {
+          id: 'first',
+          title: t('Pierwszy obszar', 'First area'),
+          questions: ['s1', 's2', 's3', 's4', 's5', 's6'],
+          bands: [band(0, 39, 'Niski'), band(40, 69, 'Średni'), band(70, 100, 'Wysoki')],
+        },
+        {
+          id: 'second',
+          title: t('Drugi obszar', 'Second area'),
+          questions: ['s7', 's8', 's9', 's10', 's11', 's12', 'm1'],
+          bands: [band(0, 49, 'Niski'), band(50, 100, 'Wysoki')],
+        },
       ],
     },
   };

@@ -39,29 +39,60 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string(),
   fc.integer({ min: -20, max: 20 }),
   fc.double(),
-  fc.anything({ maxDepth: 3, withBigInt: true, withBoxedValues: true, withMap: true, withSet: true, withSparseArray: true, withNullPrototype: true }),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+  }),
 );
 
 /** A question without its id and condition (they depend on its place in the survey). */
 type QuestionShape = Question extends infer Q ? (Q extends Question ? Omit<Q, 'id' | 'visibleIf'> : never) : never;
 
-const text = fc.constantFrom<unknown[]>('Pytanie', { pl: 'Pytanie', en: 'Question' }, { en: 'Question' }, '<b>Pytanie</b>') as fc.Arbitrary<string>;
+const text = fc.constantFrom<unknown[]>(
+  'Pytanie',
+  { pl: 'Pytanie', en: 'Question' },
+  { en: 'Question' },
+  '<b>Pytanie</b>',
+) as fc.Arbitrary<string>;
 
 const distinctInts = (min: number, max: number) => fc.uniqueArray(fc.integer({ min: -5, max: 12 }), { minLength: min, maxLength: max });
 
-const scaleSpec = fc.oneof(
-  fc.record({ scale: fc.constantFrom('agree5' as const, 'quality5' as const) }),
-  distinctInts(2, 6).map((values) => ({ points: values.map((value) => ({ value, label: `p${value}` })) })),
-).chain((spec) => fc.record({ notApplicable: fc.constantFrom<(boolean | string | undefined)[]>(undefined, true, false, 'Nie wiem') }).map((na) => ({ ...spec, ...(na.notApplicable === undefined ? {} : na) })));
+const scaleSpec = fc
+  .oneof(
+    fc.record({ scale: fc.constantFrom('agree5' as const, 'quality5' as const) }),
+    distinctInts(2, 6).map((values) => ({ points: values.map((value) => ({ value, label: `p${value}` })) })),
+  )
+  .chain((spec) =>
+    fc
+      .record({ notApplicable: fc.constantFrom<(boolean | string | undefined)[]>(undefined, true, false, 'Nie wiem') })
+      .map((na) => ({ ...spec, ...(na.notApplicable === undefined ? {} : na) })),
+  );
 
 const required = fc.boolean();
 
 const questionShape: fc.Arbitrary<QuestionShape> = fc.oneof(
-  fc.record({ type: fc.constant('rating' as const), title: text, required, max: fc.integer({ min: 3, max: 10 }) }, { requiredKeys: ['type', 'title'] }),
-  fc.tuple(fc.record({ type: fc.constant('scale' as const), title: text, required }, { requiredKeys: ['type', 'title'] }), scaleSpec).map(([q, s]) => ({ ...q, ...s })),
+  fc.record(
+    { type: fc.constant('rating' as const), title: text, required, max: fc.integer({ min: 3, max: 10 }) },
+    { requiredKeys: ['type', 'title'] },
+  ),
+  fc
+    .tuple(fc.record({ type: fc.constant('scale' as const), title: text, required }, { requiredKeys: ['type', 'title'] }), scaleSpec)
+    .map(([q, s]) => ({ ...q, ...s })),
   fc.record({ type: fc.constant('nps' as const), title: text, required }, { requiredKeys: ['type', 'title'] }),
   fc
-    .record({ options: fc.integer({ min: 1, max: 5 }), multiple: fc.boolean(), other: fc.constantFrom<(boolean | string)[]>(false, true, 'Inne'), dropdown: fc.boolean(), limits: fc.tuple(fc.nat(), fc.nat()), required })
+    .record({
+      options: fc.integer({ min: 1, max: 5 }),
+      multiple: fc.boolean(),
+      other: fc.constantFrom<(boolean | string)[]>(false, true, 'Inne'),
+      dropdown: fc.boolean(),
+      limits: fc.tuple(fc.nat(), fc.nat()),
+      required,
+    })
     .map(({ options, multiple, other, dropdown, limits, required: req }) => {
       const available = options + (other ? 1 : 0);
       const q: Record<string, unknown> = {
@@ -80,12 +111,28 @@ const questionShape: fc.Arbitrary<QuestionShape> = fc.oneof(
       return q as unknown as QuestionShape;
     }),
   fc.record(
-    { type: fc.constant('text' as const), title: text, required, multiline: fc.boolean(), maxLength: fc.integer({ min: 1, max: 40 }), format: fc.constant('email' as const) },
+    {
+      type: fc.constant('text' as const),
+      title: text,
+      required,
+      multiline: fc.boolean(),
+      maxLength: fc.integer({ min: 1, max: 40 }),
+      format: fc.constant('email' as const),
+    },
     { requiredKeys: ['type', 'title'] },
   ),
   fc
-    .tuple(fc.record({ type: fc.constant('matrix' as const), title: text, required, rows: fc.integer({ min: 1, max: 4 }) }, { requiredKeys: ['type', 'title', 'rows'] }), scaleSpec)
-    .map(([q, s]) => ({ ...q, rows: Array.from({ length: q.rows }, (_, i) => ({ id: `r${i}`, label: `Wiersz ${i}` })), ...s }) as QuestionShape),
+    .tuple(
+      fc.record(
+        { type: fc.constant('matrix' as const), title: text, required, rows: fc.integer({ min: 1, max: 4 }) },
+        { requiredKeys: ['type', 'title', 'rows'] },
+      ),
+      scaleSpec,
+    )
+    .map(
+      ([q, s]) =>
+        ({ ...q, rows: Array.from({ length: q.rows }, (_, i) => ({ id: `r${i}`, label: `Wiersz ${i}` })), ...s }) as QuestionShape,
+    ),
   fc.record({ type: fc.constant('consent' as const), title: text, text, required }, { requiredKeys: ['type', 'title', 'text'] }),
   fc.record({ type: fc.constant('info' as const), text }),
 );
@@ -147,7 +194,13 @@ const bands = fc.uniqueArray(fc.integer({ min: 1, max: 100 }), { maxLength: 4 })
 /** A valid definition of random shape. */
 export const validDefinition: fc.Arbitrary<SurveyDefinition> = fc
   .record({
-    pages: fc.array(fc.array(fc.tuple(questionShape, fc.option(fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), { freq: 2 })), { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+    pages: fc.array(
+      fc.array(fc.tuple(questionShape, fc.option(fc.array(fc.nat(), { minLength: 12, maxLength: 12 }), { freq: 2 })), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
     dimensions: fc.array(fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), bands), { maxLength: 3 }),
     locale: fc.constantFrom<('pl' | 'en' | undefined)[]>(undefined, 'pl', 'en'),
     version: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
@@ -166,7 +219,12 @@ export const validDefinition: fc.Arbitrary<SurveyDefinition> = fc
     }));
     const scored = all.filter((q) => NUMERIC.has(q.type)).map((q) => q.id);
     const scoring: Dimension[] = scored.length
-      ? dimensions.map(([picks, b], d) => ({ id: `d${d}`, title: `Wymiar ${d}`, questions: [...new Set(picks.map((i) => scored[i % scored.length]!))], bands: b }))
+      ? dimensions.map(([picks, b], d) => ({
+          id: `d${d}`,
+          title: `Wymiar ${d}`,
+          questions: [...new Set(picks.map((i) => scored[i % scored.length]!))],
+          bands: b,
+        }))
       : [];
     const definition: SurveyDefinition = { id: 'fuzz', title: 'Fuzz', pages: built };
     if (locale) definition.locale = locale;

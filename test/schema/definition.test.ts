@@ -103,10 +103,34 @@ describe('parseDefinition: valid definitions', () => {
       ['row with a comparison', { question: 'm', row: 'x', lte: 2 }],
       ['row with eq "na"', { question: 'm', row: 'x', eq: 'na' }],
       ['row with answered', { question: 'm', row: 'x', answered: true }],
-      ['all', { all: [{ question: 'r', gte: 4 }, { question: 'n', gte: 9 }] }],
-      ['any', { any: [{ question: 'r', gte: 4 }, { question: 'k', eq: true }] }],
+      [
+        'all',
+        {
+          all: [
+            { question: 'r', gte: 4 },
+            { question: 'n', gte: 9 },
+          ],
+        },
+      ],
+      [
+        'any',
+        {
+          any: [
+            { question: 'r', gte: 4 },
+            { question: 'k', eq: true },
+          ],
+        },
+      ],
       ['not', { not: { question: 't', answered: true } }],
-      ['nested all/any/not', { all: [{ any: [{ not: { question: 'r', eq: 1 } }, { question: 'c', in: ['a'] }] }, { not: { not: { question: 'k', answered: true } } }] }],
+      [
+        'nested all/any/not',
+        {
+          all: [
+            { any: [{ not: { question: 'r', eq: 1 } }, { question: 'c', in: ['a'] }] },
+            { not: { not: { question: 'k', answered: true } } },
+          ],
+        },
+      ],
     ];
     for (const [name, condition] of cases) {
       it(`accepts ${name}`, () => {
@@ -115,7 +139,10 @@ describe('parseDefinition: valid definitions', () => {
     }
 
     it('accepts a condition on a question of an earlier page', () => {
-      expectValid({ ...minimal(), pages: [...minimal().pages, { id: 'p2', questions: [rating('q2', { visibleIf: { question: 'q1', gte: 3 } })] }] });
+      expectValid({
+        ...minimal(),
+        pages: [...minimal().pages, { id: 'p2', questions: [rating('q2', { visibleIf: { question: 'q1', gte: 3 } })] }],
+      });
     });
   });
 
@@ -124,7 +151,15 @@ describe('parseDefinition: valid definitions', () => {
       const questions: Question[] = [
         rating('a'),
         { id: 'b', type: 'nps', title: 'b' },
-        { id: 'c', type: 'scale', title: 'c', points: [{ value: 2, label: '2' }, { value: 6, label: '6' }] },
+        {
+          id: 'c',
+          type: 'scale',
+          title: 'c',
+          points: [
+            { value: 2, label: '2' },
+            { value: 6, label: '6' },
+          ],
+        },
         { id: 'd', type: 'matrix', title: 'd', scale: 'agree5', rows: [{ id: 'r1', label: 'r1' }] },
       ];
       const definition = onePage(questions, {

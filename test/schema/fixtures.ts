@@ -25,7 +25,15 @@ export const everyType = (): SurveyDefinition => ({
       description: { en: 'General' },
       questions: [
         { id: 'intro', type: 'info', text: 'Dziękujemy za udział.', title: 'Wstęp' },
-        { id: 'overall', type: 'rating', title: 'Ogólna ocena', required: true, max: 10, minLabel: 'Źle', maxLabel: { pl: 'Dobrze', en: 'Good' } },
+        {
+          id: 'overall',
+          type: 'rating',
+          title: 'Ogólna ocena',
+          required: true,
+          max: 10,
+          minLabel: 'Źle',
+          maxLabel: { pl: 'Dobrze', en: 'Good' },
+        },
         { id: 'workshop', type: 'scale', title: 'Warsztaty', scale: 'agree5', notApplicable: true, hint: 'Podpowiedź' },
         { id: 'venue', type: 'scale', title: 'Sala', scale: 'quality5', notApplicable: { pl: 'Nie było mnie', en: 'Not there' } },
         {
@@ -107,7 +115,12 @@ export const everyType = (): SurveyDefinition => ({
           text: 'nested',
           visibleIf: {
             all: [
-              { any: [{ question: 'venue', eq: 'na' }, { question: 'talks', gte: 4 }] },
+              {
+                any: [
+                  { question: 'venue', eq: 'na' },
+                  { question: 'talks', gte: 4 },
+                ],
+              },
               { not: { question: 'consent', answered: false } },
             ],
           },

@@ -108,14 +108,18 @@ describe('parseDefinition: property tests', () => {
   it('never throws on mutated definitions; every issue has a path and a message', () => {
     let rejected = 0;
     fc.assert(
-      fc.property(fc.oneof(validDefinition, fc.constant(everyType()), fc.constant(minimal())), fc.array(mutation, { minLength: 1, maxLength: 4 }), (definition, mutations) => {
-        const copy = structuredClone(definition);
-        for (const m of mutations) mutate(copy, m);
-        const result = parseDefinition(copy);
-        expectWellFormed(result);
-        if (!result.ok) rejected++;
-        else expect(new SurveyModel(result.value).progress.pages).to.be.at.least(1);
-      }),
+      fc.property(
+        fc.oneof(validDefinition, fc.constant(everyType()), fc.constant(minimal())),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (definition, mutations) => {
+          const copy = structuredClone(definition);
+          for (const m of mutations) mutate(copy, m);
+          const result = parseDefinition(copy);
+          expectWellFormed(result);
+          if (!result.ok) rejected++;
+          else expect(new SurveyModel(result.value).progress.pages).to.be.at.least(1);
+        },
+      ),
       { ...PROPERTY_RUNS, numRuns: 1000 },
     );
     // The mutations must mostly break things, or the property proves little.
@@ -133,9 +137,16 @@ describe('parseDefinition: property tests', () => {
 
   it('never throws on arbitrary JSON text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.json(), fc.string(), validDefinition.map((d) => JSON.stringify(d).slice(0, -1))), (text) => {
-        expectWellFormed(parseDefinition(text));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.json(),
+          fc.string(),
+          validDefinition.map((d) => JSON.stringify(d).slice(0, -1)),
+        ),
+        (text) => {
+          expectWellFormed(parseDefinition(text));
+        },
+      ),
       PROPERTY_RUNS,
     );
   });

@@ -54,7 +54,7 @@ describe('definitionJsonSchema', () => {
     expect(not.properties.not).to.deep.equal({ $ref: '#/$defs/Condition' });
   });
 
-  it('points every question\'s visibleIf at the Condition definition', () => {
+  it("points every question's visibleIf at the Condition definition", () => {
     const branches: Json[] = schema.properties.pages.items.properties.questions.items.oneOf;
     for (const branch of branches) expect(deref(schema, branch.properties.visibleIf)).to.equal(schema.$defs.Condition);
   });

@@ -58,5 +58,4 @@ describe('drafts flushed on hide and pagehide, Chromium', () => {
     const draft = await h.session().restore();
     expect(draft?.answers).to.deep.equal({ comments: 'Zamykam kartę' });
   });
-
 });

@@ -20,7 +20,9 @@ describe('drafts (autosave to IndexedDB)', () => {
     if (metas.length === 0) return undefined;
     const meta = metas[0]![1] as Draft;
     const prefix = `answer:${meta.surveyId}:${meta.responseId}:`;
-    const answers = Object.fromEntries(records.filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+    const answers = Object.fromEntries(
+      records.filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]),
+    );
     return { ...meta, answers } as Draft;
   }
 

@@ -14,7 +14,11 @@ export function fakeClock(start = Date.parse('2026-05-14T09:00:00Z')) {
     setInterval: setInterval.bind(window),
     clearInterval: clearInterval.bind(window),
   };
-  const fake = sinon.useFakeTimers({ now: start, global: timers, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] } as Parameters<typeof sinon.useFakeTimers>[0]);
+  const fake = sinon.useFakeTimers({
+    now: start,
+    global: timers,
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  } as Parameters<typeof sinon.useFakeTimers>[0]);
   const clock: Clock = {
     now: () => fake.now,
     setTimeout: (callback, ms) => fake.setTimeout(callback, ms),

@@ -83,7 +83,13 @@ export async function startFaultProxy({ target }) {
 
   function forward(req, body, res, entry, afterUpstream) {
     const out = httpRequest(
-      { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+      {
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
       (reply) => {
         const chunks = [];
         reply.on('data', (c) => chunks.push(c));
@@ -100,13 +106,14 @@ export async function startFaultProxy({ target }) {
     out.end(body);
   }
 
-  const listen = (port) => new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port) =>
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
   await listen(0);
   const { port } = server.address();
 

@@ -87,7 +87,8 @@ export function offlinePlugin() {
           // the collector's network really dead (the proxy refuses connections).
           const offline = Boolean(payload.offline);
           const { client } = await cdp(session);
-          const announce = () => client.send('Network.overrideNetworkState', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+          const announce = () =>
+            client.send('Network.overrideNetworkState', { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
           // The network is dead before the page hears "offline", and alive before it hears "online".
           if (offline) {
             await proxy.refuse(true);

@@ -117,7 +117,12 @@ describe('delivery backoff schedule', () => {
   it('retries 429, 5xx and a cut connection (never "not delivered")', async () => {
     const { endpoint } = await servers();
     const { fake, clock } = fakeClock();
-    await injectFaults({ type: 'status', status: 429 }, { type: 'status', status: 500 }, { type: 'reset' }, { type: 'status', status: 502 });
+    await injectFaults(
+      { type: 'status', status: 429 },
+      { type: 'status', status: 500 },
+      { type: 'reset' },
+      { type: 'status', status: 502 },
+    );
     const session = h.session({ endpoint, clock, random: () => 1 });
     await session.restore();
     const response = makeResponse('konferencja', { overall: 3 }, session.responseId);

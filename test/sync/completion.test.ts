@@ -55,7 +55,9 @@ describe('completion (draft → outbox)', () => {
       if (inDraft) expect((await h.session().restore())?.responseId).to.equal(id);
       await h.session().startOver();
     }
-    console.log(`completion interrupted ${lifetimes.length} times: ${outcomes.outbox} completed, ${outcomes.draft} still a draft, 0 in both or neither`);
+    console.log(
+      `completion interrupted ${lifetimes.length} times: ${outcomes.outbox} completed, ${outcomes.draft} still a draft, 0 in both or neither`,
+    );
   });
 
   it('the same draft completed in two tabs is delivered as two responses, never a 409', async () => {

@@ -2,7 +2,17 @@ import { expect } from '@open-wc/testing';
 import type { Clock } from '../../src/store/clock.js';
 import type { OfflineSession } from '../../src/sync/index.js';
 import { Harness, makeResponse, rawKeys, sleep, until, type Tab } from '../support/offline-fixtures.js';
-import { capabilities, proxyLog, randomFaults, refuseConnections, resetServers, servers, setOffline, stored, type Fault } from '../support/servers.js';
+import {
+  capabilities,
+  proxyLog,
+  randomFaults,
+  refuseConnections,
+  resetServers,
+  servers,
+  setOffline,
+  stored,
+  type Fault,
+} from '../support/servers.js';
 
 const RESPONSES = 520;
 /** The backoff runs this much faster here; its real schedule is checked in backoff.test.ts. */

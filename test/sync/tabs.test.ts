@@ -36,7 +36,9 @@ describe('several tabs', () => {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
       await session.saveAnswer('overall', (i % 5) + 1);
-      ids.push((await session.complete(makeResponse('konferencja', { overall: (i % 5) + 1, comments: `${tag} ${i}` }, session.responseId))).id);
+      ids.push(
+        (await session.complete(makeResponse('konferencja', { overall: (i % 5) + 1, comments: `${tag} ${i}` }, session.responseId))).id,
+      );
     }
     return ids;
   }
@@ -70,7 +72,9 @@ describe('several tabs', () => {
     const log = await proxyLog();
     expect(overlapsPerKey(log)).to.deep.equal([]);
     expect(log.map((e) => e.key).sort()).to.deep.equal([...ids].sort());
-    console.log(`without Web Locks: 12 responses, ${log.length} POSTs, ${overlapsAtAll(log)} overlapping pairs of different responses, 0 of the same`);
+    console.log(
+      `without Web Locks: 12 responses, ${log.length} POSTs, ${overlapsAtAll(log)} overlapping pairs of different responses, 0 of the same`,
+    );
   });
 
   it('a tab closed mid-POST: the response stays queued and the next tab delivers it once', async () => {

@@ -35,29 +35,43 @@ describe('surveyFromAgenda()', () => {
     const definition = surveyFromAgenda(agenda);
     expect(parseDefinition(JSON.parse(JSON.stringify(definition))).ok).to.equal(true);
     const talks = questions(definition).find((q) => q.id === 'talks') as MatrixQuestion;
-    expect(talks.rows.map((r) => r.id), 'breaks are not evaluated').to.deep.equal(['s1', 'slz', 's3']);
+    expect(
+      talks.rows.map((r) => r.id),
+      'breaks are not evaluated',
+    ).to.deep.equal(['s1', 'slz', 's3']);
     const followUps = questions(definition).filter((q) => /^talk_.+_why$/.test(q.id));
     expect(followUps.map((q) => [q.id, q.visibleIf])).to.deep.equal([
       ['talk_s1_why', { question: 'talks', row: 's1', lte: 2 }],
       ['talk_slz_why', { question: 'talks', row: 'slz', lte: 2 }],
       ['talk_s3_why', { question: 'talks', row: 's3', lte: 2 }],
     ]);
-    expect(talks.rows[1]!.label).to.deep.equal({ pl: 'Doświadczenia laureata (Laureat SLZ 2015)', en: "A laureate's experience (Laureat SLZ 2015)" });
-    expect(questions(definition).some((q) => q.id === 'workshop'), 'the agenda has a workshop').to.equal(true);
+    expect(talks.rows[1]!.label).to.deep.equal({
+      pl: 'Doświadczenia laureata (Laureat SLZ 2015)',
+      en: "A laureate's experience (Laureat SLZ 2015)",
+    });
+    expect(
+      questions(definition).some((q) => q.id === 'workshop'),
+      'the agenda has a workshop',
+    ).to.equal(true);
     expect(untranslated(definition)).to.deep.equal([]);
   });
 
   it('names the survey after the event and its date', () => {
     const definition = surveyFromAgenda(agenda);
     expect(definition.id).to.equal('wspolpraca-w-partnerstwach-samorzadowych-2016-04-18');
-    expect(definition.title).to.deep.equal({ pl: 'Ocena konferencji „Współpraca w partnerstwach samorządowych”', en: 'Evaluation: “Cooperation in local government partnerships”' });
+    expect(definition.title).to.deep.equal({
+      pl: 'Ocena konferencji „Współpraca w partnerstwach samorządowych”',
+      en: 'Evaluation: “Cooperation in local government partnerships”',
+    });
     expect((definition.description as { pl: string }).pl).to.match(/^Opole, ul\. Piastowska 14, 18 kwietnia 2016\./);
     expect(surveyFromAgenda({ ...agenda, id: 'opole-2016' }).id).to.equal('opole-2016');
     expect(agendaSurveyId({ ...agenda, title: 'Łódź – żółć!', sessions: [] } as never)).to.equal('lodz-zolc-2016-04-18');
   });
 
   it('accepts JSON text and leaves out the workshop question when there is no workshop', () => {
-    const definition = surveyFromAgenda(JSON.stringify({ title: 'Spotkanie', date: '2016-05-10', sessions: [{ title: 'Jedyne wystąpienie' }] }));
+    const definition = surveyFromAgenda(
+      JSON.stringify({ title: 'Spotkanie', date: '2016-05-10', sessions: [{ title: 'Jedyne wystąpienie' }] }),
+    );
     expect(questions(definition).map((q) => q.id)).to.not.include('workshop');
     const model = new SurveyModel(definition);
     model.setAnswer('talks', { s1: 1 });
@@ -68,13 +82,26 @@ describe('surveyFromAgenda()', () => {
     expect(issuesOf('{"title": ')).to.have.length(1).and.to.have.nested.property('[0].path', '(root)');
     expect(issuesOf(null)).to.deep.equal([{ path: '(root)', message: 'expected an object, got null' }]);
     expect(issuesOf({ title: 'x', date: '2016-04-18' })).to.deep.equal([{ path: 'sessions', message: 'is required' }]);
-    expect(issuesOf({ title: 'x', date: '18.04.2016', sessions: [{ title: 'a' }] })).to.deep.equal([{ path: 'date', message: 'must be a date such as "2016-04-18"' }]);
+    expect(issuesOf({ title: 'x', date: '18.04.2016', sessions: [{ title: 'a' }] })).to.deep.equal([
+      { path: 'date', message: 'must be a date such as "2016-04-18"' },
+    ]);
     expect(issuesOf({ title: 'x', date: '2016-02-30', sessions: [{ title: 'a' }] })[0]!.path).to.equal('date');
-    expect(issuesOf({ title: 'x', date: '2016-04-18', talks: [] })).to.deep.include({ path: '(root)', message: 'unknown property "talks"' });
-    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a' }, { title: '' }] })).to.deep.equal([{ path: 'sessions[1].title', message: 'must not be empty' }]);
-    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', type: 'panel' }] })[0]).to.include({ path: 'sessions[0].type' });
-    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', speakers: 'Jan' }] })[0]).to.include({ path: 'sessions[0].speakers' });
-    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', start: '9:00' }] })[0]).to.include({ path: 'sessions[0].start' });
+    expect(issuesOf({ title: 'x', date: '2016-04-18', talks: [] })).to.deep.include({
+      path: '(root)',
+      message: 'unknown property "talks"',
+    });
+    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a' }, { title: '' }] })).to.deep.equal([
+      { path: 'sessions[1].title', message: 'must not be empty' },
+    ]);
+    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', type: 'panel' }] })[0]).to.include({
+      path: 'sessions[0].type',
+    });
+    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', speakers: 'Jan' }] })[0]).to.include({
+      path: 'sessions[0].speakers',
+    });
+    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', start: '9:00' }] })[0]).to.include({
+      path: 'sessions[0].start',
+    });
   });
 
   it('refuses agendas that make no sense as an evaluation', () => {
@@ -87,22 +114,34 @@ describe('surveyFromAgenda()', () => {
     expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', start: '12:00', end: '11:00' }] })).to.deep.equal([
       { path: 'sessions[0].end', message: 'must be after the start (12:00)' },
     ]);
-    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ id: '9lives', title: 'a' }] })[0]).to.include({ path: 'sessions[0].id' });
+    expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ id: '9lives', title: 'a' }] })[0]).to.include({
+      path: 'sessions[0].id',
+    });
   });
 
   it('never throws anything but a DefinitionError, whatever the input', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.record({ title: fc.jsonValue(), date: fc.string(), sessions: fc.array(fc.dictionary(fc.constantFrom('id', 'title', 'type', 'speakers', 'start', 'end'), fc.jsonValue()), { maxLength: 4 }) }), (any, shaped) => {
-        for (const input of [any, shaped]) {
-          try {
-            const definition = surveyFromAgenda(input);
-            expect(parseDefinition(JSON.parse(JSON.stringify(definition))).ok).to.equal(true);
-          } catch (error) {
-            if (!(error instanceof DefinitionError)) throw error;
-            expect(error.issues.length).to.be.greaterThan(0);
+      fc.property(
+        fc.jsonValue(),
+        fc.record({
+          title: fc.jsonValue(),
+          date: fc.string(),
+          sessions: fc.array(fc.dictionary(fc.constantFrom('id', 'title', 'type', 'speakers', 'start', 'end'), fc.jsonValue()), {
+            maxLength: 4,
+          }),
+        }),
+        (any, shaped) => {
+          for (const input of [any, shaped]) {
+            try {
+              const definition = surveyFromAgenda(input);
+              expect(parseDefinition(JSON.parse(JSON.stringify(definition))).ok).to.equal(true);
+            } catch (error) {
+              if (!(error instanceof DefinitionError)) throw error;
+              expect(error.issues.length).to.be.greaterThan(0);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -27,10 +27,18 @@ describe('ankieta survey-from-agenda', () => {
     const definition = JSON.parse(result.stdout);
     const questions = definition.pages.flatMap((p) => p.questions);
     const talks = questions.find((q) => q.id === 'talks');
-    assert.deepEqual(talks.rows.map((r) => r.id), ['otwarcie', 'strategia', 'relacje', 'warsztaty']);
+    assert.deepEqual(
+      talks.rows.map((r) => r.id),
+      ['otwarcie', 'strategia', 'relacje', 'warsztaty'],
+    );
     assert.deepEqual(
       questions.filter((q) => q.visibleIf?.question === 'talks').map((q) => [q.id, q.visibleIf.row]),
-      [['talk_otwarcie_why', 'otwarcie'], ['talk_strategia_why', 'strategia'], ['talk_relacje_why', 'relacje'], ['talk_warsztaty_why', 'warsztaty']],
+      [
+        ['talk_otwarcie_why', 'otwarcie'],
+        ['talk_strategia_why', 'strategia'],
+        ['talk_relacje_why', 'relacje'],
+        ['talk_warsztaty_why', 'warsztaty'],
+      ],
     );
     assert.equal(definition.id, 'wspolpraca-w-partnerstwach-samorzadowych-2016-04-18');
     assert.equal(definition.title.pl, 'Ocena konferencji „Współpraca w partnerstwach samorządowych”');
@@ -41,12 +49,17 @@ describe('ankieta survey-from-agenda', () => {
     const result = run(['survey-from-agenda', fixture('agenda-good.json'), '--out', out]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout, '');
-    assert.match(result.stderr, /^wrote .*evaluation\.json \(survey "wspolpraca-w-partnerstwach-samorzadowych-2016-04-18", 4 sessions\)\n$/);
+    assert.match(
+      result.stderr,
+      /^wrote .*evaluation\.json \(survey "wspolpraca-w-partnerstwach-samorzadowych-2016-04-18", 4 sessions\)\n$/,
+    );
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).pages.length, 4);
   });
 
   it('reads the agenda from stdin with "-"', () => {
-    const result = run(['survey-from-agenda', '-'], { input: JSON.stringify({ title: 'Spotkanie', date: '2016-05-10', sessions: [{ title: 'Jedno' }] }) });
+    const result = run(['survey-from-agenda', '-'], {
+      input: JSON.stringify({ title: 'Spotkanie', date: '2016-05-10', sessions: [{ title: 'Jedno' }] }),
+    });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).id, 'spotkanie-2016-05-10');
   });
@@ -88,7 +101,10 @@ describe('ankieta survey-from-agenda', () => {
     mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
     symlinkSync(root, join(project, 'node_modules', 'ankieta'), 'dir');
     symlinkSync(join('..', 'ankieta', 'bin', 'ankieta.mjs'), join(project, 'node_modules', '.bin', 'ankieta'));
-    const result = spawnSync('npx', ['--no-install', 'ankieta', 'survey-from-agenda', fixture('agenda-good.json')], { cwd: project, encoding: 'utf8' });
+    const result = spawnSync('npx', ['--no-install', 'ankieta', 'survey-from-agenda', fixture('agenda-good.json')], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     assert.equal(result.status, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).pages[1].questions.find((q) => q.id === 'talks').rows.length, 4);
   });

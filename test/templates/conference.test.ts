@@ -14,7 +14,13 @@ const all = (d: SurveyDefinition): Question[] => d.pages.flatMap((p) => p.questi
 const byId = (d: SurveyDefinition, id: string) => all(d).find((q) => q.id === id);
 
 describe('conferenceEvaluation()', () => {
-  const definition = conferenceEvaluation({ id: 'opole-2016', event: 'Współpraca w partnerstwach samorządowych', date: '2016-04-18', place: 'Opole', sessions });
+  const definition = conferenceEvaluation({
+    id: 'opole-2016',
+    event: 'Współpraca w partnerstwach samorządowych',
+    date: '2016-04-18',
+    place: 'Opole',
+    sessions,
+  });
 
   it('is valid under the schema, with and without sessions', () => {
     for (const d of [definition, conferenceEvaluation(), conferenceEvaluation({ workshops: false })]) {
@@ -30,12 +36,36 @@ describe('conferenceEvaluation()', () => {
 
   it('asks what the brief asks, in its order', () => {
     const ids = all(definition).map((q) => q.id);
-    const expected = ['role', 'jst_type', 'partner_status', 'overall', 'talks', 'workshop', 'workshop_why', 'relevance', 'engage', 'org', 'org_why', 'apply', 'apply_what', 'nps', 'nps_why', 'topics', 'comments'];
+    const expected = [
+      'role',
+      'jst_type',
+      'partner_status',
+      'overall',
+      'talks',
+      'workshop',
+      'workshop_why',
+      'relevance',
+      'engage',
+      'org',
+      'org_why',
+      'apply',
+      'apply_what',
+      'nps',
+      'nps_why',
+      'topics',
+      'comments',
+    ];
     expect(ids.filter((id) => expected.includes(id))).to.deep.equal(expected);
     expect(byId(definition, 'nps')!.type).to.equal('nps');
     expect(byId(definition, 'overall')).to.include({ type: 'scale', scale: 'quality5', required: true });
     expect(byId(definition, 'workshop')).to.include({ scale: 'agree5', notApplicable: true });
-    expect((byId(definition, 'org') as MatrixQuestion).rows.map((r) => r.id)).to.deep.equal(['info', 'venue', 'timing', 'materials', 'catering']);
+    expect((byId(definition, 'org') as MatrixQuestion).rows.map((r) => r.id)).to.deep.equal([
+      'info',
+      'venue',
+      'timing',
+      'materials',
+      'catering',
+    ]);
   });
 
   it('opens with the anonymity note and asks for no personal data in comments', () => {
@@ -43,11 +73,16 @@ describe('conferenceEvaluation()', () => {
     expect(first.type).to.equal('info');
     expect(JSON.stringify(first)).to.include('Ankieta jest anonimowa').and.include('This survey is anonymous');
     const comments = byId(definition, 'comments')!;
-    expect(JSON.stringify(comments.type === 'info' ? {} : comments.hint)).to.include('danych osobowych').and.include('personal data');
+    expect(JSON.stringify(comments.type === 'info' ? {} : comments.hint))
+      .to.include('danych osobowych')
+      .and.include('personal data');
   });
 
   it('names the event, the place and the date in both languages', () => {
-    expect(definition.title).to.deep.equal({ pl: 'Ocena konferencji „Współpraca w partnerstwach samorządowych”', en: 'Evaluation: “Współpraca w partnerstwach samorządowych”' });
+    expect(definition.title).to.deep.equal({
+      pl: 'Ocena konferencji „Współpraca w partnerstwach samorządowych”',
+      en: 'Evaluation: “Współpraca w partnerstwach samorządowych”',
+    });
     expect((definition.description as { pl: string }).pl).to.match(/^Opole, 18 kwietnia 2016\./);
     expect((definition.description as { en: string }).en).to.match(/^Opole, 18 April 2016\./);
   });
@@ -55,10 +90,17 @@ describe('conferenceEvaluation()', () => {
   it('makes one matrix row and one follow-up per session, shown only after a low score of that session', () => {
     const talks = byId(definition, 'talks') as MatrixQuestion;
     expect(talks.rows.map((r) => r.id)).to.deep.equal(['keynote', 's2', 's3']);
-    expect(talks.rows[1]!.label).to.deep.equal({ pl: 'Zarządzanie strategiczne w partnerstwie (Jan Kowalski, Ewa Wiśniewska)', en: 'Zarządzanie strategiczne w partnerstwie (Jan Kowalski, Ewa Wiśniewska)' });
+    expect(talks.rows[1]!.label).to.deep.equal({
+      pl: 'Zarządzanie strategiczne w partnerstwie (Jan Kowalski, Ewa Wiśniewska)',
+      en: 'Zarządzanie strategiczne w partnerstwie (Jan Kowalski, Ewa Wiśniewska)',
+    });
     expect(byId(definition, 'talk_keynote_why')!.visibleIf).to.deep.equal({ question: 'talks', row: 'keynote', lte: 2 });
-    expect((byId(definition, 'talk_s3_why')!.title as { pl: string }).pl).to.equal('Co można było zrobić lepiej w warsztacie „Narzędzia współpracy”?');
-    expect((byId(definition, 'talk_keynote_why')!.title as { en: string }).en).to.equal('What could have been better in “Partnerships in development policy”?');
+    expect((byId(definition, 'talk_s3_why')!.title as { pl: string }).pl).to.equal(
+      'Co można było zrobić lepiej w warsztacie „Narzędzia współpracy”?',
+    );
+    expect((byId(definition, 'talk_keynote_why')!.title as { en: string }).en).to.equal(
+      'What could have been better in “Partnerships in development policy”?',
+    );
 
     const model = new SurveyModel(definition);
     model.setAnswer('talks', { keynote: 2, s2: 3, s3: 'na' });

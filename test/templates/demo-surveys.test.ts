@@ -8,7 +8,9 @@ describe('demo survey files', () => {
   const load = async (path: string) => (await fetch(path)).json();
 
   it('demo/surveys/partnership-self-assessment.json is what the builder makes', async () => {
-    expect(await load('/demo/surveys/partnership-self-assessment.json')).to.deep.equal(partnershipSelfAssessment({ partnership: 'Partnerstwo Ziemi Przykładowej' }));
+    expect(await load('/demo/surveys/partnership-self-assessment.json')).to.deep.equal(
+      partnershipSelfAssessment({ partnership: 'Partnerstwo Ziemi Przykładowej' }),
+    );
   });
 
   it('demo/surveys/conference-opole-2016.json is what the example agenda makes', async () => {

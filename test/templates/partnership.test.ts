@@ -29,11 +29,17 @@ describe('partnershipSelfAssessment()', () => {
 
   it('has every text in Polish and English', () => {
     expect(untranslated(definition)).to.deep.equal([]);
-    expect(untranslated(partnershipSelfAssessment({ partnership: { pl: 'Partnerstwo Doliny Nysy', en: 'Nysa Valley Partnership' } }))).to.deep.equal([]);
+    expect(
+      untranslated(partnershipSelfAssessment({ partnership: { pl: 'Partnerstwo Doliny Nysy', en: 'Nysa Valley Partnership' } })),
+    ).to.deep.equal([]);
   });
 
   it('asks A1–A6 and B1–B7 on agree5 with "nie wiem / nie dotyczy", and the respondent\'s sector', () => {
-    for (const id of [...A, ...B]) expect(all(definition).find((q) => q.id === id), id).to.include({ type: 'scale', scale: 'agree5', notApplicable: true, required: true });
+    for (const id of [...A, ...B])
+      expect(
+        all(definition).find((q) => q.id === id),
+        id,
+      ).to.include({ type: 'scale', scale: 'agree5', notApplicable: true, required: true });
     expect(ids(definition)).to.include.members(['sector', 'comments']);
     expect(definition.scoring!.dimensions.map((d) => [d.id, d.questions])).to.deep.equal([
       ['strategic', A],
@@ -43,7 +49,10 @@ describe('partnershipSelfAssessment()', () => {
 
   it('takes the partnership name from the options, not from a question', () => {
     const named = partnershipSelfAssessment({ partnership: 'Partnerstwo Doliny Nysy' });
-    expect(named.title).to.deep.equal({ pl: 'Samoocena partnerstwa „Partnerstwo Doliny Nysy”', en: 'Partnership self-assessment: “Partnerstwo Doliny Nysy”' });
+    expect(named.title).to.deep.equal({
+      pl: 'Samoocena partnerstwa „Partnerstwo Doliny Nysy”',
+      en: 'Partnership self-assessment: “Partnerstwo Doliny Nysy”',
+    });
     expect(ids(named)).to.deep.equal(ids(definition));
   });
 
@@ -75,7 +84,22 @@ describe('partnershipSelfAssessment()', () => {
   describe('scoring (hand-computed)', () => {
     it('scores round((mean − 1) / 4 × 100) and picks the band and advice', () => {
       // A: 5,4,4,3,4,4 → mean 4 → 75 (70–100 "Mocna strona"); B (no B6): 2,1,2,3,2,2 → mean 2 → 25 ("Wymaga uwagi").
-      const r = score(definition, { sector: 'jst', cross_sector: 'no', a1: 5, a2: 4, a3: 4, a4: 3, a5: 4, a6: 4, b1: 2, b2: 1, b3: 2, b4: 3, b5: 2, b7: 2 });
+      const r = score(definition, {
+        sector: 'jst',
+        cross_sector: 'no',
+        a1: 5,
+        a2: 4,
+        a3: 4,
+        a4: 3,
+        a5: 4,
+        a6: 4,
+        b1: 2,
+        b2: 1,
+        b3: 2,
+        b4: 3,
+        b5: 2,
+        b7: 2,
+      });
       expect(r.strategic).to.deep.equal({ id: 'strategic', score: 75, band: 2, answered: 6, items: 6 });
       expect(r.relationship).to.deep.equal({ id: 'relationship', score: 25, band: 0, answered: 6, items: 6 });
       expect(definition.scoring!.dimensions[0]!.bands[2]!.label).to.deep.equal({ pl: 'Mocna strona', en: 'Strong' });
@@ -113,7 +137,9 @@ describe('partnershipSelfAssessment()', () => {
       // Four answered 3,4,3,3 → (.5+.75+.5+.5)/4 = .5625 → 56.25 → 56.
       expect(score(definition, { sector: 'jst', a1: 3, a2: 4, a3: 3, a4: 3 }).strategic).to.include({ score: 56, band: 1 });
       // B without B6, six answered 3,3,3,3,3,4 → (.5×5+.75)/6 = .541666… → 54.17 → 54.
-      expect(score(definition, { sector: 'jst', cross_sector: 'no', b1: 3, b2: 3, b3: 3, b4: 3, b5: 3, b7: 4 }).relationship).to.include({ score: 54 });
+      expect(score(definition, { sector: 'jst', cross_sector: 'no', b1: 3, b2: 3, b3: 3, b4: 3, b5: 3, b7: 4 }).relationship).to.include({
+        score: 54,
+      });
       // Two answered of six for A fails; 4 answered 1,1,1,2 → .0625 → 6.25 → 6.
       expect(score(definition, { sector: 'jst', a1: 1, a2: 1, a3: 1, a4: 2 }).strategic).to.include({ score: 6, band: 0 });
       // 4 answered 4,4,4,5 → (.75×3+1)/4 = .8125 → 81.25 → 81; 4,5,5,5 → .9375 → 93.75 → 94; 1,1,2,2 → .125 → 12.5 → 13.

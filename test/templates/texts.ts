@@ -1,6 +1,19 @@
 import type { SurveyDefinition } from '../../src/schema/index.js';
 
-const TEXT_KEYS = new Set(['title', 'description', 'hint', 'label', 'text', 'minLabel', 'maxLabel', 'placeholder', 'advice', 'thankYou', 'other', 'notApplicable']);
+const TEXT_KEYS = new Set([
+  'title',
+  'description',
+  'hint',
+  'label',
+  'text',
+  'minLabel',
+  'maxLabel',
+  'placeholder',
+  'advice',
+  'thankYou',
+  'other',
+  'notApplicable',
+]);
 
 /** Every respondent-facing text of a definition, with its JSON path. */
 export function texts(definition: SurveyDefinition): { path: string; value: unknown }[] {

@@ -133,9 +133,9 @@ export class AnkietaChoice extends FormControl {
     return html`
       <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
         <legend part="label" class="label">
-          ${this.renderLabelText()}${this.multiple && this.required
-            ? html`<span class="visually-hidden"> (${this.t('required')})</span>`
-            : nothing}
+          ${this.renderLabelText()}${
+            this.multiple && this.required ? html`<span class="visually-hidden"> (${this.t('required')})</span>` : nothing
+          }
         </legend>
         ${this.renderHint()}
         <div class="options">

@@ -101,11 +101,13 @@ export class AnkietaRating extends FormControl {
             `,
           )}
           </div>
-          ${this.minLabel || this.maxLabel
-            ? html`<div class="anchors">
+          ${
+            this.minLabel || this.maxLabel
+              ? html`<div class="anchors">
                 <span id="min-label">${this.minLabel}</span><span id="max-label">${this.maxLabel}</span>
               </div>`
-            : nothing}
+              : nothing
+          }
         </div>
         ${this.renderError()}
       </fieldset>

@@ -11,15 +11,19 @@ function numberFormat(locale: Locale, name: string, options: Intl.NumberFormatOp
 }
 
 /** Means and standard deviations: two decimals ("3,84"). */
-export const decimal = (locale: Locale, value: number) => numberFormat(locale, 'decimal', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+export const decimal = (locale: Locale, value: number) =>
+  numberFormat(locale, 'decimal', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 
 /** Shares as whole percentages ("45%"). */
-export const percent = (locale: Locale, share: number) => numberFormat(locale, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+export const percent = (locale: Locale, share: number) =>
+  numberFormat(locale, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(share);
 
 /** The recommendation score, with its sign ("+23", "−15", "0"). */
-export const signed = (locale: Locale, value: number) => numberFormat(locale, 'signed', { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(value));
+export const signed = (locale: Locale, value: number) =>
+  numberFormat(locale, 'signed', { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(value));
 
-export const integer = (locale: Locale, value: number) => numberFormat(locale, 'integer', { maximumFractionDigits: 0 }).format(Math.round(value));
+export const integer = (locale: Locale, value: number) =>
+  numberFormat(locale, 'integer', { maximumFractionDigits: 0 }).format(Math.round(value));
 
 /** "18.04.2016" / "18/04/2016". */
 export function date(locale: Locale, iso: string): string {

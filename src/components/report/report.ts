@@ -150,7 +150,10 @@ export class AnkietaReport extends LitElement {
     if (changed.has('sectionsShown')) {
       const took = performance.now() - this.#renderStarted;
       const step = this.#sectionsPerTurn;
-      this.#sectionsPerTurn = Math.max(1, Math.min(20, took > RENDER_BUDGET_MS ? Math.floor(step / 2) : took < RENDER_BUDGET_MS / 2 ? step * 2 : step));
+      this.#sectionsPerTurn = Math.max(
+        1,
+        Math.min(20, took > RENDER_BUDGET_MS ? Math.floor(step / 2) : took < RENDER_BUDGET_MS / 2 ? step * 2 : step),
+      );
     }
     if (this.sectionsShown < total) {
       clearTimeout(this.#renderTimer);
@@ -184,7 +187,11 @@ export class AnkietaReport extends LitElement {
     if (!parsed.ok) {
       this.#issues = parsed.issues;
       this.phase = 'invalid';
-      emit(this, 'ankieta-error', { kind: 'definition', message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'), issues: parsed.issues });
+      emit(this, 'ankieta-error', {
+        kind: 'definition',
+        message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('\n'),
+        issues: parsed.issues,
+      });
       return;
     }
     this.#parsed = parsed.value;
@@ -265,18 +272,26 @@ export class AnkietaReport extends LitElement {
     const skipped = this.result!.skipped + this.#invalid;
     return html`<p class="summary">
         <strong>${this.#t('reportTitle')}: ${this.#t('reportResponses', { count: report.n })}</strong>
-        ${report.firstSubmittedAt && report.lastSubmittedAt
-          ? html`<br />${this.#t('reportPeriod', { from: date(locale, report.firstSubmittedAt), to: date(locale, report.lastSubmittedAt) })}`
-          : nothing}
+        ${
+          report.firstSubmittedAt && report.lastSubmittedAt
+            ? html`<br />${this.#t('reportPeriod', { from: date(locale, report.firstSubmittedAt), to: date(locale, report.lastSubmittedAt) })}`
+            : nothing
+        }
       </p>
       ${skipped ? html`<p class="meta">${this.#t('reportSkipped', { count: skipped })}</p>` : nothing}`;
   }
 
   #renderProblem() {
-    if (this.phase === 'idle' && this.definition === undefined) return html`<p part="message" class="message">${this.#t('reportNoDefinition')}</p>`;
+    if (this.phase === 'idle' && this.definition === undefined)
+      return html`<p part="message" class="message">${this.#t('reportNoDefinition')}</p>`;
     if (this.phase === 'failed' && this.loadError) {
       const error = this.loadError;
-      const key: ReportKey = { auth: 'reportAuthFailed', http: 'reportLoadFailed', network: 'reportNetworkFailed', format: 'reportFormatFailed' }[error.kind] as ReportKey;
+      const key: ReportKey = {
+        auth: 'reportAuthFailed',
+        http: 'reportLoadFailed',
+        network: 'reportNetworkFailed',
+        format: 'reportFormatFailed',
+      }[error.kind] as ReportKey;
       return html`<div part="message" class="message error" role="alert">${this.#t(key, { status: error.status ?? '' })}</div>`;
     }
     if (this.phase === 'ready' && !this.result?.report.n) return html`<p part="message" class="message">${this.#t('reportEmpty')}</p>`;
@@ -296,15 +311,17 @@ export class AnkietaReport extends LitElement {
     };
     const segments = segmentQuestions(definition);
     return html`<div part="toolbar" class="toolbar">
-        ${segments.length
-          ? html`<label
+        ${
+          segments.length
+            ? html`<label
               >${this.#t('reportBreakdown')}
               <select @change=${this.#onSegment}>
                 <option value="" ?selected=${!result.breakdown}>${this.#t('reportBreakdownNone')}</option>
                 ${segments.map((q) => html`<option value=${q.id} ?selected=${result.breakdown?.question.id === q.id}>${localize(q.title, locale)}</option>`)}
               </select>
             </label>`
-          : nothing}
+            : nothing
+        }
         <div class="exports" role="group" aria-label=${this.#t('reportExport')}>
           <button part="button" type="button" data-export="responses" @click=${this.#exportResponses}>${this.#t('reportExportResponses')}</button>
           <button part="button" type="button" data-export="summary" @click=${this.#exportSummary}>${this.#t('reportExportSummary')}</button>
@@ -334,14 +351,26 @@ export class AnkietaReport extends LitElement {
   #exportResponses = () => {
     const definition = this.#parsed;
     if (!definition) return;
-    const responses = this.#responses.filter((r): r is Response => !!r && typeof r === 'object' && (r as Response).surveyId === definition.id);
-    download(this.renderRoot as ShadowRoot, `${definition.id}-responses.csv`, 'text/csv;charset=utf-8', responsesCsv(definition, responses, this.#locale));
+    const responses = this.#responses.filter(
+      (r): r is Response => !!r && typeof r === 'object' && (r as Response).surveyId === definition.id,
+    );
+    download(
+      this.renderRoot as ShadowRoot,
+      `${definition.id}-responses.csv`,
+      'text/csv;charset=utf-8',
+      responsesCsv(definition, responses, this.#locale),
+    );
   };
 
   #exportSummary = () => {
     const definition = this.#parsed;
     if (!definition || !this.result) return;
-    download(this.renderRoot as ShadowRoot, `${definition.id}-summary.csv`, 'text/csv;charset=utf-8', summaryCsv(this.result, this.#locale));
+    download(
+      this.renderRoot as ShadowRoot,
+      `${definition.id}-summary.csv`,
+      'text/csv;charset=utf-8',
+      summaryCsv(this.result, this.#locale),
+    );
   };
 }
 

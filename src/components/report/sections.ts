@@ -29,7 +29,8 @@ const t = (ctx: Context, key: ReportKey | MessageKey, vars?: Vars) => translateR
 const bar = (share: number) =>
   html`<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">${svg`<rect class="bar-track" width="100" height="10"></rect><rect class="bar-fill" width=${Math.round(Math.max(0, Math.min(1, share)) * 1000) / 10} height="10"></rect>`}</svg>`;
 
-const barCell = (share: number, text: string) => html`<td class="share"><div class="share-inner">${bar(share)}<span>${text}</span></div></td>`;
+const barCell = (share: number, text: string) =>
+  html`<td class="share"><div class="share-inner">${bar(share)}<span>${text}</span></div></td>`;
 const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.locale, share));
 
 function heading(ctx: Context, id: string, text: string) {
@@ -63,15 +64,17 @@ const answeredBy = (ctx: Context, n: number) => html`<p class="meta">${t(ctx, 'r
 function statsLine(ctx: Context, stats: ScaleStats, question: AnswerableQuestion) {
   if (stats.mean === null) return nothing;
   return html`<p class="stats">
-      <strong>${t(ctx, 'reportMean', { mean: decimal(ctx.locale, stats.mean) })}</strong>${stats.sd === null
-        ? nothing
-        : html`, ${t(ctx, 'reportSd', { sd: decimal(ctx.locale, stats.sd) })}`}
+      <strong>${t(ctx, 'reportMean', { mean: decimal(ctx.locale, stats.mean) })}</strong>${
+        stats.sd === null ? nothing : html`, ${t(ctx, 'reportSd', { sd: decimal(ctx.locale, stats.sd) })}`
+      }
       ${stats.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}
     </p>
     ${stats.divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing}
-    ${stats.notApplicable
-      ? html`<p class="meta">${t(ctx, 'reportNotApplicable', { count: stats.notApplicable, label: notApplicableText(question, ctx.locale) })}</p>`
-      : nothing}`;
+    ${
+      stats.notApplicable
+        ? html`<p class="meta">${t(ctx, 'reportNotApplicable', { count: stats.notApplicable, label: notApplicableText(question, ctx.locale) })}</p>`
+        : nothing
+    }`;
 }
 
 /** Groups as table columns, each with its n. */
@@ -90,10 +93,14 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
   const head = html`<thead>
     <tr>
       <th scope="col">${summary.kind === 'choice' ? t(ctx, 'reportColAnswer') : summary.kind === 'matrix' ? t(ctx, 'reportColItem') : t(ctx, 'reportColGroup')}</th>
-      ${summary.kind === 'choice' || summary.kind === 'matrix'
-        ? groups.map((g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`)
-        : html`<th scope="col" class="number">${t(ctx, 'reportColN')}</th>
-            <th scope="col" class="number">${summary.kind === 'nps' ? t(ctx, 'reportNps') : t(ctx, 'reportColMean')}</th>`}
+      ${
+        summary.kind === 'choice' || summary.kind === 'matrix'
+          ? groups.map(
+              (g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`,
+            )
+          : html`<th scope="col" class="number">${t(ctx, 'reportColN')}</th>
+            <th scope="col" class="number">${summary.kind === 'nps' ? t(ctx, 'reportNps') : t(ctx, 'reportColMean')}</th>`
+      }
     </tr>
   </thead>`;
   let body: unknown;
@@ -125,7 +132,8 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
     case 'nps':
       body = groups.map((g) => {
         const s = groupSummary(g, summary.question.id) as typeof summary | undefined;
-        const value = s?.kind === 'nps' ? (s.score === null ? '–' : signed(ctx.locale, s.score)) : s?.mean == null ? '–' : decimal(ctx.locale, s.mean);
+        const value =
+          s?.kind === 'nps' ? (s.score === null ? '–' : signed(ctx.locale, s.score)) : s?.mean == null ? '–' : decimal(ctx.locale, s.mean);
         return html`<tr>
           <th scope="row">${groupLabel(ctx, g)}</th>
           <td class="number">${s?.n ?? 0}</td>
@@ -193,9 +201,7 @@ function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'mat
         ${summary.rows.map(
           (row) => html`<tr>
             <th scope="row">${localize(row.label, ctx.locale)}${row.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}</th>
-            ${row.mean === null
-              ? html`<td>–</td>`
-              : barCell((row.mean - range.min) / span, decimal(ctx.locale, row.mean))}
+            ${row.mean === null ? html`<td>–</td>` : barCell((row.mean - range.min) / span, decimal(ctx.locale, row.mean))}
             <td class="number">${integer(ctx.locale, row.n)}</td>
             <td class="number">${row.sd === null ? '–' : decimal(ctx.locale, row.sd)}</td>
             ${anyNa ? html`<td class="number">${integer(ctx.locale, row.notApplicable)}</td>` : nothing}
@@ -211,11 +217,13 @@ function textList(ctx: Context, id: string, answers: readonly string[]) {
   return html`<ul class="texts">
       ${answers.slice(0, shown).map((answer) => html`<li>${answer}</li>`)}
     </ul>
-    ${shown < answers.length
-      ? html`<button type="button" part="button" class="more" @click=${() => ctx.showMoreTexts(id)}>
+    ${
+      shown < answers.length
+        ? html`<button type="button" part="button" class="more" @click=${() => ctx.showMoreTexts(id)}>
           ${t(ctx, 'reportShowMore', { count: answers.length - shown })}
         </button>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 function body(ctx: Context, summary: QuestionSummary) {
@@ -225,10 +233,12 @@ function body(ctx: Context, summary: QuestionSummary) {
       return html`${answeredBy(ctx, summary.n)}
         ${summary.question.multiple ? html`<p class="meta">${t(ctx, 'reportMultipleNote')}</p>` : nothing}
         ${distribution(ctx, summary.counts)}
-        ${summary.otherTexts.length
-          ? html`<p class="meta">${t(ctx, 'reportOtherTexts')}:</p>
+        ${
+          summary.otherTexts.length
+            ? html`<p class="meta">${t(ctx, 'reportOtherTexts')}:</p>
               ${textList(ctx, `${summary.question.id}.other`, summary.otherTexts)}`
-          : nothing}`;
+            : nothing
+        }`;
     case 'scale':
       if (!summary.n && !summary.notApplicable) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
       return html`${answeredBy(ctx, summary.n)} ${statsLine(ctx, summary, summary.question)}
@@ -257,7 +267,10 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
   if (!dimensions.length) return nothing;
   // Band counts get one column each when every dimension has the same bands (as in the built-in template).
   const bands = dimensions[0]!.bands;
-  const sameBands = dimensions.every((d) => d.bands.length === bands.length && d.bands.every((b, i) => localize(b.label, ctx.locale) === localize(bands[i]!.label, ctx.locale)));
+  const sameBands = dimensions.every(
+    (d) =>
+      d.bands.length === bands.length && d.bands.every((b, i) => localize(b.label, ctx.locale) === localize(bands[i]!.label, ctx.locale)),
+  );
   const breakdown = ctx.breakdown?.groups.length ? ctx.breakdown : undefined;
   return html`<section part="question" class="question dimensions" aria-labelledby="q-dimensions">
     <div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id="q-dimensions">${title}</div>
@@ -284,13 +297,16 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
         )}
       </tbody>
     </table>
-    ${dimensions.some((d) => d.unscored)
-      ? html`<ul class="meta">
+    ${
+      dimensions.some((d) => d.unscored)
+        ? html`<ul class="meta">
           ${dimensions.filter((d) => d.unscored).map((d) => html`<li>${t(ctx, 'reportUnscored', { area: localize(d.dimension.title, ctx.locale), count: d.unscored })}</li>`)}
         </ul>`
-      : nothing}
-    ${breakdown
-      ? html`<table class="breakdown">
+        : nothing
+    }
+    ${
+      breakdown
+        ? html`<table class="breakdown">
           <caption>${t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) })}</caption>
           <thead>
             <tr>
@@ -310,6 +326,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
             )}
           </tbody>
         </table>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }

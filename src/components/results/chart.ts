@@ -52,8 +52,7 @@ export function barChart(items: readonly ChartItem[], text: ChartText): SVGTempl
     const barY = y + 30;
     const label = svg`<text class="label" x=${BAR.left} y=${y + 18}>${item.label}</text>`;
     const track = svg`<rect class="track" x=${BAR.left} y=${barY} width=${BAR.track} height=${BAR.barHeight} rx="3"></rect>`;
-    if (item.score === null)
-      return svg`${label}${track}<text class="value muted" x=${BAR.left + 10} y=${barY + 18}>${item.missing}</text>`;
+    if (item.score === null) return svg`${label}${track}<text class="value muted" x=${BAR.left + 10} y=${barY + 18}>${item.missing}</text>`;
     const end = x(item.score);
     // Inside the bar when there is no room after it; the value is always text, never colour alone.
     const inside = item.score > 88;

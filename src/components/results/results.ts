@@ -186,14 +186,16 @@ export class AnkietaResults extends LitElement {
     const { result } = row;
     return html`<li part="dimension" class="dimension">
       <div role="heading" aria-level=${level} class="dimension-title">${row.title}</div>
-      ${result.score === null
-        ? html`<p class="no-score">${this.#t('resultsNoScore', { answered: result.answered, count: result.items })}</p>`
-        : html`<p class="score">
+      ${
+        result.score === null
+          ? html`<p class="no-score">${this.#t('resultsNoScore', { answered: result.answered, count: result.items })}</p>`
+          : html`<p class="score">
               <span aria-hidden="true"><span class="score-value">${result.score}</span> / 100</span>
               <span class="visually-hidden">${this.#t('resultsScore', { score: result.score })}</span>
             </p>
             ${row.band ? html`<p class="band">${this.#t('resultsBand', { band: row.band })}</p>` : nothing}
-            ${row.advice ? html`<p class="advice"><strong>${this.#t('resultsAdvice')}:</strong> ${row.advice}</p>` : nothing}`}
+            ${row.advice ? html`<p class="advice"><strong>${this.#t('resultsAdvice')}:</strong> ${row.advice}</p>` : nothing}`
+      }
     </li>`;
   }
 

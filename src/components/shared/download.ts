@@ -14,4 +14,3 @@ export function download(root: ShadowRoot | HTMLElement, filename: string, type:
   // Revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
-

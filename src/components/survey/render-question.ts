@@ -39,7 +39,9 @@ const NO_CHOICES = Object.freeze([]) as unknown as string[];
 function scaleAttributes(question: ScaleQuestion | MatrixQuestion, locale: Locale) {
   return {
     scale: question.scale,
-    points: question.points && once(question, `points:${locale}`, () => question.points!.map((p) => ({ value: p.value, label: localize(p.label, locale) }))),
+    points:
+      question.points &&
+      once(question, `points:${locale}`, () => question.points!.map((p) => ({ value: p.value, label: localize(p.label, locale) }))),
     notApplicable: !!question.notApplicable,
     naLabel: typeof question.notApplicable === 'boolean' ? undefined : text(question.notApplicable, locale),
   };
@@ -83,7 +85,9 @@ export function renderQuestion({ question, locale, value, otherText, error }: Qu
         scale=${ifDefined(s.scale)} .points=${s.points} ?not-applicable=${s.notApplicable} na-label=${ifDefined(s.naLabel)}></ankieta-matrix>`;
     }
     case 'choice': {
-      const options = once(question, `options:${locale}`, () => question.options.map((o) => ({ value: o.value, label: localize(o.label, locale) })));
+      const options = once(question, `options:${locale}`, () =>
+        question.options.map((o) => ({ value: o.value, label: localize(o.label, locale) })),
+      );
       const otherLabel = typeof question.other === 'boolean' ? undefined : text(question.other, locale);
       return html`<ankieta-choice id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${value ?? (question.multiple ? NO_CHOICES : null)} .error=${error ?? ''}

@@ -59,7 +59,11 @@ export class SurveyController implements ReactiveController {
   }
 
   async #openSession(definition: SurveyDefinition, restore: boolean) {
-    const session = new OfflineSession({ surveyId: definition.id, endpoint: this.#settings.endpoint || null, persist: this.#settings.persist });
+    const session = new OfflineSession({
+      surveyId: definition.id,
+      endpoint: this.#settings.endpoint || null,
+      persist: this.#settings.persist,
+    });
     this.#session = session;
     session.addEventListener('status', (event) => {
       this.status = event.detail;

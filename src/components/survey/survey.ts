@@ -266,9 +266,7 @@ export class AnkietaSurvey extends LitElement {
 
   #renderProgress() {
     const progress = this.#controller.model!.progress;
-    const remaining = progress.remaining
-      ? this.#t('remaining', { count: progress.remaining })
-      : this.#t('remainingNone');
+    const remaining = progress.remaining ? this.#t('remaining', { count: progress.remaining }) : this.#t('remainingNone');
     return html`<div part="progress" class="progress">
       <p>
         <span>${this.#t('pageOf', { page: progress.page, total: progress.pages })}</span>
@@ -301,9 +299,11 @@ export class AnkietaSurvey extends LitElement {
           )}
         </div>
         <div part="actions" class="actions">
-          ${model.isFirstPage
-            ? nothing
-            : html`<button part="button" type="button" class="secondary" @click=${this.#onBack}>${this.#t('back')}</button>`}
+          ${
+            model.isFirstPage
+              ? nothing
+              : html`<button part="button" type="button" class="secondary" @click=${this.#onBack}>${this.#t('back')}</button>`
+          }
           <button part="button button-primary" type="submit" class="primary">
             ${model.isLastPage ? this.#t('submit') : this.#t('next')}
           </button>
@@ -339,12 +339,16 @@ export class AnkietaSurvey extends LitElement {
     const status = this.#controller.status;
     if (!status || (!status.undelivered && status.state !== 'forbidden')) return nothing;
     return html`<p class="delivery-actions">
-      ${status.undelivered
-        ? html`<button part="button" type="button" class="secondary" @click=${this.#exportUndelivered}>${this.#t('exportAnswers')}</button>`
-        : nothing}
-      ${status.state === 'forbidden'
-        ? html`<button part="button" type="button" class="secondary" @click=${() => this.#controller.retry()}>${this.#t('retry')}</button>`
-        : nothing}
+      ${
+        status.undelivered
+          ? html`<button part="button" type="button" class="secondary" @click=${this.#exportUndelivered}>${this.#t('exportAnswers')}</button>`
+          : nothing
+      }
+      ${
+        status.state === 'forbidden'
+          ? html`<button part="button" type="button" class="secondary" @click=${() => this.#controller.retry()}>${this.#t('retry')}</button>`
+          : nothing
+      }
     </p>`;
   }
 
@@ -358,12 +362,14 @@ export class AnkietaSurvey extends LitElement {
     const controller = this.#controller;
     const storageDown = controller.status?.storageAvailable === false;
     return html`${storageDown ? html`<p part="notice" class="notice">${this.#t('statusStorageUnavailable')}</p>` : nothing}
-    ${controller.restored
-      ? html`<p part="notice" class="notice">
+    ${
+      controller.restored
+        ? html`<p part="notice" class="notice">
           ${this.#t('statusRestored')}
           <button part="button" type="button" class="link" @click=${this.#startOver}>${this.#t('startOver')}</button>
         </p>`
-      : nothing}`;
+        : nothing
+    }`;
   }
 
   #startOver = async () => {
@@ -431,10 +437,12 @@ export class AnkietaSurvey extends LitElement {
     const message = definition.thankYou ? localize(definition.thankYou, locale) : this.#t('thankYou');
     return html`<div part="thank-you" class="thank-you">
       ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
-      ${definition.scoring
-        ? html`<ankieta-results exportparts="base: results" .definition=${definition} .response=${this.#controller.submitted}
+      ${
+        definition.scoring
+          ? html`<ankieta-results exportparts="base: results" .definition=${definition} .response=${this.#controller.submitted}
             locale=${locale} heading-level=${this.headingLevel + 1}></ankieta-results>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -445,7 +453,9 @@ export class AnkietaSurvey extends LitElement {
   }
 
   #questionOf(event: Event): { element: HTMLElement; question: Question } | undefined {
-    const element = event.composedPath().find((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute('data-question'));
+    const element = event
+      .composedPath()
+      .find((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute('data-question'));
     const id = element?.dataset.question;
     const question = id ? this.#controller.model?.question(id) : undefined;
     return element && question ? { element, question } : undefined;

@@ -99,8 +99,9 @@ export class AnkietaText extends FormControl {
       <div part="base" class="base">
         <label part="label" class="label" for="control">${this.renderLabelText()}</label>
         ${hint ? html`<div part="hint" id="hint" class="hint">${hint}</div>` : nothing}
-        ${this.multiline
-          ? html`<textarea
+        ${
+          this.multiline
+            ? html`<textarea
               id="control"
               part="control"
               class="field"
@@ -116,7 +117,7 @@ export class AnkietaText extends FormControl {
               @focus=${this.#onFocus}
               @change=${this.#onChange}
             ></textarea>`
-          : html`<input
+            : html`<input
               id="control"
               part="control"
               class="field"
@@ -134,7 +135,8 @@ export class AnkietaText extends FormControl {
               @focus=${this.#onFocus}
               @change=${this.#onChange}
               @keydown=${this.#onKeydown}
-            />`}
+            />`
+        }
         ${counted ? this.#renderCounter() : nothing} ${this.renderError()}
       </div>
     `;
