@@ -1,9 +1,9 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { injectFaults, resetServers, servers, stored } from '../support/servers.js';
+import { typeText } from '../support/keyboard.js';
 import { clearDevice, settled } from './survey-helpers.js';
 
 /** The offline test collector exports survey "konferencja". */
@@ -70,7 +70,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await rate(first, 3);
     control(first, 'comments').shadowRoot!.querySelector<HTMLElement>('input, textarea')!.focus();
     // ASCII only: WebKitGTK's WebDriver loses the key after a non-ASCII one when typing.
-    await sendKeys({ type: 'Za krotkie przerwy' });
+    await typeText('Za krotkie przerwy');
     primary(first).click();
     await settled(first);
     first.remove(); // what a reload does to the element; the text was never blurred

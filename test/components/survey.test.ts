@@ -5,6 +5,7 @@ import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { ratings, threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
+import { typeText } from '../support/keyboard.js';
 
 const root = (el: AnkietaSurvey) => el.shadowRoot!;
 const part = (el: AnkietaSurvey, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -342,7 +343,7 @@ describe('<ankieta-survey>', () => {
     await settle(el);
     // Page 3: type a comment, tick the consent, submit.
     await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'Dobra organizacja' });
+    await typeText('Dobra organizacja');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' });
