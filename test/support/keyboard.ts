@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
  */
 export async function typeText(text: string): Promise<void> {
   for (const [index, word] of text.split(' ').entries()) {
-    if (index > 0) await sendKeys({ press: 'Space' });
+    if (index > 0) await sendKeys({ press: ' ' });
     if (word) await sendKeys({ type: word });
   }
 }
