@@ -106,10 +106,13 @@ export const styles = css`
   .band {
     font-weight: 600;
   }
+  .table-scroll {
+    overflow-x: auto;
+    margin: 0 0 1.5em;
+  }
   table {
     border-collapse: collapse;
     width: 100%;
-    margin: 0 0 1.5em;
   }
   caption {
     text-align: start;
@@ -185,6 +188,9 @@ export const styles = css`
     .dimension,
     table {
       break-inside: avoid;
+    }
+    .table-scroll {
+      overflow: visible;
     }
   }
   @media (forced-colors: active) {

@@ -200,8 +200,10 @@ export class AnkietaResults extends LitElement {
   }
 
   #renderTable(rows: Row[]) {
-    return html`<table part="table">
-      <caption>${this.#t('resultsTableCaption')}</caption>
+    // On a narrow screen (or with wider text spacing) the table scrolls sideways in its own
+    // region, reachable by keyboard, instead of being cut off or widening the page.
+    return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="table-caption"><table part="table">
+      <caption id="table-caption">${this.#t('resultsTableCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">${this.#t('resultsColArea')}</th>
@@ -220,7 +222,7 @@ export class AnkietaResults extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   get #filename(): string {
