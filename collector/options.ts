@@ -137,7 +137,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
     ...(databaseUrl === undefined ? {} : { databaseUrl }),
     dataDir: resolve(pick(parsed['data-dir'], 'ANKIETA_DATA_DIR') ?? 'ankieta-data'),
     origins,
-    token: given ?? randomBytes(18).toString('base64url'),
+    // Hex, not base64url: a token starting with '-' could not be passed back as `--token <value>`.
+    token: given ?? randomBytes(18).toString('hex'),
     tokenGenerated: given === undefined,
     ...(definitions === undefined ? {} : { definitionsDir: resolve(definitions) }),
     maxBodyBytes: integer('--max-body', pick(parsed['max-body'], 'ANKIETA_MAX_BODY') ?? '262144', 1024, 64 * 1024 * 1024),

@@ -26,7 +26,8 @@ export async function startCollector({ origins }) {
   const entry = join(root, 'dist/collector.mjs');
   if (!existsSync(entry)) throw new Error('dist/collector.mjs is missing');
   const dataDir = mkdtempSync(join(tmpdir(), 'ankieta-offline-collector-'));
-  const token = randomBytes(24).toString('base64url');
+  // Hex: a base64url token starts with '-' one time in 64, and `--token -…` is not a value to parseArgs.
+  const token = randomBytes(24).toString('hex');
   const child = spawn(
     process.execPath,
     [entry, '--port', '0', '--data-dir', dataDir, '--token', token, '--rate-limit', '0', ...origins.flatMap((o) => ['--origin', o])],
