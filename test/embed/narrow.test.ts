@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { openHost, waitFor } from './embed-helpers.js';
+import { applyTextSpacing, clippedText, sticksOut } from '../support/text-spacing.js';
 
 describe('a 320 px wide phone screen', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
@@ -23,6 +24,28 @@ describe('a 320 px wide phone screen', () => {
     expect(box.right).to.be.at.most(320);
     expect(doc.documentElement.scrollWidth, 'no horizontal scroll on the page').to.be.at.most(320);
     expect(dialog.scrollWidth, 'no horizontal scroll in the dialog').to.be.at.most(dialog.clientWidth + 1);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('with text spacing (WCAG 1.4.12) the button and the open survey dialog cut off no text and still fit', async () => {
+    const { doc, win } = await openHost('/embed/launcher', { width: 320, height: 640 });
+    const launcherEl = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
+    const button = await waitFor(
+      () => launcherEl.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]:not([hidden])'),
+      'the button',
+    );
+    await applyTextSpacing(doc);
+    expect(clippedText(launcherEl), 'clipped text of the button').to.deep.equal([]);
+    expect(button.getBoundingClientRect().right).to.be.at.most(320);
+    button.click();
+    const survey = doc.querySelector('ankieta-survey')!;
+    await waitFor(() => survey.shadowRoot?.querySelector('[part~="page-title"]'), 'the survey');
+    await applyTextSpacing(doc);
+    expect(clippedText(launcherEl), 'clipped text in the dialog').to.deep.equal([]);
+    expect(clippedText(survey), 'clipped text of the survey').to.deep.equal([]);
+    expect(sticksOut(survey, 320), 'survey wider than the screen').to.deep.equal([]);
+    expect(sticksOut(launcherEl, 320), 'dialog wider than the screen').to.deep.equal([]);
+    expect(doc.documentElement.scrollWidth, 'no horizontal scroll on the page').to.be.at.most(320);
     expect(win.__errors).to.deep.equal([]);
   });
 });

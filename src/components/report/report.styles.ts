@@ -97,10 +97,13 @@ export const styles = css`
     font-weight: 700;
     margin-bottom: 0.25em;
   }
+  .table-scroll {
+    overflow-x: auto;
+    margin: 0.5em 0;
+  }
   table {
     border-collapse: collapse;
     width: 100%;
-    margin: 0.5em 0;
   }
   caption {
     text-align: start;
@@ -185,6 +188,9 @@ export const styles = css`
     margin-top: 0.375em;
   }
   @media print {
+    .table-scroll {
+      overflow: visible;
+    }
     :host {
       color-scheme: light;
     }

@@ -33,13 +33,24 @@ const barCell = (share: number, text: string) =>
   html`<td class="share"><div class="share-inner">${bar(share)}<span>${text}</span></div></td>`;
 const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.locale, share));
 
+/**
+ * A data table in its own region that scrolls sideways, reachable by keyboard, when the table
+ * does not fit (a phone, larger text spacing): nothing is cut off and the page does not widen.
+ * Named by the question's heading and the table's caption, so every region's name is unique.
+ */
+function scrolling(labelledBy: string, table: TemplateResult) {
+  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby=${labelledBy}>${table}</div>`;
+}
+
 function heading(ctx: Context, id: string, text: string) {
   return html`<div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id=${`q-${id}`}>${text}</div>`;
 }
 
-function distribution(ctx: Context, counts: readonly Count[], options: { numeric?: boolean } = {}) {
-  return html`<table class="distribution">
-    <caption class="visually-hidden">${t(ctx, 'reportDistributionCaption')}</caption>
+function distribution(ctx: Context, id: string, counts: readonly Count[], options: { numeric?: boolean } = {}) {
+  return scrolling(
+    `q-${id} ${id}-distribution`,
+    html`<table class="distribution">
+    <caption class="visually-hidden" id=${`${id}-distribution`}>${t(ctx, 'reportDistributionCaption')}</caption>
     <thead>
       <tr>
         <th scope="col">${t(ctx, 'reportColAnswer')}</th>
@@ -56,7 +67,8 @@ function distribution(ctx: Context, counts: readonly Count[], options: { numeric
         </tr>`,
       )}
     </tbody>
-  </table>`;
+  </table>`,
+  );
 }
 
 const answeredBy = (ctx: Context, n: number) => html`<p class="meta">${t(ctx, 'reportAnsweredBy', { count: n })}</p>`;
@@ -142,11 +154,15 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
       });
       break;
   }
-  return html`<table class="breakdown">
-    <caption>${caption}</caption>
+  const id = summary.question.id;
+  return scrolling(
+    `q-${id} ${id}-breakdown`,
+    html`<table class="breakdown">
+    <caption id=${`${id}-breakdown`}>${caption}</caption>
     ${head}
     <tbody>${body}</tbody>
-  </table>`;
+  </table>`,
+  );
 }
 
 function npsBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'nps' }>) {
@@ -159,8 +175,10 @@ function npsBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'nps' }
   return html`${answeredBy(ctx, summary.n)}
     <p class="nps"><span class="nps-label">${t(ctx, 'reportNps')}:</span> <strong class="nps-score">${signed(ctx.locale, summary.score!)}</strong></p>
     <p class="meta">${t(ctx, 'reportNpsExplain')}</p>
-    <table class="distribution nps-groups">
-      <caption class="visually-hidden">${t(ctx, 'reportNps')}</caption>
+    ${scrolling(
+      `q-${summary.question.id} ${summary.question.id}-groups`,
+      html`<table class="distribution nps-groups">
+      <caption class="visually-hidden" id=${`${summary.question.id}-groups`}>${t(ctx, 'reportNps')}</caption>
       <thead>
         <tr>
           <th scope="col">${t(ctx, 'reportColGroup')}</th>
@@ -177,8 +195,9 @@ function npsBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'nps' }
           </tr>`,
         )}
       </tbody>
-    </table>
-    ${distribution(ctx, summary.counts, { numeric: true })}`;
+    </table>`,
+    )}
+    ${distribution(ctx, summary.question.id, summary.counts, { numeric: true })}`;
 }
 
 function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'matrix' }>) {
@@ -186,8 +205,12 @@ function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'mat
   const span = range.max - range.min;
   const anyNa = summary.rows.some((r) => r.notApplicable);
   const divergent = summary.rows.some((r) => r.divergent);
-  return html`<table class="distribution matrix">
-      <caption>${t(ctx, 'reportMatrixCaption', { min: range.min, max: range.max })}</caption>
+  const caption = t(ctx, 'reportMatrixCaption', { min: range.min, max: range.max });
+  const id = summary.question.id;
+  return html`${scrolling(
+    `q-${id} ${id}-matrix`,
+    html`<table class="distribution matrix">
+      <caption id=${`${id}-matrix`}>${caption}</caption>
       <thead>
         <tr>
           <th scope="col">${t(ctx, 'reportColItem')}</th>
@@ -208,7 +231,8 @@ function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'mat
           </tr>`,
         )}
       </tbody>
-    </table>
+    </table>`,
+  )}
     ${divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing}`;
 }
 
@@ -232,7 +256,7 @@ function body(ctx: Context, summary: QuestionSummary) {
       if (!summary.n) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
       return html`${answeredBy(ctx, summary.n)}
         ${summary.question.multiple ? html`<p class="meta">${t(ctx, 'reportMultipleNote')}</p>` : nothing}
-        ${distribution(ctx, summary.counts)}
+        ${distribution(ctx, summary.question.id, summary.counts)}
         ${
           summary.otherTexts.length
             ? html`<p class="meta">${t(ctx, 'reportOtherTexts')}:</p>
@@ -242,7 +266,7 @@ function body(ctx: Context, summary: QuestionSummary) {
     case 'scale':
       if (!summary.n && !summary.notApplicable) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
       return html`${answeredBy(ctx, summary.n)} ${statsLine(ctx, summary, summary.question)}
-        ${distribution(ctx, summary.counts, { numeric: summary.question.type === 'rating' })}`;
+        ${distribution(ctx, summary.question.id, summary.counts, { numeric: summary.question.type === 'rating' })}`;
     case 'nps':
       return npsBody(ctx, summary);
     case 'matrix':
@@ -274,8 +298,10 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
   const breakdown = ctx.breakdown?.groups.length ? ctx.breakdown : undefined;
   return html`<section part="question" class="question dimensions" aria-labelledby="q-dimensions">
     <div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id="q-dimensions">${title}</div>
-    <table class="distribution">
-      <caption class="visually-hidden">${title}</caption>
+    ${scrolling(
+      'q-dimensions dimensions-table',
+      html`<table class="distribution">
+      <caption class="visually-hidden" id="dimensions-table">${title}</caption>
       <thead>
         <tr>
           <th scope="col">${t(ctx, 'resultsColArea')}</th>
@@ -296,7 +322,8 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
           </tr>`,
         )}
       </tbody>
-    </table>
+    </table>`,
+    )}
     ${
       dimensions.some((d) => d.unscored)
         ? html`<ul class="meta">
@@ -306,8 +333,10 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
     }
     ${
       breakdown
-        ? html`<table class="breakdown">
-          <caption>${t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) })}</caption>
+        ? scrolling(
+            'q-dimensions dimensions-breakdown',
+            html`<table class="breakdown">
+          <caption id="dimensions-breakdown">${t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) })}</caption>
           <thead>
             <tr>
               <th scope="col">${t(ctx, 'resultsColArea')}</th>
@@ -325,7 +354,8 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
               </tr>`,
             )}
           </tbody>
-        </table>`
+        </table>`,
+          )
         : nothing
     }
   </section>`;
