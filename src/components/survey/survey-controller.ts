@@ -80,12 +80,19 @@ export class SurveyController implements ReactiveController {
   }
 
   /** Records an answer given in the form and saves it on the device (text as it is typed). */
+  /**
+   * Records an answer the respondent gave in a question element (which already shows it). The
+   * survey renders again only when what it draws from the answers changed: the questions shown,
+   * the pages, the progress. Typing in a long page then costs one element's update, not the page's.
+   */
   answer(questionId: string, value: unknown, typing: boolean): boolean {
     const model = this.model;
-    if (!model || !model.setAnswer(questionId, value)) return false;
+    if (!model) return false;
+    const before = layout(model);
+    if (!model.setAnswer(questionId, value)) return false;
     void this.#session?.saveAnswer(questionId, model.answer(questionId), { immediate: !typing });
     if (!questionId.endsWith('.other')) emit(this.#host, 'ankieta-answer', { questionId, value: model.answer(questionId) });
-    this.#host.requestUpdate();
+    if (layout(model) !== before) this.#host.requestUpdate();
     return true;
   }
 
@@ -170,4 +177,13 @@ export class SurveyController implements ReactiveController {
   exportUndelivered(): string {
     return this.#session?.exportUndelivered() ?? '{}';
   }
+}
+
+/** What `<ankieta-survey>` draws from the answers besides the elements' own values. */
+function layout(model: SurveyModel): string {
+  const { answered, total } = model.progress;
+  return `${answered}/${total}/${model.shownPages.join()}/${model
+    .questionsOn()
+    .map((question) => question.id)
+    .join()}`;
 }
