@@ -145,6 +145,41 @@ describe('<ankieta-survey>', () => {
     expect(part(el, 'progress')!.textContent).to.contain('Page 1 of 1');
   });
 
+  it('keeps the page in step while typing: the count of questions left and a note shown once the text is answered', async () => {
+    const el = await mount({
+      id: 'typing',
+      title: 'Pisanie',
+      pages: [
+        {
+          id: 'p1',
+          questions: [
+            { id: 'idea', type: 'text', title: 'Pomysł' },
+            { id: 'thanks', type: 'info', text: 'Dziękujemy za pomysł.', visibleIf: { question: 'idea', answered: true } },
+            { id: 'r', type: 'rating', title: 'Ocena' },
+          ],
+        },
+      ],
+    });
+    const progress = () => part(el, 'progress')!.textContent!;
+    const note = () => root(el).querySelector('#q-thanks');
+    expect(progress()).to.contain('Zostały 2 pytania');
+    expect(note(), 'no note yet').to.equal(null);
+    control(el, 'idea').shadowRoot!.querySelector('input')!.focus();
+    await typeText('ab');
+    await settle(el);
+    expect(control(el, 'idea').value).to.equal('ab');
+    expect(progress()).to.contain('Zostało 1 pytanie');
+    expect(note(), 'the note').to.exist;
+    await sendKeys({ press: 'Backspace' });
+    await settle(el);
+    expect(progress(), 'still answered').to.contain('Zostało 1 pytanie');
+    await sendKeys({ press: 'Backspace' });
+    await settle(el);
+    expect(control(el, 'idea').value).to.equal('');
+    expect(progress()).to.contain('Zostały 2 pytania');
+    expect(note(), 'the note gone again').to.equal(null);
+  });
+
   it('blocks Next on a failed page: the error summary takes focus and links to each field', async () => {
     const el = await mount(threePages);
     primary(el).click();
