@@ -98,7 +98,6 @@ export const styles = css`
     margin-bottom: 0.25em;
   }
   .table-scroll {
-    overflow-x: auto;
     margin: 0.5em 0;
   }
   table {
@@ -188,9 +187,6 @@ export const styles = css`
     margin-top: 0.375em;
   }
   @media print {
-    .table-scroll {
-      overflow: visible;
-    }
     :host {
       color-scheme: light;
     }

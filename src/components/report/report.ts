@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { define } from '../shared/define.js';
+import { tableScrollStyles } from '../shared/table-scroll.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
 import type { Locale, SurveyDefinition } from '../../schema/definition.js';
@@ -54,7 +55,7 @@ const TEXTS_STEP = 20;
  * @cssproperty --ankieta-report-max-width - The widest the report grows (default 60rem).
  */
 export class AnkietaReport extends LitElement {
-  static override styles = [theme, base, styles];
+  static override styles = [theme, base, tableScrollStyles, styles];
   static override properties: PropertyDeclarations = {
     definition: { attribute: false },
     responses: { attribute: false },

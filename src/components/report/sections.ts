@@ -6,6 +6,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AnswerableQuestion, Locale } from '../../schema/definition.js';
 import { localize } from '../../engine/text.js';
+import { tableScroll } from '../shared/table-scroll.js';
 import { numericRange } from '../../engine/scales.js';
 import type { MessageKey, Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
@@ -33,21 +34,12 @@ const barCell = (share: number, text: string) =>
   html`<td class="share"><div class="share-inner">${bar(share)}<span>${text}</span></div></td>`;
 const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.locale, share));
 
-/**
- * A data table in its own region that scrolls sideways, reachable by keyboard, when the table
- * does not fit (a phone, larger text spacing): nothing is cut off and the page does not widen.
- * Named by the question's heading and the table's caption, so every region's name is unique.
- */
-function scrolling(labelledBy: string, table: TemplateResult) {
-  return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby=${labelledBy}>${table}</div>`;
-}
-
 function heading(ctx: Context, id: string, text: string) {
   return html`<div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id=${`q-${id}`}>${text}</div>`;
 }
 
 function distribution(ctx: Context, id: string, counts: readonly Count[], options: { numeric?: boolean } = {}) {
-  return scrolling(
+  return tableScroll(
     `q-${id} ${id}-distribution`,
     html`<table class="distribution">
     <caption class="visually-hidden" id=${`${id}-distribution`}>${t(ctx, 'reportDistributionCaption')}</caption>
@@ -155,7 +147,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
       break;
   }
   const id = summary.question.id;
-  return scrolling(
+  return tableScroll(
     `q-${id} ${id}-breakdown`,
     html`<table class="breakdown">
     <caption id=${`${id}-breakdown`}>${caption}</caption>
@@ -175,7 +167,7 @@ function npsBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'nps' }
   return html`${answeredBy(ctx, summary.n)}
     <p class="nps"><span class="nps-label">${t(ctx, 'reportNps')}:</span> <strong class="nps-score">${signed(ctx.locale, summary.score!)}</strong></p>
     <p class="meta">${t(ctx, 'reportNpsExplain')}</p>
-    ${scrolling(
+    ${tableScroll(
       `q-${summary.question.id} ${summary.question.id}-groups`,
       html`<table class="distribution nps-groups">
       <caption class="visually-hidden" id=${`${summary.question.id}-groups`}>${t(ctx, 'reportNps')}</caption>
@@ -207,7 +199,7 @@ function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'mat
   const divergent = summary.rows.some((r) => r.divergent);
   const caption = t(ctx, 'reportMatrixCaption', { min: range.min, max: range.max });
   const id = summary.question.id;
-  return html`${scrolling(
+  return html`${tableScroll(
     `q-${id} ${id}-matrix`,
     html`<table class="distribution matrix">
       <caption id=${`${id}-matrix`}>${caption}</caption>
@@ -298,7 +290,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
   const breakdown = ctx.breakdown?.groups.length ? ctx.breakdown : undefined;
   return html`<section part="question" class="question dimensions" aria-labelledby="q-dimensions">
     <div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id="q-dimensions">${title}</div>
-    ${scrolling(
+    ${tableScroll(
       'q-dimensions dimensions-table',
       html`<table class="distribution">
       <caption class="visually-hidden" id="dimensions-table">${title}</caption>
@@ -333,7 +325,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
     }
     ${
       breakdown
-        ? scrolling(
+        ? tableScroll(
             'q-dimensions dimensions-breakdown',
             html`<table class="breakdown">
           <caption id="dimensions-breakdown">${t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) })}</caption>

@@ -107,7 +107,6 @@ export const styles = css`
     font-weight: 600;
   }
   .table-scroll {
-    overflow-x: auto;
     margin: 0 0 1.5em;
   }
   table {
@@ -188,9 +187,6 @@ export const styles = css`
     .dimension,
     table {
       break-inside: avoid;
-    }
-    .table-scroll {
-      overflow: visible;
     }
   }
   @media (forced-colors: active) {

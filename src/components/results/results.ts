@@ -13,6 +13,7 @@ import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n
 import { resultsCsv } from '../../report/csv.js';
 import { barChart, radarChart, type ChartItem } from './chart.js';
 import { download } from '../shared/download.js';
+import { tableScroll, tableScrollStyles } from '../shared/table-scroll.js';
 import { styles } from './results.styles.js';
 
 /** What the element needs from a response: the answers, and optionally its identity. */
@@ -49,7 +50,7 @@ interface Row {
  * @cssproperty --ankieta-color-accent - Buttons and, by default, the chart.
  */
 export class AnkietaResults extends LitElement {
-  static override styles = [theme, base, styles];
+  static override styles = [theme, base, tableScrollStyles, styles];
   static override properties: PropertyDeclarations = {
     definition: { attribute: false },
     response: { attribute: false },
@@ -200,9 +201,9 @@ export class AnkietaResults extends LitElement {
   }
 
   #renderTable(rows: Row[]) {
-    // On a narrow screen (or with wider text spacing) the table scrolls sideways in its own
-    // region, reachable by keyboard, instead of being cut off or widening the page.
-    return html`<div class="table-scroll" role="region" tabindex="0" aria-labelledby="table-caption"><table part="table">
+    return tableScroll(
+      'table-caption',
+      html`<table part="table">
       <caption id="table-caption">${this.#t('resultsTableCaption')}</caption>
       <thead>
         <tr>
@@ -222,7 +223,8 @@ export class AnkietaResults extends LitElement {
           </tr>`,
         )}
       </tbody>
-    </table></div>`;
+    </table>`,
+    );
   }
 
   get #filename(): string {
