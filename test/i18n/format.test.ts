@@ -2,11 +2,11 @@ import { expect } from '@open-wc/testing';
 import { formatNumber, translate } from '../../src/i18n/index.js';
 
 describe('formatNumber', () => {
-  it('writes every whole number from 0 to 999 exactly as Intl.NumberFormat does, in Polish and English', () => {
+  it('writes every whole number from 0 to 20 000 exactly as Intl.NumberFormat does, in Polish and English', () => {
     for (const locale of ['pl', 'en'] as const) {
       const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
       const differ: string[] = [];
-      for (let n = 0; n < 1000; n++) if (formatNumber(locale, n) !== intl.format(n)) differ.push(`${locale} ${n}`);
+      for (let n = 0; n <= 20_000; n++) if (formatNumber(locale, n) !== intl.format(n)) differ.push(`${locale} ${n}`);
       expect(differ).to.deep.equal([]);
     }
   });
@@ -17,6 +17,7 @@ describe('formatNumber', () => {
     expect(formatNumber('pl', 2.345)).to.equal('2,35');
     expect(formatNumber('en', 12345)).to.equal('12,345');
     expect(formatNumber('pl', 12345)).to.equal(new Intl.NumberFormat('pl').format(12345));
+    expect(formatNumber('pl', 2000)).to.equal('2000');
     expect(formatNumber('en', 1000)).to.equal('1,000');
     expect(formatNumber('en', -3)).to.equal(new Intl.NumberFormat('en').format(-3));
   });
