@@ -2,11 +2,13 @@ import { expect } from '@open-wc/testing';
 import { formatNumber, translate } from '../../src/i18n/index.js';
 
 describe('formatNumber', () => {
-  it('writes every whole number from 0 to 20 000 exactly as Intl.NumberFormat does, in Polish and English', () => {
+  it('writes every whole number from 0 to 20 000, and large ones, exactly as Intl.NumberFormat does, in Polish and English', () => {
     for (const locale of ['pl', 'en'] as const) {
       const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
       const differ: string[] = [];
       for (let n = 0; n <= 20_000; n++) if (formatNumber(locale, n) !== intl.format(n)) differ.push(`${locale} ${n}`);
+      for (const n of [99_999, 100_000, 123_456, 1_000_000, 987_654_321, Number.MAX_SAFE_INTEGER])
+        if (formatNumber(locale, n) !== intl.format(n)) differ.push(`${locale} ${n}`);
       expect(differ).to.deep.equal([]);
     }
   });
