@@ -10,6 +10,7 @@ import { controlFromType, forControls, type Manifest } from './manifest.js';
 import '../src/elements.js';
 import '../src/components/report/report.js';
 import './preview.css';
+import { EVENT_NAMES } from '../src/components/survey/events.js';
 
 setCustomElementsManifest(forControls(manifest as Manifest));
 
@@ -63,17 +64,7 @@ const preview: Preview = {
     layout: 'fullscreen',
     controls: { expanded: true, sort: 'requiredFirst' },
     actions: {
-      handles: [
-        'ankieta-ready',
-        'ankieta-answer',
-        'ankieta-page',
-        'ankieta-submit',
-        'ankieta-queued',
-        'ankieta-sent',
-        'ankieta-error',
-        'input',
-        'change',
-      ],
+      handles: [...EVENT_NAMES, 'input', 'change'],
     },
     backgrounds: { disable: true },
   },

@@ -1,5 +1,6 @@
 // Demo wiring: the language switch and an event log. The survey itself needs none of this.
 import '../src/elements.js';
+import { EVENT_NAMES } from '../src/components/survey/events.js';
 
 const survey = document.querySelector('ankieta-survey')!;
 const log = document.querySelector('#log')!;
@@ -13,15 +14,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]
   });
 }
 
-for (const type of [
-  'ankieta-ready',
-  'ankieta-answer',
-  'ankieta-page',
-  'ankieta-submit',
-  'ankieta-queued',
-  'ankieta-sent',
-  'ankieta-error',
-] as const) {
+for (const type of EVENT_NAMES) {
   survey.addEventListener(type, (event) => {
     const detail = type === 'ankieta-ready' ? { surveyId: (event as CustomEvent).detail.surveyId } : (event as CustomEvent).detail;
     log.textContent = `${new Date().toLocaleTimeString('pl-PL')} ${type} ${JSON.stringify(detail)}\n${log.textContent}`;

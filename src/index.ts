@@ -7,5 +7,6 @@ export * from './schema/index.js';
 export * from './engine/index.js';
 export { translate, resolveLocale, toLocale, catalogs, pl, en, DEFAULT_LOCALE, type MessageKey, type Catalog } from './i18n/index.js';
 export type * from './components/survey/events.js';
+export { EVENT_NAMES } from './components/survey/events.js';
 export * from './templates/index.js';
 export * from './report/index.js';

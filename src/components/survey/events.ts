@@ -45,6 +45,17 @@ export interface AnkietaEventMap {
   'ankieta-error': CustomEvent<ErrorDetail>;
 }
 
+/** Every event name, for code that listens to all of them (the demo's log, Storybook's actions). */
+export const EVENT_NAMES = Object.keys({
+  'ankieta-ready': 1,
+  'ankieta-answer': 1,
+  'ankieta-page': 1,
+  'ankieta-submit': 1,
+  'ankieta-queued': 1,
+  'ankieta-sent': 1,
+  'ankieta-error': 1,
+} satisfies Record<keyof AnkietaEventMap, 1>) as Array<keyof AnkietaEventMap>;
+
 /** Dispatches one of Ankieta's events: bubbling and composed, so the host page hears it. */
 export function emit<K extends keyof AnkietaEventMap>(
   target: EventTarget,
