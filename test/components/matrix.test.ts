@@ -126,7 +126,11 @@ describe('<ankieta-matrix>', () => {
         const centre = box.left + box.width / 2;
         expect(centre).to.be.within(headerCells[i]!.left, headerCells[i]!.right);
       });
-      expect(radios[0]!.labels![0]!.querySelector('.point-label')!.getBoundingClientRect().width, 'label text hidden').to.be.at.most(1);
+      const option = radios[0]!.labels![0]!;
+      expect(option.querySelector<HTMLElement>('.point-label')!.getBoundingClientRect().width, 'label text hidden').to.be.at.most(1);
+      // Each hidden label is positioned within its own option, not against the host: otherwise
+      // Chromium lays out every matrix's hidden labels again on each keystroke in the page.
+      expect(option.querySelector<HTMLElement>('.point-label')!.offsetParent === option, 'positioned within its option').to.equal(true);
     }
 
     el.style.width = '320px';

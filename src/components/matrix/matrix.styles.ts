@@ -65,6 +65,10 @@ export const matrixStyles = css`
     }
     .option {
       justify-content: center;
+      /* The containing block of its hidden point label. Without it each label is positioned
+         against the host, and Chromium lays out all of them again on every keystroke anywhere
+         in the page: layout took 8–11 ms per keystroke in a page with 30 matrices, 4–5 ms with it. */
+      position: relative;
     }
     .point-label {
       position: absolute;
