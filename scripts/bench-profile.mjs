@@ -13,12 +13,11 @@
 //   npm run bench:profile [-- --runs 5 --keys 30 --top 20]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer from 'puppeteer-core';
 import { SourceMapConsumer } from 'source-map';
 import { importTs } from './lib.mjs';
+import { launch, serve } from './bench/browser.mjs';
 import { benchPages, routes, targets } from './bench/pages.mjs';
 import { survey200 } from './bench/survey-200.mjs';
 
@@ -48,18 +47,8 @@ const conference = lib.surveyFromAgenda(JSON.parse(readFileSync(join(root, 'src/
 const surveys = { conference, q200: lib.parseDefinition(survey200()).value };
 const table = routes(root, Object.fromEntries(Object.entries(surveys).map(([id, definition]) => [id, benchPages(definition, lib)])));
 table.set('/ankieta/ankieta.js', ['text/javascript; charset=utf-8', readFileSync(`${out}/ankieta.js`)]);
-const server = createServer((req, res) => {
-  const file = table.get(new URL(req.url, 'http://x').pathname);
-  if (!file) return res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-});
+const { server, origin } = await serve(table);
+const browser = await launch();
 
 /** "src/i18n/index.ts:27 formatNumber" for a frame of the bundle; the V8 name otherwise. */
 function place({ functionName, url, lineNumber, columnNumber }) {

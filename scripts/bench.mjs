@@ -8,12 +8,11 @@
 //   npm run bench [-- --runs 7 --keys 30 --no-build --out BENCHMARKS.md]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer from 'puppeteer-core';
 import { importTs, sizes } from './lib.mjs';
+import { launch, serve } from './bench/browser.mjs';
 import { benchPages, libraryFiles, routes, SURVEYJS_INIT, targets } from './bench/pages.mjs';
 import { mix, survey200 } from './bench/survey-200.mjs';
 import { byteSizes, kb, markdownTable, mb, median, ms, ratio, summary, textTable } from './bench/stats.mjs';
@@ -92,29 +91,8 @@ const pageSize = (survey, variant) => {
 
 // ── The browser run ──────────────────────────────────────────────────────────────────────────
 const table = routes(root, Object.fromEntries(Object.entries(surveys).map(([id, s]) => [id, s.pages])));
-const server = createServer((req, res) => {
-  const path = new URL(req.url, 'http://x').pathname;
-  const file = table.get(path);
-  if (!file) return res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
-  res.writeHead(200, { 'content-type': file[0], 'cache-control': 'no-store' }).end(file[1]);
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    // SurveyJS's theme names Open Sans on fonts.gstatic.com: fail such requests at once instead
-    // of waiting for DNS (nothing outside 127.0.0.1 is reachable here).
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-  ],
-});
+const { server, origin } = await serve(table);
+const browser = await launch();
 const chromium = await browser.version();
 const problems = [];
 
