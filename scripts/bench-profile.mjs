@@ -116,28 +116,25 @@ async function readyToType() {
   await input.focus();
   return opened;
 }
-async function type() {
+async function type(page) {
   for (let k = 0; k < keys; k++) {
     await page.keyboard.type('a');
     await sleep(100);
   }
 }
 // The CPU profile and the trace in separate page loads: each slows the other down.
-let page;
 for (let run = 0; run < runs; run++) {
   const profiled = await readyToType();
-  page = profiled.page;
   await profiled.cdp.send('Profiler.enable');
   await profiled.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await profiled.cdp.send('Profiler.start');
-  await type();
+  await type(profiled.page);
   selfTimes((await profiled.cdp.send('Profiler.stop')).profile, typingTimes);
   await profiled.context.close();
 
-  const traced = await readyToType();
-  page = traced.page;
+  const { page, context } = await readyToType();
   await page.tracing.start({ categories: ['devtools.timeline'] });
-  await type();
+  await type(page);
   const trace = JSON.parse(Buffer.from(await page.tracing.stop()).toString('utf8')).traceEvents;
   const main = trace.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
   for (const e of trace) {
@@ -145,7 +142,7 @@ for (let run = 0; run < runs; run++) {
     work[e.name].count++;
     work[e.name].ms += e.dur / 1000;
   }
-  await traced.context.close();
+  await context.close();
 }
 print(`Typing into ${text} of the 200-question page (${keys} keys × ${runs} runs)`, typingTimes, keys * runs, 'per keystroke');
 console.log(`\nThe browser's work per keystroke, from a trace (times include JavaScript they wait for):`);
