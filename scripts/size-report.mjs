@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Where the bytes of dist/ankieta.js come from: builds it with a source map and attributes
-// every minified character to its source file, then prints gzip sizes per source group.
-// (Each group is gzipped on its own, so the groups add up to more than the whole file.)
+// every minified character to its source file, then prints per source group:
+// - "alone": the group gzipped on its own (the groups add up to more than the whole file);
+// - "in file": how much smaller the gzipped file gets without the group's text, the figure to
+//   weigh when deciding what to take out (text shared with other groups compresses away).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +20,6 @@ consumer.eachMapping((m) => mappings.push(m));
 mappings.sort((a, b) => a.generatedLine - b.generatedLine || a.generatedColumn - b.generatedColumn);
 const lines = code.split('\n');
 const depth = Number(process.argv[2] ?? 3);
-const text = {};
 // A segment runs to the next mapping, across lines: the lines of a multi-line template literal
 // (every css`` block) carry no mappings of their own and belong to the mapping before them.
 const textBetween = (m, next) => {
@@ -29,11 +30,10 @@ const textBetween = (m, next) => {
   if (next) t += `\n${lines[next.generatedLine - 1].slice(0, next.generatedColumn)}`;
   return t;
 };
-mappings.forEach((m, i) => {
-  const next = mappings[i + 1];
+const segments = mappings.map((m, i) => {
   const source = m.source ?? '(no source)';
   const group = process.env.FILES
-    ? source.replace(/^.*node_modules\//, '')
+    ? source.replace(/^.*node_modules\//, '').replace(/^.*?\/src\//, 'src/')
     : source.includes('node_modules/')
       ? source
           .split('node_modules/')[1]
@@ -45,9 +45,29 @@ mappings.forEach((m, i) => {
           .split('/')
           .slice(0, depth)
           .join('/');
-  text[group] = (text[group] ?? '') + textBetween(m, next);
+  return { group, text: textBetween(m, mappings[i + 1]) };
 });
 const gz = (s) => gzipSync(s, { level: 9 }).length;
-console.log(`dist/ankieta.js: ${code.length} B raw, ${gz(code)} B gzip`);
-for (const [group, t] of Object.entries(text).sort((a, b) => gz(b[1]) - gz(a[1])))
-  console.log(`${String(gz(t)).padStart(7)} B gzip ${String(t.length).padStart(8)} B raw  ${group}`);
+const whole = gz(segments.map((s) => s.text).join(''));
+const rows = [...new Set(segments.map((s) => s.group))].map((group) => ({
+  group,
+  raw: segments.filter((s) => s.group === group).reduce((n, s) => n + s.text.length, 0),
+  alone: gz(
+    segments
+      .filter((s) => s.group === group)
+      .map((s) => s.text)
+      .join(''),
+  ),
+  inFile:
+    whole -
+    gz(
+      segments
+        .filter((s) => s.group !== group)
+        .map((s) => s.text)
+        .join(''),
+    ),
+}));
+console.log(`dist/ankieta.js (before terser): ${code.length} B raw, ${whole} B gzip`);
+console.log(`${'in file'.padStart(8)} ${'alone'.padStart(8)} ${'raw'.padStart(8)}  (B; gzip, gzip, uncompressed)`);
+for (const row of rows.sort((a, b) => b.inFile - a.inFile))
+  console.log(`${String(row.inFile).padStart(8)} ${String(row.alone).padStart(8)} ${String(row.raw).padStart(8)}  ${row.group}`);
