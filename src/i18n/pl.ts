@@ -15,7 +15,7 @@ export const pl = {
   required: 'wymagane',
   pageOf: 'Strona {page} z {total}',
   pageFallbackTitle: 'Strona {page}',
-  progress: 'Postęp',
+  progress: 'Postęp wypełniania ankiety',
   remaining: {
     one: 'Zostało {count} pytanie',
     few: 'Zostały {count} pytania',
@@ -130,7 +130,7 @@ export const pl = {
   resultsNone: 'Ta ankieta nie ma wyników do pokazania.',
   resultsScore: '{score} na 100',
   resultsBand: 'Poziom: {band}',
-  resultsAdvice: 'Rekomendacja',
+  resultsAdvice: 'Zalecenie',
   resultsNoScore: {
     one: 'Brak wyniku: na skali oceniono {answered} z {count} pytania, a potrzeba co najmniej dwóch trzecich.',
     few: 'Brak wyniku: na skali oceniono {answered} z {count} pytań, a potrzeba co najmniej dwóch trzecich.',
@@ -139,7 +139,7 @@ export const pl = {
   },
   resultsNoScoreShort: 'brak wyniku',
   resultsChartTitle: 'Wyniki w obszarach (od 0 do 100)',
-  resultsChartItem: '{title}: {score} na 100, {band}',
+  resultsChartItem: '{title}: {score} na 100, poziom: {band}',
   resultsChartItemNoScore: '{title}: brak wyniku',
   resultsTableCaption: 'Wyniki w tabeli',
   resultsColArea: 'Obszar',

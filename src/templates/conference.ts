@@ -134,7 +134,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
   const pages: Page[] = [
     {
       id: 'about',
-      title: t('O uczestniku', 'About you'),
+      title: t('Informacje wstępne', 'About you'),
       questions: [
         { id: 'anonymity', type: 'info', text: anonymityNote },
         {
@@ -218,7 +218,8 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           id: 'org',
           type: 'matrix',
           scale: 'quality5',
-          notApplicable: true,
+          // The scale's own "not present" fits a talk, not the catering or the materials.
+          notApplicable: t('Nie dotyczy / trudno ocenić', 'N/A / cannot judge'),
           title: t('Jak ocenia Pan/Pani organizację?', 'How would you rate the organisation?'),
           rows: ORGANISATION_ROWS,
         },

@@ -19,8 +19,13 @@ export function formatDate(date: string, locale: Locale): string {
   return format.format(new Date(`${date}T00:00:00Z`));
 }
 
-/** Polish „…” and English “…” quotation marks. */
-export const quote = (text: string, locale: Locale) => (locale === 'pl' ? `„${text}”` : `“${text}”`);
+/**
+ * Polish „…” and English “…” quotation marks. Quotation marks already in the text become the
+ * inner kind («…» in Polish, ‘…’ in English), so a quoted title that quotes a name does not end
+ * in two closing marks.
+ */
+export const quote = (text: string, locale: Locale) =>
+  locale === 'pl' ? `„${text.replace(/„([^„”]*)”/g, '«$1»')}”` : `“${text.replace(/[“„]([^“”„]*)”/g, '‘$1’')}”`;
 
 /** The note every built-in template opens with (domain brief, section 3: anonymous mode). */
 export const anonymityNote = t(

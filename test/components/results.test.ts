@@ -125,7 +125,7 @@ describe('<ankieta-results>', () => {
     const [titleId, descId] = svgEl.getAttribute('aria-labelledby')!.split(' ');
     expect(text(root(el).getElementById(titleId!))).to.equal('Wyniki w obszarach (od 0 do 100)');
     expect(text(root(el).getElementById(descId!))).to.equal(
-      'Zarządzanie strategiczne: 75 na 100, Mocna strona; Zarządzanie relacjami: 25 na 100, Wymaga uwagi',
+      'Zarządzanie strategiczne: 75 na 100, poziom: Mocna strona; Zarządzanie relacjami: 25 na 100, poziom: Wymaga uwagi',
     );
     const track = Number(svgEl.querySelector('rect.track')!.getAttribute('width'));
     const bars = [...svgEl.querySelectorAll('rect.bar')].map((r) => Number(r.getAttribute('width')) / track);

@@ -68,6 +68,23 @@ describe('surveyFromAgenda()', () => {
     expect(agendaSurveyId({ ...agenda, title: 'Łódź – żółć!', sessions: [] } as never)).to.equal('lodz-zolc-2016-04-18');
   });
 
+  it('nests quotation marks: a quoted name inside a quoted title gets the inner kind', () => {
+    const definition = surveyFromAgenda({
+      ...agenda,
+      title: { pl: 'Forum „Miasta przyszłości”', en: 'The “Cities of the future” forum' },
+      sessions: [{ id: 'slz', title: { pl: 'Laureat konkursu „Lider 2015”', en: 'The “Leader 2015” winner' } }],
+    });
+    expect(definition.title).to.deep.equal({
+      pl: 'Ocena konferencji „Forum «Miasta przyszłości»”',
+      en: 'Evaluation: “The ‘Cities of the future’ forum”',
+    });
+    const why = questions(definition).find((q) => q.id === 'talk_slz_why')!;
+    expect(why.title).to.deep.equal({
+      pl: 'Co można było zrobić lepiej w wystąpieniu „Laureat konkursu «Lider 2015»”?',
+      en: 'What could have been better in “The ‘Leader 2015’ winner”?',
+    });
+  });
+
   it('accepts JSON text and leaves out the workshop question when there is no workshop', () => {
     const definition = surveyFromAgenda(
       JSON.stringify({ title: 'Spotkanie', date: '2016-05-10', sessions: [{ title: 'Jedyne wystąpienie' }] }),

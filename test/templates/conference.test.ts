@@ -66,6 +66,10 @@ describe('conferenceEvaluation()', () => {
       'materials',
       'catering',
     ]);
+    expect(
+      (byId(definition, 'org') as MatrixQuestion).notApplicable,
+      '"not present" (the quality scale\'s own N/A) does not fit the catering or the materials',
+    ).to.deep.equal({ pl: 'Nie dotyczy / trudno ocenić', en: 'N/A / cannot judge' });
   });
 
   it('opens with the anonymity note and asks for no personal data in comments', () => {
