@@ -74,5 +74,14 @@ describe('<ankieta-nps>', () => {
     el.style.width = '300px';
     await el.updateComplete;
     expect(rows()).to.equal(2);
+    // What a 320 px phone leaves inside a page's margins and the survey's padding.
+    el.style.width = '238px';
+    await el.updateComplete;
+    expect(rows()).to.equal(3);
+    const right = el.getBoundingClientRect().right;
+    expect(
+      radios(el).filter((r) => r.labels![0]!.getBoundingClientRect().right > right + 0.5).map((r) => r.value),
+      'numbers sticking out (WCAG 1.4.10)',
+    ).to.deep.equal([]);
   });
 });

@@ -7,10 +7,16 @@ export const npsStyles = css`
   .track {
     max-inline-size: 40rem;
   }
+  /* 4, 6 or 11 a row: 6 need 17.75rem, more than a 320 px phone leaves inside a page's margins. */
   .numbers {
     display: grid;
-    grid-template-columns: repeat(6, minmax(var(--_control-size), 1fr));
+    grid-template-columns: repeat(4, minmax(var(--_control-size), 1fr));
     gap: 0.25rem;
+  }
+  @container ankieta-control (min-width: 18rem) {
+    .numbers {
+      grid-template-columns: repeat(6, minmax(var(--_control-size), 1fr));
+    }
   }
   @container ankieta-control (min-width: 34rem) {
     .numbers {
