@@ -80,7 +80,9 @@ describe('<ankieta-nps>', () => {
     expect(rows()).to.equal(3);
     const right = el.getBoundingClientRect().right;
     expect(
-      radios(el).filter((r) => r.labels![0]!.getBoundingClientRect().right > right + 0.5).map((r) => r.value),
+      radios(el)
+        .filter((r) => r.labels![0]!.getBoundingClientRect().right > right + 0.5)
+        .map((r) => r.value),
       'numbers sticking out (WCAG 1.4.10)',
     ).to.deep.equal([]);
   });

@@ -193,6 +193,14 @@ describe('<ankieta-survey>', () => {
     expect(links[0]!.textContent).to.contain('Rola: Proszę odpowiedzieć na to pytanie.');
     expect((control(el, 'role') as unknown as { error: string }).error).to.equal('Proszę odpowiedzieć na to pytanie.');
     expect(part(el, 'page-title')!.textContent!.trim(), 'still on page 1').to.equal('Pierwsza strona');
+    expect(summary.getAttribute('role'), 'a named group, so its name is read on focus').to.equal('group');
+    // The summary is read on focus; live regions under each field would then repeat every
+    // message without its question.
+    for (const id of ['role', 'overall']) {
+      const error = control(el, id).shadowRoot!.querySelector('[part~="error"]')!;
+      expect(error.textContent!.trim()).to.equal('Proszę odpowiedzieć na to pytanie.');
+      expect(error.getAttribute('aria-live'), id).to.equal('off');
+    }
 
     links[1]!.click();
     await settle(el);

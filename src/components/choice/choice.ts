@@ -131,12 +131,14 @@ export class AnkietaChoice extends FormControl {
   #renderGroup() {
     const chosen = this.#chosen;
     return html`
-      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
-        <legend part="label" class="label">
-          ${this.renderLabelText()}${
-            this.multiple && this.required ? html`<span class="visually-hidden"> (${this.t('required')})</span>` : nothing
-          }
-        </legend>
+      <fieldset
+        part="base"
+        class="base"
+        role=${this.multiple ? nothing : 'radiogroup'}
+        aria-required=${this.required && !this.multiple ? 'true' : nothing}
+        ?disabled=${this.isDisabled}
+      >
+        <legend part="label" class="label">${this.renderLabelText()}${this.multiple ? this.renderRequiredText() : nothing}</legend>
         ${this.renderHint()}
         <div class="options">
           ${this.#all.map(
@@ -168,7 +170,7 @@ export class AnkietaChoice extends FormControl {
     const chosen = this.#chosen;
     return html`
       <div part="base" class="base">
-        <label part="label" class="label" for="control">${this.renderLabelText()}</label>
+        <label part="label" class="label" for="control">${this.renderLabelText()}${this.renderRequiredText()}</label>
         ${this.renderHint()}
         <select
           id="control"

@@ -71,15 +71,15 @@ export class AnkietaConsent extends FormControl {
           ?required=${this.required}
           ?disabled=${this.isDisabled}
           aria-invalid=${this.invalidAttr}
-          aria-describedby=${this.describedBy()}
+          aria-describedby=${this.text ? this.describedBy('text') : this.describedBy()}
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />
-        <span>${this.checkboxLabel || this.t('consentAgree')}${this.label ? nothing : this.#asterisk()}</span>
+        <span>${this.checkboxLabel || this.t('consentAgree')}${this.label ? nothing : this.#asterisk()}${this.renderRequiredText()}</span>
       </label>
     `;
     const body = html`
-      ${this.text ? html`<div part="text" class="text">${this.text}</div>` : nothing} ${this.renderHint()} ${box}
+      ${this.text ? html`<div part="text" id="text" class="text">${this.text}</div>` : nothing} ${this.renderHint()} ${box}
       ${this.renderError()}
     `;
     return this.label

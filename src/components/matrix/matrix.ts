@@ -129,7 +129,7 @@ export class AnkietaMatrix extends FormControl {
         </div>
         ${this.rows.map(
           (row, index) => html`
-            <fieldset part="row" class="row">
+            <fieldset part="row" class="row" role="radiogroup" aria-required=${this.required ? 'true' : nothing}>
               <legend class="row-label">${row.label}</legend>
               <div class="cells">
                 ${points.map((p) => cell(row.id, index, p.value, p.label))}

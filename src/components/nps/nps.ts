@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { NpsQuestion } from '../../schema/definition.js';
@@ -64,7 +64,7 @@ export class AnkietaNps extends FormControl {
   protected override render() {
     const chosen = this.answer as number | undefined;
     return html`
-      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
+      <fieldset part="base" class="base" role="radiogroup" aria-required=${this.required ? 'true' : nothing} ?disabled=${this.isDisabled}>
         <legend part="label" class="label">${this.renderLabelText()}</legend>
         ${this.renderHint()}
         <div class="track">

@@ -74,7 +74,7 @@ export class AnkietaRating extends FormControl {
     const chosen = this.answer as number | undefined;
     const stars = Array.from({ length: max }, (_, i) => i + 1);
     return html`
-      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
+      <fieldset part="base" class="base" role="radiogroup" aria-required=${this.required ? 'true' : nothing} ?disabled=${this.isDisabled}>
         <legend part="label" class="label">${this.renderLabelText()}</legend>
         ${this.renderHint()}
         <div class="track">

@@ -87,7 +87,7 @@ export class AnkietaScale extends FormControl {
       </label>
     `;
     return html`
-      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
+      <fieldset part="base" class="base" role="radiogroup" aria-required=${this.required ? 'true' : nothing} ?disabled=${this.isDisabled}>
         <legend part="label" class="label">${this.renderLabelText()}</legend>
         ${this.renderHint()}
         <div class="answers">

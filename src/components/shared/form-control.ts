@@ -45,6 +45,7 @@ export abstract class FormControl extends LitElement {
     disabled: { type: Boolean, reflect: true },
     locale: {},
     error: {},
+    quietErrors: { type: Boolean, attribute: 'quiet-errors' },
     formDisabled: { state: true, attribute: false },
     ownErrorVisible: { state: true, attribute: false },
   };
@@ -63,6 +64,13 @@ export abstract class FormControl extends LitElement {
   locale?: Locale;
   /** An error message from outside (e.g. the survey); shown instead of the control's own. */
   error = '';
+  /**
+   * The error is not announced by a live region when it appears; it stays in the control's
+   * description. For forms that announce errors themselves: `<ankieta-survey>` moves focus to an
+   * error summary that lists every error with its question, and a live region per field would
+   * then repeat each message without its question.
+   */
+  quietErrors = false;
 
   /** Disabled by an ancestor `<fieldset disabled>` or the own attribute (`formDisabledCallback`). */
   protected formDisabled = false;
@@ -261,13 +269,27 @@ export abstract class FormControl extends LitElement {
     return [this.hint ? 'hint' : '', ...extra, 'error'].filter(Boolean).join(' ');
   }
 
-  protected get invalidAttr(): 'true' | typeof nothing {
-    return this.#rendered ? 'true' : nothing;
+  /**
+   * "false" until an error is shown, not absent: a required radio, checkbox or select that is
+   * still empty is natively invalid, and Chromium announces every one of them as invalid from
+   * the start unless `aria-invalid` says otherwise.
+   */
+  protected get invalidAttr(): 'true' | 'false' {
+    return this.#rendered ? 'true' : 'false';
   }
 
   /** The label text; the asterisk is decoration, the requirement is exposed on the inputs. */
   protected renderLabelText(): TemplateResult {
     return html`${this.label}${this.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
+  }
+
+  /**
+   * " (required)" for screen readers, where the control cannot expose the requirement itself:
+   * Chromium exposes neither `required` nor `aria-required` of a checkbox or a select, and a
+   * group of checkboxes has no required state at all. Radio groups use `aria-required`.
+   */
+  protected renderRequiredText(): TemplateResult | typeof nothing {
+    return this.required ? html`<span class="visually-hidden"> (${this.t('required')})</span>` : nothing;
   }
 
   protected renderHint(): TemplateResult | typeof nothing {
@@ -276,6 +298,6 @@ export abstract class FormControl extends LitElement {
 
   /** Always rendered, so screen readers announce text injected into the live region. */
   protected renderError(): TemplateResult {
-    return html`<div part="error" id="error" class="error" aria-live="polite">${this.#rendered}</div>`;
+    return html`<div part="error" id="error" class="error" aria-live=${this.quietErrors ? 'off' : 'polite'}>${this.#rendered}</div>`;
   }
 }

@@ -64,23 +64,23 @@ export function renderQuestion({ question, locale, value, otherText, error }: Qu
   const required = !!question.required;
   switch (question.type) {
     case 'rating':
-      return html`<ankieta-rating id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+      return html`<ankieta-rating id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${value ?? null} .error=${error ?? ''} max=${question.max ?? 5}
         min-label=${ifDefined(text(question.minLabel, locale))} max-label=${ifDefined(text(question.maxLabel, locale))}></ankieta-rating>`;
     case 'nps':
-      return html`<ankieta-nps id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+      return html`<ankieta-nps id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${value ?? null} .error=${error ?? ''}
         min-label=${ifDefined(text(question.minLabel, locale))} max-label=${ifDefined(text(question.maxLabel, locale))}></ankieta-nps>`;
     case 'scale': {
       const s = scaleAttributes(question, locale);
-      return html`<ankieta-scale id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+      return html`<ankieta-scale id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${value ?? null} .error=${error ?? ''} scale=${ifDefined(s.scale)}
         .points=${s.points} ?not-applicable=${s.notApplicable} na-label=${ifDefined(s.naLabel)}></ankieta-scale>`;
     }
     case 'matrix': {
       const s = scaleAttributes(question, locale);
       const rows = once(question, `rows:${locale}`, () => question.rows.map((row) => ({ id: row.id, label: localize(row.label, locale) })));
-      return html`<ankieta-matrix id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+      return html`<ankieta-matrix id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${value ?? NO_ROWS} .error=${error ?? ''} .rows=${rows}
         scale=${ifDefined(s.scale)} .points=${s.points} ?not-applicable=${s.notApplicable} na-label=${ifDefined(s.naLabel)}></ankieta-matrix>`;
     }
@@ -89,7 +89,7 @@ export function renderQuestion({ question, locale, value, otherText, error }: Qu
         question.options.map((o) => ({ value: o.value, label: localize(o.label, locale) })),
       );
       const otherLabel = typeof question.other === 'boolean' ? undefined : text(question.other, locale);
-      return html`<ankieta-choice id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+      return html`<ankieta-choice id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${value ?? (question.multiple ? NO_CHOICES : null)} .error=${error ?? ''}
         .options=${options} ?multiple=${!!question.multiple} ?other=${!!question.other} other-label=${ifDefined(otherLabel)}
         .otherText=${typeof otherText === 'string' ? otherText : ''} data-other-key=${otherKey(question.id)}
@@ -97,12 +97,12 @@ export function renderQuestion({ question, locale, value, otherText, error }: Qu
         max-choices=${ifDefined(question.maxChoices)}></ankieta-choice>`;
     }
     case 'text':
-      return html`<ankieta-text id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+      return html`<ankieta-text id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${typeof value === 'string' ? value : ''} .error=${error ?? ''}
         ?multiline=${!!question.multiline} maxlength=${maxLengthOf(question)} format=${ifDefined(question.format)}
         placeholder=${ifDefined(text(question.placeholder, locale))}></ankieta-text>`;
     case 'consent':
-      return html`<ankieta-consent id=${id} data-question=${question.id} name=${question.id} label=${label} hint=${ifDefined(hint)}
+      return html`<ankieta-consent id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .checked=${value === true} .error=${error ?? ''}
         text=${localize(question.text, locale)} checkbox-label=${ifDefined(text(question.label, locale))}></ankieta-consent>`;
   }

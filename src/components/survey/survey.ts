@@ -413,7 +413,7 @@ export class AnkietaSurvey extends LitElement {
   #renderSummary(locale: Locale) {
     if (!this.summary.length) return nothing;
     const model = this.#controller.model!;
-    return html`<div part="error-summary" class="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
+    return html`<div part="error-summary" class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
       ${this.#heading(this.headingLevel + 1, this.#t('errorSummary', { count: this.summary.length }), {
         part: 'error-summary-title',
         id: 'error-summary-title',
