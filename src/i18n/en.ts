@@ -26,6 +26,8 @@ export const en: Catalog = {
   errorMinChoices: { one: 'Please choose at least {count} answer.', other: 'Please choose at least {count} answers.' },
   errorMaxChoices: { one: 'You can choose at most {count} answer.', other: 'You can choose at most {count} answers.' },
   errorOtherText: 'Please type your answer in the "Other" field.',
+  choicesExactly: { one: 'Please choose {count} answer.', other: 'Please choose {count} answers.' },
+  choicesRange: 'Choose {min} to {count} answers.',
   errorMatrixRows: 'Please answer every row ({count} missing).',
 
   other: 'Other',

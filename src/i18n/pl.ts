@@ -53,6 +53,8 @@ export const pl = {
     other: 'Można wybrać najwyżej {count} odpowiedzi.',
   },
   errorOtherText: 'Proszę wpisać odpowiedź w polu „Inne”.',
+  choicesExactly: { one: 'Proszę wybrać {count} odpowiedź.', other: 'Proszę wybrać {count} odpowiedzi.' },
+  choicesRange: 'Można wybrać od {min} do {count} odpowiedzi.',
   errorMatrixRows: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
 
   // Question controls

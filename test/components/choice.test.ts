@@ -102,6 +102,30 @@ describe('<ankieta-choice>', () => {
     expect(el.value).to.deep.equal(['mayor']);
   });
 
+  it('says how many boxes to tick before any error, in the description of every box (WCAG 3.3.2)', async () => {
+    const limitsOf = async (attributes: { min?: number; max?: number }, locale = 'pl') => {
+      const el = await fixture<AnkietaChoice>(
+        html`<ankieta-choice label="Tematy" multiple locale=${locale} .options=${OPTIONS}></ankieta-choice>`,
+      );
+      el.minChoices = attributes.min;
+      el.maxChoices = attributes.max;
+      await el.updateComplete;
+      const limits = el.shadowRoot!.getElementById('limits');
+      for (const box of boxes(el)) {
+        expect(box.getAttribute('aria-describedby')!.split(' ').includes('limits'), 'described by the limits').to.equal(!!limits);
+      }
+      return limits?.textContent!.trim();
+    };
+    expect(await limitsOf({ min: 2, max: 3 })).to.equal('Można wybrać od 2 do 3 odpowiedzi.');
+    expect(await limitsOf({ min: 2, max: 2 })).to.equal('Proszę wybrać 2 odpowiedzi.');
+    expect(await limitsOf({ min: 1, max: 1 })).to.equal('Proszę wybrać 1 odpowiedź.');
+    expect(await limitsOf({ min: 2 })).to.equal('Proszę wybrać co najmniej 2 odpowiedzi.');
+    expect(await limitsOf({ max: 5 })).to.equal('Można wybrać najwyżej 5 odpowiedzi.');
+    expect(await limitsOf({ min: 2, max: 3 }, 'en')).to.equal('Choose 2 to 3 answers.');
+    expect(await limitsOf({ min: 1, max: 1 }, 'en')).to.equal('Please choose 1 answer.');
+    expect(await limitsOf({})).to.equal(undefined);
+  });
+
   it('checks min-choices and max-choices, showing the error once the user leaves', async () => {
     const { form, el } = await inForm(
       html`<ankieta-choice name="q" label="Rola" multiple min-choices="2" max-choices="2" .options=${OPTIONS}></ankieta-choice>

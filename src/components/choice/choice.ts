@@ -128,8 +128,18 @@ export class AnkietaChoice extends FormControl {
     return this.display === 'dropdown' && !this.multiple ? this.#renderDropdown() : this.#renderGroup();
   }
 
+  /** How many boxes to tick, said before the first error does (WCAG 3.3.2). */
+  #limits(): string | undefined {
+    const { minChoices: min, maxChoices: max } = this;
+    if (!this.multiple) return undefined;
+    if (min === undefined) return max === undefined ? undefined : this.t('errorMaxChoices', { count: max });
+    if (max === undefined) return this.t('errorMinChoices', { count: min });
+    return min === max ? this.t('choicesExactly', { count: max }) : this.t('choicesRange', { min, count: max });
+  }
+
   #renderGroup() {
     const chosen = this.#chosen;
+    const limits = this.#limits();
     return html`
       <fieldset
         part="base"
@@ -139,7 +149,7 @@ export class AnkietaChoice extends FormControl {
         ?disabled=${this.isDisabled}
       >
         <legend part="label" class="label">${this.renderLabelText()}${this.multiple ? this.renderRequiredText() : nothing}</legend>
-        ${this.renderHint()}
+        ${this.renderHint()}${limits ? html`<div id="limits" class="hint">${limits}</div>` : nothing}
         <div class="options">
           ${this.#all.map(
             (option) => html`
@@ -152,7 +162,7 @@ export class AnkietaChoice extends FormControl {
                   .checked=${live(chosen.includes(option.value))}
                   ?required=${this.required && !this.multiple}
                   aria-invalid=${this.invalidAttr}
-                  aria-describedby=${this.describedBy()}
+                  aria-describedby=${limits ? this.describedBy('limits') : this.describedBy()}
                   @change=${this.#onToggle}
                   @input=${this.swallowInput}
                 />
