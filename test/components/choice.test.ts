@@ -217,6 +217,10 @@ describe('<ankieta-choice>', () => {
     await el.updateComplete;
     expect(select.value).to.equal('other');
     expect(otherField(el)!.value).to.equal('Sołtys');
+    expect(
+      otherField(el)!.labels![0]!.textContent!.replace(/\s+/g, ' ').trim(),
+      'outside any group, the name of the field carries the question',
+    ).to.equal(`${translate('pl', 'otherSpecify')} (Rola)`);
     expect([...new FormData(form).entries()]).to.deep.equal([
       ['q', 'other'],
       ['q.other', 'Sołtys'],

@@ -207,7 +207,12 @@ export class AnkietaChoice extends FormControl {
     if (!chosen.includes(OTHER)) return nothing;
     return html`
       <div class="other">
-        <label class="other-label" for="other-text">${this.t('otherSpecify')}</label>
+        <label class="other-label" for="other-text"
+          >${this.t('otherSpecify')}${
+            // Beside a dropdown the field is in no group that names the question, so its label does.
+            this.display === 'dropdown' && !this.multiple ? html`<span class="visually-hidden"> (${this.label})</span>` : nothing
+          }</label
+        >
         <input
           id="other-text"
           part="control"
