@@ -210,8 +210,17 @@ class ReportBuilder {
   }
 
   #addAnswer(acc: Accumulator, answers: Record<string, AnswerValue>): void {
-    const raw = Object.prototype.hasOwnProperty.call(answers, acc.question.id) ? answers[acc.question.id] : undefined;
+    let raw = Object.prototype.hasOwnProperty.call(answers, acc.question.id) ? answers[acc.question.id] : undefined;
     if (raw === undefined) return;
+    const question = acc.question;
+    if (question.type === 'matrix' && raw && typeof raw === 'object' && !Array.isArray(raw)) {
+      // A row taken out of the definition after responses came in (a cancelled talk) leaves its
+      // key in older responses: count the rows that remain instead of dropping the whole answer.
+      const answer = raw as Record<string, AnswerValue>;
+      raw = Object.fromEntries(
+        question.rows.filter((row) => Object.hasOwn(answer, row.id)).map((row) => [row.id, answer[row.id]]),
+      ) as AnswerValue;
+    }
     const value = normalizeAnswer(acc.question, raw);
     if (value === undefined) return;
     switch (acc.kind) {
@@ -302,7 +311,8 @@ class ReportBuilder {
   }
 }
 
-const isResponseLike = (value: unknown): value is Response =>
+/** Has an `answers` object: what aggregation and the responses export accept. */
+export const isResponseLike = (value: unknown): value is Response =>
   !!value &&
   typeof value === 'object' &&
   !!(value as Response).answers &&
@@ -310,19 +320,17 @@ const isResponseLike = (value: unknown): value is Response =>
   !Array.isArray((value as Response).answers);
 
 /**
- * Which groups may be shown. Groups under MIN_GROUP_SIZE are hidden; when exactly one group is
- * hidden, the smallest shown group is hidden too, or the hidden one could be recovered by
- * subtracting the shown groups from the overall figures.
+ * Which groups may be shown. Groups under MIN_GROUP_SIZE are hidden. Subtracting the shown
+ * groups from the overall figures gives the hidden ones together, so the smallest shown groups
+ * are hidden too until the hidden groups hold at least MIN_GROUP_SIZE people: one hidden group
+ * of 3, or two of 1 (whose answers would be the overall ones minus the shown), is not enough.
  */
 export function visibleGroups<T extends { n: number }>(groups: readonly T[]): { visible: T[]; hidden: number } {
   const answered = groups.filter((g) => g.n > 0);
-  const small = answered.filter((g) => g.n < MIN_GROUP_SIZE);
-  let visible = answered.filter((g) => g.n >= MIN_GROUP_SIZE);
-  if (small.length === 1 && visible.length) {
-    const smallest = visible.reduce((a, b) => (b.n <= a.n ? b : a));
-    visible = visible.filter((g) => g !== smallest);
-  }
-  return { visible, hidden: answered.length - visible.length };
+  const visible = answered.filter((g) => g.n >= MIN_GROUP_SIZE).sort((a, b) => a.n - b.n);
+  let hiddenPeople = answered.reduce((sum, g) => sum + (g.n < MIN_GROUP_SIZE ? g.n : 0), 0);
+  while (hiddenPeople > 0 && hiddenPeople < MIN_GROUP_SIZE && visible.length) hiddenPeople += visible.shift()!.n;
+  return { visible: answered.filter((g) => visible.includes(g)), hidden: answered.length - visible.length };
 }
 
 /** Adds responses to the overall report and, when segmenting, to the respondent's group. */
@@ -366,7 +374,12 @@ export class Aggregator {
       .filter((key) => this.#groups.has(key))
       .map((key): Group => {
         const report = this.#groups.get(key)!.result();
-        const label = key === null ? undefined : segment.options.find((o) => o.value === key)?.label;
+        const label =
+          key === OTHER
+            ? typeof segment.other === 'object' || typeof segment.other === 'string'
+              ? segment.other
+              : undefined
+            : segment.options.find((o) => o.value === key)?.label;
         return { value: key, ...(label ? { label } : {}), n: report.n, report };
       });
     const { visible, hidden } = visibleGroups(groups);

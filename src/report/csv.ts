@@ -25,7 +25,7 @@ function formatCell(cell: Cell, locale: Locale): string {
     text = locale === 'pl' ? String(rounded).replace('.', ',') : String(rounded);
   } else {
     // A text starting like a formula would run as one in a spreadsheet (CSV injection).
-    text = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+    text = /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell;
   }
   return text.includes(csvSeparator(locale)) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

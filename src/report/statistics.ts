@@ -51,7 +51,10 @@ export interface NpsBreakdown {
   passives: number;
   /** 0–6 */
   detractors: number;
-  /** % promoters − % detractors, −100…100; null without answers. Not rounded. */
+  /**
+   * % promoters − % detractors, −100…100, in whole points with halves away from zero (+57.5 is
+   * +58 and −57.5 is −58, so mirrored data gives mirrored scores); null without answers.
+   */
   score: number | null;
 }
 
@@ -65,5 +68,7 @@ export function nps(counts: ReadonlyMap<number, number>): NpsBreakdown {
     else detractors += count;
   }
   const n = promoters + passives + detractors;
-  return { n, promoters, passives, detractors, score: n ? ((promoters - detractors) / n) * 100 : null };
+  // Multiplying before dividing keeps the halves exact: (25 − 2) / 40 × 100 is 57.49999999999999.
+  const exact = ((promoters - detractors) * 100) / n;
+  return { n, promoters, passives, detractors, score: n ? Math.sign(exact) * Math.round(Math.abs(exact)) || 0 : null };
 }

@@ -168,6 +168,30 @@ describe('<ankieta-report>', () => {
     expect(text(root(el).querySelector('[part~="base"]'))).to.not.include('Przedsiębiorstwo (n');
   });
 
+  it('names an "Other" group "Inne", not "no answer", and counts "not applicable" when nobody answered on the scale', async () => {
+    const definition = {
+      id: 'other-groups',
+      title: 'Grupy',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            { id: 'role', type: 'choice', title: 'Rola', other: true, options: [{ value: 'a', label: 'Radna lub radny' }] },
+            { id: 'q', type: 'scale', title: 'Sala', scale: 'quality5', notApplicable: true },
+          ],
+        },
+      ],
+    };
+    const responses = [
+      ...Array.from({ length: 5 }, () => response('other-groups', { role: 'other', 'role.other': 'Sołtys', q: 'na' })),
+      ...Array.from({ length: 5 }, () => response('other-groups', { q: 'na' })),
+    ];
+    const el = await mount(definition, responses, { segment: 'role' });
+    const groups = rowsOf(section(el, 'q').querySelector('table.breakdown')).map((r) => r[0]);
+    expect(groups).to.deep.equal(['Inne', 'Bez odpowiedzi']);
+    expect(text(section(el, 'q')), 'all ten chose "not applicable"').to.include('10 osób wybrało „Nie dotyczy – nie było mnie”');
+  });
+
   it('lists free-text answers as text, a page at a time', async () => {
     const comments = Array.from({ length: 27 }, (_, i) => `Uwaga ${i + 1}`);
     comments[0] = '<img src=x onerror="window.__pwned=1">';

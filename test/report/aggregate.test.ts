@@ -120,7 +120,9 @@ describe('aggregate(): numbers against an independent computation', () => {
         values.length - promoters - detractors,
         detractors,
       ]);
-      close(summary.score, (100 * promoters) / values.length - (100 * detractors) / values.length, `${id} score`);
+      const exact = (100 * promoters) / values.length - (100 * detractors) / values.length;
+      expect(summary.score, `${id} score, whole points`).to.equal(Number.isInteger(summary.score) ? summary.score : NaN);
+      expect(Math.abs(summary.score! - exact), `${id} score`).to.be.at.most(0.5 + 1e-9);
       expect(summary.counts.map((c) => c.value)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(summary.counts.map((c) => c.count)).to.deep.equal(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((p) => values.filter((v) => v === p).length),
@@ -221,6 +223,69 @@ describe('aggregate(): small hand-computed cases', () => {
     expect(nps(new Map())).to.deep.equal({ n: 0, promoters: 0, passives: 0, detractors: 0, score: null });
   });
 
+  it('rounds the recommendation score to whole points, halves away from zero, mirrored data giving mirrored scores', () => {
+    // 25 promoters, 13 passives, 2 detractors: 57.5 exactly (dividing first gives 57.49999999999999).
+    expect(
+      nps(
+        new Map([
+          [10, 25],
+          [8, 13],
+          [0, 2],
+        ]),
+      ).score,
+    ).to.equal(58);
+    expect(
+      nps(
+        new Map([
+          [10, 2],
+          [8, 13],
+          [0, 25],
+        ]),
+      ).score,
+    ).to.equal(-58);
+    expect(
+      nps(
+        new Map([
+          [9, 2],
+          [7, 5],
+          [6, 1],
+        ]),
+      ).score,
+      '12.5',
+    ).to.equal(13);
+    expect(
+      nps(
+        new Map([
+          [9, 1],
+          [7, 5],
+          [6, 2],
+        ]),
+      ).score,
+      '−12.5',
+    ).to.equal(-13);
+    expect(
+      nps(
+        new Map([
+          [9, 2],
+          [7, 1],
+        ]),
+      ).score,
+      '66.7',
+    ).to.equal(67);
+    expect(nps(new Map([[7, 3]])).score, 'no −0').to.equal(0);
+    expect(Object.is(nps(new Map([[7, 3]])).score, 0)).to.equal(true);
+  });
+
+  it('counts the remaining rows of a matrix answer that has a row since removed from the definition', () => {
+    const m = { id: 'm', type: 'matrix' as const, title: 'M', scale: 'quality5' as const, rows: [{ id: 'r1', label: 'R1' }] };
+    const responses = [
+      ...Array.from({ length: 5 }, () => response({ m: { r1: 5, cancelled: 1 } })),
+      ...Array.from({ length: 5 }, () => response({ m: { r1: 4 } })),
+    ];
+    const matrix = find(aggregate(tiny([m]), responses).report.questions, 'm', 'matrix');
+    expect(matrix.rows.map((r) => [r.n, r.mean])).to.deep.equal([[10, 4.5]]);
+  });
+
   it('gives multiple-choice shares per respondent (they may add up past 100%) and keeps "other" texts', () => {
     const q: ChoiceQuestion = {
       id: 'c',
@@ -280,7 +345,7 @@ describe('aggregate(): small hand-computed cases', () => {
 });
 
 describe('breakdown by a single-choice question', () => {
-  it('hides groups under 5, and the smallest other group when only one is hidden', () => {
+  it('hides groups under 5, and the smallest shown groups until the hidden ones hold 5 people', () => {
     const groups = (...ns: number[]) => ns.map((n, i) => ({ id: i, n }));
     const shown = (...ns: number[]) => {
       const { visible, hidden } = visibleGroups(groups(...ns));
@@ -293,6 +358,11 @@ describe('breakdown by a single-choice question', () => {
     expect(shown(3, 20)).to.deep.equal({ shown: [], hidden: 2 });
     expect(shown(0, 8, 9)).to.deep.equal({ shown: [8, 9], hidden: 0 });
     expect(shown(1)).to.deep.equal({ shown: [], hidden: 1 });
+    // Two groups of 1: the overall figures minus the group of 10 would be their two answers.
+    expect(shown(10, 1, 1)).to.deep.equal({ shown: [], hidden: 3 });
+    expect(shown(2, 2, 10, 6)).to.deep.equal({ shown: [10], hidden: 3 });
+    expect(shown(1, 1, 1, 1, 1, 9)).to.deep.equal({ shown: [9], hidden: 5 });
+    expect(shown(7, 5, 1, 1, 8)).to.deep.equal({ shown: [7, 8], hidden: 3 });
   });
 
   it('reports each shown group with its own numbers, and no free text', () => {

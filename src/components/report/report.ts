@@ -11,7 +11,7 @@ import type { Response } from '../../schema/response.js';
 import { localize } from '../../engine/text.js';
 import { resolveLocale, type MessageKey, type Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
-import { aggregateInSlices, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
+import { aggregateInSlices, isResponseLike, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
 import { responsesCsv, summaryCsv } from '../../report/csv.js';
 import { fetchResponses, ReportLoadError } from '../../report/fetch.js';
 import { download } from '../shared/download.js';
@@ -352,9 +352,8 @@ export class AnkietaReport extends LitElement {
   #exportResponses = () => {
     const definition = this.#parsed;
     if (!definition) return;
-    const responses = this.#responses.filter(
-      (r): r is Response => !!r && typeof r === 'object' && (r as Response).surveyId === definition.id,
-    );
+    // The same test the aggregation applies, so the file holds what the screen counted.
+    const responses = this.#responses.filter((r): r is Response => isResponseLike(r) && r.surveyId === definition.id);
     download(
       this.renderRoot as ShadowRoot,
       `${definition.id}-responses.csv`,

@@ -66,23 +66,27 @@ function distribution(ctx: Context, id: string, counts: readonly Count[], option
 const answeredBy = (ctx: Context, n: number) => html`<p class="meta">${t(ctx, 'reportAnsweredBy', { count: n })}</p>`;
 
 function statsLine(ctx: Context, stats: ScaleStats, question: AnswerableQuestion) {
-  if (stats.mean === null) return nothing;
+  const notApplicable = stats.notApplicable
+    ? html`<p class="meta">${t(ctx, 'reportNotApplicable', { count: stats.notApplicable, label: notApplicableText(question, ctx.locale) })}</p>`
+    : nothing;
+  // Everyone may have chosen "not applicable": no mean, but their number still shows.
+  if (stats.mean === null) return notApplicable;
   return html`<p class="stats">
       <strong>${t(ctx, 'reportMean', { mean: decimal(ctx.locale, stats.mean) })}</strong>${
         stats.sd === null ? nothing : html`, ${t(ctx, 'reportSd', { sd: decimal(ctx.locale, stats.sd) })}`
       }
       ${stats.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}
     </p>
-    ${stats.divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing}
-    ${
-      stats.notApplicable
-        ? html`<p class="meta">${t(ctx, 'reportNotApplicable', { count: stats.notApplicable, label: notApplicableText(question, ctx.locale) })}</p>`
-        : nothing
-    }`;
+    ${stats.divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing} ${notApplicable}`;
 }
 
 /** Groups as table columns, each with its n. */
-const groupLabel = (ctx: Context, group: Group) => (group.label ? localize(group.label, ctx.locale) : t(ctx, 'reportNoAnswerGroup'));
+const groupLabel = (ctx: Context, group: Group) =>
+  group.label
+    ? localize(group.label, ctx.locale)
+    : group.value === null
+      ? t(ctx, 'reportNoAnswerGroup')
+      : valueLabel(undefined, group.value, ctx.locale);
 
 function groupSummary(group: Group, id: string): QuestionSummary | undefined {
   return group.report.questions.find((q) => q.question.id === id);
