@@ -41,8 +41,8 @@ describe('toCsv()', () => {
   });
 
   it('defuses text that a spreadsheet would run as a formula', () => {
-    const [row] = readCsv(toCsv([['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'fine', -3]], 'en'), ',');
-    expect(row).to.deep.equal(['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", 'fine', '-3']);
+    const [row] = readCsv(toCsv([['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'fine', -3, '\n=1+1', '\t=1']], 'en'), ',');
+    expect(row).to.deep.equal(['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", 'fine', '-3', "'\n=1+1", "'\t=1"]);
   });
 });
 
