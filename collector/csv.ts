@@ -93,19 +93,23 @@ function columnsFor(definitions: SurveyDefinition[], responses: Body[]): Column[
   return columns;
 }
 
-/** Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab/CR) is prefixed with `'`. */
+/** Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab, CR or LF) is prefixed with `'`. */
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '""';
   if (typeof value === 'number') return String(value);
   let text = Array.isArray(value) ? value.join(MULTI_JOIN) : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (/^[=+\-@\t\r\n]/.test(text)) text = `'${text}`;
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-export function toCsv(bodies: string[], definitions: SurveyDefinition[], separator: Separator): string {
+/** The file a line at a time (the first with the byte order mark), for writing as it is made. */
+export function* csvLines(bodies: string[], definitions: SurveyDefinition[], separator: Separator): Generator<string> {
   const responses = bodies.map((body) => JSON.parse(body) as Body);
   const columns = columnsFor(definitions, responses);
-  const lines = [columns.map((c) => cell(c.header)).join(separator)];
-  for (const response of responses) lines.push(columns.map((c) => cell(c.read(response))).join(separator));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  yield `\uFEFF${columns.map((c) => cell(c.header)).join(separator)}\r\n`;
+  for (const response of responses) yield `${columns.map((c) => cell(c.read(response))).join(separator)}\r\n`;
+}
+
+export function toCsv(bodies: string[], definitions: SurveyDefinition[], separator: Separator): string {
+  return [...csvLines(bodies, definitions, separator)].join('');
 }

@@ -6,7 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkResponse } from '../src/engine/index.js';
 import { parseResponse, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
-import { toCsv, type Separator } from './csv.js';
+import { csvLines, type Separator } from './csv.js';
 import { versionsNewestFirst, type Definitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
 import { RateLimiter } from './rate-limit.js';
@@ -38,12 +38,26 @@ class HttpError extends Error {
 
 const invalid = (issues: DefinitionIssue[]) => new HttpError(400, { error: 'invalid', issues });
 
+/** Writes the pieces in order, waiting whenever the socket's buffer is full. */
+async function writeAll(res: ServerResponse, pieces: Iterable<string>): Promise<void> {
+  let batch = '';
+  for (const piece of pieces) {
+    batch += piece;
+    if (batch.length < 65_536) continue;
+    if (!res.write(batch)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (res.destroyed) return;
+    batch = '';
+  }
+  res.end(batch);
+}
+
 function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
     ...headers,
   });
   res.end(text);
@@ -106,7 +120,11 @@ export function createCollectorServer(context: CollectorContext): Server {
         else chunks.push(chunk);
       };
       const onEnd = () => resolve(Buffer.concat(chunks, size));
-      req.on('data', onData).once('end', onEnd).once('error', reject);
+      // A client that goes away mid-body is no storage failure: a 400 nobody reads, nothing logged.
+      req
+        .on('data', onData)
+        .once('end', onEnd)
+        .once('error', () => reject(new HttpError(400, { error: 'request aborted' })));
       if (Number(req.headers['content-length'] ?? 0) > options.maxBodyBytes) tooLarge();
     });
   }
@@ -149,8 +167,11 @@ export function createCollectorServer(context: CollectorContext): Server {
     const outcome = await storage.insert({
       id: response.id,
       surveyId: response.surveyId,
+      // A retry sends the same bytes: the hash of what came decides "already stored" or conflict.
       bodySha256: createHash('sha256').update(raw).digest('hex'),
-      body: text,
+      // What is stored is what was checked: the parsed response written out again. The bytes as
+      // received could carry padding, or a key twice (JSON.parse keeps the last, others the first).
+      body: JSON.stringify(response),
     });
     if (outcome === 'conflict')
       throw new HttpError(409, { error: 'conflict', id: response.id, message: 'this id is stored with a different body' });
@@ -176,22 +197,28 @@ export function createCollectorServer(context: CollectorContext): Server {
     if (format !== 'json' && format !== 'csv') throw invalid([{ path: 'format', message: 'must be "json" or "csv"' }]);
     if (sep !== ';' && sep !== ',') throw invalid([{ path: 'sep', message: 'must be ";" or ","' }]);
     const bodies = await storage.bodies(surveyId);
-    const headers = { ...cors, 'Cache-Control': 'no-store' };
+    const headers = { ...cors, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    // Written a piece at a time (chunked): one string of a large export would pass V8's limit
+    // on string length and fail for good.
     if (format === 'csv') {
-      const csv = toCsv(bodies, versionsNewestFirst(definitions, surveyId), sep as Separator);
       res.writeHead(200, {
         ...headers,
         'Content-Type': 'text/csv; charset=utf-8; header=present',
         'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
-        'Content-Length': Buffer.byteLength(csv),
       });
-      res.end(csv);
+      await writeAll(res, csvLines(bodies, versionsNewestFirst(definitions, surveyId), sep as Separator));
       return;
     }
-    // Bodies are stored exactly as received (valid JSON), so they are spliced in, not re-encoded.
-    const json = `{"surveyId":${JSON.stringify(surveyId)},"count":${bodies.length},"responses":[${bodies.join(',')}]}`;
-    res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) });
-    res.end(json);
+    // Bodies are stored as valid JSON (re-encoded from the checked response), so they are spliced in.
+    res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+    await writeAll(
+      res,
+      (function* () {
+        yield `{"surveyId":${JSON.stringify(surveyId)},"count":${bodies.length},"responses":[`;
+        for (let i = 0; i < bodies.length; i++) yield i ? `,${bodies[i]}` : bodies[i]!;
+        yield ']}';
+      })(),
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -8,20 +8,40 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Defin
 /** Deeper than any real definition; protects the recursive validator from hostile input. */
 const MAX_DEPTH = 40;
 const MAX_NODES = 200_000;
+/** Answer keys in one response: questions, matrix answers and "other" texts together. */
+export const MAX_ANSWERS = 2000;
 
 /** Walks the input without recursion, so a hostile document cannot overflow the stack. */
 function checkShape(input: unknown): DefinitionIssue | undefined {
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: input, path: [] }];
+  // Each entry knows its parent, not its whole path: copying paths made a wide array cost
+  // O(values × depth) allocations. The path is rebuilt only for the one error reported.
+  interface Entry {
+    value: unknown;
+    key?: PathSegment;
+    parent?: Entry;
+    depth: number;
+  }
+  const pathOf = (entry: Entry, last?: PathSegment) => {
+    const path: PathSegment[] = last === undefined ? [] : [last];
+    for (let e: Entry | undefined = entry; e?.parent; e = e.parent) path.unshift(e.key!);
+    return formatPath(path);
+  };
+  const stack: Entry[] = [{ value: input, depth: 0 }];
   let nodes = 0;
   while (stack.length) {
-    const { value, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const value = entry.value;
     if (++nodes > MAX_NODES) return { path: '(root)', message: `is too large (more than ${MAX_NODES} values)` };
     if (value === null || typeof value !== 'object') continue;
-    if (path.length >= MAX_DEPTH) return { path: formatPath(path), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
+    if (entry.depth >= MAX_DEPTH) return { path: pathOf(entry), message: `is nested too deeply (more than ${MAX_DEPTH} levels)` };
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], key: i, parent: entry, depth: entry.depth + 1 });
+      continue;
+    }
     // zod drops a "__proto__" key from records without a word; refuse it outright instead.
-    if (Object.hasOwn(value, '__proto__')) return { path: formatPath([...path, '__proto__']), message: 'is a reserved name' };
+    if (Object.hasOwn(value, '__proto__')) return { path: pathOf(entry, '__proto__'), message: 'is a reserved name' };
     for (const key of Object.keys(value))
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, Array.isArray(value) ? Number(key) : key] });
+      stack.push({ value: (value as Record<string, unknown>)[key], key, parent: entry, depth: entry.depth + 1 });
   }
   return undefined;
 }
@@ -79,6 +99,10 @@ function parseResponseUnguarded(input: unknown): ParseResult<Response> {
   if (!json.ok) return json;
   const shape = checkShape(json.value);
   if (shape) return { ok: false, issues: [shape] };
+  // Far more than any survey asks; validating tens of thousands of keys costs a server a second.
+  const answers = (json.value as { answers?: unknown } | null)?.answers;
+  if (answers && typeof answers === 'object' && Object.keys(answers).length > MAX_ANSWERS)
+    return { ok: false, issues: [{ path: 'answers', message: `has more than ${MAX_ANSWERS} answers` }] };
   const result = Response.safeParse(json.value);
   return result.success ? { ok: true, value: result.data } : { ok: false, issues: formatIssues(result.error.issues, json.value) };
 }

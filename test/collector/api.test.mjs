@@ -266,6 +266,33 @@ for (const storage of storages()) {
       assert.equal((await exportResponses(base, 'konferencja', '?format=xml')).status, 400);
     });
 
+    it('stores what it checked: no padding, and of a key sent twice only the value that was validated', async () => {
+      const id = randomUUID();
+      const valid = JSON.stringify(conferenceResponse({ comments: 'ok' }, { id }));
+      // JSON.parse keeps the last of two "comments"; a reader that keeps the first would get
+      // text nobody validated, and the padding would be stored byte for byte.
+      const body = `${valid.replace('"comments":"ok"', '"comments":"=evil()","comments":"ok"')}${' '.repeat(100_000)}`;
+      assert.equal((await postJson(base, body)).status, 201);
+      assert.equal((await postJson(base, body)).status, 200, 'a retry of the same bytes');
+      const exported = await exportResponses(base, 'konferencja');
+      assert.equal(exported.headers['transfer-encoding'], 'chunked', 'written as it is made');
+      assert.equal(exported.headers['x-content-type-options'], 'nosniff');
+      assert.ok(!exported.text.includes('evil'), 'the unvalidated value is not stored');
+      assert.ok(!exported.text.includes('     '), 'no padding stored');
+      assert.deepEqual(
+        exported.json.responses.find((r) => r.id === id),
+        JSON.parse(valid),
+      );
+    });
+
+    it('defuses a formula after a leading line break in CSV', async () => {
+      const id = randomUUID();
+      assert.equal((await postJson(base, conferenceResponse({ comments: '\n=1+1' }, { id }))).status, 201);
+      const res = await exportResponses(base, 'konferencja', '?format=csv');
+      assert.equal(res.headers['x-content-type-options'], 'nosniff');
+      assert.ok(res.text.includes(`"'\n=1+1"`), 'prefixed with an apostrophe');
+    });
+
     it('exports scores per dimension with the band label from the definition', async () => {
       const response = {
         id: randomUUID(),

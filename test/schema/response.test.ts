@@ -224,6 +224,14 @@ describe('parseResponse', () => {
       [{ path: 'answers.__proto__', message: 'is a reserved name' }],
     ],
     [
+      'more than 2000 answers',
+      (r) => {
+        for (let i = 0; i <= 2000; i++) r.answers[`q${i}`] = i;
+        return r;
+      },
+      [{ path: 'answers', message: 'has more than 2000 answers' }],
+    ],
+    [
       'a text over 20000 characters',
       (r) => {
         r.answers.comment = 'x'.repeat(20001);
