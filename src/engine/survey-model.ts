@@ -97,13 +97,21 @@ export class SurveyModel {
     const lookup = (id: string) => (shown.has(id) ? this.#answers.get(id) : undefined);
     const pages: number[] = [];
     this.definition.pages.forEach((page, index) => {
-      let any = false;
+      // A page with questions is shown when one of them is; a page of info blocks alone (a
+      // closing note) when one of those is. An info block does not keep a page of hidden
+      // questions: the respondent would land on a heading and a Next button.
+      let asks = false;
+      let answerableShown = false;
+      let infoShown = false;
       for (const question of page.questions) {
+        const answerable = isAnswerable(question);
+        asks ||= answerable;
         if (question.visibleIf && !evaluate(question.visibleIf, lookup)) continue;
         shown.set(question.id, question);
-        any = true;
+        if (answerable) answerableShown = true;
+        else infoShown = true;
       }
-      if (any) pages.push(index);
+      if (answerableShown || (!asks && infoShown)) pages.push(index);
     });
     return (this.#visibility = { shown, pages });
   }
@@ -217,7 +225,8 @@ export class SurveyModel {
       if (!isAnswerable(question)) continue;
       const value = this.#answers.get(id);
       if (!isAnswered(value)) continue;
-      out[id] = value!;
+      // An e-mail address is checked trimmed; it goes out trimmed too.
+      out[id] = question.type === 'text' && question.format === 'email' && typeof value === 'string' ? value.trim() : value!;
       const other = this.#answers.get(otherKey(id));
       if (choseOther(value) && isAnswered(other)) out[otherKey(id)] = other!;
     }

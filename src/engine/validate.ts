@@ -12,7 +12,12 @@ export interface ValidationError {
 /** Default limits keep a response well under the collector's 256 KiB body limit. */
 export const DEFAULT_MAX_LENGTH = { line: 500, multiline: 5000 } as const;
 
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+/**
+ * local@domain.tld: no spaces, one @, and domain labels that do not start or end with "-" or
+ * hold "," or ";" (a pasted list). Written without lookbehind, which Safari before 16.4 cannot parse.
+ */
+const LABEL = '[^\\s@.,;-](?:[^\\s@.,;]*[^\\s@.,;-])?';
+const EMAIL = new RegExp(`^[^\\s@,;]+@${LABEL}(?:\\.${LABEL})+$`);
 
 export function maxLengthOf(question: Extract<AnswerableQuestion, { type: 'text' }>): number {
   return question.maxLength ?? (question.multiline ? DEFAULT_MAX_LENGTH.multiline : DEFAULT_MAX_LENGTH.line);

@@ -144,6 +144,20 @@ function checkCondition(condition: Condition, path: PathSegment[], order: number
   const numeric = ['lt', 'lte', 'gt', 'gte'].find((op) => (condition as Record<string, unknown>)[op] !== undefined);
   if (numeric && !SCORED_TYPES.has(question.type))
     report([...path, numeric], `"${numeric}" compares numbers, but ${JSON.stringify(condition.question)} is a ${question.type} question`);
+  if (question.type === 'consent' && condition.neq === true)
+    report(
+      [...path, 'neq'],
+      `an unticked box counts as unanswered, so "neq" never holds for ${JSON.stringify(condition.question)}; use "answered": false`,
+    );
+  if (question.type === 'text') {
+    const text = (value: Scalar | undefined, valuePath: PathSegment[]) => {
+      if (value !== undefined && typeof value !== 'string')
+        report(valuePath, `${JSON.stringify(condition.question)} is a text question: compare it with text, not ${JSON.stringify(value)}`);
+    };
+    text(condition.eq, [...path, 'eq']);
+    text(condition.neq, [...path, 'neq']);
+    condition.in?.forEach((value, i) => text(value, [...path, 'in', i]));
+  }
   const possible = possibleAnswers(question);
   if (!possible) return;
   const check = (value: Scalar, valuePath: PathSegment[]) => {

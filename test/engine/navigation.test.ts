@@ -156,6 +156,15 @@ describe('SurveyModel: pages and navigation', () => {
     expect(m.questionsOn(99)).to.deep.equal([]);
   });
 
+  it('skips a page whose questions are all hidden even when it opens with an info block', () => {
+    const d = definition();
+    d.pages[1]!.questions = [{ id: 'part_b', type: 'info', text: 'Część B' }, ...d.pages[1]!.questions];
+    const m = new SurveyModel(d, { answers: { rating: 3, consent: true } });
+    expect(m.shownPages, 'page 1 ("low") has only its info block left').to.deep.equal([0, 3, 4]);
+    m.setAnswer('rating', 1);
+    expect(m.shownPages, 'its question shown, the page is back').to.deep.equal([0, 1, 4]);
+  });
+
   it('clear() goes back to the first page', () => {
     const m = new SurveyModel(definition(), { answers: { rating: 5, consent: true }, pageId: 'end' });
     m.clear();

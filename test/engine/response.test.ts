@@ -34,6 +34,12 @@ describe('SurveyModel.toResponse', () => {
     expect(response.answers).to.deep.equal({ overall: 10, comment: 'Dobrze', consent: true, c_answered: 'shown: comment is answered' });
   });
 
+  it('submits an e-mail address trimmed, as it was checked', () => {
+    const m = new SurveyModel(everyType());
+    m.setAnswer('email', '  sekretariat@gmina.pl ');
+    expect(m.toResponse(meta).answers.email).to.equal('sekretariat@gmina.pl');
+  });
+
   it('leaves out an unticked consent and blank text', () => {
     const m = new SurveyModel(everyType());
     m.setAnswer('consent', false);

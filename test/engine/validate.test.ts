@@ -92,10 +92,29 @@ describe('validateAnswer', () => {
 
   describe('email', () => {
     const email = text({ format: 'email' });
-    for (const good of ['a@b.pl', 'urzad.miasta@opole.eu', ' sekretariat@gmina-x.gov.pl ', 'jan+ankieta@example.com']) {
+    for (const good of [
+      'a@b.pl',
+      'urzad.miasta@opole.eu',
+      ' sekretariat@gmina-x.gov.pl ',
+      'jan+ankieta@example.com',
+      'ewa@urząd.opole.pl',
+    ]) {
       it(`accepts ${JSON.stringify(good)}`, () => expect(validateAnswer(email, good)).to.equal(undefined));
     }
-    for (const bad of ['jan', 'jan@', '@opole.pl', 'jan@opole', 'jan@@opole.pl', 'jan kowalski@opole.pl', 'jan@opole..pl', 'jan@.pl']) {
+    for (const bad of [
+      'jan',
+      'jan@',
+      '@opole.pl',
+      'jan@opole',
+      'jan@@opole.pl',
+      'jan kowalski@opole.pl',
+      'jan@opole..pl',
+      'jan@.pl',
+      'jan@opole.pl,',
+      'jan@opole.pl;ewa@opole.pl',
+      'jan@-.pl',
+      'jan@gmina-.pl',
+    ]) {
       it(`refuses ${JSON.stringify(bad)}`, () => expect(validateAnswer(email, bad)).to.deep.equal({ key: 'errorEmail' }));
     }
     it('checks length before format', () => {

@@ -175,7 +175,9 @@ function buildCondition(earlier: Question[], seeds: number[], depth = 0): Condit
   const values = possibleValues(target);
   const condition: Record<string, unknown> = { question: target.id };
   if (target.type === 'matrix' && next() % 2) condition.row = target.rows[next() % target.rows.length]!.id;
-  const ops = ['answered', ...(values ? ['eq', 'neq', 'in'] : ['eq']), ...(NUMERIC.has(target.type) ? ['lt', 'lte', 'gt', 'gte'] : [])];
+  // "neq" on a consent box never holds (an unticked box is unanswered), and the cross-check refuses it.
+  const compare = values ? (target.type === 'consent' ? ['eq', 'in'] : ['eq', 'neq', 'in']) : ['eq'];
+  const ops = ['answered', ...compare, ...(NUMERIC.has(target.type) ? ['lt', 'lte', 'gt', 'gte'] : [])];
   const op = ops[next() % ops.length]!;
   const pick = () => (values ? values[next() % values.length]! : 'tak');
   if (op === 'answered') condition.answered = next() % 2 === 0;

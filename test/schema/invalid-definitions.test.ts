@@ -551,6 +551,28 @@ const cases: [name: string, change: (d: Json) => unknown, expected: DefinitionIs
     },
     [{ path: 'pages[1].questions[0].visibleIf.neq', message: '"grid" never has the answer "3" (possible: 1, 2, 3, 4, 5)' }],
   ],
+  [
+    '"eq" with a number on a text question',
+    (d) => {
+      q(d, 2).visibleIf = { question: 'note', in: ['tak', 5] };
+      return d;
+    },
+    [{ path: 'pages[0].questions[2].visibleIf.in[1]', message: '"note" is a text question: compare it with text, not 5' }],
+  ],
+  [
+    '"neq": true on a consent box, which can never hold',
+    (d) => {
+      d.pages[0].questions.push({ id: 'agree', type: 'consent', title: 'Zgoda', text: 'RODO' });
+      d.pages[1].questions[0].visibleIf = { question: 'agree', neq: true };
+      return d;
+    },
+    [
+      {
+        path: 'pages[1].questions[0].visibleIf.neq',
+        message: 'an unticked box counts as unanswered, so "neq" never holds for "agree"; use "answered": false',
+      },
+    ],
+  ],
 
   // Question settings that must agree
   [
