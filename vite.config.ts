@@ -85,6 +85,38 @@ function collapseTemplateWhitespace(): Plugin {
  * about 0.5 kB gzip more (terser alone, instead of the default, does worse than either). Skipped
  * when a source map is asked for, which this step would not update.
  */
+/**
+ * Protected members of the question elements' base class (FormControl) and their overrides:
+ * called only between the element classes inside the bundle, never by name from a page, so the
+ * script-tag bundles may shorten them. The ES module build keeps every name.
+ */
+const INTERNAL_MEMBERS = new RegExp(
+  `^(${[
+    'applyState',
+    'captureState',
+    'describedBy',
+    'eagerError',
+    'focusTarget',
+    'formDisabled',
+    'formValue',
+    'invalidAttr',
+    'isDisabled',
+    'otherAnswerText',
+    'ownErrorVisible',
+    'rawAnswer',
+    'renderError',
+    'renderHint',
+    'renderLabelText',
+    'renderRequiredText',
+    'resolvedLocale',
+    'restoreState',
+    'shownError',
+    'swallowInput',
+    'syncForm',
+    'userChanged',
+  ].join('|')})$`,
+);
+
 function terserAfterwards(): Plugin {
   return {
     name: 'ankieta-terser-afterwards',
@@ -93,7 +125,12 @@ function terserAfterwards(): Plugin {
       if (output.sourcemap) return;
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
-        const result = await terser(chunk.code, { ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+        const result = await terser(chunk.code, {
+          ecma: 2020,
+          compress: { passes: 2 },
+          mangle: { properties: { regex: INTERNAL_MEMBERS } },
+          format: { comments: false },
+        });
         chunk.code = result.code!;
       }
     },
