@@ -5,6 +5,7 @@ import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js'
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
+import { setFlag } from '../../src/store/flags.js';
 
 const trigger = (el: AnkietaLauncher) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
 const dialog = (el: AnkietaLauncher) => el.shadowRoot!.querySelector('dialog')!;
@@ -108,6 +109,56 @@ describe('<ankieta-launcher>', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(dialog(el).open).to.equal(false);
+  });
+
+  it('leaves focus in the page when a panel slides in by itself, so typing goes on there', async () => {
+    const { el, wrapper } = await mount('mode="slide-in" delay="0.05"');
+    const page = wrapper.querySelector<HTMLButtonElement>('#before')!;
+    page.focus();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(dialog(el).open).to.equal(true);
+    expect(deepActive() === page, 'focus stayed on the page').to.equal(true);
+  });
+
+  it('returns focus to the page after a popup that opened by itself is closed', async () => {
+    const { el, wrapper } = await mount('mode="popup" delay="0.05"');
+    const page = wrapper.querySelector<HTMLButtonElement>('#before')!;
+    page.focus();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(dialog(el).open).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(deepActive() === page, 'back where the respondent was, not the corner button').to.equal(true);
+  });
+
+  it('with `once`, keeps the button after completion until focus leaves it, so focus is not lost', async () => {
+    const { el, survey, wrapper } = await mount('once');
+    await new Promise((r) => setTimeout(r, 10));
+    trigger(el).focus();
+    trigger(el).click();
+    survey.dispatchEvent(new CustomEvent('ankieta-submit', { bubbles: true, composed: true, detail: {} }));
+    el.close();
+    await new Promise((r) => dialog(el).addEventListener('close', r, { once: true }));
+    await el.updateComplete;
+    expect(deepActive() === trigger(el), 'focus on the button').to.equal(true);
+    expect(trigger(el).hidden).to.equal(false);
+    wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+    await el.updateComplete;
+    expect(trigger(el).hidden, 'gone once focus moved on').to.equal(true);
+  });
+
+  it('with `once`, knows the survey was completed even when an app puts the survey in after the launcher', async () => {
+    setFlag('done:/late.json');
+    const wrapper = await fixture(html`<div></div>`);
+    const el = document.createElement('ankieta-launcher') as AnkietaLauncher;
+    el.once = true;
+    wrapper.append(el);
+    const survey = document.createElement('ankieta-survey');
+    survey.setAttribute('src', '/late.json');
+    el.append(survey);
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(trigger(el).hidden).to.equal(true);
   });
 
   it('labels the dialog and the button in English with locale="en"', async () => {

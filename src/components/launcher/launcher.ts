@@ -60,6 +60,10 @@ export class AnkietaLauncher extends LitElement {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #returnFocus: HTMLElement | null = null;
+  /** Opened by itself (popup, slide-in), not by the respondent pressing the button. */
+  #openedByItself = false;
+  /** The button stays until focus leaves it, though `once` hides it after completion. */
+  #holdTrigger = false;
 
   get #locale(): Locale {
     return resolveLocale(this.locale, this);
@@ -96,22 +100,33 @@ export class AnkietaLauncher extends LitElement {
   }
 
   async #arrive(): Promise<void> {
+    // Read again now: a single-page app may have put the survey inside only after connecting this.
+    this.completed = this.once && getFlag(`done:${this.#key}`);
     this.ready = true;
     if (this.mode === 'button' || this.completed) return;
     if (this.once && getFlag(`shown:${this.#key}`)) return;
     await this.updateComplete;
-    this.show();
+    this.#open(true);
   }
 
   /** Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in`). */
   show(): void {
+    this.#open(false);
+  }
+
+  #open(byItself: boolean): void {
     const dialog = this.#dialog;
     if (!dialog || dialog.open) return;
-    this.#returnFocus = document.activeElement as HTMLElement | null;
+    const focused = document.activeElement as HTMLElement | null;
+    this.#returnFocus = focused;
+    this.#openedByItself = byItself;
     if (this.once) setFlag(`shown:${this.#key}`);
     // showModal() moves focus into the dialog and makes the page behind it inert.
-    if (this.mode === 'slide-in') dialog.show();
-    else dialog.showModal();
+    if (this.mode !== 'slide-in') return dialog.showModal();
+    dialog.show();
+    // A panel sliding in by itself must not take the keyboard from someone typing in the page
+    // (WCAG 3.2.1/3.2.2); it is reachable with Tab, and its button opens it with focus inside.
+    if (byItself && focused && focused !== document.body) focused.focus({ preventScroll: true });
   }
 
   /** Closes the survey; its answers stay. Focus returns to the button. */
@@ -121,9 +136,10 @@ export class AnkietaLauncher extends LitElement {
 
   protected override render() {
     const label = this.label || this.#t('launcherLabel');
-    const hideTrigger = !this.ready || (this.once && this.completed && !this.open);
+    const hideTrigger = !this.ready || (this.once && this.completed && !this.open && !this.#holdTrigger);
     return html`
-      <button part="trigger" class="trigger" type="button" ?hidden=${hideTrigger} aria-haspopup="dialog" @click=${this.show}>
+      <button part="trigger" class="trigger" type="button" ?hidden=${hideTrigger} aria-haspopup="dialog" @click=${this.show}
+        @blur=${this.#releaseTrigger}>
         ${label}
       </button>
       <dialog part="dialog" class=${this.mode === 'slide-in' ? 'panel' : 'modal'} aria-label=${label} lang=${this.#locale}
@@ -146,8 +162,21 @@ export class AnkietaLauncher extends LitElement {
 
   #onClose = () => {
     const trigger = this.renderRoot.querySelector<HTMLButtonElement>('.trigger');
-    const target = trigger && !trigger.hidden ? trigger : this.#returnFocus;
-    if (target && target !== document.body) target.focus();
+    // Back where the respondent was: the page, when the survey opened by itself; else the button,
+    // which stays (even once completed with `once`) until focus moves on, so focus is not lost.
+    const back = this.#returnFocus;
+    if (this.#openedByItself && back && back !== document.body && back.isConnected) back.focus();
+    else if (trigger && this.ready) {
+      this.#holdTrigger = true;
+      trigger.hidden = false;
+      trigger.focus();
+    }
+    this.requestUpdate();
+  };
+
+  #releaseTrigger = () => {
+    if (!this.#holdTrigger) return;
+    this.#holdTrigger = false;
     this.requestUpdate();
   };
 
