@@ -14,7 +14,7 @@ export const DEFAULT_MAX_LENGTH = { line: 500, multiline: 5000 } as const;
 
 /**
  * local@domain.tld: no spaces, one @, and domain labels that do not start or end with "-" or
- * hold "," or ";" (a pasted list). Written without lookbehind, which Safari before 16.4 cannot parse.
+ * hold "," or ";" (a pasted list).
  */
 const LABEL = '[^\\s@.,;-](?:[^\\s@.,;]*[^\\s@.,;-])?';
 const EMAIL = new RegExp(`^[^\\s@,;]+@${LABEL}(?:\\.${LABEL})+$`);
