@@ -16,6 +16,22 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(win.__errors, 'no uncaught errors (e.g. a second customElements.define)').to.deep.equal([]);
   });
 
+  it('ignores the same tag pasted twice, with a console message, so the survey shows once', async () => {
+    const { win, doc } = await openHost('/embed/same-twice');
+    await readySurvey(doc, 0);
+    await waitFor(() => doc.querySelector('ankieta-launcher'), 'the button-mode tag, a different placement, still works');
+    const surveys = [...doc.querySelectorAll('ankieta-survey')];
+    expect(
+      surveys.filter((s) => !s.closest('ankieta-launcher')),
+      'one inline survey',
+    ).to.have.length(1);
+    expect(surveys).to.have.length(2);
+    expect(win.__console!.map((m) => `${m.level}: ${m.text}`)).to.include(
+      'warn: [ankieta] data-survey="/test/embed/pages/short.json" is already on this page from another tag; this one is ignored.',
+    );
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('upgrades elements a single-page app adds later', async () => {
     const { win, doc } = await openHost('/embed/twice');
     await readySurvey(doc, 0);
