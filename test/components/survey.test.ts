@@ -495,6 +495,24 @@ describe('<ankieta-survey>', () => {
       expect(part(el, 'kiosk-warning')).to.equal(null);
     });
 
+    for (const key of ['Enter', ' ']) {
+      it(`moves focus to the page title when Continue is pressed with ${key === ' ' ? 'Space' : key}`, async () => {
+        const el = await fixture<AnkietaSurvey>(
+          html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+        );
+        await settle(el);
+        await clickOption(el, 'q', 2);
+        await wait(1200);
+        await settle(el);
+        part(el, 'kiosk-warning')!.querySelector('button')!.focus();
+        await sendKeys({ press: key });
+        await settle(el);
+        expect(part(el, 'kiosk-warning')).to.equal(null);
+        expect(control(el, 'q').value, 'the answers stay').to.equal(3);
+        expect(deepActive() === part(el, 'page-title'), 'focus on the page title, not <body>').to.equal(true);
+      });
+    }
+
     it('leaves an untouched form alone', async () => {
       const el = await fixture<AnkietaSurvey>(
         html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,

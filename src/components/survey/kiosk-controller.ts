@@ -72,7 +72,10 @@ export class KioskController implements ReactiveController {
     this.filling();
   }
 
-  #activity = () => {
+  #activity = (event: Event) => {
+    // Inside the warning its Continue button decides: taken as activity, the press would remove
+    // the button before its click arrived, and focus would fall to <body>.
+    if (this.#phase === 'warning' && event.composedPath().some((node) => (node as Element).classList?.contains('kiosk-warning'))) return;
     if (this.#phase === 'filling' || this.#phase === 'warning') this.filling();
   };
 
