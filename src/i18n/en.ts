@@ -57,7 +57,7 @@ export const en: Catalog = {
   statusRestored: 'Your earlier answers were restored.',
   statusOffline: 'You are offline. Your answers will be sent automatically when the connection returns.',
   statusSending: 'Sending…',
-  statusSent: 'Thank you! Your answers have been sent.',
+  statusSent: 'Your answers have been sent.',
   statusWaiting: { one: '{count} response waiting to be sent.', other: '{count} responses waiting to be sent.' },
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
   statusForbidden: 'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',

@@ -92,7 +92,7 @@ export const pl = {
   statusRestored: 'Przywrócono zapisane wcześniej odpowiedzi.',
   statusOffline: 'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu.',
   statusSending: 'Wysyłanie…',
-  statusSent: 'Dziękujemy! Odpowiedzi zostały wysłane.',
+  statusSent: 'Odpowiedzi zostały wysłane.',
   statusWaiting: {
     one: '{count} odpowiedź czeka na wysłanie.',
     few: '{count} odpowiedzi czekają na wysłanie.',

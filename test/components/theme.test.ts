@@ -74,3 +74,16 @@ describe('built-in themes', () => {
     expect(luminance(color), 'light text on a dark page').to.be.greaterThan(0.5);
   });
 });
+
+describe('theme tokens without light-dark()', () => {
+  it('give every light-dark() colour a light fallback for browsers without it (Safari before 17.5)', async () => {
+    const { theme } = await import('../../src/components/shared/theme.js');
+    const text = theme.cssText;
+    const [main, fallback] = text.split('@supports not (color: light-dark(#000, #fff))');
+    expect(fallback, 'the @supports fallback block').to.be.a('string');
+    const tokens = [...main!.matchAll(/(--_[a-z-]+): var\((--ankieta-[a-z-]+), light-dark\((#[0-9a-f]+), #[0-9a-f]+\)\)/g)];
+    expect(tokens.length).to.be.greaterThan(5);
+    // Without it every colour is invalid: no surface, no accent, and no focus ring (WCAG 2.4.7).
+    for (const [, name, publicName, light] of tokens) expect(fallback).to.include(`${name}: var(${publicName}, ${light});`);
+  });
+});

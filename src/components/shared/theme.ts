@@ -26,6 +26,22 @@ export const theme = css`
     --_space: var(--ankieta-space, 1rem);
     --_control-size: var(--ankieta-control-size, 2.75rem);
   }
+  /* Without light-dark() (Safari before 17.5) every colour above would be invalid: no surface,
+     no accent, no focus ring. The light colours then, readable on any page. */
+  @supports not (color: light-dark(#000, #fff)) {
+    :host {
+      --_text: var(--ankieta-color-text, #1b1f24);
+      --_muted: var(--ankieta-color-text-muted, #4a5360);
+      --_surface: var(--ankieta-color-surface, #ffffff);
+      --_surface-alt: var(--ankieta-color-surface-alt, #f3f5f8);
+      --_border: var(--ankieta-color-border, #6b7480);
+      --_accent: var(--ankieta-color-accent, #0a57a4);
+      --_on-accent: var(--ankieta-color-on-accent, #ffffff);
+      --_error: var(--ankieta-color-error, #b3261e);
+      --_success: var(--ankieta-color-success, #1e6b34);
+      --_focus: var(--ankieta-color-focus, #0a57a4);
+    }
+  }
 `;
 
 /** Shared building blocks: visually hidden text, focus ring, reduced motion. */
