@@ -126,7 +126,10 @@ describe('<ankieta-launcher>', () => {
     page.focus();
     await new Promise((r) => setTimeout(r, 150));
     expect(dialog(el).open).to.equal(true);
+    // Firefox fires "close" a task after the key: wait for it, not for a render.
+    const closed = new Promise((r) => dialog(el).addEventListener('close', r, { once: true }));
     await sendKeys({ press: 'Escape' });
+    await closed;
     await el.updateComplete;
     expect(deepActive() === page, 'back where the respondent was, not the corner button').to.equal(true);
   });
