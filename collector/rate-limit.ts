@@ -3,6 +3,24 @@
  * written anywhere. With N collector processes behind a proxy each keeps its own buckets,
  * so a client may get up to N times the limit; that is acceptable for slowing down floods.
  */
+/**
+ * The bucket of a client address. An IPv6 client gets its /64 (what one home line or phone is
+ * given), so rotating through the addresses inside it gains nothing; IPv4 as it is.
+ */
+export function rateLimitKey(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  if (!address.includes(':')) return address;
+  const [head = '', tail = ''] = address.replace(/%.*$/, '').split('::');
+  const front = head ? head.split(':') : [];
+  const back = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...front, ...Array(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back] : front;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => (parseInt(group, 16) || 0).toString(16))
+    .join(':')}::/64`;
+}
+
 export class RateLimiter {
   readonly #capacity: number;
   readonly #perMs: number;

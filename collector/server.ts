@@ -9,7 +9,7 @@ import { parseResponse, SurveyId, type DefinitionIssue } from '../src/schema/ind
 import { csvLines, type Separator } from './csv.js';
 import { versionsNewestFirst, type Definitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
-import { RateLimiter } from './rate-limit.js';
+import { RateLimiter, rateLimitKey } from './rate-limit.js';
 import type { Storage } from './storage/index.js';
 
 export interface CollectorContext {
@@ -255,7 +255,7 @@ export function createCollectorServer(context: CollectorContext): Server {
     }
     if (req.method !== method) throw new HttpError(405, { error: 'method not allowed' }, { ...cors, Allow: `${method}, OPTIONS` });
 
-    const wait = limiter?.take(clientAddress(req)) ?? 0;
+    const wait = limiter?.take(rateLimitKey(clientAddress(req))) ?? 0;
     if (wait > 0)
       throw new HttpError(429, { error: 'too many requests', retryAfterSeconds: wait }, { ...cors, 'Retry-After': String(wait) });
 

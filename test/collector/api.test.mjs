@@ -461,6 +461,13 @@ describe('rate limit behind a reverse proxy', () => {
     assert.deepEqual(await burst(base, '198.51.100.7, 203.0.113.2'), [201, 201, 429]);
   });
 
+  it('limits an IPv6 client by its /64, so rotating addresses inside it does not help', async () => {
+    const base = await start(['--rate-limit', '2', '--trust-proxy', '1']);
+    assert.deepEqual(await burst(base, '2001:db8:1:2::1'), [201, 201, 429]);
+    assert.deepEqual(await burst(base, '2001:db8:1:2:ffff:0:0:abcd'), [429, 429, 429], 'same /64');
+    assert.deepEqual(await burst(base, '2001:db8:1:3::1'), [201, 201, 429], 'another /64');
+  });
+
   it('without --trust-proxy ignores X-Forwarded-For, so a client cannot dodge the limit by forging it', async () => {
     const base = await start(['--rate-limit', '2']);
     const statuses = [...(await burst(base, '203.0.113.1')), ...(await burst(base, '203.0.113.2'))];
