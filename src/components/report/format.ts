@@ -20,7 +20,8 @@ export const percent = (locale: Locale, share: number) =>
 
 /** The recommendation score, with its sign ("+23", "−15", "0"). */
 export const signed = (locale: Locale, value: number) =>
-  numberFormat(locale, 'signed', { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(value));
+  // Intl writes a hyphen-minus; the minus sign is what screen readers read as "minus".
+  numberFormat(locale, 'signed', { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(Math.round(value)).replace('-', '\u2212');
 
 export const integer = (locale: Locale, value: number) =>
   numberFormat(locale, 'integer', { maximumFractionDigits: 0 }).format(Math.round(value));
