@@ -87,7 +87,8 @@ export function responsesCsv(definition: SurveyDefinition, responses: readonly R
   return toCsv([columns.map((c) => c.header), ...responses.map((r) => columns.map((c) => c.cell(r)))], locale);
 }
 
-const percent = (share: number) => Math.round(share * 1000) / 10;
+/** A share in percent with one decimal, from the counts (exact halves: 201 of 400 is 50.3); empty without answers. */
+const percent = (count: number, n: number) => (n ? Math.round((count * 1000) / n) / 10 : null);
 
 /** The report as a table: one row per option, point, matrix row, group of the score and dimension band. */
 export function summaryCsv(result: AggregateResult, locale: Locale): string {
@@ -113,33 +114,19 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
     switch (summary.kind) {
       case 'choice':
         for (const c of summary.counts)
-          rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
+          rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.count, summary.n), summary.n]);
         break;
       case 'scale':
         for (const c of summary.counts)
-          rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.share), summary.n]);
+          rows.push([q.id, title, valueLabel(c.label, c.value, locale), c.count, percent(c.count, summary.n), summary.n]);
         if (summary.notApplicable) rows.push([q.id, title, notApplicableText(q, locale), summary.notApplicable]);
         rows.push([q.id, title, tr('csvMean'), null, null, summary.n, summary.mean, summary.sd, divergence(summary)]);
         break;
       case 'nps':
-        for (const c of summary.counts) rows.push([q.id, title, c.value, c.count, percent(c.share), summary.n]);
-        rows.push([
-          q.id,
-          title,
-          tr('reportPromoters'),
-          summary.promoters,
-          percent(summary.n ? summary.promoters / summary.n : 0),
-          summary.n,
-        ]);
-        rows.push([q.id, title, tr('reportPassives'), summary.passives, percent(summary.n ? summary.passives / summary.n : 0), summary.n]);
-        rows.push([
-          q.id,
-          title,
-          tr('reportDetractors'),
-          summary.detractors,
-          percent(summary.n ? summary.detractors / summary.n : 0),
-          summary.n,
-        ]);
+        for (const c of summary.counts) rows.push([q.id, title, c.value, c.count, percent(c.count, summary.n), summary.n]);
+        rows.push([q.id, title, tr('reportPromoters'), summary.promoters, percent(summary.promoters, summary.n), summary.n]);
+        rows.push([q.id, title, tr('reportPassives'), summary.passives, percent(summary.passives, summary.n), summary.n]);
+        rows.push([q.id, title, tr('reportDetractors'), summary.detractors, percent(summary.detractors, summary.n), summary.n]);
         rows.push([
           q.id,
           title,
@@ -160,13 +147,13 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
         rows.push([q.id, title, null, summary.answers.length]);
         break;
       case 'consent':
-        rows.push([q.id, title, tr('answerYes'), summary.n, percent(result.report.n ? summary.n / result.report.n : 0), result.report.n]);
+        rows.push([q.id, title, tr('answerYes'), summary.n, percent(summary.n, result.report.n), result.report.n]);
         break;
     }
   }
   for (const d of result.report.dimensions) {
     const title = localize(d.dimension.title, locale);
-    for (const band of d.bands) rows.push([d.dimension.id, title, localize(band.label, locale), band.count, percent(band.share), d.n]);
+    for (const band of d.bands) rows.push([d.dimension.id, title, localize(band.label, locale), band.count, percent(band.count, d.n), d.n]);
     rows.push([d.dimension.id, title, tr('csvScore'), null, null, d.n, d.mean, null, null]);
   }
   return toCsv(rows, locale);

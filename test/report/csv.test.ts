@@ -106,6 +106,47 @@ describe('summaryCsv()', () => {
     expect(s1Mean[8]).to.equal(s1.divergent ? 'divergent views' : '');
     const band = rows.find((r) => r[0] === 'first' && r[2] === 'Wysoki')!;
     expect(Number(band[3])).to.equal(result.report.dimensions[0]!.bands[2]!.count);
+    expect(band[5], 'the band row carries its n').to.equal(String(result.report.dimensions[0]!.n));
+  });
+
+  it('computes shares from the counts (201 of 400 is 50.3%) and leaves them empty without answers', () => {
+    const definition = {
+      id: 'shares',
+      title: 'Udziały',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            {
+              id: 'c',
+              type: 'choice' as const,
+              title: 'C',
+              options: [
+                { value: 'a', label: 'A' },
+                { value: 'b', label: 'B' },
+              ],
+            },
+            { id: 'n', type: 'nps' as const, title: 'N' },
+          ],
+        },
+      ],
+    };
+    const responses = Array.from({ length: 400 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+      surveyId: 'shares',
+      surveyVersion: 1,
+      locale: 'pl' as const,
+      startedAt: '2016-04-18T10:00:00.000Z',
+      submittedAt: '2016-04-18T10:05:00.000Z',
+      answers: { c: i < 201 ? 'a' : 'b' },
+    }));
+    const rows = readCsv(summaryCsv(aggregate(definition, responses), 'en'), ',');
+    expect(rows.filter((r) => r[0] === 'c').map((r) => r.slice(2, 6))).to.deep.equal([
+      ['A', '201', '50.3', '400'],
+      ['B', '199', '49.8', '400'],
+    ]);
+    const promoters = rows.find((r) => r[0] === 'n' && r[2] === 'Promoters (9–10)')!;
+    expect(promoters.slice(3, 6), 'no answers: no share').to.deep.equal(['0', '', '0']);
   });
 });
 
