@@ -81,10 +81,40 @@ async function printMode(el: AnkietaResults): Promise<() => Promise<void>> {
   }
 }
 
+/** The element's forced-colours rules applied as a plain sheet (no driver here emulates forced colours). */
+function forcedColours(el: AnkietaResults): void {
+  const shadow = el.shadowRoot!;
+  const rules = shadow.adoptedStyleSheets
+    .flatMap((sheet) => [...sheet.cssRules])
+    .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText.includes('forced-colors'))
+    .flatMap((rule) => [...rule.cssRules].map((r) => r.cssText));
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(rules.join('\n'));
+  shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
+}
+
 describe('<ankieta-results>', () => {
   it('is accessible, with bars and with a radar', async () => {
     await expect(await mount({ definition, response })).to.be.accessible();
     await expect(await mount({ definition: threeDimensions, response })).to.be.accessible();
+  });
+
+  it('keeps the chart readable in forced colours: bars stand out of their tracks, all text in the text colour', async () => {
+    const el = await mount({ definition, response });
+    forcedColours(el);
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const system = (colour: string) => ((probe.style.color = colour), getComputedStyle(probe).color);
+    const [canvasText, canvas] = [system('CanvasText'), system('Canvas')];
+    probe.remove();
+    const svgEl = el.shadowRoot!.querySelector('svg')!;
+    const fill = (selector: string) => [...svgEl.querySelectorAll(selector)].map((e) => getComputedStyle(e).fill);
+    expect(new Set(fill('rect.track'))).to.deep.equal(new Set([canvas]));
+    expect(new Set(fill('rect.bar'))).to.deep.equal(new Set([canvasText]));
+    const texts = [...svgEl.querySelectorAll('text:not(.on-bar)')];
+    expect(texts.length).to.be.greaterThan(3);
+    for (const text of texts)
+      expect(getComputedStyle(text).fill, `${text.getAttribute('class')}: ${text.textContent}`).to.equal(canvasText);
   });
 
   it("shows each dimension's score, band label and advice, scored by the engine", async () => {

@@ -198,11 +198,19 @@ export const styles = css`
       fill: none;
       stroke: CanvasText;
     }
-    .chart-svg text {
+    /* Every text class: .muted and .tick-label are more specific than a bare "text". */
+    .chart-svg text,
+    .chart-svg .muted,
+    .chart-svg .tick-label {
       fill: CanvasText;
     }
     .chart-svg .on-bar {
       fill: Canvas;
+    }
+    /* The track stays the page colour with an outline, so a bar (CanvasText) stands out of it. */
+    .chart-svg .track {
+      fill: Canvas;
+      stroke: CanvasText;
     }
   }
 `;
