@@ -159,6 +159,8 @@ describe('<ankieta-report>', () => {
     select.dispatchEvent(new Event('change'));
     await oneEvent(el, 'ankieta-ready');
     expect(el.getAttribute('segment-by')).to.equal('sector');
+    expect(root(el).activeElement?.localName, 'focus back on the select, not <body>').to.equal('select');
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Gotowe: 17 odpowiedzi');
     // business (2) is hidden, and with it the smallest other group, ngo (6): jst alone remains.
     expect(text(root(el).querySelector('.note'))).to.include('Aby chronić anonimowość, nie pokazano 2 grup.');
     const byGroup = section(el, 'a1').querySelector('table.breakdown')!;
@@ -209,6 +211,7 @@ describe('<ankieta-report>', () => {
     more.click();
     await el.updateComplete;
     expect(section(el, 'comments').querySelectorAll('li').length).to.equal(27);
+    expect(text(root(el).activeElement as Element), 'focus on the first answer it brought').to.equal('Uwaga 21');
     expect(section(el, 'comments').querySelector('button.more')).to.equal(null);
   });
 
@@ -268,7 +271,7 @@ describe('<ankieta-report>', () => {
     );
   });
 
-  it('announces progress while it works, then clears the status', async () => {
+  it('announces progress while it works, then that it is ready', async () => {
     const responses = generateResponses(partnership, 400, { seed: 3 });
     const el = document.createElement('ankieta-report');
     el.locale = 'pl';
@@ -288,7 +291,8 @@ describe('<ankieta-report>', () => {
       [...seen].some((s) => /^Przetwarzanie odpowiedzi: \d+ z 400$/.test(s)),
       [...seen].join(' | '),
     ).to.equal(true);
-    expect(text(status())).to.equal('');
+    expect(text(status()), 'said once, for screen readers; the summary shows it on screen').to.equal('Gotowe: 400 odpowiedzi');
+    expect(status()!.querySelector('.visually-hidden')).to.exist;
     const sections = root(el).querySelectorAll('section.question').length;
     expect(sections, 'every question plus the dimension scores').to.equal(
       partnership.pages.flatMap((p) => p.questions).filter((q) => q.type !== 'info').length + 1,

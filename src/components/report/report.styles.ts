@@ -71,8 +71,9 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  /* Empty, not hidden: a live region must be in the accessibility tree before its text comes. */
   .status:empty {
-    display: none;
+    margin: 0;
   }
   .message {
     padding: 0.75em 1em;

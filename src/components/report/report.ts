@@ -102,6 +102,8 @@ export class AnkietaReport extends LitElement {
   #abort: AbortController | undefined;
   #renderTimer: ReturnType<typeof setTimeout> | undefined;
   #announced = false;
+  /** What gets focus back once the report is on screen again (the select, a text list). */
+  #refocus: (() => HTMLElement | null | undefined) | undefined;
   #resume = false;
   #sectionsPerTurn = FIRST_SECTIONS;
   #renderStarted = 0;
@@ -148,6 +150,11 @@ export class AnkietaReport extends LitElement {
   protected override updated(changed: PropertyValues): void {
     const total = this.#sectionCount;
     if (this.phase !== 'ready') return;
+    const refocus = this.#refocus?.();
+    if (refocus) {
+      this.#refocus = undefined;
+      refocus.focus();
+    }
     if (changed.has('sectionsShown')) {
       const took = performance.now() - this.#renderStarted;
       const step = this.#sectionsPerTurn;
@@ -255,7 +262,11 @@ export class AnkietaReport extends LitElement {
         ${definition ? localize(definition.title, locale) : this.#t('reportTitle')}
       </div>
       ${this.#renderSummary(locale)}
-      <p part="status" class="status" role="status">${this.#statusText()}</p>
+      <p part="status" class="status" role="status">${this.#statusText()}${
+        this.phase === 'ready' && this.result
+          ? html`<span class="visually-hidden">${this.#t('reportReady', { count: this.result.report.n })}</span>`
+          : nothing
+      }</p>
       ${this.#renderProblem()}
       ${this.phase === 'ready' && this.result?.report.n ? this.#renderReport(locale, level) : nothing}
     </section>`;
@@ -308,7 +319,19 @@ export class AnkietaReport extends LitElement {
       level: level + 1,
       breakdown: result.breakdown,
       textsShown: (id) => textsShown.get(id) ?? TEXTS_STEP,
-      showMoreTexts: (id) => (this.textsShown = new Map(textsShown).set(id, (textsShown.get(id) ?? TEXTS_STEP) + 5 * TEXTS_STEP)),
+      showMoreTexts: (id) => {
+        const before = textsShown.get(id) ?? TEXTS_STEP;
+        this.textsShown = new Map(textsShown).set(id, before + 5 * TEXTS_STEP);
+        // The button may go; focus moves to the first answer it brought.
+        this.#refocus = () => {
+          const item = this.renderRoot
+            .querySelector(`#q-${CSS.escape(id)}`)
+            ?.closest('section')
+            ?.querySelectorAll('ul.texts > li')[before];
+          item?.setAttribute('tabindex', '-1');
+          return item as HTMLElement | undefined;
+        };
+      },
     };
     const segments = segmentQuestions(definition);
     return html`<div part="toolbar" class="toolbar">
@@ -347,6 +370,8 @@ export class AnkietaReport extends LitElement {
 
   #onSegment = (event: Event) => {
     this.segmentBy = (event.target as HTMLSelectElement).value;
+    // The select leaves the page while the responses are counted again; focus comes back to it.
+    this.#refocus = () => this.renderRoot.querySelector('select');
   };
 
   #exportResponses = () => {
