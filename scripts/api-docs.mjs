@@ -81,7 +81,8 @@ function section(element) {
 
 /** Tier-one tokens: `--ankieta-x` with its light/dark default, read from theme.ts. */
 function tokens() {
-  const source = readFileSync('src/components/shared/theme.ts', 'utf8');
+  // Up to the fallback for browsers without light-dark(), which repeats the light defaults.
+  const source = readFileSync('src/components/shared/theme.ts', 'utf8').split('@supports not')[0];
   const rows = [...source.matchAll(/var\((--ankieta-[\w-]+),\s*(.+?)\);\s*$/gm)].map(([, name, fallback]) => {
     const lightDark = /^light-dark\((.+),\s*(.+)\)$/.exec(fallback.trim());
     return [code(name), lightDark ? code(lightDark[1]) : code(fallback), lightDark ? code(lightDark[2]) : '(same)'];
