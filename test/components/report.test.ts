@@ -194,6 +194,24 @@ describe('<ankieta-report>', () => {
     expect(text(section(el, 'q')), 'all ten chose "not applicable"').to.include('10 osób wybrało „Nie dotyczy – nie było mnie”');
   });
 
+  it('in a shown group, hides a mean that fewer than 5 people gave', async () => {
+    const responses = [
+      ...Array.from({ length: 9 }, (_, i) => response(partnership.id, { sector: 'jst', a1: 1 + (i % 5), a2: 4 })),
+      ...Array.from({ length: 8 }, (_, i) => response(partnership.id, { sector: 'ngo', a1: 2, ...(i === 0 ? { a2: 1 } : {}) })),
+    ];
+    const el = await mount(partnership, responses, { segment: 'sector' });
+    const rows = (id: string) => rowsOf(section(el, id).querySelector('table.breakdown')).map((r) => r.slice(1));
+    expect(rows('a1'), 'both groups answered a1').to.deep.equal([
+      ['9', '2,78'],
+      ['8', '2,00'],
+    ]);
+    // One NGO answered a2: its mean would be that one answer.
+    expect(rows('a2')).to.deep.equal([
+      ['9', '4,00'],
+      ['1', '–'],
+    ]);
+  });
+
   it('lists free-text answers as text, a page at a time', async () => {
     const comments = Array.from({ length: 27 }, (_, i) => `Uwaga ${i + 1}`);
     comments[0] = '<img src=x onerror="window.__pwned=1">';

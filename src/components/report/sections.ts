@@ -10,7 +10,15 @@ import { tableScroll } from '../shared/table-scroll.js';
 import { numericRange } from '../../engine/scales.js';
 import type { MessageKey, Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
-import type { Breakdown, Count, DimensionSummary, Group, QuestionSummary, ScaleStats } from '../../report/aggregate.js';
+import {
+  MIN_GROUP_SIZE,
+  type Breakdown,
+  type Count,
+  type DimensionSummary,
+  type Group,
+  type QuestionSummary,
+  type ScaleStats,
+} from '../../report/aggregate.js';
 import { notApplicableText, valueLabel } from '../../report/labels.js';
 import { decimal, integer, percent, signed } from './format.js';
 
@@ -92,6 +100,13 @@ function groupSummary(group: Group, id: string): QuestionSummary | undefined {
   return group.report.questions.find((q) => q.question.id === id);
 }
 
+/**
+ * A shown group has at least MIN_GROUP_SIZE people, but fewer may have answered one question or
+ * matrix row (the rest skipped it or chose "not applicable"): a mean of one is that person's
+ * answer. Such cells show "–", like a hidden group.
+ */
+const tooFew = (n: number | undefined) => !n || n < MIN_GROUP_SIZE;
+
 function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult | typeof nothing {
   const breakdown = ctx.breakdown;
   if (!breakdown || !breakdown.groups.length || summary.question.id === breakdown.question.id) return nothing;
@@ -119,7 +134,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
           <th scope="row">${valueLabel(c.label, c.value, ctx.locale)}</th>
           ${groups.map((g) => {
             const group = groupSummary(g, summary.question.id) as typeof summary | undefined;
-            const cell = group?.n ? group.counts[i] : undefined;
+            const cell = tooFew(group?.n) ? undefined : group!.counts[i];
             return html`<td class="number">${cell ? `${cell.count} (${percent(ctx.locale, cell.share)})` : '–'}</td>`;
           })}
         </tr>`,
@@ -130,8 +145,8 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
         (row, i) => html`<tr>
           <th scope="row">${localize(row.label, ctx.locale)}</th>
           ${groups.map((g) => {
-            const mean = (groupSummary(g, summary.question.id) as typeof summary | undefined)?.rows[i]?.mean;
-            return html`<td class="number">${mean === null || mean === undefined ? '–' : decimal(ctx.locale, mean)}</td>`;
+            const row = (groupSummary(g, summary.question.id) as typeof summary | undefined)?.rows[i];
+            return html`<td class="number">${row?.mean == null || tooFew(row.n) ? '–' : decimal(ctx.locale, row.mean)}</td>`;
           })}
         </tr>`,
       );
@@ -140,8 +155,15 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
     case 'nps':
       body = groups.map((g) => {
         const s = groupSummary(g, summary.question.id) as typeof summary | undefined;
-        const value =
-          s?.kind === 'nps' ? (s.score === null ? '–' : signed(ctx.locale, s.score)) : s?.mean == null ? '–' : decimal(ctx.locale, s.mean);
+        const value = tooFew(s?.n)
+          ? '–'
+          : s?.kind === 'nps'
+            ? s.score === null
+              ? '–'
+              : signed(ctx.locale, s.score)
+            : s?.mean == null
+              ? '–'
+              : decimal(ctx.locale, s.mean);
         return html`<tr>
           <th scope="row">${groupLabel(ctx, g)}</th>
           <td class="number">${s?.n ?? 0}</td>
