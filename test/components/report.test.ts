@@ -212,6 +212,29 @@ describe('<ankieta-report>', () => {
     ]);
   });
 
+  it('makes a table region a tab stop only while its table scrolls sideways', async () => {
+    const el = await mount(partnership, generateResponses(partnership, 30, { seed: 1 }), { segment: 'sector' });
+    const wrapper = el.parentElement!;
+    const regions = () => [...root(el).querySelectorAll<HTMLElement>('.table-scroll')];
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const check = () => {
+      for (const region of regions()) {
+        const scrolls = region.scrollWidth > region.clientWidth + 1;
+        expect(region.tabIndex, `${region.getAttribute('aria-labelledby')} ${scrolls ? 'scrolls' : 'fits'}`).to.equal(scrolls ? 0 : -1);
+      }
+      return regions().filter((r) => r.tabIndex === 0).length;
+    };
+    wrapper.style.width = '1000px';
+    await frame();
+    const wide = check();
+    wrapper.style.width = '320px';
+    await frame();
+    const narrow = check();
+    expect(narrow, 'at 320 px some tables scroll and are reachable').to.be.greaterThan(0);
+    expect(wide, 'at 1000 px fewer tab stops').to.be.lessThan(narrow);
+    expect(regions().length - wide, 'tables that fit are not tab stops').to.be.greaterThan(0);
+  });
+
   it('lists free-text answers as text, a page at a time', async () => {
     const comments = Array.from({ length: 27 }, (_, i) => `Uwaga ${i + 1}`);
     comments[0] = '<img src=x onerror="window.__pwned=1">';

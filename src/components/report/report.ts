@@ -121,8 +121,20 @@ export class AnkietaReport extends LitElement {
     return this.result;
   }
 
+  /**
+   * A table's region is a tab stop only while the table scrolls sideways: a report of 20 tables
+   * that fit would otherwise be 20 stops that do nothing. Checked after each render and resize.
+   */
+  readonly #tabStops = new ResizeObserver(() => this.#updateTabStops());
+
+  #updateTabStops(): void {
+    for (const region of this.renderRoot.querySelectorAll<HTMLElement>('.table-scroll'))
+      region.tabIndex = region.scrollWidth > region.clientWidth + 1 ? 0 : -1;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#tabStops.disconnect();
     // Work cut short by removal starts again if the element is put back.
     this.#resume = this.phase === 'loading' || this.phase === 'aggregating';
     this.#abort?.abort();
@@ -131,6 +143,7 @@ export class AnkietaReport extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#tabStops.observe(this);
     if (this.#resume) {
       this.#resume = false;
       void this.#load();
@@ -150,6 +163,7 @@ export class AnkietaReport extends LitElement {
   protected override updated(changed: PropertyValues): void {
     const total = this.#sectionCount;
     if (this.phase !== 'ready') return;
+    this.#updateTabStops();
     const refocus = this.#refocus?.();
     if (refocus) {
       this.#refocus = undefined;
