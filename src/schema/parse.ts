@@ -9,7 +9,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Defin
 const MAX_DEPTH = 40;
 const MAX_NODES = 200_000;
 /** Answer keys in one response: questions, matrix answers and "other" texts together. */
-export const MAX_ANSWERS = 2000;
+const MAX_ANSWERS = 2000;
 
 /** Walks the input without recursion, so a hostile document cannot overflow the stack. */
 function checkShape(input: unknown): DefinitionIssue | undefined {

@@ -129,7 +129,7 @@ export class AnkietaLauncher extends LitElement {
     if (byItself && focused && focused !== document.body) focused.focus({ preventScroll: true });
   }
 
-  /** Closes the survey; its answers stay. Focus returns to the button. */
+  /** Closes the survey; its answers stay. Focus returns to the button, or to where it was when the survey opened by itself. */
   close(): void {
     if (this.#dialog?.open) this.#dialog.close();
   }
