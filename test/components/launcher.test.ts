@@ -111,21 +111,31 @@ describe('<ankieta-launcher>', () => {
     expect(dialog(el).open).to.equal(false);
   });
 
-  it('leaves focus in the page when a panel slides in by itself, so typing goes on there', async () => {
-    const { el, wrapper } = await mount('mode="slide-in" delay="0.05"');
+  /** Focus on a page button first, then a launcher that opens by itself: focus is on the page when it opens. */
+  async function openingByItself(mode: 'popup' | 'slide-in') {
+    const wrapper = await fixture(html`<div><button id="before">page button</button></div>`);
     const page = wrapper.querySelector<HTMLButtonElement>('#before')!;
     page.focus();
-    await new Promise((r) => setTimeout(r, 150));
-    expect(dialog(el).open).to.equal(true);
+    wrapper.insertAdjacentHTML(
+      'beforeend',
+      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="${mode}" delay="0.05"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`,
+    );
+    const el = wrapper.querySelector('ankieta-launcher')!;
+    (el.querySelector('ankieta-survey') as AnkietaSurvey).definition = threePages;
+    await el.updateComplete;
+    for (let waited = 0; !dialog(el).open && waited < 3000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(dialog(el).open, 'opened by itself').to.equal(true);
+    return { el, page };
+  }
+
+  it('leaves focus in the page when a panel slides in by itself, so typing goes on there', async () => {
+    const { page } = await openingByItself('slide-in');
     expect(deepActive() === page, 'focus stayed on the page').to.equal(true);
   });
 
   it('returns focus to the page after a popup that opened by itself is closed', async () => {
-    const { el, wrapper } = await mount('mode="popup" delay="0.05"');
-    const page = wrapper.querySelector<HTMLButtonElement>('#before')!;
-    page.focus();
-    await new Promise((r) => setTimeout(r, 150));
-    expect(dialog(el).open).to.equal(true);
+    const { el, page } = await openingByItself('popup');
+    expect(deepActive() === page, 'the modal took focus').to.equal(false);
     // Firefox fires "close" a task after the key: wait for it, not for a render.
     const closed = new Promise((r) => dialog(el).addEventListener('close', r, { once: true }));
     await sendKeys({ press: 'Escape' });
