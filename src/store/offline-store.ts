@@ -19,6 +19,7 @@ import {
   donePrefix,
   draftKey,
   draftPrefix,
+  isItemFor,
   outboxKey,
   prefixRange,
   surveyAnswersPrefix,
@@ -90,8 +91,8 @@ export class OfflineStore {
       for (const meta of live.values()) if (!newest || meta.updatedAt > newest.updatedAt) newest = meta;
       return {
         ...(newest ? { draft: { ...newest, answers: Object.fromEntries(byDraft.get(newest.responseId) ?? []) } } : {}),
-        outbox: outbox.filter((item) => item.endpoint === endpoint),
-        undelivered: undelivered.filter((item) => item.endpoint === endpoint),
+        outbox: outbox.filter((item) => isItemFor(item, endpoint)),
+        undelivered: undelivered.filter((item) => isItemFor(item, endpoint)),
       };
     });
   }
@@ -180,12 +181,12 @@ export class OfflineStore {
         promisifyRequest(store.getAll(prefixRange(OUTBOX_PREFIX))) as Promise<OutboxItem[]>,
         promisifyRequest(store.getAll(prefixRange(UNDELIVERED_PREFIX))) as Promise<UndeliveredItem[]>,
       ]);
-      const present = new Set(outbox.map((item) => item.id));
+      const present = new Set(outbox.map((item) => item?.id));
       const gone = known.filter(({ id }) => !present.has(id));
       const marks = await Promise.all(gone.map(({ surveyId, id }) => promisifyRequest(store.count(doneKey(surveyId, id)))));
       return {
-        outbox: outbox.filter((item) => item.endpoint === endpoint).sort((a, b) => a.queuedAt - b.queuedAt),
-        undelivered: undelivered.filter((item) => item.endpoint === endpoint),
+        outbox: outbox.filter((item) => isItemFor(item, endpoint)).sort((a, b) => a.queuedAt - b.queuedAt),
+        undelivered: undelivered.filter((item) => isItemFor(item, endpoint)),
         marked: new Set(gone.filter((_, index) => marks[index]! > 0).map(({ id }) => id)),
       };
     });

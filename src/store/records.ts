@@ -59,6 +59,22 @@ export interface DoneMark {
   at: number;
 }
 
+/**
+ * Whether a record read from the outbox or the "not delivered" list is one for `endpoint`. A
+ * record that is not an item at all (damaged, or written by some other script on the site) is
+ * left where it is and skipped: one bad record must not stop every draft and delivery here.
+ */
+export const isItemFor = (item: unknown, endpoint: string | null): item is OutboxItem & UndeliveredItem => {
+  const { id, surveyId, body, queuedAt } = (item ?? {}) as Partial<OutboxItem>;
+  return (
+    typeof id === 'string' &&
+    typeof surveyId === 'string' &&
+    typeof body === 'string' &&
+    typeof queuedAt === 'number' &&
+    (item as OutboxItem).endpoint === endpoint
+  );
+};
+
 export const draftPrefix = (surveyId: string): string => `draft:${surveyId}:`;
 export const draftKey = (surveyId: string, responseId: string): string => `${draftPrefix(surveyId)}${responseId}`;
 /** Every answer of every draft of the survey. */

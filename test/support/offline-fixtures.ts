@@ -62,6 +62,25 @@ async function readAll(name: string): Promise<Map<string, unknown>> {
   }
 }
 
+/** Writes records as they are, past the code under test (damaged or foreign records). */
+export async function putRaw(name: string, records: Record<string, unknown>): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  try {
+    const tx = db.transaction('records', 'readwrite');
+    for (const [key, value] of Object.entries(records)) tx.objectStore('records').put(value, key);
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 export async function rawKeys(name: string, prefix: string): Promise<string[]> {
   return [...(await rawRecords(name)).keys()].filter((key) => key.startsWith(prefix));
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { uuid } from '../../src/engine/uuid.js';
 import type { Response } from '../../src/schema/index.js';
-import { freshDatabaseName, Harness, makeResponse, rawKeys, sleep, until } from '../support/offline-fixtures.js';
+import { freshDatabaseName, Harness, makeResponse, putRaw, rawKeys, sleep, until } from '../support/offline-fixtures.js';
 import { injectFaults, proxyLog, refuseConnections, resetServers, servers, stored } from '../support/servers.js';
 
 describe('delivery scenarios', () => {
@@ -190,6 +190,33 @@ describe('delivery scenarios', () => {
     await next.restore();
     await until(() => next.log.sent.includes(response.id), 'delivered on load');
     expect(next.status.state).to.equal('sent');
+  });
+
+  it('damaged or foreign records in the outbox are skipped: the draft comes back and the rest is delivered', async () => {
+    const { session } = await start();
+    await refuseConnections(true);
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'waiting', 'the failed attempt');
+    await session.saveAnswer('comments', 'wpisane przed odświeżeniem');
+    session.dispose();
+    const damaged = {
+      'outbox:zzz-null': null,
+      'outbox:zzz-text': 'nie rekord',
+      'outbox:zzz-partial': { id: 5, endpoint: session.endpoint },
+      'undelivered:zzz-number': 42,
+    };
+    await putRaw(h.databaseName, damaged);
+    await refuseConnections(false);
+    const next = h.session({ endpoint: session.endpoint });
+    const draft = await next.restore();
+    expect(draft?.answers, 'the draft typed before the reload').to.deep.equal({ comments: 'wpisane przed odświeżeniem' });
+    await until(() => next.log.sent.includes(response.id), 'the queued response delivered');
+    expect(next.log.errors).to.deep.equal([]);
+    expect(next.status).to.include({ state: 'sent', waiting: 0, undelivered: 0 });
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+    const left = [...(await rawKeys(h.databaseName, 'outbox:')), ...(await rawKeys(h.databaseName, 'undelivered:'))];
+    expect(left.sort(), 'records it cannot read are left alone').to.deep.equal(Object.keys(damaged).sort());
   });
 
   it('without an endpoint responses stay on the device and nothing is sent', async () => {
