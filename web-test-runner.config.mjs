@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { embedPlugin, embedMiddleware } from './test/support/embed-plugin.mjs';
 import { offlinePlugin } from './test/support/offline-plugin.mjs';
+import { a11yPlugin } from './test/support/a11y-plugin.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium')
   .split(',')
@@ -63,7 +64,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offlinePlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offlinePlugin(), a11yPlugin()],
   middleware: [embedMiddleware(embed)],
   coverageConfig: {
     include: ['src/schema/**/*.ts', 'src/engine/**/*.ts'],

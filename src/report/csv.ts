@@ -167,7 +167,13 @@ export function resultsCsv(
   locale: Locale,
 ): string {
   const rows: Cell[][] = [
-    [translate(locale, 'csvId'), translate(locale, 'csvTitle'), translate(locale, 'csvValue'), translate(locale, 'csvLabel')],
+    [
+      translate(locale, 'csvId'),
+      translate(locale, 'csvTitle'),
+      translate(locale, 'csvValue'),
+      translate(locale, 'csvLabel'),
+      translate(locale, 'resultsAdvice'),
+    ],
   ];
   for (const question of answerable(definition)) {
     const value = response.answers[question.id];
@@ -196,8 +202,18 @@ export function resultsCsv(
   for (const result of results) {
     const dimension = definition.scoring?.dimensions.find((d) => d.id === result.id);
     if (!dimension) continue;
-    const band = result.band === null ? undefined : localize(dimension.bands[result.band]?.label, locale);
-    rows.push([result.id, localize(dimension.title, locale), result.score, band]);
+    const band = result.band === null ? undefined : dimension.bands[result.band];
+    rows.push([
+      result.id,
+      localize(dimension.title, locale),
+      result.score,
+      band && localize(band.label, locale),
+      band && localize(band.advice, locale),
+    ]);
   }
-  return toCsv(rows, locale);
+  // Every line as long as the header: the advice column is empty on answer lines.
+  return toCsv(
+    rows.map((row) => [...row, ...Array<Cell>(5 - row.length)]),
+    locale,
+  );
 }

@@ -152,9 +152,10 @@ describe('<ankieta-results>', () => {
     const el = await mount({ definition, response });
     const svgEl = root(el).querySelector('svg')!;
     expect(svgEl.getAttribute('role')).to.equal('img');
-    const [titleId, descId] = svgEl.getAttribute('aria-labelledby')!.split(' ');
-    expect(text(root(el).getElementById(titleId!))).to.equal('Wyniki w obszarach (od 0 do 100)');
-    expect(text(root(el).getElementById(descId!))).to.equal(
+    expect(text(root(el).getElementById(svgEl.getAttribute('aria-labelledby')!)), 'named by its title alone').to.equal(
+      'Wyniki w obszarach (od 0 do 100)',
+    );
+    expect(text(svgEl.querySelector('desc'))).to.equal(
       'Zarządzanie strategiczne: 75 na 100, poziom: Mocna strona; Zarządzanie relacjami: 25 na 100, poziom: Wymaga uwagi',
     );
     const track = Number(svgEl.querySelector('rect.track')!.getAttribute('width'));
@@ -168,13 +169,43 @@ describe('<ankieta-results>', () => {
     expect(root(el).querySelector('svg polygon.area')).to.exist;
     expect(root(el).querySelectorAll('svg circle.dot').length).to.equal(3);
     const bars = await mount({ definition: threeDimensions, response, chart: 'bars' });
-    expect(root(bars).querySelectorAll('svg rect.bar').length, 'bars on request').to.equal(3);
+    expect(root(bars).querySelectorAll('svg:not(.narrow) rect.bar').length, 'bars on request').to.equal(3);
     const partial = await mount({
       definition: threeDimensions,
       response: { answers: { sector: 'jst', a1: 5, a2: 'na', a3: 'na', b1: 3, b2: 3, b3: 3, b4: 3, b5: 3, b7: 3 } },
     });
     expect(text(root(partial).querySelector('desc'))).to.include('Zarządzanie strategiczne: brak wyniku');
     expect(root(partial).querySelectorAll('svg circle.dot').length, 'only scored dimensions get a point').to.equal(1);
+  });
+
+  it('keeps the chart text readable at phone width: bars drawn for it, 12 px or more on screen', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div><ankieta-results .definition=${threeDimensions} .response=${response} locale="pl"></ankieta-results></div>`,
+    );
+    const el = wrapper.querySelector('ankieta-results')!;
+    await el.updateComplete;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const shown = () =>
+      [...root(el).querySelectorAll<SVGSVGElement>('svg.chart-svg')].filter((s) => getComputedStyle(s).display !== 'none');
+    /** The smallest text of the chart on screen, in CSS pixels. */
+    const smallest = () => {
+      const [svgEl] = shown();
+      const scale = svgEl!.getBoundingClientRect().width / svgEl!.viewBox.baseVal.width;
+      return Math.min(...[...svgEl!.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    };
+    for (const width of [320, 400, 1000]) {
+      wrapper.style.width = `${width}px`;
+      await frame();
+      expect(shown().length, `one chart on screen at ${width} px`).to.equal(1);
+      expect(smallest(), `smallest chart text at ${width} px`).to.be.at.least(12);
+      const region = root(el).querySelector<HTMLElement>('.table-scroll')!;
+      const scrolls = region.scrollWidth > region.clientWidth + 1;
+      expect(region.tabIndex, `table region a tab stop only while it scrolls (${width} px)`).to.equal(scrolls ? 0 : -1);
+    }
+    expect(shown()[0]!.querySelector('polygon.area'), 'the radar where there is room').to.exist;
+    wrapper.style.width = '320px';
+    await frame();
+    expect(shown()[0]!.querySelectorAll('rect.bar').length, 'bars at 320 px').to.equal(3);
   });
 
   it('has a table with a caption as the alternative to the chart', async () => {
@@ -211,12 +242,15 @@ describe('<ankieta-results>', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).to.equal('Identyfikator;Pytanie lub obszar;Wartość;Opis');
-    expect(lines).to.include('a1;Partnerzy mają wspólną, spisaną wizję i cele rozwoju obszaru.;5;Zdecydowanie się zgadzam');
+    expect(lines[0]).to.equal('Identyfikator;Pytanie lub obszar;Wartość;Opis;Zalecenie');
+    expect(lines).to.include('a1;Partnerzy mają wspólną, spisaną wizję i cele rozwoju obszaru.;5;Zdecydowanie się zgadzam;');
+    const advice = (id: string, band: number) =>
+      (definition.scoring!.dimensions.find((d) => d.id === id)!.bands[band]!.advice as { pl: string }).pl;
     expect(lines.slice(-2)).to.deep.equal([
-      'strategic;Zarządzanie strategiczne;75;Mocna strona',
-      'relationship;Zarządzanie relacjami;25;Wymaga uwagi',
+      `strategic;Zarządzanie strategiczne;75;Mocna strona;${advice('strategic', 2)}`,
+      `relationship;Zarządzanie relacjami;25;Wymaga uwagi;${advice('relationship', 0)}`,
     ]);
+    expect(advice('strategic', 2), 'the advice is in the file').to.have.length.greaterThan(10);
   });
 
   it('prints as a clean page: no buttons, light colours, chart and table kept', async () => {

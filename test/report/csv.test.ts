@@ -173,18 +173,34 @@ describe('resultsCsv()', () => {
     };
     for (const [id, value] of Object.entries(answers)) model.setAnswer(id, value);
     const rows = readCsv(resultsCsv(definition, { answers: model.submittedAnswers }, model.dimensionResults(), 'pl'), ';');
-    expect(rows[0]).to.deep.equal(['Identyfikator', 'Pytanie lub obszar', 'Wartość', 'Opis']);
+    expect(rows[0]).to.deep.equal(['Identyfikator', 'Pytanie lub obszar', 'Wartość', 'Opis', 'Zalecenie']);
+    expect(new Set(rows.map((r) => r.length)), 'every line has the five columns').to.deep.equal(new Set([5]));
     expect(rows.find((r) => r[0] === 'sector')).to.deep.equal([
       'sector',
       'Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?',
       'ngo',
       'Organizacja pozarządowa',
+      '',
     ]);
-    expect(rows.find((r) => r[0] === 'b2')!.slice(2)).to.deep.equal(['na', 'Nie wiem / nie dotyczy']);
-    expect(rows.find((r) => r[0] === 'a1')!.slice(2)).to.deep.equal(['5', 'Zdecydowanie się zgadzam']);
+    expect(rows.find((r) => r[0] === 'b2')!.slice(2)).to.deep.equal(['na', 'Nie wiem / nie dotyczy', '']);
+    expect(rows.find((r) => r[0] === 'a1')!.slice(2)).to.deep.equal(['5', 'Zdecydowanie się zgadzam', '']);
     expect(rows.find((r) => r[0] === 'comments')![2]).to.equal('Dobra "współpraca"; dziękuję');
     // A: 5,4,4,3,4,4 → mean 4 → 75; B: 2,2,3,2,1,2 (B2 N/A) → mean 2 → 25.
-    expect(rows.find((r) => r[0] === 'strategic')).to.deep.equal(['strategic', 'Zarządzanie strategiczne', '75', 'Mocna strona']);
-    expect(rows.find((r) => r[0] === 'relationship')).to.deep.equal(['relationship', 'Zarządzanie relacjami', '25', 'Wymaga uwagi']);
+    const advice = (id: string, band: number) =>
+      (definition.scoring!.dimensions.find((d) => d.id === id)!.bands[band]!.advice as { pl: string }).pl;
+    expect(rows.find((r) => r[0] === 'strategic')).to.deep.equal([
+      'strategic',
+      'Zarządzanie strategiczne',
+      '75',
+      'Mocna strona',
+      advice('strategic', 2),
+    ]);
+    expect(rows.find((r) => r[0] === 'relationship')).to.deep.equal([
+      'relationship',
+      'Zarządzanie relacjami',
+      '25',
+      'Wymaga uwagi',
+      advice('relationship', 0),
+    ]);
   });
 });

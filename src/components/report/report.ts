@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { define } from '../shared/define.js';
-import { tableScrollStyles } from '../shared/table-scroll.js';
+import { TableScrollStops, tableScrollStyles } from '../shared/table-scroll.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
 import type { Locale, SurveyDefinition } from '../../schema/definition.js';
@@ -121,20 +121,13 @@ export class AnkietaReport extends LitElement {
     return this.result;
   }
 
-  /**
-   * A table's region is a tab stop only while the table scrolls sideways: a report of 20 tables
-   * that fit would otherwise be 20 stops that do nothing. Checked after each render and resize.
-   */
-  readonly #tabStops = new ResizeObserver(() => this.#updateTabStops());
-
-  #updateTabStops(): void {
-    for (const region of this.renderRoot.querySelectorAll<HTMLElement>('.table-scroll'))
-      region.tabIndex = region.scrollWidth > region.clientWidth + 1 ? 0 : -1;
+  constructor() {
+    super();
+    new TableScrollStops(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#tabStops.disconnect();
     // Work cut short by removal starts again if the element is put back.
     this.#resume = this.phase === 'loading' || this.phase === 'aggregating';
     this.#abort?.abort();
@@ -143,7 +136,6 @@ export class AnkietaReport extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#tabStops.observe(this);
     if (this.#resume) {
       this.#resume = false;
       void this.#load();
@@ -163,7 +155,6 @@ export class AnkietaReport extends LitElement {
   protected override updated(changed: PropertyValues): void {
     const total = this.#sectionCount;
     if (this.phase !== 'ready') return;
-    this.#updateTabStops();
     const refocus = this.#refocus?.();
     if (refocus) {
       this.#refocus = undefined;

@@ -319,7 +319,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
     ${tableScroll(
       'q-dimensions dimensions-table',
       html`<table class="distribution">
-      <caption class="visually-hidden" id="dimensions-table">${title}</caption>
+      <caption class="visually-hidden" id="dimensions-table">${t(ctx, 'resultsTableCaption')}</caption>
       <thead>
         <tr>
           <th scope="col">${t(ctx, 'resultsColArea')}</th>

@@ -36,34 +36,45 @@ export function wrap(text: string, width: number): string[] {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-function frame(width: number, height: number, text: ChartText, body: unknown) {
-  return svg`<svg class="chart-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${text.titleId} ${text.descriptionId}"
+function frame(width: number, height: number, text: ChartText, body: unknown, narrow = false) {
+  // Named by its title; the <desc> (the scores in words) is its description, read once.
+  return svg`<svg class=${narrow ? 'chart-svg narrow' : 'chart-svg'} viewBox="0 0 ${width} ${height}" role="img" aria-labelledby=${text.titleId}
     preserveAspectRatio="xMidYMid meet"><title id=${text.titleId}>${text.title}</title><desc id=${text.descriptionId}>${text.description}</desc>${body}</svg>`;
 }
 
-const BAR = { width: 640, left: 4, track: 560, rowHeight: 76, barHeight: 26, top: 8 };
+const BAR = { left: 4, gap: 80, lineHeight: 18, barHeight: 26, after: 46, top: 8 };
 
-/** One bar per dimension on a 0–100 track, with ticks every 25 points. */
-export function barChart(items: readonly ChartItem[], text: ChartText): SVGTemplateResult {
-  const axisY = BAR.top + items.length * BAR.rowHeight;
-  const x = (score: number) => round(BAR.left + (score / 100) * BAR.track);
-  const rows = items.map((item, i) => {
-    const y = BAR.top + i * BAR.rowHeight;
-    const barY = y + 30;
-    const label = svg`<text class="label" x=${BAR.left} y=${y + 18}>${item.label}</text>`;
-    const track = svg`<rect class="track" x=${BAR.left} y=${barY} width=${BAR.track} height=${BAR.barHeight} rx="3"></rect>`;
-    if (item.score === null) return svg`${label}${track}<text class="value muted" x=${BAR.left + 10} y=${barY + 18}>${item.missing}</text>`;
+/**
+ * One bar per dimension on a 0–100 track, with ticks every 25 points. `width` is the drawing's
+ * width in its own units: 640 for a wide figure, about 340 where it is shown at phone width, so
+ * that its 15-unit text stays about 13 px on screen instead of 7. Long labels wrap.
+ */
+export function barChart(items: readonly ChartItem[], text: ChartText, width = 640): SVGTemplateResult {
+  const track = width - BAR.gap;
+  const x = (score: number) => round(BAR.left + (score / 100) * track);
+  let y = BAR.top;
+  let firstBar = 0;
+  const rows = items.map((item) => {
+    const lines = wrap(item.label, Math.floor(width / 9));
+    const label = svg`<text class="label" x=${BAR.left} y=${y + 18}>${lines.map(
+      (line, n) => svg`<tspan x=${BAR.left} dy=${n ? BAR.lineHeight : 0}>${line}</tspan>`,
+    )}</text>`;
+    const barY = y + 12 + lines.length * BAR.lineHeight;
+    firstBar ||= barY;
+    y = barY + BAR.after;
+    const bar = svg`<rect class="track" x=${BAR.left} y=${barY} width=${track} height=${BAR.barHeight} rx="3"></rect>`;
+    if (item.score === null) return svg`${label}${bar}<text class="value muted" x=${BAR.left + 10} y=${barY + 18}>${item.missing}</text>`;
     const end = x(item.score);
     // Inside the bar when there is no room after it; the value is always text, never colour alone.
     const inside = item.score > 88;
-    return svg`${label}${track}<rect class="bar" x=${BAR.left} y=${barY} width=${round(end - BAR.left)} height=${BAR.barHeight} rx="3"></rect>
+    return svg`${label}${bar}<rect class="bar" x=${BAR.left} y=${barY} width=${round(end - BAR.left)} height=${BAR.barHeight} rx="3"></rect>
       <text class=${inside ? 'value on-bar' : 'value'} x=${inside ? end - 8 : end + 8} y=${barY + 18} text-anchor=${inside ? 'end' : 'start'}>${item.score}</text>`;
   });
   const ticks = [0, 25, 50, 75, 100].map(
-    (tick) => svg`<line class="tick" x1=${x(tick)} x2=${x(tick)} y1=${BAR.top + 28} y2=${axisY + 4}></line>
-      <text class="tick-label" x=${x(tick)} y=${axisY + 22} text-anchor=${tick === 0 ? 'start' : tick === 100 ? 'end' : 'middle'}>${tick}</text>`,
+    (tick) => svg`<line class="tick" x1=${x(tick)} x2=${x(tick)} y1=${firstBar - 2} y2=${y + 4}></line>
+      <text class="tick-label" x=${x(tick)} y=${y + 22} text-anchor=${tick === 0 ? 'start' : tick === 100 ? 'end' : 'middle'}>${tick}</text>`,
   );
-  return frame(BAR.width, axisY + 30, text, svg`${ticks}${rows}`);
+  return frame(width, y + 30, text, svg`${ticks}${rows}`, width < 640);
 }
 
 const RADAR = { width: 640, height: 560, cx: 320, cy: 280, radius: 170, labelGap: 26, lineHeight: 18, wrapAt: 20 };

@@ -25,6 +25,7 @@ export const styles = css`
   }
   figure {
     margin: 0 0 1.5em;
+    container-type: inline-size;
   }
   .chart-svg {
     display: block;
@@ -33,6 +34,17 @@ export const styles = css`
     max-height: 32rem;
     font-family: var(--_font);
     overflow: visible;
+  }
+  .chart-svg.narrow {
+    display: none;
+  }
+  @container (width < 36rem) {
+    .chart-svg {
+      display: none;
+    }
+    .chart-svg.narrow {
+      display: block;
+    }
   }
   .chart-svg text {
     fill: var(--_text);

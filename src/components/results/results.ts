@@ -13,7 +13,7 @@ import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n
 import { resultsCsv } from '../../report/csv.js';
 import { barChart, radarChart, type ChartItem } from './chart.js';
 import { download } from '../shared/download.js';
-import { tableScroll, tableScrollStyles } from '../shared/table-scroll.js';
+import { tableScroll, TableScrollStops, tableScrollStyles } from '../shared/table-scroll.js';
 import { styles } from './results.styles.js';
 
 /** What the element needs from a response: the answers, and optionally its identity. */
@@ -72,6 +72,11 @@ export class AnkietaResults extends LitElement {
   headingLevel = 2;
   /** `auto` (a radar from three dimensions, else bars), `bars` or `radar`. */
   chart: 'auto' | 'bars' | 'radar' = 'auto';
+
+  constructor() {
+    super();
+    new TableScrollStops(this);
+  }
 
   #parsed: SurveyDefinition | undefined;
   #issues: DefinitionIssue[] = [];
@@ -178,9 +183,16 @@ export class AnkietaResults extends LitElement {
           : this.#t('resultsChartItem', { title: row.title, score: row.result.score, band: row.band ?? '' }),
       )
       .join('; ');
-    const text = { title: this.#t('resultsChartTitle'), description, titleId: 'chart-title', descriptionId: 'chart-description' };
+    const title = this.#t('resultsChartTitle');
+    const text = { title, description, titleId: 'chart-title', descriptionId: 'chart-description' };
     const radar = this.chart === 'radar' || (this.chart === 'auto' && rows.length >= 3);
-    return radar && rows.length >= 3 ? radarChart(items, text) : barChart(items, text);
+    // At phone width a 640-unit drawing would shrink its text to 7 px: there, bars drawn 340
+    // units wide take its place (CSS picks one; the other is display: none, out of the a11y tree).
+    return html`${radar && rows.length >= 3 ? radarChart(items, text) : barChart(items, text)}${barChart(
+      items,
+      { title, description, titleId: 'chart-narrow-title', descriptionId: 'chart-narrow-description' },
+      340,
+    )}`;
   }
 
   #renderDimension(row: Row, level: number) {
