@@ -32,6 +32,13 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('reads an inline definition of a survey the parser reaches after the script ran (script in <head>)', async () => {
+    const { win, doc } = await openHost('/embed/inline-child');
+    const survey = await readySurvey(doc, 0);
+    expect(survey.shadowRoot.querySelector('[part~="title"]')!.textContent).to.equal('Definicja w stronie');
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('upgrades elements a single-page app adds later', async () => {
     const { win, doc } = await openHost('/embed/twice');
     await readySurvey(doc, 0);

@@ -190,6 +190,16 @@ export class AnkietaSurvey extends LitElement {
       if (abort.signal.aborted) return;
     }
     if (source === undefined) {
+      // Made by the HTML parser after the script defined it: its children (the inline
+      // definition, perhaps half-read) are complete only once the document is parsed.
+      if (document.readyState === 'loading') {
+        const started = this.#source;
+        const later = () => {
+          if (this.#source === started && this.isConnected) void this.#load();
+        };
+        document.addEventListener('DOMContentLoaded', later, { once: true });
+        return;
+      }
       const script = this.querySelector(':scope > script[type="application/json"]');
       if (script) source = script.textContent ?? '';
     }
