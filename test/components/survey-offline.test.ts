@@ -122,6 +122,19 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(responses[0]).to.deep.equal(response);
   });
 
+  it('sends to an endpoint set after the survey loaded (a framework setting attributes late), answers kept', async () => {
+    const { endpoint } = await servers();
+    const el = await mount();
+    await rate(el, 3);
+    el.setAttribute('endpoint', endpoint);
+    await settled(el);
+    expect(control(el, 'overall').value, 'the answer on screen stays').to.equal(3);
+    const sent = oneEvent(el, 'ankieta-sent');
+    const response = await submitBothPages(el);
+    expect((await sent).detail.responseId).to.equal(response.id);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
   it('keeps a response the collector refuses (400) as "not delivered" and offers it as JSON', async () => {
     const { endpoint } = await servers();
     await injectFaults({ type: 'status', status: 400, body: { error: 'invalid' } });

@@ -29,6 +29,8 @@ export class SurveyController implements ReactiveController {
   restored = false;
   #session: OfflineSession | undefined;
   #settings: SessionSettings = { persist: false };
+  /** The settings the open session was made with. */
+  #opened: SessionSettings = this.#settings;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -55,10 +57,27 @@ export class SurveyController implements ReactiveController {
     const draft = await this.#openSession(definition, true);
     this.model = new SurveyModel(definition, draft ? { answers: draft.answers, pageId: draft.pageId } : {});
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
+    // Changed while the draft was being read.
+    this.configure(this.#settings);
     this.#host.requestUpdate();
   }
 
+  /**
+   * `endpoint` or `persist` changed after the survey started (a framework setting attributes
+   * late): the session opens again with them, and the answers on screen stay. Before, the
+   * response went on being kept for the old endpoint (none) and was never sent.
+   */
+  configure(settings: SessionSettings): void {
+    this.#settings = settings;
+    const opened = this.#opened;
+    if (!this.model || !this.#session || ((opened.endpoint || null) === (settings.endpoint || null) && opened.persist === settings.persist))
+      return;
+    this.hostDisconnected();
+    this.hostConnected();
+  }
+
   async #openSession(definition: SurveyDefinition, restore: boolean) {
+    this.#opened = this.#settings;
     const session = new OfflineSession({
       surveyId: definition.id,
       endpoint: this.#settings.endpoint || null,

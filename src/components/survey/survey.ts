@@ -146,6 +146,7 @@ export class AnkietaSurvey extends LitElement {
       this.#kiosk.configure({ idleSeconds: idle, warningSeconds: Math.min(20, idle / 2), thanksSeconds: Math.max(1, this.kioskThanks) });
       if (!this.kiosk) this.#kiosk.stop();
     }
+    if (changed.has('endpoint') || changed.has('persist')) this.#controller.configure({ endpoint: this.endpoint, persist: this.persist });
     if (!(changed.has('definition') || changed.has('src')) || !this.isConnected) return;
     if (this.#source?.definition !== this.definition || this.#source?.src !== this.src) void this.#load();
   }
