@@ -239,8 +239,13 @@ export function createCollectorServer(context: CollectorContext): Server {
 
     const origin = req.headers.origin;
     const cors: Record<string, string> = {};
+    const refused = origin !== undefined && !originAllowed(req, origin);
     if (origin !== undefined) {
-      if (!originAllowed(req, origin)) throw new HttpError(403, { error: 'origin not allowed' });
+      // Exports answer no other site. A page posting responses from an origin not on the list
+      // is refused in a reply it can read (its preflight passes, its POST gets the 403): the
+      // widget then stops and tells the site owner, where an unreadable reply looked like a
+      // network failure and was retried for ever. Nothing from such a page is stored.
+      if (refused && method !== 'POST') throw new HttpError(403, { error: 'origin not allowed' });
       Object.assign(cors, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' });
     }
     if (req.method === 'OPTIONS') {
@@ -253,6 +258,7 @@ export function createCollectorServer(context: CollectorContext): Server {
       res.end();
       return;
     }
+    if (refused) throw new HttpError(403, { error: 'origin not allowed' }, cors);
     if (req.method !== method) throw new HttpError(405, { error: 'method not allowed' }, { ...cors, Allow: `${method}, OPTIONS` });
 
     const wait = limiter?.take(rateLimitKey(clientAddress(req))) ?? 0;
@@ -265,6 +271,12 @@ export function createCollectorServer(context: CollectorContext): Server {
       send(res, status, body, cors);
     } catch (error) {
       if (error instanceof HttpError) Object.assign(error.headers, cors);
+      else if (!res.headersSent) {
+        // Storage failures: the widget retries a 5xx, so nothing is lost. Only the message is
+        // logged, never the request. CORS headers too, so a page elsewhere can read Retry-After.
+        console.error(`ankieta-collector: ${(error as Error).message}`);
+        throw new HttpError(503, { error: 'storage unavailable' }, { ...cors, 'Retry-After': '5' });
+      }
       throw error;
     }
   }

@@ -184,7 +184,7 @@ for (const storage of storages()) {
       assert.equal(utf8.status, 201);
     });
 
-    it('allows CORS only for listed origins (and its own host), and refuses the rest without CORS headers', async () => {
+    it('allows listed origins (and its own host); refuses the rest in a reply they can read, and exports to them not at all', async () => {
       const preflight = await request('OPTIONS', `${base}/api/responses`, {
         headers: {
           Origin: PAGE,
@@ -202,20 +202,29 @@ for (const storage of storages()) {
       assert.equal(allowed.headers['access-control-allow-origin'], PAGE);
       assert.match(allowed.headers['access-control-expose-headers'], /Retry-After/);
 
+      // A page elsewhere may ask (its preflight passes) and is refused in a reply it can read, so
+      // the widget there stops and tells the site owner; nothing it sends is stored.
       const evil = 'https://evil.example';
       const refusedPreflight = await request('OPTIONS', `${base}/api/responses`, {
         headers: { Origin: evil, 'Access-Control-Request-Method': 'POST' },
       });
-      assert.equal(refusedPreflight.status, 403);
-      assert.equal(refusedPreflight.headers['access-control-allow-origin'], undefined);
+      assert.equal(refusedPreflight.status, 204);
+      assert.equal(refusedPreflight.headers['access-control-allow-origin'], evil);
       const smuggled = conferenceResponse();
       const refused = await postJson(base, smuggled, { Origin: evil });
       assert.equal(refused.status, 403);
-      assert.equal(refused.headers['access-control-allow-origin'], undefined);
+      assert.deepEqual(refused.json, { error: 'origin not allowed' });
+      assert.equal(refused.headers['access-control-allow-origin'], evil);
       assert.equal(
         (await stored('konferencja')).some((r) => r.id === smuggled.id),
         false,
       );
+      // Exports answer no other site at all.
+      const exportPreflight = await request('OPTIONS', `${base}/api/surveys/konferencja/responses`, {
+        headers: { Origin: evil, 'Access-Control-Request-Method': 'GET' },
+      });
+      assert.equal(exportPreflight.status, 403);
+      assert.equal(exportPreflight.headers['access-control-allow-origin'], undefined);
 
       const sameHost = await postJson(base, conferenceResponse(), { Origin: base });
       assert.equal(sameHost.status, 201);
@@ -472,5 +481,30 @@ describe('rate limit behind a reverse proxy', () => {
     const base = await start(['--rate-limit', '2']);
     const statuses = [...(await burst(base, '203.0.113.1')), ...(await burst(base, '203.0.113.2'))];
     assert.deepEqual(statuses, [201, 201, 429, 429, 429, 429]);
+  });
+});
+
+describe('collector storage failure (SQLite, its file locked by another writer)', () => {
+  it('answers 503 with Retry-After and CORS headers, so a page elsewhere can read when to try again', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const place = await storages()[0].create();
+    const collector = await startCollector([...place.args, '--token', TOKEN, '--origin', PAGE, '--rate-limit', '0']);
+    const lock = new Database(join(place.dataDir, 'ankieta.sqlite'));
+    try {
+      lock.exec('BEGIN EXCLUSIVE');
+      // The collector waits out its busy timeout (5 s), then gives up on this request.
+      const failed = await postJson(collector.url, conferenceResponse(), { Origin: PAGE });
+      assert.equal(failed.status, 503);
+      assert.deepEqual(failed.json, { error: 'storage unavailable' });
+      assert.equal(failed.headers['retry-after'], '5');
+      assert.equal(failed.headers['access-control-allow-origin'], PAGE);
+      assert.match(failed.headers['access-control-expose-headers'], /Retry-After/);
+      lock.exec('ROLLBACK');
+      assert.equal((await postJson(collector.url, conferenceResponse(), { Origin: PAGE })).status, 201, 'works again once the lock goes');
+    } finally {
+      lock.close();
+      await collector.stop();
+      await place.drop();
+    }
   });
 });
