@@ -7,7 +7,7 @@
  * When storage fails the memory copy stays authoritative and the unsaved answers are
  * written on the next attempt.
  */
-import type { AnswerValue, Answers } from '../schema/index.js';
+import type { AnswerValue } from '../schema/index.js';
 import type { Clock } from './clock.js';
 import type { StorageError } from './database.js';
 import type { OfflineStore } from './offline-store.js';
@@ -105,22 +105,6 @@ export class Autosave {
     if (value === undefined) this.#answers.delete(questionId);
     else this.#answers.set(questionId, value);
     this.#dirty.add(questionId);
-    this.#updatedAt = this.#options.clock.now();
-    return immediate ? this.flush() : this.#schedule();
-  }
-
-  /** Replaces all answers (only the ones that changed are written). */
-  replace(answers: Answers, pageId: string | undefined, immediate: boolean): Promise<void> {
-    if (this.#stopped) return Promise.resolve();
-    const next = new Map<string, AnswerValue>(Object.entries(answers));
-    for (const key of new Set([...this.#answers.keys(), ...next.keys()])) {
-      if (!sameAnswer(this.#answers.get(key), next.get(key))) this.#dirty.add(key);
-    }
-    this.#answers = next;
-    if (pageId !== this.#pageId) {
-      this.#pageId = pageId;
-      this.#pageDirty = true;
-    }
     this.#updatedAt = this.#options.clock.now();
     return immediate ? this.flush() : this.#schedule();
   }
@@ -235,8 +219,4 @@ export class Autosave {
     this.#pageDirty = false;
     this.#whole = false;
   }
-}
-
-function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
-  return a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b));
 }

@@ -14,7 +14,7 @@
  * storage is tried again on the next operation), delivery failures are retried or reported.
  */
 import { uuid } from '../engine/uuid.js';
-import type { AnswerValue, Answers, Response } from '../schema/index.js';
+import type { AnswerValue, Response } from '../schema/index.js';
 import { Autosave } from '../store/autosave.js';
 import { type Clock, systemClock } from '../store/clock.js';
 import { DEFAULT_OPEN_TIMEOUT_MS, Database, StorageError, type StorageFailure } from '../store/database.js';
@@ -231,12 +231,6 @@ export class OfflineSession extends EventTarget {
   saveAnswer(questionId: string, value: AnswerValue | undefined, options: SaveOptions = {}): Promise<void> {
     if (this.#disposed) return Promise.resolve();
     return this.#autosave.set(questionId, value, options.immediate ?? true);
-  }
-
-  /** Replaces the whole draft's answers and page; only what changed is written. */
-  saveDraft(draft: { answers: Answers; pageId?: string }, options: SaveOptions = {}): Promise<void> {
-    if (this.#disposed) return Promise.resolve();
-    return this.#autosave.replace(draft.answers, draft.pageId, options.immediate ?? true);
   }
 
   savePage(pageId: string | undefined): Promise<void> {

@@ -127,16 +127,6 @@ describe('drafts (autosave to IndexedDB)', () => {
     expect(second.startedAt).to.equal(startedAt);
   });
 
-  it('saveDraft replaces the answers and writes only what changed', async () => {
-    const session = h.session();
-    await session.restore();
-    await session.saveDraft({ answers: { a: 1, b: 'x' }, pageId: 'p1' });
-    await session.saveDraft({ answers: { b: 'y', c: true }, pageId: 'p2' });
-    const draft = await h.session().restore();
-    expect(draft?.answers).to.deep.equal({ b: 'y', c: true });
-    expect(draft?.pageId).to.equal('p2');
-  });
-
   it('"Start over" clears the draft; the next answer starts a new response', async () => {
     const session = h.session();
     await session.restore();
