@@ -7,10 +7,10 @@ import type { OutboxItem } from '../store/records.js';
 import { parseRetryAfter } from './backoff.js';
 
 export type Outcome =
-  | { kind: 'delivered'; status: number }
+  | { kind: 'delivered' }
   | { kind: 'rejected'; status: number; detail: string }
   | { kind: 'forbidden'; status: number; detail: string }
-  | { kind: 'retry'; status?: number; retryAfterMs?: number; reason: string }
+  | { kind: 'retry'; retryAfterMs?: number }
   | { kind: 'aborted' };
 
 /** Refusals that the same bytes will meet again. */
@@ -30,12 +30,8 @@ export interface PostOptions {
 
 export async function post(item: OutboxItem, options: PostOptions): Promise<Outcome> {
   const request = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    request.abort();
-  }, options.timeoutMs);
   const stop = () => request.abort();
+  const timer = setTimeout(stop, options.timeoutMs);
   options.signal.addEventListener('abort', stop);
   try {
     const response = await options.fetch(options.endpoint, {
@@ -49,16 +45,16 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
     if (status >= 200 && status < 300) {
       // The status is the confirmation; the body is not needed and may never finish.
       response.body?.cancel().catch(() => undefined);
-      return { kind: 'delivered', status };
+      return { kind: 'delivered' };
     }
     const detail = await readDetail(response);
     if (REJECTED_STATUSES.has(status)) return { kind: 'rejected', status, detail };
     if (FORBIDDEN_STATUSES.has(status)) return { kind: 'forbidden', status, detail };
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now());
-    return { kind: 'retry', status, reason: `HTTP ${status}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
-  } catch (error) {
-    if (options.signal.aborted) return { kind: 'aborted' };
-    return { kind: 'retry', reason: timedOut ? 'timeout' : `network: ${(error as Error)?.message ?? String(error)}` };
+    return { kind: 'retry', retryAfterMs };
+  } catch {
+    // A network failure or the client timeout; both are tried again later.
+    return options.signal.aborted ? { kind: 'aborted' } : { kind: 'retry' };
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', stop);
