@@ -20,13 +20,12 @@ export interface AutosaveOptions {
   newId: () => string;
   /** Pause after the last keystroke before text is written; 0 (default): as typed. */
   debounceMs?: number;
-  /** With a pause: the longest a stream of keystrokes may go unsaved. */
-  maxWaitMs?: number;
   onSaved: () => void;
   onFailed: (error: StorageError) => void;
 }
 
 export const TEXT_DEBOUNCE_MS = 0;
+/** With a pause: the longest a stream of keystrokes may go unsaved. */
 export const TEXT_MAX_WAIT_MS = 1000;
 
 export class Autosave {
@@ -169,8 +168,7 @@ export class Autosave {
       const now = clock.now();
       this.#firstChangeAt ??= now;
       if (this.#timer !== undefined) clock.clearTimeout(this.#timer);
-      const maxWait = this.#options.maxWaitMs ?? TEXT_MAX_WAIT_MS;
-      const wait = Math.max(0, Math.min(debounce, this.#firstChangeAt + maxWait - now));
+      const wait = Math.max(0, Math.min(debounce, this.#firstChangeAt + TEXT_MAX_WAIT_MS - now));
       this.#timer = clock.setTimeout(() => {
         this.#timer = undefined;
         void this.flush();
