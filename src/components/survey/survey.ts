@@ -413,12 +413,8 @@ export class AnkietaSurvey extends LitElement {
     void this.#controller.startOver();
     this.summary = [];
     this.fieldErrors = new Map();
-    this.#announce(this.#t('kioskNext'));
+    this.notice = this.#t('kioskNext');
     this.#focusAfterRender = 'title';
-  }
-
-  #announce(text: string): void {
-    this.notice = text;
   }
 
   #renderSummary(locale: Locale) {
