@@ -14,8 +14,12 @@ export function backoffDelay(failures: number, random: () => number = Math.rando
   return step / 2 + random() * (step / 2);
 }
 
-/** Retry-After as delta-seconds or an HTTP date, in milliseconds from `now`; undefined if absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
+/**
+ * Retry-After as delta-seconds or an HTTP date, in milliseconds; undefined if absent or
+ * unreadable. A date counts from the reply's own `Date` (`serverDate`) when there is one: both
+ * come from the server's clock, and the device's may be minutes or hours off. Else from `now`.
+ */
+export function parseRetryAfter(value: string | null, now: number, serverDate?: string | null): number | undefined {
   if (value === null) return undefined;
   const text = value.trim();
   let ms: number;
@@ -23,7 +27,8 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   else {
     const date = Date.parse(text);
     if (Number.isNaN(date)) return undefined;
-    ms = date - now;
+    const base = Date.parse(serverDate ?? '');
+    ms = date - (Number.isNaN(base) ? now : base);
   }
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }

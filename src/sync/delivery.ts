@@ -64,7 +64,7 @@ export class Delivery {
     this.#options = options;
   }
 
-  /** 401/403 was seen: nothing is sent until `flush('retry')` or the next page load. */
+  /** 401/403/404 was seen: nothing is sent until `flush('retry')` or the next page load. */
   get stopped(): boolean {
     return this.#stopped;
   }

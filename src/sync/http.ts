@@ -1,6 +1,6 @@
 /**
  * One delivery attempt and what it means. Only a 2xx delivers; a refusal that a retry
- * cannot change goes to the "not delivered" list; 401/403 stop delivery; anything else
+ * cannot change goes to the "not delivered" list; 401/403/404 stop delivery; anything else
  * (5xx, 429, network failure, client timeout) is tried again later.
  */
 import type { OutboxItem } from '../store/records.js';
@@ -15,7 +15,12 @@ export type Outcome =
 
 /** Refusals that the same bytes will meet again. */
 export const REJECTED_STATUSES: ReadonlySet<number> = new Set([400, 409, 413, 415, 422]);
-export const FORBIDDEN_STATUSES: ReadonlySet<number> = new Set([401, 403]);
+/**
+ * Refusals of this page or endpoint rather than of the response: delivery stops, the site owner
+ * is told, the data stays. 404: no survey (or no collector) at that address, e.g. an unknown
+ * survey id; retrying it silently for ever told nobody.
+ */
+export const FORBIDDEN_STATUSES: ReadonlySet<number> = new Set([401, 403, 404]);
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15000;
 const DETAIL_LENGTH = 1000;
 
@@ -50,7 +55,7 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
     const detail = await readDetail(response);
     if (REJECTED_STATUSES.has(status)) return { kind: 'rejected', status, detail };
     if (FORBIDDEN_STATUSES.has(status)) return { kind: 'forbidden', status, detail };
-    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now());
+    const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After'), options.now(), response.headers.get('Date'));
     return { kind: 'retry', retryAfterMs };
   } catch {
     // A network failure or the client timeout; both are tried again later.

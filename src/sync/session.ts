@@ -286,7 +286,7 @@ export class OfflineSession extends EventTarget {
     return queued;
   }
 
-  /** Delivers now: after 401/403, or when the respondent presses "try again". */
+  /** Delivers now: after 401/403/404, or when the respondent presses "try again". */
   retry(): Promise<void> {
     return this.#delivery?.flush('retry') ?? Promise.resolve();
   }

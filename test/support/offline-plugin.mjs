@@ -14,6 +14,8 @@ export function offlinePlugin() {
   /** The collector keeps what it stored; a test sees only what came after its reset. */
   let seen = 0;
 
+  /** A second collector that allows only another site: the test page's origin is refused. */
+  let elsewhere;
   const servers = () => {
     started ??= (async () => {
       const collector = await startCollector({ origins: [origin] });
@@ -58,6 +60,9 @@ export function offlinePlugin() {
           }
           return { cdp };
         }
+        case 'offline:elsewhere':
+          elsewhere ??= startCollector({ origins: ['https://elsewhere.example'] });
+          return { endpoint: `${(await elsewhere).url}/api/responses` };
         case 'offline:servers':
           return { endpoint: `${proxy.url}/api/responses`, direct: `${collector.url}/api/responses` };
         case 'offline:reset':
@@ -138,6 +143,7 @@ export function offlinePlugin() {
     },
 
     async serverStop() {
+      await (await elsewhere)?.close();
       if (!started) return;
       const { collector, proxy } = await started;
       await proxy.close();

@@ -42,6 +42,8 @@ export const servers = () => command<Servers>('servers');
  * Whether the browser's automation can switch the network state, the quota and site data
  * (Chromium's DevTools protocol). The tests that need it live in `*.chromium.test.ts`.
  */
+/** The endpoint of a real collector that does not allow the test page's origin. */
+export const collectorElsewhere = () => command<{ endpoint: string }>('elsewhere');
 export const capabilities = () => command<{ cdp: boolean }>('capabilities');
 /** Forgets every stored response, rule, random fault and log entry; accepts connections again. */
 export const resetServers = () => command<boolean>('reset');

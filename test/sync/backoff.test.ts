@@ -164,4 +164,14 @@ describe('backoff arithmetic', () => {
     expect(parseRetryAfter(null, now)).to.equal(undefined);
     expect(parseRetryAfter('999999', now)).to.equal(3_600_000);
   });
+
+  it("counts a Retry-After date from the reply's Date, not from a device clock that is off", () => {
+    const server = 'Thu, 14 May 2026 09:00:00 GMT';
+    const retry = 'Thu, 14 May 2026 09:00:20 GMT';
+    const minute = 60_000;
+    for (const skew of [-120 * minute, -5 * minute, 0, 5 * minute])
+      expect(parseRetryAfter(retry, Date.parse(server) + skew, server), `device clock ${skew / minute} min off`).to.equal(20_000);
+    expect(parseRetryAfter(retry, Date.parse(server), 'not a date'), 'no usable Date: the device clock').to.equal(20_000);
+    expect(parseRetryAfter('20', Date.parse(server) + 5 * minute, server), 'seconds need no clock').to.equal(20_000);
+  });
 });

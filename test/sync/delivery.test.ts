@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { uuid } from '../../src/engine/uuid.js';
 import type { Response } from '../../src/schema/index.js';
 import { freshDatabaseName, Harness, makeResponse, putRaw, rawKeys, sleep, until } from '../support/offline-fixtures.js';
-import { injectFaults, proxyLog, refuseConnections, resetServers, servers, stored } from '../support/servers.js';
+import { collectorElsewhere, injectFaults, proxyLog, refuseConnections, resetServers, servers, stored } from '../support/servers.js';
 
 describe('delivery scenarios', () => {
   let h: Harness;
@@ -114,7 +114,7 @@ describe('delivery scenarios', () => {
     expect((await stored()).responses.map((r) => r.answers)).to.deep.equal([{ overall: 5 }]);
   });
 
-  for (const status of [401, 403]) {
+  for (const status of [401, 403, 404]) {
     it(`${status}: delivery stops and is reported, the data stays; "try again" resumes`, async () => {
       const { session, attempts } = await start();
       await injectFaults({ type: 'status', status });
@@ -134,6 +134,18 @@ describe('delivery scenarios', () => {
       expect((await stored()).responses.map((r) => r.id).sort()).to.deep.equal([first.id, second.id].sort());
     });
   }
+
+  it("a collector that does not allow the page's origin: delivery stops and says so, the data stays", async () => {
+    const { endpoint } = await collectorElsewhere();
+    const session = h.session({ endpoint });
+    await session.restore();
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'forbidden', 'forbidden', 8000);
+    expect(session.log.errors).to.deep.equal([{ kind: 'delivery', status: 403, message: 'HTTP 403: {"error":"origin not allowed"}' }]);
+    expect(session.status).to.include({ waiting: 1 });
+    expect(await rawKeys(h.databaseName, 'outbox:')).to.deep.equal([`outbox:${response.id}`]);
+  });
 
   it('client timeout: a request that hangs is abandoned and retried with the same key', async () => {
     const { session, attempts } = await start({ requestTimeoutMs: 1000 });
