@@ -105,7 +105,7 @@ export const reportPl = {
     other: 'Aby chronić anonimowość, nie pokazano {count} grupy.',
   },
   reportHiddenRule:
-    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane; gdy taka grupa jest jedna, ukrywana jest też najmniejsza z pozostałych, by nie dało się jej odtworzyć z sumy.',
+    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są także najmniejsze z pozostałych, tak by ukrytych odpowiedzi nie dało się odtworzyć przez odejmowanie od sumy. W grupie pokazanej średnią podaną przez mniej niż 5 osób zastępuje „–”.',
   reportNoGroups: 'Żadna grupa nie jest wystarczająco liczna, by ją pokazać.',
   reportExport: 'Eksport',
   reportExportResponses: 'Pobierz odpowiedzi (CSV)',
@@ -184,7 +184,7 @@ export const reportEn: Record<ReportKey, Message> = {
     other: 'To protect anonymity, {count} groups are not shown.',
   },
   reportHiddenRule:
-    'Groups with fewer than 5 responses are not shown; when only one group is that small, the smallest of the others is hidden too, so that it cannot be worked out from the totals.',
+    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by "–".',
   reportNoGroups: 'No group is large enough to show.',
   reportExport: 'Export',
   reportExportResponses: 'Download responses (CSV)',

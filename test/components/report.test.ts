@@ -212,6 +212,21 @@ describe('<ankieta-report>', () => {
     ]);
   });
 
+  it('in a shown group, hides a dimension score that fewer than 5 people have', async () => {
+    const scored = { a1: 4, a2: 4, a3: 4, a4: 4 };
+    const responses = [
+      ...Array.from({ length: 6 }, () => response(partnership.id, { sector: 'jst', ...scored })),
+      // Five NGOs, one of them with enough answers for a score: the group mean would be that score.
+      ...Array.from({ length: 5 }, (_, i) =>
+        response(partnership.id, { sector: 'ngo', ...(i === 0 ? { a1: 1, a2: 1, a3: 1, a4: 1 } : {}) }),
+      ),
+    ];
+    const el = await mount(partnership, responses, { segment: 'sector' });
+    const table = root(el).querySelector('#dimensions-breakdown')!.closest('table');
+    const strategic = rowsOf(table).find((r) => r[0] === 'Zarządzanie strategiczne')!;
+    expect(strategic.slice(1)).to.deep.equal(['75,00', '–']);
+  });
+
   it('makes a table region a tab stop only while its table scrolls sideways', async () => {
     const el = await mount(partnership, generateResponses(partnership, 30, { seed: 1 }), { segment: 'sector' });
     const wrapper = el.parentElement!;

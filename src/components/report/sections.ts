@@ -366,8 +366,9 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
               (d, i) => html`<tr>
                 <th scope="row">${localize(d.dimension.title, ctx.locale)}</th>
                 ${breakdown.groups.map((g) => {
-                  const mean = g.report.dimensions[i]?.mean;
-                  return html`<td class="number">${mean === null || mean === undefined ? '–' : decimal(ctx.locale, mean)}</td>`;
+                  // Scored people, not the group's size: a group of 5 with 1 score would show that score.
+                  const { mean, n } = g.report.dimensions[i] ?? {};
+                  return html`<td class="number">${mean == null || tooFew(n) ? '–' : decimal(ctx.locale, mean)}</td>`;
                 })}
               </tr>`,
             )}
