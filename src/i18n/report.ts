@@ -118,6 +118,9 @@ export const reportPl = {
   csvSd: 'Odchylenie standardowe',
   csvNote: 'Uwagi',
   csvScore: 'Wynik (0–100)',
+  csvMin: 'Najniższy',
+  csvMax: 'Najwyższy',
+  csvUnscored: 'Bez wyniku (za mało odpowiedzi)',
 } satisfies Record<string, Message>;
 
 export type ReportKey = keyof typeof reportPl;
@@ -197,6 +200,9 @@ export const reportEn: Record<ReportKey, Message> = {
   csvSd: 'Standard deviation',
   csvNote: 'Notes',
   csvScore: 'Score (0–100)',
+  csvMin: 'Lowest',
+  csvMax: 'Highest',
+  csvUnscored: 'No score (too few answers)',
 };
 
 /** A report string, or a respondent string for the keys the report shares. */

@@ -33,7 +33,10 @@ function formatCell(cell: Cell, locale: Locale): string {
 /** Rows to CSV text. Numbers are written for the locale; text is quoted where needed. */
 export function toCsv(rows: readonly (readonly Cell[])[], locale: Locale): string {
   const separator = csvSeparator(locale);
-  return `\uFEFF${rows.map((row) => row.map((cell) => formatCell(cell, locale)).join(separator)).join('\r\n')}\r\n`;
+  // Every line as long as the header (RFC 4180): cells not given are empty.
+  const width = rows[0]?.length ?? 0;
+  const line = (row: readonly Cell[]) => Array.from({ length: Math.max(width, row.length) }, (_, i) => formatCell(row[i], locale));
+  return `\uFEFF${rows.map((row) => line(row).join(separator)).join('\r\n')}\r\n`;
 }
 
 const answerable = (definition: SurveyDefinition) => definition.pages.flatMap((p) => p.questions).filter(isAnswerable);
@@ -105,6 +108,8 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
       tr('csvMean'),
       tr('csvSd'),
       tr('csvNote'),
+      tr('csvMin'),
+      tr('csvMax'),
     ],
   ];
   const divergence = (stats: ScaleStats) => (stats.divergent ? tr('reportDivergent') : undefined);
@@ -154,7 +159,8 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
   for (const d of result.report.dimensions) {
     const title = localize(d.dimension.title, locale);
     for (const band of d.bands) rows.push([d.dimension.id, title, localize(band.label, locale), band.count, percent(band.count, d.n), d.n]);
-    rows.push([d.dimension.id, title, tr('csvScore'), null, null, d.n, d.mean, null, null]);
+    rows.push([d.dimension.id, title, tr('csvScore'), null, null, d.n, d.mean, null, null, d.min, d.max]);
+    if (d.unscored) rows.push([d.dimension.id, title, tr('csvUnscored'), d.unscored]);
   }
   return toCsv(rows, locale);
 }
@@ -211,9 +217,5 @@ export function resultsCsv(
       band && localize(band.advice, locale),
     ]);
   }
-  // Every line as long as the header: the advice column is empty on answer lines.
-  return toCsv(
-    rows.map((row) => [...row, ...Array<Cell>(5 - row.length)]),
-    locale,
-  );
+  return toCsv(rows, locale);
 }

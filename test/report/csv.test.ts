@@ -95,7 +95,10 @@ describe('summaryCsv()', () => {
       'Mean',
       'Standard deviation',
       'Notes',
+      'Lowest',
+      'Highest',
     ]);
+    expect(new Set(rows.map((r) => r.length)), 'every line as long as the header').to.deep.equal(new Set([11]));
     const npsSummary = result.report.questions.find((q) => q.question.id === 'nps')!;
     const npsRow = rows.find((r) => r[0] === 'nps' && r[2] === 'Recommendation score')!;
     expect(npsRow[5]).to.equal(String((npsSummary as { n: number }).n));
@@ -107,6 +110,14 @@ describe('summaryCsv()', () => {
     const band = rows.find((r) => r[0] === 'first' && r[2] === 'Wysoki')!;
     expect(Number(band[3])).to.equal(result.report.dimensions[0]!.bands[2]!.count);
     expect(band[5], 'the band row carries its n').to.equal(String(result.report.dimensions[0]!.n));
+    // The partnership-level spread BRIEF asks for, and the people left without a score.
+    const first = result.report.dimensions[0]!;
+    const score = rows.find((r) => r[0] === 'first' && r[2] === 'Score (0–100)')!;
+    expect(score.slice(9).map(Number)).to.deep.equal([first.min, first.max]);
+    expect(first.max! - first.min!, 'a real spread').to.be.greaterThan(0);
+    const unscored = rows.find((r) => r[0] === 'first' && r[2] === 'No score (too few answers)');
+    if (first.unscored) expect(Number(unscored![3])).to.equal(first.unscored);
+    else expect(unscored).to.equal(undefined);
   });
 
   it('computes shares from the counts (201 of 400 is 50.3%) and leaves them empty without answers', () => {
