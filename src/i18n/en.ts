@@ -55,6 +55,7 @@ export const en: Catalog = {
 
   statusSaved: 'Your answers are saved on this device.',
   statusRestored: 'Your earlier answers were restored.',
+  statusCompletedBefore: 'This survey has already been completed on this device.',
   statusOffline: 'You are offline. Your answers will be sent automatically when the connection returns.',
   statusSending: 'Sending…',
   statusSent: 'Your answers have been sent.',

@@ -90,6 +90,7 @@ export const pl = {
   // Saving and delivery status
   statusSaved: 'Odpowiedzi są zapisane na tym urządzeniu.',
   statusRestored: 'Przywrócono zapisane wcześniej odpowiedzi.',
+  statusCompletedBefore: 'Ankieta została już wypełniona na tym urządzeniu.',
   statusOffline: 'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu.',
   statusSending: 'Wysyłanie…',
   statusSent: 'Odpowiedzi zostały wysłane.',

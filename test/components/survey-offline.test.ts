@@ -94,7 +94,15 @@ describe('<ankieta-survey> on the device and over the network', () => {
     second.remove();
 
     const third = await mount();
-    expect(third.shadowRoot!.querySelector('[part~="notice"]'), 'a completed response is no draft').to.equal(null);
+    const notices = () => [...third.shadowRoot!.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.trim());
+    expect(notices(), 'a completed response is no draft, but the device says it was sent').to.deep.equal([
+      'Ankieta została już wypełniona na tym urządzeniu.',
+    ]);
+    third.locale = 'en';
+    await settled(third);
+    expect(notices()).to.deep.equal(['This survey has already been completed on this device.']);
+    third.locale = 'pl';
+    expect(control(third, 'overall').value, 'a fresh form, for someone else on the device').to.equal(null);
     await rate(third, 2);
     third.remove();
     const fourth = await mount();
@@ -105,6 +113,15 @@ describe('<ankieta-survey> on the device and over the network', () => {
     fourth.remove();
     const fifth = await mount();
     expect(control(fifth, 'overall').value, 'start over removed the draft').to.equal(null);
+  });
+
+  it('a kiosk never says the survey was completed on the device (each person is new)', async () => {
+    const first = await mount();
+    await submitBothPages(first);
+    first.remove();
+    const kiosk = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk .definition=${survey}></ankieta-survey>`);
+    await settled(kiosk);
+    expect(kiosk.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
   });
 
   it('delivers a submitted response to the collector exactly once and says so', async () => {

@@ -3,6 +3,7 @@ import type { Locale, SurveyDefinition } from '../../schema/definition.js';
 import type { Response } from '../../schema/response.js';
 import { SurveyModel, uuid, type ValidationError } from '../../engine/index.js';
 import { OfflineSession, type SessionStatus } from '../../sync/index.js';
+import { getFlag, setFlag } from '../../store/flags.js';
 import { emit } from './events.js';
 
 export type SubmitOutcome = { ok: true; response: Response } | { ok: false; errors: Map<string, ValidationError> };
@@ -27,6 +28,8 @@ export class SurveyController implements ReactiveController {
   status: SessionStatus | undefined;
   /** Whether the answers on screen came back from a draft saved earlier on this device. */
   restored = false;
+  /** Whether this survey was completed on this device before (a reload after sending, say). */
+  completedBefore = false;
   #session: OfflineSession | undefined;
   #settings: SessionSettings = { persist: false };
   /** The settings the open session was made with. */
@@ -57,6 +60,7 @@ export class SurveyController implements ReactiveController {
     const draft = await this.#openSession(definition, true);
     this.model = new SurveyModel(definition, draft ? { answers: draft.answers, pageId: draft.pageId } : {});
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
+    this.completedBefore = getFlag(`completed:${definition.id}`);
     // Changed while the draft was being read.
     this.configure(this.#settings);
     this.#host.requestUpdate();
@@ -168,6 +172,7 @@ export class SurveyController implements ReactiveController {
     const proceed = emit(this.#host, 'ankieta-submit', { response }, { cancelable: true });
     this.submitted = response;
     this.restored = false;
+    setFlag(`completed:${response.surveyId}`);
     this.#host.requestUpdate();
     // The thank-you screen does not wait for storage; the status region reports what follows.
     if (session && proceed) void session.complete(response).then((queued) => (this.submitted = queued));

@@ -374,6 +374,13 @@ export class AnkietaSurvey extends LitElement {
     const storageDown = controller.status?.storageAvailable === false;
     return html`${storageDown ? html`<p part="notice" class="notice">${this.#t('statusStorageUnavailable')}</p>` : nothing}
     ${
+      // A reload after sending shows a fresh form: say so, lest the answers be sent twice. The
+      // form stays, since someone else may be using the device (kiosk mode never says it).
+      controller.completedBefore && !controller.restored && !this.kiosk && !controller.submitted
+        ? html`<p part="notice" class="notice">${this.#t('statusCompletedBefore')}</p>`
+        : nothing
+    }
+    ${
       controller.restored
         ? html`<p part="notice" class="notice">
           ${this.#t('statusRestored')}
