@@ -1,72 +1,100 @@
 #!/usr/bin/env node
 // ankieta — command-line tools for survey authors.
 //   ankieta survey-from-agenda <agenda.json | -> [--out <file>]
-// Prints the evaluation definition (JSON) to stdout, or writes it to --out. A bad agenda exits
-// with status 1 and one line per problem on stderr: "<file>: <JSON path>: <message>".
+//   ankieta partnership-survey --name <name> [--name-en <name>] [--cross-sector yes|no] [--out <file>]
+// Prints the definition (JSON) to stdout, or writes it to --out. A bad agenda exits with status
+// 1 and one line per problem on stderr: "<file>: <JSON path>: <message>".
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const USAGE = `Usage: ankieta survey-from-agenda <agenda.json | -> [--out <definition.json>]
+       ankieta partnership-survey --name <name> [--name-en <name>] [--cross-sector yes|no] [--out <definition.json>]
 
-Turns an event agenda into a ready post-conference evaluation: one rating row and one
-"what could have been better" follow-up per talk or workshop. Use "-" to read stdin.
+survey-from-agenda: turns an event agenda into a ready post-conference evaluation: one rating
+row and one "what could have been better" follow-up per talk or workshop. Use "-" to read stdin.
 
 Agenda: {"title": "…", "date": "YYYY-MM-DD", "place": "…",
          "sessions": [{"type": "talk" | "workshop" | "break", "title": "…", "speakers": ["…"]}]}
-Texts may be plain strings or {"pl": "…", "en": "…"}.`;
+Texts may be plain strings or {"pl": "…", "en": "…"}.
+
+partnership-survey: the partnership self-assessment for one partnership, named in its title,
+with its own survey id made from the name (so each partnership's responses stay apart).
+--cross-sector yes: always ask B6; no: leave it out; default: ask the respondent.`;
 
 function fail(message, status = 1) {
   process.stderr.write(`${message}\n`);
   process.exit(status);
 }
 
+const COMMANDS = ['survey-from-agenda', 'partnership-survey'];
 const [command, ...rest] = process.argv.slice(2);
 if (!command || command === '--help' || command === '-h' || command === 'help') {
   process.stdout.write(`${USAGE}\n`);
   process.exit(command ? 0 : 2);
 }
-if (command !== 'survey-from-agenda') fail(`ankieta: unknown command "${command}"\n\n${USAGE}`, 2);
+if (!COMMANDS.includes(command)) fail(`ankieta: unknown command "${command}"\n\n${USAGE}`, 2);
 
+const VALUED = { '--out': 'out', '-o': 'out', '--name': 'name', '--name-en': 'nameEn', '--cross-sector': 'crossSector' };
+const args = {};
 let input;
-let out;
 for (let i = 0; i < rest.length; i++) {
   const arg = rest[i];
-  if (arg === '--out' || arg === '-o') {
-    out = rest[++i];
-    if (!out) fail('ankieta: --out needs a file name', 2);
-  } else if (arg === '--help' || arg === '-h') {
+  if (arg === '--help' || arg === '-h') {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
-  } else if (input === undefined) input = arg;
+  } else if (Object.hasOwn(VALUED, arg)) {
+    const value = rest[++i];
+    if (value === undefined) fail(`ankieta: ${arg} needs a value`, 2);
+    args[VALUED[arg]] = value;
+  } else if (command === 'survey-from-agenda' && input === undefined) input = arg;
   else fail(`ankieta: unexpected argument "${arg}"\n\n${USAGE}`, 2);
 }
-if (input === undefined) fail(`ankieta: give the agenda file (or "-" for stdin)\n\n${USAGE}`, 2);
 
-let converter;
+let cli;
 try {
-  converter = await import('../dist/cli.mjs');
+  cli = await import('../dist/cli.mjs');
 } catch {
   fail('ankieta: dist/cli.mjs is missing; build it with "node scripts/build-templates.mjs" (or "npm run build").');
 }
 
-const name = input === '-' ? '<stdin>' : input;
-let text;
-try {
-  text = readFileSync(input === '-' ? 0 : input, 'utf8');
-} catch (error) {
-  fail(`${name}: cannot read the file (${error.code ?? error.message})`);
-}
-
 let definition;
-try {
-  definition = converter.surveyFromAgenda(text);
-} catch (error) {
-  if (!Array.isArray(error.issues)) throw error;
-  fail(error.issues.map((issue) => `${name}: ${issue.path}: ${issue.message}`).join('\n'));
+let summary;
+if (command === 'survey-from-agenda') {
+  if (input === undefined) fail(`ankieta: give the agenda file (or "-" for stdin)\n\n${USAGE}`, 2);
+  const name = input === '-' ? '<stdin>' : input;
+  let text;
+  try {
+    text = readFileSync(input === '-' ? 0 : input, 'utf8');
+  } catch (error) {
+    fail(`${name}: cannot read the file (${error.code ?? error.message})`);
+  }
+  try {
+    definition = cli.surveyFromAgenda(text);
+  } catch (error) {
+    if (!Array.isArray(error.issues)) throw error;
+    fail(error.issues.map((issue) => `${name}: ${issue.path}: ${issue.message}`).join('\n'));
+  }
+  const sessions = definition.pages.flatMap((p) => p.questions).find((q) => q.id === 'talks')?.rows.length ?? 0;
+  summary = `${sessions} sessions`;
+} else {
+  const name = args.name?.trim();
+  if (!name) fail(`ankieta: give the partnership's name with --name\n\n${USAGE}`, 2);
+  if (args.crossSector !== undefined && !['yes', 'no'].includes(args.crossSector))
+    fail(`ankieta: --cross-sector is "yes" or "no", not "${args.crossSector}"`, 2);
+  const nameEn = args.nameEn?.trim();
+  try {
+    definition = cli.partnershipSelfAssessment({
+      partnership: nameEn ? { pl: name, en: nameEn } : name,
+      ...(args.crossSector ? { crossSector: args.crossSector === 'yes' } : {}),
+    });
+  } catch (error) {
+    if (!Array.isArray(error.issues)) throw error;
+    fail(error.issues.map((issue) => `--name: ${issue.path}: ${issue.message}`).join('\n'));
+  }
+  summary = 'partnership self-assessment';
 }
 
 const output = `${JSON.stringify(definition, null, 2)}\n`;
-if (out) {
-  writeFileSync(out, output);
-  const sessions = definition.pages.flatMap((p) => p.questions).find((q) => q.id === 'talks')?.rows.length ?? 0;
-  process.stderr.write(`wrote ${out} (survey "${definition.id}", ${sessions} sessions)\n`);
+if (args.out) {
+  writeFileSync(args.out, output);
+  process.stderr.write(`wrote ${args.out} (survey "${definition.id}", ${summary})\n`);
 } else process.stdout.write(output);

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Writes the built-in templates as JSON (dist/templates/) and bundles the agenda converter for
-// the CLI (dist/cli.mjs, used by bin/ankieta.mjs). Standalone: `node scripts/build-templates.mjs`;
-// from another build script: `import { buildTemplates } from './build-templates.mjs'; await buildTemplates();`
+// Writes the built-in templates as JSON (dist/templates/) and bundles the agenda converter and
+// the self-assessment builder for the CLI (dist/cli.mjs, used by bin/ankieta.mjs). Standalone:
+// `node scripts/build-templates.mjs`; from another build script: `import { buildTemplates } from './build-templates.mjs'; await buildTemplates();`
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,7 +32,7 @@ export async function buildTemplates({ outDir = join(root, 'dist') } = {}) {
 
   const cli = join(outDir, 'cli.mjs');
   await build({
-    entryPoints: [join(root, 'src/templates/agenda.ts')],
+    entryPoints: [join(root, 'src/templates/cli.ts')],
     bundle: true,
     format: 'esm',
     platform: 'node',

@@ -8,6 +8,7 @@ import { formatIssues, formatPath, type DefinitionIssue } from '../schema/issues
 import { DefinitionError, type ParseResult } from '../schema/parse.js';
 import { z } from '../schema/zod.js';
 import { conferenceEvaluation, sessionIds } from './conference.js';
+import { slug } from './text.js';
 
 const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(300));
 const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "11:00"'));
@@ -92,16 +93,8 @@ export function parseAgenda(input: unknown): ParseResult<Agenda> {
 /** A survey id from the title and the date, e.g. `wspolpraca-w-partnerstwach-samorzadowych-2016-04-18`. */
 export function agendaSurveyId(agenda: Agenda): string {
   const title = typeof agenda.title === 'string' ? agenda.title : (agenda.title.pl ?? agenda.title.en ?? '');
-  const slug = title
-    .toLowerCase()
-    .replace(/ł/g, 'l')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64 - agenda.date.length - 1)
-    .replace(/-+$/, '');
-  return slug ? `${slug}-${agenda.date}` : `event-${agenda.date}`;
+  const id = slug(title, 64 - agenda.date.length - 1);
+  return id ? `${id}-${agenda.date}` : `event-${agenda.date}`;
 }
 
 /**

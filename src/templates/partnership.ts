@@ -12,10 +12,15 @@
  */
 import type { Band, Condition, LocalizedText, Question, SurveyDefinition } from '../schema/definition.js';
 import { DefinitionError, parseDefinition } from '../schema/parse.js';
-import { anonymityNote, each, noPersonalDataHint, quote, t } from './text.js';
+import { localize } from '../engine/text.js';
+import { anonymityNote, each, noPersonalDataHint, quote, slug, t } from './text.js';
 
 export interface PartnershipOptions {
-  /** The survey id (storage and response key); default `partnership-self-assessment`. */
+  /**
+   * The survey id (storage and response key); default: from the partnership's name
+   * (`partnershipSurveyId`), else `partnership-self-assessment`. Each partnership needs its own,
+   * or their responses mix in one collector report.
+   */
   id?: string;
   version?: number;
   /** The partnership's name, from the embed configuration (respondents do not type it). */
@@ -117,6 +122,12 @@ function crossSectorQuestions(crossSector: boolean | undefined): { questions: Qu
   };
 }
 
+/** A survey id from the partnership's (Polish) name, e.g. `partnerstwo-ziemi-opolskiej` → `partnership-partnerstwo-ziemi-opolskiej`. */
+export function partnershipSurveyId(name: LocalizedText): string {
+  const id = slug(localize(name, 'pl'), 64 - 'partnership-'.length);
+  return id ? `partnership-${id}` : 'partnership-self-assessment';
+}
+
 /** Builds the self-assessment. Throws `DefinitionError` (with JSON paths) for invalid options. */
 export function partnershipSelfAssessment(options: PartnershipOptions = {}): SurveyDefinition {
   const cross = crossSectorQuestions(options.crossSector);
@@ -129,7 +140,7 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
   );
 
   const definition = {
-    id: options.id ?? 'partnership-self-assessment',
+    id: options.id ?? (options.partnership ? partnershipSurveyId(options.partnership) : 'partnership-self-assessment'),
     version: options.version ?? 1,
     locale: 'pl' as const,
     title: options.partnership

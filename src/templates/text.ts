@@ -8,6 +8,19 @@ export const t = (pl: string, en: string) => ({ pl, en });
 export const each = (text: LocalizedText, build: (value: string, locale: Locale) => string) =>
   t(build(localize(text, 'pl'), 'pl'), build(localize(text, 'en'), 'en'));
 
+/** Lower-case ASCII words joined by "-", at most `max` characters: "Ziemia Łódzka" → "ziemia-lodzka". */
+export function slug(text: string, max: number): string {
+  return text
+    .toLowerCase()
+    .replace(/ł/g, 'l')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+}
+
 /** "18 kwietnia 2016" / "18 April 2016" for a calendar date (YYYY-MM-DD), in any time zone. */
 export function formatDate(date: string, locale: Locale): string {
   const format = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', {

@@ -109,3 +109,42 @@ describe('ankieta survey-from-agenda', () => {
     assert.equal(JSON.parse(result.stdout).pages[1].questions.find((q) => q.id === 'talks').rows.length, 4);
   });
 });
+
+describe('ankieta partnership-survey', () => {
+  it("prints one partnership's self-assessment: its name in the title, its own survey id", () => {
+    const result = run(['partnership-survey', '--name', 'Partnerstwo Ziemi Łódzkiej', '--name-en', 'Łódź Land Partnership']);
+    assert.equal(result.status, 0, result.stderr);
+    const definition = JSON.parse(result.stdout);
+    assert.equal(definition.id, 'partnership-partnerstwo-ziemi-lodzkiej');
+    assert.deepEqual(definition.title, {
+      pl: 'Samoocena partnerstwa „Partnerstwo Ziemi Łódzkiej”',
+      en: 'Partnership self-assessment: “Łódź Land Partnership”',
+    });
+    const other = JSON.parse(run(['partnership-survey', '--name', 'Partnerstwo Doliny Nysy']).stdout);
+    assert.equal(other.id, 'partnership-partnerstwo-doliny-nysy', 'another partnership, another id');
+  });
+
+  it('leaves B6 out or always asks it with --cross-sector, and writes --out', () => {
+    const ids = (args) =>
+      JSON.parse(run(['partnership-survey', '--name', 'P', ...args]).stdout)
+        .pages.flatMap((p) => p.questions)
+        .map((q) => q.id);
+    assert.equal(ids(['--cross-sector', 'no']).includes('b6'), false);
+    assert.equal(ids(['--cross-sector', 'yes']).includes('cross_sector'), false, 'no need to ask');
+    assert.equal(ids([]).includes('cross_sector'), true, 'by default the respondent is asked');
+    const out = join(scratch, 'partnership.json');
+    const written = run(['partnership-survey', '--name', 'Partnerstwo A', '--out', out]);
+    assert.equal(written.status, 0, written.stderr);
+    assert.equal(written.stderr, 'wrote ' + out + ' (survey "partnership-partnerstwo-a", partnership self-assessment)\n');
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).id, 'partnership-partnerstwo-a');
+  });
+
+  it('explains a missing name and a bad --cross-sector', () => {
+    const missing = run(['partnership-survey']);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /give the partnership's name with --name/);
+    const bad = run(['partnership-survey', '--name', 'P', '--cross-sector', 'maybe']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--cross-sector is "yes" or "no", not "maybe"/);
+  });
+});

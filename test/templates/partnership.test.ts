@@ -54,6 +54,11 @@ describe('partnershipSelfAssessment()', () => {
       en: 'Partnership self-assessment: “Partnerstwo Doliny Nysy”',
     });
     expect(ids(named)).to.deep.equal(ids(definition));
+    // Each partnership its own survey id, or their responses would mix in one report.
+    expect(named.id).to.equal('partnership-partnerstwo-doliny-nysy');
+    expect(partnershipSelfAssessment({ partnership: 'Partnerstwo Ziemi Łódzkiej' }).id).to.equal('partnership-partnerstwo-ziemi-lodzkiej');
+    expect(partnershipSelfAssessment({ partnership: 'P', id: 'mine' }).id, 'an explicit id wins').to.equal('mine');
+    expect(definition.id, 'no name: the generic id').to.equal('partnership-self-assessment');
   });
 
   it('shows B6 only in cross-sector partnerships', () => {

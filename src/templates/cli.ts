@@ -1,0 +1,3 @@
+/** What `bin/ankieta.mjs` runs, bundled for Node as `dist/cli.mjs`. */
+export { surveyFromAgenda } from './agenda.js';
+export { partnershipSelfAssessment } from './partnership.js';
