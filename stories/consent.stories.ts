@@ -2,11 +2,16 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/components/consent/consent.js';
 import { showValidationError } from './support/controls.js';
 
-/** An information clause under RODO art. 13 for optional contact data (domain brief, section 3). */
+/**
+ * An information clause under RODO art. 13 for optional contact data (domain brief, section 3),
+ * with every item the article asks for; the bracketed parts are the organiser's to fill in. The
+ * e-mail belongs in a separate survey (its own id and endpoint), never in the anonymous one.
+ */
 const CLAUSE = [
-  'Administratorem danych osobowych jest organizator konferencji – Związek Miast Polskich. Dane kontaktowe administratora i inspektora ochrony danych są podane na stronie organizatora.',
-  'Adres e-mail przetwarzamy wyłącznie w celu przesłania materiałów z konferencji, na podstawie zgody (art. 6 ust. 1 lit. a RODO), do czasu jej wycofania, nie dłużej niż 12 miesięcy. Podanie adresu jest dobrowolne; ankieta pozostaje anonimowa.',
-  'Przysługuje Pani/Panu prawo dostępu do danych, ich sprostowania, usunięcia, ograniczenia przetwarzania, przenoszenia oraz wycofania zgody w dowolnym momencie, a także prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych.',
+  'Administratorami danych osobowych są organizatorzy konferencji: Związek Miast Polskich, [adres, e-mail], oraz Ministerstwo Rozwoju, [adres, e-mail]. Kontakt z inspektorem ochrony danych: [e-mail].',
+  'Adres e-mail przetwarzamy wyłącznie w celu przesłania materiałów z konferencji, na podstawie zgody (art. 6 ust. 1 lit. a RODO). Zgodę można wycofać w każdej chwili; wycofanie nie wpływa na zgodność z prawem przetwarzania sprzed wycofania.',
+  'Odbiorcą danych jest [podmiot utrzymujący serwer ankiet], który przetwarza je na nasze zlecenie. Dane nie są przekazywane poza Europejski Obszar Gospodarczy. Przechowujemy je do wycofania zgody, nie dłużej niż 12 miesięcy.',
+  'Przysługuje prawo dostępu do danych, ich sprostowania, usunięcia, ograniczenia przetwarzania i przenoszenia oraz prawo wniesienia skargi do Prezesa Urzędu Ochrony Danych Osobowych. Podanie adresu jest dobrowolne. Dane nie służą do zautomatyzowanego podejmowania decyzji, w tym profilowania. Adres e-mail zapisujemy osobno od odpowiedzi w ankiecie.',
 ].join('\n\n');
 
 const meta = {

@@ -39,6 +39,11 @@ const TEXTS_STEP = 20;
  * Give it `definition` and `responses`, or `definition`, `src` (the collector's export URL)
  * and `token`. Large sets are aggregated and rendered in slices, with progress announced.
  *
+ * An item is flagged "rozbieżne oceny" when the population standard deviation (divided by n) of
+ * its answers is at least 1. The minimum group of 5 applies to every breakdown, the sector one
+ * included: the domain brief asks for 3 there and for 5 in anonymous mode, and the stricter
+ * rule wins.
+ *
  * @event ankieta-ready - Every section is rendered. `detail: {surveyId, definition}`
  * @event ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`
  *
