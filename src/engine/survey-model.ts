@@ -205,7 +205,13 @@ export class SurveyModel {
     for (const question of this.#shown.shown.values()) {
       if (!isAnswerable(question)) continue;
       total++;
-      if (isAnswered(this.#answers.get(question.id))) answered++;
+      const value = this.#answers.get(question.id);
+      // "Other" chosen with its text still empty is not an answer yet (submitting would say so).
+      if (
+        isAnswered(value) &&
+        !(question.type === 'choice' && question.other && choseOther(value) && !isAnswered(this.#answers.get(otherKey(question.id))))
+      )
+        answered++;
     }
     const pages = this.shownPages.length;
     const page = Math.max(1, this.shownPages.indexOf(this.#pageIndex) + 1);

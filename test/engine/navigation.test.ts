@@ -188,6 +188,32 @@ describe('SurveyModel: pages and navigation', () => {
       expect(m.progress).to.deep.equal({ answered: 4, total: 6, remaining: 2, page: 3, pages: 3 });
     });
 
+    it('counts "Other" as answered only once its text is given', () => {
+      const m = new SurveyModel({
+        id: 'inne',
+        title: 'Inne',
+        pages: [
+          {
+            id: 'p',
+            title: 'P',
+            questions: [
+              { id: 'role', type: 'choice', title: 'Rola', other: true, options: [{ value: 'a', label: 'A' }] },
+              { id: 'topics', type: 'choice', multiple: true, title: 'Tematy', other: true, options: [{ value: 'a', label: 'A' }] },
+            ],
+          },
+        ],
+      });
+      m.setAnswer('role', 'other');
+      m.setAnswer('topics', ['a', 'other']);
+      expect(m.progress.answered).to.equal(0);
+      m.setAnswer('role.other', 'Sołtys');
+      m.setAnswer('topics.other', '  ');
+      expect(m.progress.answered, 'blank text is no text').to.equal(1);
+      m.setAnswer('role', 'a');
+      m.setAnswer('topics.other', 'Mobilność');
+      expect(m.progress.answered).to.equal(2);
+    });
+
     it('does not count an unticked consent or the answer of a question that is now hidden', () => {
       const m = new SurveyModel(definition(), { answers: { rating: 1, why: 'x', consent: false } });
       expect(m.progress.answered).to.equal(2);
