@@ -33,6 +33,9 @@ export function checkResponse(definition: SurveyDefinition, response: Response):
       continue;
     }
     if (normalizeAnswer(question, value) === undefined) issues.push({ path: at(id), message: `does not fit a ${question.type} question` });
+    // The widget never sends one twice; a report would count it twice.
+    else if (Array.isArray(value) && new Set(value).size !== value.length)
+      issues.push({ path: at(id), message: 'lists an option more than once' });
   }
   if (issues.length) return issues;
 

@@ -81,6 +81,12 @@ describe('checkResponse', () => {
     ]);
   });
 
+  it('rejects an option listed twice in a multiple choice', () => {
+    expect(check((r) => (r.answers.topics = ['energy', 'energy']))).to.deep.equal([
+      { path: 'answers.topics', message: 'lists an option more than once' },
+    ]);
+  });
+
   it('rejects an "Other" text where there is no "other", or it was not chosen', () => {
     expect(
       check((r) => {
