@@ -61,7 +61,12 @@ export const en: Catalog = {
   statusSent: 'Your answers have been sent.',
   statusWaiting: { one: '{count} response waiting to be sent.', other: '{count} responses waiting to be sent.' },
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
+  statusNotDeliveredMemory:
+    'Your answers could not be delivered, and this device cannot store them. Please download them (JSON) before closing the page.',
+  statusCleared: 'Your answers were cleared. You can start the survey again.',
   statusForbidden: 'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',
+  statusForbiddenMemory:
+    'The server does not accept answers from this page, and this device cannot store them. Please download them (JSON) before closing the page, and tell the site owner.',
   statusStorageUnavailable: 'This device cannot store your answers. The survey works, but please keep this page open until you submit.',
   exportAnswers: 'Download answers (JSON)',
   retry: 'Try again',

@@ -561,12 +561,11 @@ export class OfflineSession extends EventTarget {
 
   #storageFailed(error: unknown): void {
     if (this.#disposed) return;
-    const wasAvailable = this.#status.storageAvailable;
+    // Said once: a failure on every later write would announce it again and again.
+    if (!this.#status.storageAvailable) return;
     this.#setStatus({ storageAvailable: false, state: 'storage-unavailable' });
-    if (wasAvailable) {
-      const failure = error instanceof StorageError ? error.failure : 'failed';
-      this.#emit('error', { kind: 'storage', failure, message: error instanceof Error ? error.message : String(error) });
-    }
+    const failure = error instanceof StorageError ? error.failure : 'failed';
+    this.#emit('error', { kind: 'storage', failure, message: error instanceof Error ? error.message : String(error) });
   }
 
   #setStatus(change: Partial<SessionStatus>): void {

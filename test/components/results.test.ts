@@ -206,6 +206,9 @@ describe('<ankieta-results>', () => {
     wrapper.style.width = '320px';
     await frame();
     expect(shown()[0]!.querySelectorAll('rect.bar').length, 'bars at 320 px').to.equal(3);
+    // Inside a survey, which breaks long words anywhere: the table keeps its words whole and scrolls.
+    wrapper.style.overflowWrap = 'anywhere';
+    expect(getComputedStyle(root(el).querySelector('th')!).overflowWrap).to.equal('normal');
   });
 
   it('has a table with a caption as the alternative to the chart', async () => {

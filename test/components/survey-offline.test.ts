@@ -107,9 +107,19 @@ describe('<ankieta-survey> on the device and over the network', () => {
     third.remove();
     const fourth = await mount();
     expect(control(fourth, 'overall').value).to.equal(2);
-    fourth.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!.click();
+    const startOver = fourth.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!;
+    const focusins: Element[] = [];
+    const onFocusOut = (e: FocusEvent) => !e.relatedTarget && focusins.push(document.body);
+    fourth.addEventListener('focusout', onFocusOut);
+    startOver.focus();
+    startOver.click();
     await settled(fourth);
+    await new Promise((r) => setTimeout(r, 50));
+    fourth.removeEventListener('focusout', onFocusOut);
     expect(control(fourth, 'overall').value).to.equal(null);
+    expect(focusins, 'focus never fell to <body>').to.deep.equal([]);
+    expect(fourth.shadowRoot!.activeElement).to.equal(part(fourth, 'page-title'));
+    expect(status(fourth), 'the clearing is announced').to.equal('Odpowiedzi zostały usunięte. Można wypełnić ankietę od początku.');
     fourth.remove();
     const fifth = await mount();
     expect(control(fifth, 'overall').value, 'start over removed the draft').to.equal(null);
@@ -196,10 +206,33 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find(
       (b) => b.textContent!.trim() === 'Spróbuj ponownie',
     )!;
+    const exportButton = [...el.shadowRoot!.querySelectorAll('.delivery-actions button')].map((b) => b.textContent!.trim());
+    expect(exportButton, 'the answers can be handed over while the server refuses').to.include('Pobierz odpowiedzi (JSON)');
     const sent = oneEvent(el, 'ankieta-sent');
+    retry.focus();
     retry.click();
     expect((await sent).detail.responseId).to.equal(response.id);
+    await settled(el);
+    expect(document.activeElement, 'focus stays in the survey when the button goes').to.equal(el);
+    expect(el.shadowRoot!.activeElement, 'on the thank-you heading').to.equal(
+      el.shadowRoot!.querySelector('[part~="thank-you"] [tabindex="-1"]'),
+    );
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  it('says why the download button is there on a later visit, after the server refused a response', async () => {
+    const { endpoint } = await servers();
+    await injectFaults({ type: 'status', status: 400, body: { error: 'invalid' } });
+    const el = await mount(endpoint);
+    await submitBothPages(el);
+    await until(() => status(el).startsWith('Nie udało się wysłać odpowiedzi.'), 'the not-delivered status');
+    el.remove();
+    const later = await mount(endpoint);
+    await until(() => !!later.shadowRoot!.querySelector('.delivery-actions button'), 'the download button');
+    expect(status(later)).to.equal('Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.');
+    later.locale = 'en';
+    await settled(later);
+    expect(status(later)).to.equal('Your answers could not be delivered. They are kept on this device.');
   });
 
   it('works in memory without IndexedDB: a translated notice, ankieta-error {kind: storage}, and delivery', async () => {
@@ -222,6 +255,35 @@ describe('<ankieta-survey> on the device and over the network', () => {
     } finally {
       Object.defineProperty(window, 'indexedDB', original);
       window.removeEventListener('ankieta-error', onError);
+    }
+  });
+
+  it('without IndexedDB never says the answers are kept on the device: after a 403 it asks to download them', async () => {
+    const { endpoint } = await servers();
+    await injectFaults({ type: 'status', status: 403 });
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    try {
+      const el = await mount(endpoint);
+      await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
+      const visible = () =>
+        [...el.shadowRoot!.querySelectorAll('[part~="notice"], [part~="status"]')]
+          .filter((n) => n.textContent!.includes('Tego urządzenia nie da się użyć'))
+          .filter((n) => n.getBoundingClientRect().height > 1 && !n.querySelector('.visually-hidden')).length;
+      expect(visible(), 'the storage warning is on screen once').to.equal(1);
+      await submitBothPages(el);
+      await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z tej strony'), 'the forbidden status');
+      expect(status(el)).to.equal(
+        'Serwer nie przyjmuje odpowiedzi z tej strony, a tego urządzenia nie da się użyć do ich zapisu. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i powiadomić administratora strony.',
+      );
+      expect(status(el)).not.to.include('zachowane');
+      expect(part(el, 'thank-you')!.querySelector('[part~="notice"]')!.textContent, 'the thank-you screen keeps the warning').to.include(
+        'prosimy nie zamykać strony',
+      );
+      const buttons = [...el.shadowRoot!.querySelectorAll('.delivery-actions button')].map((b) => b.textContent!.trim());
+      expect(buttons).to.deep.equal(['Pobierz odpowiedzi (JSON)', 'Spróbuj ponownie']);
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
     }
   });
 

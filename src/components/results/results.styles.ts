@@ -124,6 +124,8 @@ export const styles = css`
   table {
     border-collapse: collapse;
     width: 100%;
+    /* Words whole, the table scrolling in its region, even inside a survey that breaks long words. */
+    overflow-wrap: normal;
   }
   caption {
     text-align: start;

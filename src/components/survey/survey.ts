@@ -116,6 +116,8 @@ export class AnkietaSurvey extends LitElement {
   /** What the current definition was loaded from, so only a real change reloads it. */
   #source: { definition: unknown; src: string | undefined } | undefined;
   #focusAfterRender: 'page' | 'summary' | 'thanks' | 'title' | undefined;
+  /** What had focus inside the element when a render began. */
+  #focusedBefore: Element | null = null;
 
   get #locale(): Locale {
     return resolveLocale(this.locale, this, this.#parsed?.locale);
@@ -151,9 +153,18 @@ export class AnkietaSurvey extends LitElement {
     if (this.#source?.definition !== this.definition || this.#source?.src !== this.src) void this.#load();
   }
 
+  protected override update(changed: PropertyValues<this>): void {
+    this.#focusedBefore = this.shadowRoot?.activeElement ?? null;
+    super.update(changed);
+  }
+
   protected override updated(): void {
-    const target = this.#focusAfterRender;
+    // A focused button this render took away ("Spróbuj ponownie" while sending, "Zacznij od
+    // nowa") leaves focus on <body>: it goes to the heading of what is on screen instead.
+    const lost = this.#focusedBefore && !this.#focusedBefore.isConnected;
+    const target = this.#focusAfterRender ?? (lost ? (this.#controller.submitted ? 'thanks' : 'page') : undefined);
     this.#focusAfterRender = undefined;
+    this.#focusedBefore = null;
     if (!target) return;
     const selector = {
       page: '[part~="page-title"]',
@@ -270,7 +281,7 @@ export class AnkietaSurvey extends LitElement {
         ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
       </header>
       ${this.#controller.submitted ? this.#renderThankYou(locale) : this.#renderPage(locale)}
-      <div part="status" class="status" role="status" aria-live="polite">${this.notice || this.#statusText(this.#controller.status)}</div>
+      <div part="status" class="status" role="status" aria-live="polite">${this.#renderStatus()}</div>
       ${this.#renderDeliveryActions()}
     </section>`;
   }
@@ -322,6 +333,14 @@ export class AnkietaSurvey extends LitElement {
       </form>`;
   }
 
+  #renderStatus() {
+    if (this.notice) return this.notice;
+    const status = this.#controller.status;
+    const text = this.#statusText(status);
+    // The same words stand in the notice above: spoken once here, not shown twice.
+    return status?.state === 'storage-unavailable' ? html`<span class="visually-hidden">${text}</span>` : text;
+  }
+
   #statusText(status: SessionStatus | undefined): string {
     switch (status?.state) {
       case 'saved':
@@ -334,14 +353,16 @@ export class AnkietaSurvey extends LitElement {
         return status.waiting ? this.#t('statusWaiting', { count: status.waiting }) : this.#t('statusSent');
       case 'waiting':
         return this.#t('statusWaiting', { count: status.waiting });
+      // Without storage nothing is "kept on this device": the respondent is asked to download.
       case 'not-delivered':
-        return this.#t('statusNotDelivered');
+        return this.#t(status.storageAvailable ? 'statusNotDelivered' : 'statusNotDeliveredMemory');
       case 'forbidden':
-        return this.#t('statusForbidden');
+        return this.#t(status.storageAvailable ? 'statusForbidden' : 'statusForbiddenMemory');
       case 'storage-unavailable':
         return this.#t('statusStorageUnavailable');
       default:
-        return '';
+        // A later visit: what the server refused earlier is still here, and its button needs a word.
+        return status?.undelivered ? this.#t('statusNotDelivered') : '';
     }
   }
 
@@ -351,7 +372,7 @@ export class AnkietaSurvey extends LitElement {
     if (!status || (!status.undelivered && status.state !== 'forbidden')) return nothing;
     return html`<p class="delivery-actions">
       ${
-        status.undelivered
+        status.undelivered || status.state === 'forbidden'
           ? html`<button part="button" type="button" class="secondary" @click=${this.#exportUndelivered}>${this.#t('exportAnswers')}</button>`
           : nothing
       }
@@ -365,14 +386,14 @@ export class AnkietaSurvey extends LitElement {
 
   #exportUndelivered = () => {
     const id = this.#parsed?.id ?? 'ankieta';
-    download(this.renderRoot as ShadowRoot, `${id}-niewyslane.json`, 'application/json', this.#controller.exportUndelivered());
+    const name = this.#locale === 'pl' ? 'niewyslane' : 'not-sent';
+    download(this.renderRoot as ShadowRoot, `${id}-${name}.json`, 'application/json', this.#controller.exportUndelivered());
   };
 
   /** Shown above the form: answers restored from this device (with a way to start over), or no storage. */
   #renderNotices() {
     const controller = this.#controller;
-    const storageDown = controller.status?.storageAvailable === false;
-    return html`${storageDown ? html`<p part="notice" class="notice">${this.#t('statusStorageUnavailable')}</p>` : nothing}
+    return html`${this.#renderStorageNotice()}
     ${
       // A reload after sending shows a fresh form: say so, lest the answers be sent twice. The
       // form stays, since someone else may be using the device (kiosk mode never says it).
@@ -390,10 +411,21 @@ export class AnkietaSurvey extends LitElement {
     }`;
   }
 
+  /** No storage: the form works in memory, and the page must stay open until the answers are sent. */
+  #renderStorageNotice() {
+    const status = this.#controller.status;
+    return status?.storageAvailable === false && !(this.#controller.submitted && status.state === 'sent')
+      ? html`<p part="notice" class="notice">${this.#t('statusStorageUnavailable')}</p>`
+      : nothing;
+  }
+
   #startOver = async () => {
+    // To the page heading before the notice holding this button goes, so focus never drops to <body>.
+    this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
     await this.#controller.startOver();
     this.summary = [];
     this.fieldErrors = new Map();
+    this.notice = this.#t('statusCleared');
     this.#focusAfterRender = 'page';
   };
 
@@ -451,6 +483,7 @@ export class AnkietaSurvey extends LitElement {
     const message = definition.thankYou ? localize(definition.thankYou, locale) : this.#t('thankYou');
     return html`<div part="thank-you" class="thank-you">
       ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
+      ${this.#renderStorageNotice()}
       ${
         definition.scoring
           ? html`<ankieta-results exportparts="base: results" .definition=${definition} .response=${this.#controller.submitted}
