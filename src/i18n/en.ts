@@ -63,10 +63,10 @@ export const en: Catalog = {
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
   statusNotDeliveredMemory:
     'Your answers could not be delivered, and this device cannot store them. Please download them (JSON) before closing the page.',
-  statusCleared: 'Your answers were cleared. You can start the survey again.',
+  statusCleared: 'Your answers were cleared.',
   statusForbidden: 'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',
   statusForbiddenMemory:
-    'The server does not accept answers from this page, and this device cannot store them. Please download them (JSON) before closing the page, and tell the site owner.',
+    'The server does not accept answers from this page. Please download them (JSON) before closing the page, and tell the site owner.',
   statusStorageUnavailable: 'This device cannot store your answers. The survey works, but please keep this page open until you submit.',
   exportAnswers: 'Download answers (JSON)',
   retry: 'Try again',

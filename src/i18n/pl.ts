@@ -100,13 +100,12 @@ export const pl = {
     other: '{count} odpowiedzi czeka na wysłanie.',
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
-  statusNotDeliveredMemory:
-    'Nie udało się wysłać odpowiedzi, a tego urządzenia nie da się użyć do ich zapisu. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony.',
-  statusCleared: 'Odpowiedzi zostały usunięte. Można wypełnić ankietę od początku.',
+  statusNotDeliveredMemory: 'Nie udało się wysłać odpowiedzi. Prosimy pobrać je (JSON) przed zamknięciem strony.',
+  statusCleared: 'Odpowiedzi zostały usunięte.',
   statusForbidden:
     'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zachowane na tym urządzeniu; prosimy powiadomić administratora strony.',
   statusForbiddenMemory:
-    'Serwer nie przyjmuje odpowiedzi z tej strony, a tego urządzenia nie da się użyć do ich zapisu. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i powiadomić administratora strony.',
+    'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i powiadomić administratora strony.',
   statusStorageUnavailable:
     'Tego urządzenia nie da się użyć do zapisu odpowiedzi. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem.',
   exportAnswers: 'Pobierz odpowiedzi (JSON)',

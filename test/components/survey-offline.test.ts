@@ -119,7 +119,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(control(fourth, 'overall').value).to.equal(null);
     expect(focusins, 'focus never fell to <body>').to.deep.equal([]);
     expect(fourth.shadowRoot!.activeElement).to.equal(part(fourth, 'page-title'));
-    expect(status(fourth), 'the clearing is announced').to.equal('Odpowiedzi zostały usunięte. Można wypełnić ankietę od początku.');
+    expect(status(fourth), 'the clearing is announced').to.equal('Odpowiedzi zostały usunięte.');
     fourth.remove();
     const fifth = await mount();
     expect(control(fifth, 'overall').value, 'start over removed the draft').to.equal(null);
@@ -274,7 +274,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
       await submitBothPages(el);
       await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z tej strony'), 'the forbidden status');
       expect(status(el)).to.equal(
-        'Serwer nie przyjmuje odpowiedzi z tej strony, a tego urządzenia nie da się użyć do ich zapisu. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i powiadomić administratora strony.',
+        'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i powiadomić administratora strony.',
       );
       expect(status(el)).not.to.include('zachowane');
       expect(part(el, 'thank-you')!.querySelector('[part~="notice"]')!.textContent, 'the thank-you screen keeps the warning').to.include(
