@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/results/results.js';
 import type { AnkietaResults } from '../../src/components/results/results.js';
+import { wrap } from '../../src/components/results/chart.js';
 import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
 import type { SurveyDefinition } from '../../src/schema/index.js';
 
@@ -209,6 +210,12 @@ describe('<ankieta-results>', () => {
     // Inside a survey, which breaks long words anywhere: the table keeps its words whole and scrolls.
     wrapper.style.overflowWrap = 'anywhere';
     expect(getComputedStyle(root(el).querySelector('th')!).overflowWrap).to.equal('normal');
+  });
+
+  it('wraps chart labels at spaces and cuts a word longer than a line, so no text runs out of the drawing', () => {
+    expect(wrap('Zarządzanie relacjami w partnerstwie', 12)).to.deep.equal(['Zarządzanie', 'relacjami w', 'partnerstwie']);
+    expect(wrap('Konstantynopolitańczykowianeczka', 12)).to.deep.equal(['Konstantynop', 'olitańczykow', 'ianeczka']);
+    expect(wrap('', 12)).to.deep.equal(['']);
   });
 
   it('has a table with a caption as the alternative to the chart', async () => {

@@ -20,11 +20,12 @@ export interface ChartText {
   descriptionId: string;
 }
 
-/** Splits a label into lines of about `width` characters, at spaces. */
+/** Splits a label into lines of about `width` characters, at spaces; a longer word is cut to fit. */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  const words = text.split(/\s+/).flatMap((word) => word.match(new RegExp(`.{1,${width}}`, 'gu')) ?? []);
+  for (const word of words) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = word;
