@@ -246,7 +246,7 @@ export function createCollectorServer(context: CollectorContext): Server {
       // widget then stops and tells the site owner, where an unreadable reply looked like a
       // network failure and was retried for ever. Nothing from such a page is stored.
       if (refused && method !== 'POST') throw new HttpError(403, { error: 'origin not allowed' });
-      Object.assign(cors, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After', Vary: 'Origin' });
+      Object.assign(cors, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After, Date', Vary: 'Origin' });
     }
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {

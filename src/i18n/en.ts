@@ -67,7 +67,7 @@ export const en: Catalog = {
   statusForbidden: 'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',
   statusForbiddenMemory:
     'The server does not accept answers from this page. Please download them (JSON) before closing the page, and tell the site owner.',
-  statusStorageUnavailable: 'This device cannot store your answers. The survey works, but please keep this page open until you submit.',
+  statusStorageUnavailable: 'This device cannot store your answers. The survey works, but please keep this page open until they are sent.',
   exportAnswers: 'Download answers (JSON)',
   retry: 'Try again',
 

@@ -280,7 +280,9 @@ export class OfflineSession extends EventTarget {
     }
     this.#outbox.set(item.id, item);
     this.#mine.add(item.id);
-    this.#setStatus({ state: this.#delivery ? (this.#delivery.stopped ? 'forbidden' : 'waiting') : 'saved' });
+    // Without an endpoint the response stays here: "saved on this device" only if it was stored.
+    const kept = this.#status.storageAvailable ? 'saved' : 'storage-unavailable';
+    this.#setStatus({ state: this.#delivery ? (this.#delivery.stopped ? 'forbidden' : 'waiting') : kept });
     this.#emit('queued', { responseId: item.id, waiting: this.#status.waiting });
     void this.#delivery?.flush('queued');
     return queued;

@@ -120,9 +120,11 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(focusins, 'focus never fell to <body>').to.deep.equal([]);
     expect(fourth.shadowRoot!.activeElement).to.equal(part(fourth, 'page-title'));
     expect(status(fourth), 'the clearing is announced').to.equal('Odpowiedzi zostały usunięte.');
+    await rate(fourth, 4);
+    await until(() => status(fourth) === 'Odpowiedzi są zapisane na tym urządzeniu.', 'the saving status again after the next answer');
     fourth.remove();
     const fifth = await mount();
-    expect(control(fifth, 'overall').value, 'start over removed the draft').to.equal(null);
+    expect(control(fifth, 'overall').value, 'start over removed the old draft: only the answer given after it').to.equal(4);
   });
 
   it('a kiosk never says the survey was completed on the device (each person is new)', async () => {
@@ -282,6 +284,41 @@ describe('<ankieta-survey> on the device and over the network', () => {
       );
       const buttons = [...el.shadowRoot!.querySelectorAll('.delivery-actions button')].map((b) => b.textContent!.trim());
       expect(buttons).to.deep.equal(['Pobierz odpowiedzi (JSON)', 'Spróbuj ponownie']);
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+    }
+  });
+
+  it("a new survey and a new endpoint set together: answers are kept as the new survey's draft", async () => {
+    const { endpoint } = await servers();
+    const el = await mount();
+    const other: SurveyDefinition = { ...survey, id: 'inna' };
+    el.definition = other;
+    await el.updateComplete;
+    el.endpoint = endpoint; // while the new survey's draft is being read
+    await settled(el);
+    await rate(el, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    el.remove();
+    const again = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" .definition=${other}></ankieta-survey>`);
+    await settled(again);
+    expect(control(again, 'overall').value, 'the draft of "inna"').to.equal(2);
+    again.remove();
+    const first = await mount();
+    expect(control(first, 'overall').value, 'nothing in the draft of "konferencja"').to.equal(null);
+  });
+
+  it('without IndexedDB and without an endpoint never says the answers are saved on the device', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    try {
+      const el = await mount();
+      await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
+      await submitBothPages(el);
+      await settled(el);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(status(el)).not.to.include('zapisane na tym urządzeniu');
+      expect(part(el, 'thank-you')!.querySelector('[part~="notice"]')!.textContent).to.include('prosimy nie zamykać strony');
     } finally {
       Object.defineProperty(window, 'indexedDB', original);
     }

@@ -1,7 +1,7 @@
 // A fault-injecting HTTP proxy on 127.0.0.1 in front of a collector. The tests tell it what
 // to do with the next POSTs (rules, consumed in order) or with a share of all POSTs (random
 // mode, for the soak); preflights always pass through. Faults:
-//   { type: 'status', status, retryAfter?, body? }  reply without forwarding (5xx, 4xx, 429 …)
+//   { type: 'status', status, retryAfter?, date?, body? }  reply without forwarding (5xx, 4xx, 429 …)
 //   { type: 'hang' }                                never reply, never forward
 //   { type: 'store-then-hang' }                     forward (the collector stores it), never reply
 //   { type: 'drop-reply' }                          forward, then cut the connection instead of replying
@@ -37,6 +37,8 @@ export async function startFaultProxy({ target }) {
       case 'status': {
         const headers = { ...cors(req), 'Content-Type': 'application/json' };
         if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
+        // The server's own clock, for a Retry-After date (Node writes the real time otherwise).
+        if (fault.date !== undefined) headers['Date'] = fault.date;
         res.writeHead(fault.status, headers);
         res.end(JSON.stringify(fault.body ?? { error: `injected ${fault.status}` }));
         return;
@@ -156,7 +158,7 @@ export async function startFaultProxy({ target }) {
 
 function cors(req) {
   return req.headers.origin
-    ? { 'Access-Control-Allow-Origin': req.headers.origin, Vary: 'Origin', 'Access-Control-Expose-Headers': 'Retry-After' }
+    ? { 'Access-Control-Allow-Origin': req.headers.origin, Vary: 'Origin', 'Access-Control-Expose-Headers': 'Retry-After, Date' }
     : {};
 }
 

@@ -6,7 +6,7 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 
 export type Fault =
-  | { type: 'status'; status: number; retryAfter?: number | string; body?: unknown; times?: number }
+  | { type: 'status'; status: number; retryAfter?: number | string; date?: string; body?: unknown; times?: number }
   | { type: 'hang' | 'store-then-hang' | 'drop-reply' | 'reset'; times?: number }
   | { type: 'delay'; ms: number; times?: number };
 

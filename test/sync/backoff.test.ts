@@ -17,7 +17,13 @@ describe('delivery backoff schedule', () => {
   afterEach(() => h.finish());
 
   /** Runs a session whose attempts are timed on the fake clock; returns those times. */
-  async function run(options: { random: () => number; failures: number; retryAfter?: number | string | ((now: number) => string) }) {
+  async function run(options: {
+    random: () => number;
+    failures: number;
+    retryAfter?: number | string | ((now: number) => string);
+    /** The reply's Date (the server's clock), from the device's time. */
+    date?: (now: number) => string;
+  }) {
     const { endpoint } = await servers();
     const { fake, clock } = fakeClock();
     const attempts: number[] = [];
@@ -27,6 +33,7 @@ describe('delivery backoff schedule', () => {
       status: 503,
       times: options.failures,
       ...(retryAfter === undefined ? {} : { retryAfter: typeof retryAfter === 'function' ? retryAfter(fake.now) : retryAfter }),
+      ...(options.date ? { date: options.date(fake.now) } : {}),
     });
     const session = h.session({
       endpoint,
@@ -109,9 +116,22 @@ describe('delivery backoff schedule', () => {
       random: () => 1,
       failures: 1,
       retryAfter: (now) => new Date(now + 20_000).toUTCString(),
+      date: (now) => new Date(now).toUTCString(),
     });
     // An HTTP date has whole seconds.
     expect(gaps[0]).to.be.within(19_000, 20_000);
+  });
+
+  it("counts an HTTP-date Retry-After from the reply's Date when the device clock is 2 h slow", async () => {
+    const hours2 = 2 * 60 * 60 * 1000;
+    const { gaps } = await run({
+      random: () => 1,
+      failures: 1,
+      date: (now) => new Date(now + hours2).toUTCString(),
+      retryAfter: (now) => new Date(now + hours2 + 20_000).toUTCString(),
+    });
+    // Counted from the device clock it would be 2 h 20 s, capped at an hour.
+    expect(gaps[0]).to.be.within(19_000, 21_000);
   });
 
   it('retries 429, 5xx and a cut connection (never "not delivered")', async () => {

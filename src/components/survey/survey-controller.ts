@@ -32,6 +32,7 @@ export class SurveyController implements ReactiveController {
   completedBefore = false;
   #session: OfflineSession | undefined;
   #settings: SessionSettings = { persist: false };
+  #starting = false;
   /** The settings the open session was made with. */
   #opened: SessionSettings = this.#settings;
 
@@ -57,7 +58,13 @@ export class SurveyController implements ReactiveController {
     this.#settings = settings;
     this.submitted = undefined;
     this.restored = false;
-    const draft = await this.#openSession(definition, true);
+    this.#starting = true;
+    let draft;
+    try {
+      draft = await this.#openSession(definition, true);
+    } finally {
+      this.#starting = false;
+    }
     this.model = new SurveyModel(definition, draft ? { answers: draft.answers, pageId: draft.pageId } : {});
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
     this.completedBefore = getFlag(`completed:${definition.id}`);
@@ -74,7 +81,9 @@ export class SurveyController implements ReactiveController {
   configure(settings: SessionSettings): void {
     this.#settings = settings;
     const opened = this.#opened;
-    if (!this.model || !this.#session || ((opened.endpoint || null) === (settings.endpoint || null) && opened.persist === settings.persist))
+    // While start() reads a draft, the model may still be the previous survey's: start() itself
+    // applies the new settings once its own model is in place.
+    if (this.#starting || !this.model || !this.#session || ((opened.endpoint || null) === (settings.endpoint || null) && opened.persist === settings.persist))
       return;
     this.hostDisconnected();
     this.hostConnected();

@@ -514,6 +514,8 @@ export class AnkietaSurvey extends LitElement {
     const { element, question } = found;
     const controller = this.#controller;
     controller.answer(question.id, readAnswer(element, question), question.type === 'text');
+    // A one-off message ("cleared", "ready for the next person") gives way to the saving status.
+    this.notice = '';
     if (this.kiosk) this.#kiosk.filling();
     if (question.type === 'choice' && question.other) {
       const otherText = (element as HTMLElement & { otherText?: string }).otherText;
