@@ -83,7 +83,12 @@ export class SurveyController implements ReactiveController {
     const opened = this.#opened;
     // While start() reads a draft, the model may still be the previous survey's: start() itself
     // applies the new settings once its own model is in place.
-    if (this.#starting || !this.model || !this.#session || ((opened.endpoint || null) === (settings.endpoint || null) && opened.persist === settings.persist))
+    if (
+      this.#starting ||
+      !this.model ||
+      !this.#session ||
+      ((opened.endpoint || null) === (settings.endpoint || null) && opened.persist === settings.persist)
+    )
       return;
     this.hostDisconnected();
     this.hostConnected();
