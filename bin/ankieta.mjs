@@ -33,7 +33,11 @@ if (!command || command === '--help' || command === '-h' || command === 'help') 
 }
 if (!COMMANDS.includes(command)) fail(`ankieta: unknown command "${command}"\n\n${USAGE}`, 2);
 
-const VALUED = { '--out': 'out', '-o': 'out', '--name': 'name', '--name-en': 'nameEn', '--cross-sector': 'crossSector' };
+// The options each command takes, and the name each is kept under.
+const OPTIONS = {
+  'survey-from-agenda': { '--out': 'out', '-o': 'out' },
+  'partnership-survey': { '--out': 'out', '-o': 'out', '--name': 'name', '--name-en': 'nameEn', '--cross-sector': 'crossSector' },
+}[command];
 const args = {};
 let input;
 for (let i = 0; i < rest.length; i++) {
@@ -41,11 +45,14 @@ for (let i = 0; i < rest.length; i++) {
   if (arg === '--help' || arg === '-h') {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
-  } else if (Object.hasOwn(VALUED, arg)) {
+  } else if (Object.hasOwn(OPTIONS, arg)) {
     const value = rest[++i];
-    if (value === undefined) fail(`ankieta: ${arg} needs a value`, 2);
-    args[VALUED[arg]] = value;
-  } else if (command === 'survey-from-agenda' && input === undefined) input = arg;
+    // "--name --out x" would take "--out" for the name: an option's value never starts with "-".
+    if (value === undefined || value.trim() === '' || value.startsWith('-')) fail(`ankieta: ${arg} needs a value`, 2);
+    if (Object.hasOwn(args, OPTIONS[arg])) fail(`ankieta: ${arg} is given twice`, 2);
+    args[OPTIONS[arg]] = value;
+  } else if (arg.startsWith('-') && arg !== '-') fail(`ankieta: ${command} has no option "${arg}"\n\n${USAGE}`, 2);
+  else if (command === 'survey-from-agenda' && input === undefined) input = arg;
   else fail(`ankieta: unexpected argument "${arg}"\n\n${USAGE}`, 2);
 }
 
@@ -95,6 +102,10 @@ if (command === 'survey-from-agenda') {
 
 const output = `${JSON.stringify(definition, null, 2)}\n`;
 if (args.out) {
-  writeFileSync(args.out, output);
+  try {
+    writeFileSync(args.out, output);
+  } catch (error) {
+    fail(`${args.out}: cannot write the file (${error.code ?? error.message})`);
+  }
   process.stderr.write(`wrote ${args.out} (survey "${definition.id}", ${summary})\n`);
 } else process.stdout.write(output);

@@ -122,10 +122,22 @@ function crossSectorQuestions(crossSector: boolean | undefined): { questions: Qu
   };
 }
 
-/** A survey id from the partnership's (Polish) name, e.g. `partnerstwo-ziemi-opolskiej` → `partnership-partnerstwo-ziemi-opolskiej`. */
+/**
+ * A survey id from the partnership's (Polish) name: `Partnerstwo Ziemi Opolskiej` →
+ * `partnership-partnerstwo-ziemi-opolskiej`. A name too long for an id, or without Latin
+ * letters, ends in a short hash of the whole name, so two such names still get two ids.
+ */
 export function partnershipSurveyId(name: LocalizedText): string {
-  const id = slug(localize(name, 'pl'), 64 - 'partnership-'.length);
-  return id ? `partnership-${id}` : 'partnership-self-assessment';
+  const text = localize(name, 'pl').trim();
+  const room = 64 - 'partnership-'.length;
+  const whole = slug(text, Infinity);
+  if (whole && whole.length <= room) return `partnership-${whole}`;
+  // FNV-1a: stable across runs and machines, which a survey id must be.
+  let hash = 0x811c9dc5;
+  for (const char of text) hash = Math.imul(hash ^ char.codePointAt(0)!, 0x01000193) >>> 0;
+  const tag = hash.toString(36).padStart(7, '0');
+  const head = slug(text, room - tag.length - 1);
+  return `partnership-${head ? `${head}-` : ''}${tag}`;
 }
 
 /** Builds the self-assessment. Throws `DefinitionError` (with JSON paths) for invalid options. */

@@ -147,4 +147,26 @@ describe('ankieta partnership-survey', () => {
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--cross-sector is "yes" or "no", not "maybe"/);
   });
+
+  it("refuses an empty or missing value, a value that is an option, an option given twice, and the other command's options", () => {
+    const cases = [
+      [['partnership-survey', '--name', 'P', '--out', ''], /--out needs a value/],
+      [['partnership-survey', '--name', '--cross-sector', 'yes'], /--name needs a value/],
+      [['partnership-survey', '--name', 'A', '--name', 'B'], /--name is given twice/],
+      [['survey-from-agenda', fixture('agenda-good.json'), '--name', 'Foo'], /survey-from-agenda has no option "--name"/],
+      [['survey-from-agenda', fixture('agenda-good.json'), '--out'], /--out needs a value/],
+    ];
+    for (const [args, message] of cases) {
+      const result = run(args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, message);
+      assert.equal(result.stdout, '', 'nothing printed as if it worked');
+    }
+  });
+
+  it('says in one line when --out cannot be written', () => {
+    const result = run(['partnership-survey', '--name', 'P', '--out', join(scratch, 'no-such-dir', 'x.json')]);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^\S+x\.json: cannot write the file \(ENOENT\)\n$/);
+  });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
+import { partnershipSelfAssessment, partnershipSurveyId } from '../../src/templates/partnership.js';
 import { parseDefinition, type Question, type SurveyDefinition } from '../../src/schema/index.js';
 import { SurveyModel } from '../../src/engine/survey-model.js';
 import { untranslated } from './texts.js';
@@ -59,6 +59,13 @@ describe('partnershipSelfAssessment()', () => {
     expect(partnershipSelfAssessment({ partnership: 'Partnerstwo Ziemi Łódzkiej' }).id).to.equal('partnership-partnerstwo-ziemi-lodzkiej');
     expect(partnershipSelfAssessment({ partnership: 'P', id: 'mine' }).id, 'an explicit id wins').to.equal('mine');
     expect(definition.id, 'no name: the generic id').to.equal('partnership-self-assessment');
+    // Names too long for an id, or without Latin letters, still get ids of their own.
+    const long = (end: string) => partnershipSurveyId(`Partnerstwo na rzecz rozwoju gmin powiatu strzeleckiego i ${end}`);
+    const [a, b] = [long('krapkowickiego'), long('kędzierzyńskiego')];
+    expect(a).not.to.equal(b);
+    for (const id of [a, b, partnershipSurveyId('Партнерство Дніпро')]) expect(id).to.match(/^partnership-[a-z0-9-]{1,52}$/);
+    expect(partnershipSurveyId('Партнерство Дніпро')).not.to.equal('partnership-self-assessment');
+    expect(partnershipSurveyId('Партнерство Дніпро'), 'the same name, the same id').to.equal(partnershipSurveyId('Партнерство Дніпро'));
   });
 
   it('shows B6 only in cross-sector partnerships', () => {
