@@ -39,6 +39,15 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('with the script at the end of <body>, starts on the inline definition at once, not after the page is parsed', async () => {
+    const { win, doc } = await openHost('/embed/inline-end');
+    const survey = await readySurvey(doc, 0);
+    expect(survey.shadowRoot.querySelector('[part~="title"]')!.textContent).to.equal('Skrypt na końcu strony');
+    expect((win as unknown as { __atDomReady: string }).__atDomReady, 'already loading when the document was parsed').to.equal(
+      'Wczytywanie ankiety…',
+    );
+  });
+
   it('upgrades elements a single-page app adds later', async () => {
     const { win, doc } = await openHost('/embed/twice');
     await readySurvey(doc, 0);

@@ -202,9 +202,10 @@ export class AnkietaSurvey extends LitElement {
       if (abort.signal.aborted) return;
     }
     if (source === undefined) {
-      // Made by the HTML parser after the script defined it: its children (the inline
-      // definition, perhaps half-read) are complete only once the document is parsed.
-      if (document.readyState === 'loading') {
+      // Made by the HTML parser after the script defined it, and nothing after it parsed yet:
+      // its children (the inline definition, perhaps half-read) are complete only once the
+      // document is. With a sibling after it (a script at the end of <body>), they are already.
+      if (document.readyState === 'loading' && !this.nextSibling) {
         const started = this.#source;
         const later = () => {
           if (this.#source === started && this.isConnected) void this.#load();
