@@ -168,7 +168,7 @@ export default defineConfig(({ mode, command }) => {
       target: 'es2022',
       minify: false,
       sourcemap: true,
-      lib: { entry: { index: src('index.ts'), ...elementEntries() }, formats: ['es'] },
+      lib: { entry: { index: src('index.ts'), elements: src('elements.ts'), ...elementEntries() }, formats: ['es'] },
       rolldownOptions: {
         external: [/^lit($|\/)/, /^@lit\//, /^zod($|\/)/, /^idb-keyval($|\/)/],
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

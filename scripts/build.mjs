@@ -30,6 +30,9 @@ run('node', ['scripts/build-templates.mjs']);
 step('collector (dist/collector.mjs)');
 run('node', ['scripts/build-collector.mjs']);
 
+step('package entry points (every export and README import resolves to a packed, typed file)');
+run('node', ['scripts/check-package.mjs']);
+
 step('sizes (what a script-tag user downloads)');
 for (const file of ['dist/ankieta.js', 'dist/ankieta-report.js']) {
   if (!existsSync(file)) continue;

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// What an application that installs the package can import, checked after `npm run build`:
+// every specifier the `exports` map offers, and every `ankieta/…` specifier README.md shows,
+// must resolve (as Node and TypeScript resolve it) to a file that `npm pack` puts in the
+// tarball. A missing entry point is otherwise found only by the first user whose bundler
+// fails on `import 'ankieta/elements.js'`.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const packed = new Set(
+  JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }))[0].files.map(
+    (f) => f.path,
+  ),
+);
+
+/** Specifiers to try: the exports map's keys (a pattern once per matching file) and README's. */
+const specifiers = new Set();
+for (const key of Object.keys(pkg.exports)) {
+  const name = key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`;
+  if (!key.includes('*')) {
+    specifiers.add(name);
+    continue;
+  }
+  // Expand a pattern over the files its target points at: "./components/*.js" with target
+  // "./dist/esm/components/*.js" gives one specifier per built element module.
+  const entry = pkg.exports[key];
+  const target = typeof entry === 'string' ? entry : entry.default;
+  const [before, after] = target.slice(2).split('*');
+  const walk = (dir) =>
+    existsSync(join(root, dir))
+      ? readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
+          d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+        )
+      : [];
+  const base = before.slice(0, before.lastIndexOf('/') + 1);
+  for (const file of walk(base)) {
+    if (!file.startsWith(before) || !file.endsWith(after)) continue;
+    // Only the element entry points, not every module they import.
+    if (key.startsWith('./components/') && !/components\/([^/]+)\/\1\.js$/.test(file)) continue;
+    specifiers.add(name.replace('*', file.slice(before.length, file.length - after.length)));
+  }
+}
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+for (const [, specifier] of readme.matchAll(/['"](ankieta\/[^'"*…]+)['"]/g)) specifiers.add(specifier);
+
+// Resolve from an application that has the package installed, as Node does.
+const app = mkdtempSync(join(tmpdir(), 'ankieta-package-'));
+const problems = [];
+const typed = [];
+try {
+  mkdirSync(join(app, 'node_modules'));
+  symlinkSync(root, join(app, 'node_modules', pkg.name), 'dir');
+  const require = createRequire(join(app, 'app.js'));
+  for (const specifier of [...specifiers].sort()) {
+    let file;
+    try {
+      file = require.resolve(specifier);
+    } catch (error) {
+      problems.push(`${specifier}: does not resolve (${error.code ?? error.message})`);
+      continue;
+    }
+    const path = relative(root, file);
+    if (!existsSync(file)) problems.push(`${specifier} → ${path}: no such file`);
+    else if (!packed.has(path)) problems.push(`${specifier} → ${path}: not in the npm pack file list`);
+    else if (/\.js$/.test(path) && path.startsWith('dist/esm/')) typed.push(specifier);
+  }
+
+  // TypeScript, in both resolution modes an application may use: every ES module specifier
+  // must find its declarations.
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  writeFileSync(join(app, 'package.json'), '{"type":"module"}\n');
+  // A namespace import, so a module found without declarations is an error (TS7016), not `any`.
+  const imports = typed.map((s, i) => `import * as m${i} from '${s}';`);
+  writeFileSync(join(app, 'app.ts'), `${imports.join('\n')}\nexport const all = [${typed.map((_, i) => `m${i}`).join(', ')}];\n`);
+  for (const moduleResolution of ['bundler', 'node16']) {
+    const options = {
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        module: moduleResolution === 'bundler' ? 'esnext' : 'node16',
+        moduleResolution,
+        target: 'es2022',
+        lib: ['es2022', 'dom', 'dom.iterable'],
+        types: [],
+      },
+      files: ['app.ts'],
+    };
+    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(options));
+    try {
+      execFileSync(tsc, ['-p', app], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      problems.push(`TypeScript (moduleResolution ${moduleResolution}):\n${error.stdout}${error.stderr}`.trimEnd());
+    }
+  }
+} finally {
+  rmSync(app, { recursive: true, force: true });
+}
+
+if (problems.length) {
+  console.log(`FAIL package entry points (${problems.length}):`);
+  for (const problem of problems) console.log(`  ${problem}`);
+  process.exit(1);
+}
+console.log(
+  `ok   package entry points: ${specifiers.size} specifiers resolve to packed files; ${typed.length} typed in bundler and node16`,
+);
