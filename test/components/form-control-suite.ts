@@ -198,6 +198,19 @@ export function formControlSuite(adapter: ControlAdapter): void {
         expect(el.validity.valid).to.equal(true);
       });
 
+      it('counts a value set from script and a form.reset() at once, as a native control does', async () => {
+        const { el, form } = await mount((e) => (e.required = true));
+        adapter.set(el, adapter.valid);
+        // No await: a page that sets the answer and then submits in the same task.
+        expect(form.checkValidity(), 'valid right after the value is set').to.equal(true);
+        expect(entriesOf(form)).to.deep.equal(adapter.validEntries);
+        form.reset();
+        expect(entriesOf(form), 'nothing submitted right after reset').to.deep.equal(emptyEntries);
+        expect(form.checkValidity(), 'required again right after reset').to.equal(false);
+        el.required = false;
+        expect(form.checkValidity(), 'valid right after required is dropped').to.equal(true);
+      });
+
       it('returns to its empty default on form.reset()', async () => {
         const { el, form } = await mount((e) => (e.required = true));
         el.focus();

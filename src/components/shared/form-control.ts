@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations, type PropertyDeclaration } from 'lit';
 import { normalizeAnswer } from '../../engine/answers.js';
 import { validateAnswer, type ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
@@ -165,6 +165,15 @@ export abstract class FormControl extends LitElement {
 
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
+  }
+
+  /**
+   * A value, `required` or option set from script (and `form.reset()`, which sets the value)
+   * counts at once, as on a native control: a page may set an answer and submit in the same task.
+   */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
+    super.requestUpdate(name, oldValue, options);
+    if (name && this.renderRoot) this.syncForm();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
