@@ -1,4 +1,12 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations, type PropertyDeclaration } from 'lit';
+import {
+  LitElement,
+  html,
+  nothing,
+  type PropertyValues,
+  type TemplateResult,
+  type PropertyDeclarations,
+  type PropertyDeclaration,
+} from 'lit';
 import { normalizeAnswer } from '../../engine/answers.js';
 import { validateAnswer, type ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
