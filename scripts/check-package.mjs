@@ -48,6 +48,13 @@ for (const key of Object.keys(pkg.exports)) {
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 for (const [, specifier] of readme.matchAll(/['"](ankieta\/[^'"*…]+)['"]/g)) specifiers.add(specifier);
 
+// Element entries whose events an application listens to, with the element each defines.
+const eventsOf = {
+  'ankieta/survey.js': 'ankieta-survey',
+  'ankieta/report.js': 'ankieta-report',
+  'ankieta/components/results/results.js': 'ankieta-results',
+};
+
 // Resolve from an application that has the package installed, as Node does.
 const app = mkdtempSync(join(tmpdir(), 'ankieta-package-'));
 const problems = [];
@@ -71,31 +78,47 @@ try {
   }
 
   // TypeScript, in both resolution modes an application may use: every ES module specifier
-  // must find its declarations.
+  // must find its declarations, and an element's entry alone must type its events, on the
+  // element and on document and window (they bubble and are composed, so pages listen there).
   const tsc = join(root, 'node_modules/.bin/tsc');
   writeFileSync(join(app, 'package.json'), '{"type":"module"}\n');
   // A namespace import, so a module found without declarations is an error (TS7016), not `any`.
-  const imports = typed.map((s, i) => `import * as m${i} from '${s}';`);
-  writeFileSync(join(app, 'app.ts'), `${imports.join('\n')}\nexport const all = [${typed.map((_, i) => `m${i}`).join(', ')}];\n`);
-  for (const moduleResolution of ['bundler', 'node16']) {
-    const options = {
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        module: moduleResolution === 'bundler' ? 'esnext' : 'node16',
-        moduleResolution,
-        target: 'es2022',
-        lib: ['es2022', 'dom', 'dom.iterable'],
-        types: [],
-      },
-      files: ['app.ts'],
-    };
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(options));
-    try {
-      execFileSync(tsc, ['-p', app], { encoding: 'utf8', stdio: 'pipe' });
-    } catch (error) {
-      problems.push(`TypeScript (moduleResolution ${moduleResolution}):\n${error.stdout}${error.stderr}`.trimEnd());
+  const programs = {
+    'all.ts': `${typed.map((s, i) => `import * as m${i} from '${s}';`).join('\n')}\nexport const all = [${typed.map((_, i) => `m${i}`).join(', ')}];\n`,
+  };
+  for (const [specifier, tag] of Object.entries(eventsOf)) {
+    programs[`${tag}.ts`] = [
+      `import '${specifier}';`,
+      `const kinds: string[] = [];`,
+      `document.querySelector('${tag}')!.addEventListener('ankieta-error', (e) => kinds.push(e.detail.kind));`,
+      `document.addEventListener('ankieta-error', (e) => kinds.push(e.detail.kind));`,
+      `window.addEventListener('ankieta-error', (e) => kinds.push(e.detail.kind));`,
+      tag === 'ankieta-survey' ? `document.addEventListener('ankieta-submit', (e) => kinds.push(e.detail.response.id));` : '',
+      `export { kinds };`,
+    ].join('\n');
+  }
+  for (const [file, text] of Object.entries(programs)) {
+    writeFileSync(join(app, file), text);
+    for (const moduleResolution of ['bundler', 'node16']) {
+      const options = {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          module: moduleResolution === 'bundler' ? 'esnext' : 'node16',
+          moduleResolution,
+          target: 'es2022',
+          lib: ['es2022', 'dom', 'dom.iterable'],
+          types: [],
+        },
+        files: [file],
+      };
+      writeFileSync(join(app, 'tsconfig.json'), JSON.stringify(options));
+      try {
+        execFileSync(tsc, ['-p', app], { encoding: 'utf8', stdio: 'pipe' });
+      } catch (error) {
+        problems.push(`TypeScript, ${file} (moduleResolution ${moduleResolution}):\n${error.stdout}${error.stderr}`.trimEnd());
+      }
     }
   }
 } finally {
@@ -108,5 +131,5 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(
-  `ok   package entry points: ${specifiers.size} specifiers resolve to packed files; ${typed.length} typed in bundler and node16`,
+  `ok   package entry points: ${specifiers.size} specifiers resolve to packed files; ${typed.length} typed, events typed from ${Object.keys(eventsOf).length} element entries, in bundler and node16`,
 );

@@ -66,6 +66,9 @@ export function emit<K extends keyof AnkietaEventMap>(
   return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
 }
 
+// The events bubble and are composed, so a page may listen on the element, document or window.
 declare global {
   interface HTMLElementEventMap extends AnkietaEventMap {}
+  interface DocumentEventMap extends AnkietaEventMap {}
+  interface WindowEventMap extends AnkietaEventMap {}
 }

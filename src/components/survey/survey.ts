@@ -13,6 +13,8 @@ import type { SessionStatus } from '../../sync/index.js';
 import { download } from '../shared/download.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from './events.js';
+// Kept in the declarations, so importing this element alone types its events for listeners.
+export type { AnkietaEventMap } from './events.js';
 import { controlId, readAnswer, renderQuestion } from './render-question.js';
 import { KioskController } from './kiosk-controller.js';
 import { SurveyController } from './survey-controller.js';
