@@ -52,11 +52,18 @@ type LoadState = 'empty' | 'loading' | 'invalid' | 'failed' | 'ready';
  * @csspart progress - Page number, questions left and the progress bar.
  * @csspart form - The form holding the current page.
  * @csspart page-title - The heading of the current page (focused on page change).
+ * @csspart info - An information block between the questions (`type: "info"`).
+ * @csspart notice - A note above the form: restored draft, already completed here, no storage.
+ * @csspart kiosk-warning - Kiosk mode: the countdown before an idle form is cleared.
  * @csspart error-summary - The list of problems shown after a failed Next or Submit.
+ * @csspart error-summary-title - The heading of the error summary.
  * @csspart actions - The row of navigation buttons.
- * @csspart button - Every button; `button-primary` marks Next and Submit.
+ * @csspart button - Every button.
+ * @csspart button-primary - Next and Submit (they have `button` too).
  * @csspart status - The polite live region for saving and delivery states.
  * @csspart thank-you - The screen shown after submitting.
+ * @csspart thank-you-title - Its heading (focused when it shows).
+ * @csspart results - The scored results on the thank-you screen (`<ankieta-results>`' `base`).
  * @csspart message - A loading, load-failure or invalid-definition message.
  *
  * @cssproperty --ankieta-color-accent - Buttons, selection and focus (tier one, shared by all elements).
