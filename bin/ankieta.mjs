@@ -8,6 +8,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const USAGE = `Usage: ankieta survey-from-agenda <agenda.json | -> [--out <definition.json>]
        ankieta partnership-survey --name <name> [--name-en <name>] [--cross-sector yes|no] [--out <definition.json>]
+       ankieta --help | --version
+
+Options take their value after a space or an "=" (--name="Partnerstwo Ziemi Opolskiej").
 
 survey-from-agenda: turns an event agenda into a ready post-conference evaluation: one rating
 row and one "what could have been better" follow-up per talk or workshop. Use "-" to read stdin.
@@ -27,9 +30,14 @@ function fail(message, status = 1) {
 
 const COMMANDS = ['survey-from-agenda', 'partnership-survey'];
 const [command, ...rest] = process.argv.slice(2);
-if (!command || command === '--help' || command === '-h' || command === 'help') {
+if (!command) fail(USAGE, 2);
+if (command === '--help' || command === '-h' || command === 'help') {
   process.stdout.write(`${USAGE}\n`);
-  process.exit(command ? 0 : 2);
+  process.exit(0);
+}
+if (command === '--version' || command === '-v') {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.exit(0);
 }
 if (!COMMANDS.includes(command)) fail(`ankieta: unknown command "${command}"\n\n${USAGE}`, 2);
 
@@ -41,14 +49,18 @@ const OPTIONS = {
 const args = {};
 let input;
 for (let i = 0; i < rest.length; i++) {
-  const arg = rest[i];
+  // "--name=Foo" is "--name Foo"; its value may start with "-", as it cannot be an option.
+  const [arg, joined] = /^--[\w-]+=/.test(rest[i])
+    ? [rest[i].slice(0, rest[i].indexOf('=')), rest[i].slice(rest[i].indexOf('=') + 1)]
+    : [rest[i]];
   if (arg === '--help' || arg === '-h') {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   } else if (Object.hasOwn(OPTIONS, arg)) {
-    const value = rest[++i];
-    // "--name --out x" would take "--out" for the name: an option's value never starts with "-".
-    if (value === undefined || value.trim() === '' || value.startsWith('-')) fail(`ankieta: ${arg} needs a value`, 2);
+    const value = joined ?? rest[++i];
+    // "--name --out x" would take "--out" for the name: a separate value never starts with "-".
+    if (value === undefined || value.trim() === '' || (joined === undefined && value.startsWith('-')))
+      fail(`ankieta: ${arg} needs a value`, 2);
     if (Object.hasOwn(args, OPTIONS[arg])) fail(`ankieta: ${arg} is given twice`, 2);
     args[OPTIONS[arg]] = value;
   } else if (arg.startsWith('-') && arg !== '-') fail(`ankieta: ${command} has no option "${arg}"\n\n${USAGE}`, 2);

@@ -90,10 +90,23 @@ describe('ankieta survey-from-agenda', () => {
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown command "agenda-to-survey"[\s\S]*Usage: ankieta survey-from-agenda/);
 
+    // Without a command it is an error: the usage goes to stderr, stdout stays empty for pipes.
     const bare = run([]);
     assert.equal(bare.status, 2);
-    assert.match(bare.stdout, /^Usage: ankieta survey-from-agenda/);
-    assert.equal(run(['--help']).status, 0);
+    assert.equal(bare.stdout, '');
+    assert.match(bare.stderr, /^Usage: ankieta survey-from-agenda/);
+    const help = run(['--help']);
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^Usage: ankieta survey-from-agenda/);
+  });
+
+  it('prints its version', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    for (const flag of ['--version', '-v']) {
+      const result = run([flag]);
+      assert.equal(result.status, 0, result.stderr);
+      assert.equal(result.stdout, `${version}\n`);
+    }
   });
 
   it('runs as `npx ankieta` from an installed package', () => {
@@ -137,6 +150,23 @@ describe('ankieta partnership-survey', () => {
     assert.equal(written.status, 0, written.stderr);
     assert.equal(written.stderr, 'wrote ' + out + ' (survey "partnership-partnerstwo-a", partnership self-assessment)\n');
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).id, 'partnership-partnerstwo-a');
+  });
+
+  it('takes --option=value as well as --option value', () => {
+    const result = run([
+      'partnership-survey',
+      '--name=Partnerstwo Ziemi Opolskiej',
+      '--cross-sector=no',
+      `--out=${join(scratch, 'eq.json')}`,
+    ]);
+    assert.equal(result.status, 0, result.stderr);
+    const definition = JSON.parse(readFileSync(join(scratch, 'eq.json'), 'utf8'));
+    assert.equal(definition.id, 'partnership-partnerstwo-ziemi-opolskiej');
+    const ids = definition.pages.flatMap((p) => p.questions).map((q) => q.id);
+    assert.equal(ids.includes('cross_sector') || ids.includes('b6'), false, '--cross-sector=no was taken');
+    const empty = run(['partnership-survey', '--name=']);
+    assert.equal(empty.status, 2);
+    assert.match(empty.stderr, /--name needs a value/);
   });
 
   it('explains a missing name and a bad --cross-sector', () => {
