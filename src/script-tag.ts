@@ -140,15 +140,16 @@ export function autoInit(script: HTMLScriptElement | null): void {
   if (!config) return;
   // The same tag pasted twice (a CMS block repeated) would show the survey twice, sharing one
   // draft and sending two responses. Another copy of this bundle may have mounted it: ask the page.
+  // A mounted tag keeps its placement as read (a mode left out is the default "button").
+  const placement = `${config.mode} ${config.target ?? ''}`;
   const same = (tag: HTMLScriptElement) =>
     new URL(tag.dataset.survey!, document.baseURI).href === new URL(config.survey, document.baseURI).href &&
-    (tag.dataset.mode ?? '') === (script.dataset.mode ?? '') &&
-    (tag.dataset.target ?? '') === (script.dataset.target ?? '');
+    tag.dataset.ankietaMounted === placement;
   if ([...document.querySelectorAll<HTMLScriptElement>('script[data-ankieta-mounted][data-survey]')].some(same)) {
     console.warn(`${PREFIX} data-survey="${config.survey}" is already on this page from another tag; this one is ignored.`);
     return;
   }
-  script.dataset.ankietaMounted = '';
+  script.dataset.ankietaMounted = placement;
   const go = () => mount(config, script);
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
   else go();

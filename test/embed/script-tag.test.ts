@@ -25,10 +25,16 @@ describe('dist/ankieta.js as a script tag', () => {
       surveys.filter((s) => !s.closest('ankieta-launcher')),
       'one inline survey',
     ).to.have.length(1);
-    expect(surveys).to.have.length(2);
-    expect(win.__console!.map((m) => `${m.level}: ${m.text}`)).to.include(
-      'warn: [ankieta] data-survey="/test/embed/pages/short.json" is already on this page from another tag; this one is ignored.',
-    );
+    expect(surveys, 'a tag that leaves data-mode to its default "button" is the button tag again').to.have.length(2);
+    expect(doc.querySelectorAll('ankieta-launcher')).to.have.length(1);
+    expect(
+      win.__console!.filter(
+        (m) =>
+          `${m.level}: ${m.text}` ===
+          'warn: [ankieta] data-survey="/test/embed/pages/short.json" is already on this page from another tag; this one is ignored.',
+      ),
+      'one message per ignored tag',
+    ).to.have.length(2);
     expect(win.__errors).to.deep.equal([]);
   });
 
