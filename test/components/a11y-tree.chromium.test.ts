@@ -1,9 +1,12 @@
-// What Chromium's accessibility tree (the one a screen reader reads) says about the charts and
-// table regions: names and descriptions given once, not twice. Chromium only: it reads the tree
-// through the DevTools protocol (test/support/a11y-plugin.mjs).
+// What Chromium's accessibility tree (the one a screen reader reads) says about every question
+// type (names, groups, required and invalid states), the charts and the table regions (names and
+// descriptions given once, not twice). Chromium only: it reads the tree through the DevTools
+// protocol (test/support/a11y-plugin.mjs).
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/components/results/results.js';
+import '../../src/components/survey/survey.js';
+import { translate } from '../../src/i18n/index.js';
 import '../../src/components/report/report.js';
 import type { AnkietaReport } from '../../src/components/report/report.js';
 import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
@@ -13,13 +16,71 @@ interface AxNode {
   role: string;
   name: string;
   description: string;
+  properties: Record<string, unknown>;
 }
 const tree = () => executeServerCommand<AxNode[], undefined>('a11y:tree');
 
 const definition = partnershipSelfAssessment({ crossSector: false });
 const answers = { sector: 'jst', a1: 5, a2: 4, a3: 4, a4: 3, a5: 4, a6: 4, b1: 2, b2: 1, b3: 2, b4: 3, b5: 2, b7: 2 };
 
+const OPTIONS = [
+  { value: 'mayor', label: 'Wójt, burmistrz, prezydent' },
+  { value: 'staff', label: 'Pracownik urzędu' },
+];
+const ROWS = [
+  { id: 'venue', label: 'Sala' },
+  { id: 'timing', label: 'Czas i punktualność' },
+];
+/** Every question element, required, as a page composes it: [what it is, markup, radio groups inside]. */
+const QUESTIONS = [
+  ['rating', html`<ankieta-rating name="q" label="Ogólna ocena" required></ankieta-rating>`],
+  ['scale', html`<ankieta-scale name="q" label="Ogólna ocena" required not-applicable></ankieta-scale>`],
+  ['nps', html`<ankieta-nps name="q" label="Ogólna ocena" required></ankieta-nps>`],
+  ['choice (radios)', html`<ankieta-choice name="q" label="Ogólna ocena" required .options=${OPTIONS}></ankieta-choice>`],
+  ['choice (checkboxes)', html`<ankieta-choice name="q" label="Ogólna ocena" required multiple .options=${OPTIONS}></ankieta-choice>`],
+  [
+    'choice (dropdown)',
+    html`<ankieta-choice name="q" label="Ogólna ocena" required display="dropdown" .options=${OPTIONS}></ankieta-choice>`,
+  ],
+  ['text', html`<ankieta-text name="q" label="Ogólna ocena" required></ankieta-text>`],
+  ['text (multiline)', html`<ankieta-text name="q" label="Ogólna ocena" required multiline></ankieta-text>`],
+  ['matrix', html`<ankieta-matrix name="q" label="Ogólna ocena" required scale="quality5" .rows=${ROWS}></ankieta-matrix>`],
+  ['consent', html`<ankieta-consent name="q" label="Ogólna ocena" required text="Klauzula informacyjna."></ankieta-consent>`],
+] as const;
+const CONTROL_ROLES = ['radio', 'checkbox', 'textbox', 'combobox'];
+const GROUP_ROLES = ['radiogroup', 'group'];
+
 describe('accessibility tree (Chromium)', () => {
+  for (const [kind, markup] of QUESTIONS) {
+    it(`${kind}: named by its question, every control named, required exposed, invalid only once an error shows`, async () => {
+      const form = await fixture<HTMLFormElement>(html`<form>${markup}</form>`);
+      const el = form.firstElementChild as HTMLElement & { reportValidity(): boolean; updateComplete: Promise<unknown> };
+      await el.updateComplete;
+      const before = await tree();
+      const controls = before.filter((n) => CONTROL_ROLES.includes(n.role));
+      expect(controls.length, 'controls in the tree').to.be.greaterThan(0);
+      for (const c of controls) expect(c.name.trim(), `a ${c.role} without a name`).to.not.equal('');
+      // The question names the group around the controls, or the one control itself.
+      const named = [...before.filter((n) => GROUP_ROLES.includes(n.role)), ...controls].filter((n) => n.name.startsWith('Ogólna ocena'));
+      expect(named, 'a group or control named by the question').to.have.length(1);
+      // Required: a radio group and a text field say it as a state; checkboxes and a select,
+      // which Chromium gives no required state, say "(wymagane)" in their name.
+      const groups = before.filter((n) => n.role === 'radiogroup');
+      const requiredSaid = (n: AxNode) => n.properties.required === true || n.name.includes(`(${translate('pl', 'required')})`);
+      if (groups.length) for (const g of groups) expect(requiredSaid(g), `radio group "${g.name}" required`).to.equal(true);
+      else expect(controls.some(requiredSaid) || named.some(requiredSaid), 'required exposed').to.equal(true);
+      for (const c of controls) expect(c.properties.invalid, `${c.role} "${c.name}" invalid before any error`).to.equal('false');
+
+      el.reportValidity();
+      await el.updateComplete;
+      const message = translate('pl', kind === 'consent' ? 'errorConsent' : 'errorRequired');
+      for (const c of (await tree()).filter((n) => CONTROL_ROLES.includes(n.role))) {
+        expect(c.properties.invalid, `${c.role} "${c.name}" invalid once the error shows`).to.equal('true');
+        expect(c.description, `${c.role} "${c.name}" described by the error`).to.include(message);
+      }
+    });
+  }
+
   it('names the results chart by its title and describes it by the scores, each once', async () => {
     await fixture(html`<ankieta-results .definition=${definition} .response=${{ answers }} locale="pl"></ankieta-results>`);
     const images = (await tree()).filter((n) => n.role === 'image');

@@ -1,6 +1,6 @@
 // Web Test Runner plugin: what Chromium's accessibility tree says about the test page, through the
 // DevTools protocol (the tree a screen reader is given, shadow roots included). One command,
-// `a11y:tree`, returns every node that is not ignored as { role, name, description }.
+// `a11y:tree`, returns every node that is not ignored as { role, name, description, properties }.
 export function a11yPlugin() {
   return {
     name: 'ankieta-a11y',
@@ -17,6 +17,8 @@ export function a11yPlugin() {
             role: node.role?.value ?? '',
             name: node.name?.value ?? '',
             description: node.description?.value ?? '',
+            // States such as required, invalid, checked, disabled: { name: value }.
+            properties: Object.fromEntries((node.properties ?? []).map((p) => [p.name, p.value?.value])),
           }));
       } finally {
         await client.detach();
