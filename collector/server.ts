@@ -44,7 +44,15 @@ async function writeAll(res: ServerResponse, pieces: Iterable<string>): Promise<
   for (const piece of pieces) {
     batch += piece;
     if (batch.length < 65_536) continue;
-    if (!res.write(batch)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+    if (!res.write(batch))
+      await new Promise<void>((resolve) => {
+        // Both listeners go once either fires: a large export waits here many times.
+        const done = () => {
+          res.off('drain', done).off('close', done);
+          resolve();
+        };
+        res.on('drain', done).on('close', done);
+      });
     if (res.destroyed) return;
     batch = '';
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import {
   conferenceResponse,
@@ -503,6 +504,43 @@ describe('collector storage failure (SQLite, its file locked by another writer)'
       assert.equal((await postJson(collector.url, conferenceResponse(), { Origin: PAGE })).status, 201, 'works again once the lock goes');
     } finally {
       lock.close();
+      await collector.stop();
+      await place.drop();
+    }
+  });
+});
+
+describe('a large export to a slow reader', () => {
+  it('waits for the reader without piling up listeners (no warning on the console, every response delivered)', async () => {
+    const place = await storages()[0].create();
+    const collector = await startCollector([...place.args, '--token', TOKEN, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+    try {
+      // About 5 MB of JSON, read 8 kB at a time, so the collector waits on the socket many times.
+      const comments = 'Uwagi '.repeat(800);
+      for (let i = 0; i < 1000; i += 8) {
+        const replies = await Promise.all(Array.from({ length: 8 }, () => postJson(collector.url, conferenceResponse({ comments }))));
+        assert.deepEqual([...new Set(replies.map((r) => r.status))], [201]);
+      }
+      const text = await new Promise((resolve, reject) => {
+        const req = httpRequest(`${collector.url}/api/surveys/konferencja/responses`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        req.on('response', (res) => {
+          const chunks = [];
+          res.pause();
+          const tick = () => {
+            const chunk = res.read(8192);
+            if (chunk) chunks.push(chunk);
+            if (!res.readableEnded) setTimeout(tick, 1);
+          };
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          res.on('error', reject);
+          tick();
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      assert.equal(JSON.parse(text).responses.length, 1000);
+      assert.doesNotMatch(collector.output.stderr, /MaxListenersExceededWarning/);
+    } finally {
       await collector.stop();
       await place.drop();
     }
