@@ -12,7 +12,8 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const browsers = option('browsers', process.env.BROWSERS ?? 'chromium,firefox,webkit')
+// WebKitGTK's driver exists only on Linux; elsewhere the default is Chromium and Firefox.
+const browsers = option('browsers', process.env.BROWSERS ?? (platform() === 'linux' ? 'chromium,firefox,webkit' : 'chromium,firefox'))
   .split(',')
   .filter(Boolean);
 const skipInstall = args.includes('--skip-install');
@@ -25,17 +26,38 @@ function sh(command, env = {}) {
   return result.status === 0;
 }
 
+/**
+ * Where each browser is: the path in CHROME_PATH / FIREFOX_PATH (which web-test-runner.config.mjs
+ * reads), else the usual application on macOS, else Debian's package. A browser found on macOS
+ * is passed on to the test runs through the same variable.
+ */
+function browserPath(browser) {
+  const variable = { chromium: 'CHROME_PATH', firefox: 'FIREFOX_PATH' }[browser];
+  if (variable && process.env[variable]) {
+    if (!existsSync(process.env[variable])) {
+      console.error(`${variable}=${process.env[variable]}: no such file.`);
+      process.exit(1);
+    }
+    return process.env[variable];
+  }
+  const mac = {
+    chromium: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
+    firefox: ['/Applications/Firefox.app/Contents/MacOS/firefox'],
+  }[browser];
+  const found = platform() === 'darwin' ? mac?.find((path) => existsSync(path)) : undefined;
+  if (found) process.env[variable] = found;
+  return found ?? { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr', webkit: '/usr/bin/WebKitWebDriver' }[browser];
+}
+
 function installSystemPackages() {
-  const wanted = {
-    chromium: ['chromium', '/usr/bin/chromium'],
-    firefox: ['firefox-esr', '/usr/bin/firefox-esr'],
-    webkit: ['webkit2gtk-driver', '/usr/bin/WebKitWebDriver'],
-  };
-  const packages = browsers.filter((b) => wanted[b] && !existsSync(wanted[b][1])).map((b) => wanted[b][0]);
+  const packageOf = { chromium: 'chromium', firefox: 'firefox-esr', webkit: 'webkit2gtk-driver' };
+  const packages = browsers.filter((b) => packageOf[b] && !existsSync(browserPath(b))).map((b) => packageOf[b]);
   if (browsers.includes('webkit') && !has('xvfb-run')) packages.push('xvfb');
   if (!packages.length) return;
   if (platform() !== 'linux' || !has('apt-get')) {
-    console.error(`Missing browsers (${packages.join(', ')}). On this system install them yourself; see README "Testing".`);
+    console.error(
+      `Missing browsers (${packages.join(', ')}). On this system install them yourself (macOS: Google Chrome or Chromium and Firefox in /Applications), or set CHROME_PATH and FIREFOX_PATH; see README "Testing".`,
+    );
     process.exit(1);
   }
   const sudo = isRoot ? '' : 'sudo ';
