@@ -101,6 +101,7 @@ function sessionQuestions(sessions: readonly Session[]): Question[] {
           : `What could have been better in ${quote(title, locale)}?`,
       ),
       visibleIf: { question: 'talks', row: ids[i]!, lte: LOW_SCORE },
+      hint: noPersonalDataHint,
     })),
   ];
 }
@@ -174,6 +175,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           multiline: true,
           title: t('Co zdecydowało o tej ocenie?', 'What made you give this rating?'),
           visibleIf: { question: 'overall', lte: LOW_SCORE },
+          hint: noPersonalDataHint,
         },
         ...sessionQuestions(options.sessions ?? []),
         ...(workshops
@@ -192,6 +194,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
                 multiline: true,
                 title: t('Co zmienić w warsztatach?', 'What should change in the workshops?'),
                 visibleIf: { question: 'workshop', lte: LOW_SCORE },
+                hint: noPersonalDataHint,
               },
             ] satisfies Question[])
           : []),
@@ -230,6 +233,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           multiline: true,
           title: t('Co poprawić w organizacji?', 'What should we improve in the organisation?'),
           visibleIf: { question: 'org', lte: LOW_SCORE },
+          hint: noPersonalDataHint,
         },
       ],
     },
@@ -253,6 +257,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           multiline: true,
           title: t('Które i w jaki sposób?', 'Which one, and how?'),
           visibleIf: { question: 'apply', gte: 4 },
+          hint: noPersonalDataHint,
         },
         {
           id: 'nps',
@@ -271,6 +276,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           multiline: true,
           title: t('Co musiałoby się zmienić, by ocena była wyższa?', 'What would make your score higher?'),
           visibleIf: { question: 'nps', lte: LOW_NPS },
+          hint: noPersonalDataHint,
         },
         {
           id: 'topics',

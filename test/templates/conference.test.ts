@@ -72,14 +72,16 @@ describe('conferenceEvaluation()', () => {
     ).to.deep.equal({ pl: 'Nie dotyczy / trudno ocenić', en: 'N/A / cannot judge' });
   });
 
-  it('opens with the anonymity note and asks for no personal data in comments', () => {
+  it('opens with the anonymity note and asks for no personal data in every free-text box', () => {
     const first = definition.pages[0]!.questions[0]!;
     expect(first.type).to.equal('info');
     expect(JSON.stringify(first)).to.include('Ankieta jest anonimowa').and.include('This survey is anonymous');
-    const comments = byId(definition, 'comments')!;
-    expect(JSON.stringify(comments.type === 'info' ? {} : comments.hint))
-      .to.include('danych osobowych')
-      .and.include('personal data');
+    const boxes = all(definition).filter((q) => q.type === 'text');
+    expect(boxes.length, 'the follow-ups of every session, the workshop, organisation, takeaways, NPS and comments').to.be.greaterThan(8);
+    for (const box of boxes)
+      expect(JSON.stringify(box.type === 'text' ? box.hint : {}), box.id)
+        .to.include('danych osobowych')
+        .and.include('personal data');
   });
 
   it('names the event, the place and the date in both languages', () => {
