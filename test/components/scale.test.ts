@@ -93,14 +93,46 @@ describe('<ankieta-scale>', () => {
     expect(el.value).to.equal('na');
   });
 
-  it('lays the points in a row when wide and stacks them when narrow', async () => {
+  it('lays the points in a row when wide, "not applicable" below them, and stacks them when narrow', async () => {
     const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Teza" not-applicable></ankieta-scale>`);
-    const tops = () => new Set(radios(el).map((r) => Math.round(r.getBoundingClientRect().top))).size;
+    const tops = () => radios(el).map((r) => Math.round(r.getBoundingClientRect().top));
     el.style.width = '900px';
     await el.updateComplete;
-    expect(tops()).to.equal(1);
+    const wide = tops();
+    expect(new Set(wide.slice(0, 5)).size, 'the five points on one row').to.equal(1);
+    expect(wide[5], '"not applicable" below them').to.be.greaterThan(wide[0]!);
     el.style.width = '320px';
     await el.updateComplete;
-    expect(tops()).to.equal(6);
+    expect(new Set(tops()).size).to.equal(6);
+  });
+
+  it('never cuts a word of the built-in answers, at any width from 320 to 1000 px', async () => {
+    for (const [scaleName, locale] of [
+      ['agree5', 'pl'],
+      ['quality5', 'pl'],
+      ['agree5', 'en'],
+    ] as const) {
+      const el = await fixture<AnkietaScale>(
+        html`<ankieta-scale label="Teza" scale=${scaleName} locale=${locale} not-applicable></ankieta-scale>`,
+      );
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position: absolute; white-space: nowrap; visibility: hidden';
+      for (let width = 320; width <= 1000; width += 16) {
+        el.style.width = `${width}px`;
+        for (const text of el.shadowRoot!.querySelectorAll<HTMLElement>('.option .text')) {
+          const words = text.textContent!.trim().split(/\s+/);
+          text.append(probe);
+          const room = text.getBoundingClientRect().width;
+          for (const word of words) {
+            probe.textContent = word;
+            expect(
+              probe.getBoundingClientRect().width,
+              `${scaleName} ${locale} at ${width}px: "${word}" in ${Math.round(room)}px`,
+            ).to.be.at.most(room + 0.5);
+          }
+          probe.remove();
+        }
+      }
+    }
   });
 });

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** Narrow: a vertical list. Wide: the points as equal columns, N/A after a divider. */
+/**
+ * Narrow: a vertical list. Wide: the points as equal columns, N/A below them after a divider.
+ * The columns start at 42rem, where each is wide enough for the longest word of the built-in
+ * labels ("Zdecydowanie"): narrower, words were cut in the middle without a hyphen.
+ */
 export const scaleStyles = css`
   :host {
     --_chosen: var(--ankieta-scale-color, var(--_accent));
@@ -13,33 +17,19 @@ export const scaleStyles = css`
     padding-block-start: 0.5rem;
     border-block-start: 1px solid var(--_border);
   }
-  @container ankieta-control (min-width: 36rem) {
-    .answers {
-      display: flex;
-      align-items: stretch;
-      gap: 0.5rem;
-    }
+  @container ankieta-control (min-width: 42rem) {
     .points {
-      flex: 1 1 auto;
       display: grid;
       grid-auto-flow: column;
       grid-auto-columns: minmax(0, 1fr);
-      gap: 0.5rem;
+      gap: 0.25rem;
     }
-    .option {
+    .points .option {
       flex-direction: column;
       justify-content: flex-start;
       gap: 0.375rem;
-      padding: 0.5rem 0.25rem;
+      padding: 0.5rem 0.125rem;
       text-align: center;
-    }
-    .na {
-      flex: 0 1 9rem;
-      margin: 0;
-      padding-block-start: 0.5rem;
-      padding-inline-start: 0.75rem;
-      border-block-start: 0;
-      border-inline-start: 1px solid var(--_border);
     }
   }
 `;

@@ -90,10 +90,8 @@ export class AnkietaScale extends FormControl {
       <fieldset part="base" class="base" role="radiogroup" aria-required=${this.required ? 'true' : nothing} ?disabled=${this.isDisabled}>
         <legend part="label" class="label">${this.renderLabelText()}</legend>
         ${this.renderHint()}
-        <div class="answers">
-          <div class="points">${points.map((p) => option(p.value, p.label))}</div>
-          ${na === undefined ? nothing : option(NOT_APPLICABLE, na, 'na')}
-        </div>
+        <div class="points">${points.map((p) => option(p.value, p.label))}</div>
+        ${na === undefined ? nothing : option(NOT_APPLICABLE, na, 'na')}
         ${this.renderError()}
       </fieldset>
     `;
