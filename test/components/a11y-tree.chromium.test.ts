@@ -45,6 +45,10 @@ const QUESTIONS = [
   ['text', html`<ankieta-text name="q" label="Ogólna ocena" required></ankieta-text>`],
   ['text (multiline)', html`<ankieta-text name="q" label="Ogólna ocena" required multiline></ankieta-text>`],
   ['matrix', html`<ankieta-matrix name="q" label="Ogólna ocena" required scale="quality5" .rows=${ROWS}></ankieta-matrix>`],
+  [
+    'matrix (at 320 px)',
+    html`<ankieta-matrix name="q" label="Ogólna ocena" required scale="quality5" .rows=${ROWS} style="width: 320px"></ankieta-matrix>`,
+  ],
   ['consent', html`<ankieta-consent name="q" label="Ogólna ocena" required text="Klauzula informacyjna."></ankieta-consent>`],
 ] as const;
 const CONTROL_ROLES = ['radio', 'checkbox', 'textbox', 'combobox'];

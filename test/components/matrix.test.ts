@@ -140,6 +140,14 @@ describe('<ankieta-matrix>', () => {
     expect(new Set(radios.map((r) => Math.round(r.getBoundingClientRect().top))).size, 'stacked').to.equal(6);
     expect(radios[0]!.labels![0]!.querySelector('.point-label')!.getBoundingClientRect().width, 'label text shown').to.be.greaterThan(50);
     expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+    // The label is floated so the row's stripe is behind all of it (checked by eye: a legend in
+    // its usual place straddles the row's top edge, which no box position shows); the answers
+    // must still start below it, not beside it.
+    for (const row of rowSets(el)) {
+      const legend = row.querySelector('legend')!.getBoundingClientRect();
+      expect(legend.top, 'the label starts inside its row').to.be.at.least(row.getBoundingClientRect().top);
+      expect(legend.bottom, 'the answers below the label').to.be.at.most(radiosOf(row)[0]!.getBoundingClientRect().top);
+    }
   });
 
   it('keeps the answers of known rows when the value names a row that no longer exists', async () => {

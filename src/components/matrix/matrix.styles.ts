@@ -27,10 +27,17 @@ export const matrixStyles = css`
   .row:nth-of-type(odd) {
     background: var(--_stripe);
   }
+  /* Floated, the legend is laid out inside the row like any box, so the row's stripe is behind
+     all of it (a legend in its usual place straddles the row's top edge). */
   .row-label {
+    float: left;
+    inline-size: 100%;
     padding: 0.25rem 0 0;
     font-weight: 600;
     overflow-wrap: anywhere;
+  }
+  :where(.row) > .cells {
+    clear: both;
   }
   .na {
     margin-block-start: 0.25rem;
@@ -59,6 +66,7 @@ export const matrixStyles = css`
       font-weight: 400;
     }
     .cells {
+      clear: none;
       display: grid;
       grid-auto-flow: column;
       grid-auto-columns: minmax(0, 1fr);
