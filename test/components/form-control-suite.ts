@@ -211,6 +211,38 @@ export function formControlSuite(adapter: ControlAdapter): void {
         expect(form.checkValidity(), 'valid right after required is dropped').to.equal(true);
       });
 
+      it('counts an answer set before it joins the form, in the same task', async () => {
+        const { el, form } = await mount();
+        el.remove();
+        const answered = document.createElement(adapter.tag) as unknown as Control;
+        answered.name = 'q';
+        answered.label = 'Pytanie';
+        adapter.setup?.(answered);
+        adapter.set(answered, adapter.valid);
+        answered.required = true;
+        const empty = document.createElement(adapter.tag) as unknown as Control;
+        empty.name = 'other';
+        empty.label = 'Pytanie';
+        adapter.setup?.(empty);
+        empty.required = true;
+        form.append(answered, empty);
+        expect(entriesOf(form), 'the answer is in FormData at once').to.deep.equal(adapter.validEntries);
+        expect(form.checkValidity(), 'the empty required one blocks the form at once').to.equal(false);
+        empty.remove();
+        expect(form.checkValidity()).to.equal(true);
+        // A new name and disabled count at once too.
+        answered.name = 'renamed';
+        expect(
+          [...new FormData(form).keys()].filter((k) => k.startsWith('renamed')),
+          'renamed at once',
+        ).to.have.length.greaterThan(0);
+        answered.disabled = true;
+        expect(
+          entriesOf(form).concat([...new FormData(form).entries()].filter(([k]) => k.startsWith('renamed'))),
+          'disabled at once',
+        ).to.deep.equal([]);
+      });
+
       it('returns to its empty default on form.reset()', async () => {
         const { el, form } = await mount((e) => (e.required = true));
         el.focus();

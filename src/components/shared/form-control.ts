@@ -159,6 +159,8 @@ export abstract class FormControl extends LitElement {
       this.#defaultState = structuredClone(this.captureState());
       this.#defaultCaptured = true;
     }
+    // What was set before the element joined the form counts from now, not from its first render.
+    this.#syncNow();
   }
 
   formResetCallback(): void {
@@ -181,7 +183,14 @@ export abstract class FormControl extends LitElement {
    */
   override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: PropertyDeclaration): void {
     super.requestUpdate(name, oldValue, options);
-    if (name && this.renderRoot) this.syncForm();
+    if (name && this.renderRoot && this[name as keyof this] !== oldValue) this.#syncNow();
+  }
+
+  /** The form reads `name` and `disabled` as attributes, which Lit reflects only when it renders. */
+  #syncNow(): void {
+    this.setAttribute('name', this.name);
+    this.toggleAttribute('disabled', this.disabled);
+    this.syncForm();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
