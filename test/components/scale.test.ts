@@ -1,7 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/scale/scale.js';
 import type { AnkietaScale } from '../../src/components/scale/scale.js';
+import '../../src/components/survey/survey.js';
+import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import { clearDevice } from './survey-helpers.js';
 import { en, pl } from '../../src/i18n/index.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
 
@@ -106,15 +109,42 @@ describe('<ankieta-scale>', () => {
     expect(new Set(tops()).size).to.equal(6);
   });
 
+  it('shows the points in columns inside a survey on a desktop', async () => {
+    await clearDevice();
+    const survey = await fixture<AnkietaSurvey>(html`<ankieta-survey
+      locale="pl"
+      .definition=${{
+        id: 'scale-in-survey',
+        version: 1,
+        title: 'Ankieta',
+        pages: [{ id: 'p', questions: [{ id: 's', type: 'scale', scale: 'agree5', notApplicable: true, title: 'Teza' }] }],
+      }}
+    ></ankieta-survey>`);
+    survey.style.width = '1280px';
+    await waitUntil(() => survey.shadowRoot!.querySelector('ankieta-scale')?.shadowRoot?.querySelector('input'));
+    const el = survey.shadowRoot!.querySelector<AnkietaScale>('ankieta-scale')!;
+    await el.updateComplete;
+    expect(
+      new Set(
+        radios(el)
+          .slice(0, 5)
+          .map((r) => Math.round(r.getBoundingClientRect().top)),
+      ).size,
+      'one row',
+    ).to.equal(1);
+  });
+
   it('never cuts a word of the built-in answers, at any width from 320 to 1000 px', async () => {
-    for (const [scaleName, locale] of [
-      ['agree5', 'pl'],
-      ['quality5', 'pl'],
-      ['agree5', 'en'],
+    for (const [scaleName, locale, fontSize] of [
+      ['agree5', 'pl', '1rem'],
+      ['quality5', 'pl', '1rem'],
+      ['agree5', 'en', '1rem'],
+      ['agree5', 'pl', '1.5rem'],
     ] as const) {
       const el = await fixture<AnkietaScale>(
         html`<ankieta-scale label="Teza" scale=${scaleName} locale=${locale} not-applicable></ankieta-scale>`,
       );
+      el.style.setProperty('--ankieta-font-size', fontSize);
       const probe = document.createElement('span');
       probe.style.cssText = 'position: absolute; white-space: nowrap; visibility: hidden';
       for (let width = 320; width <= 1000; width += 16) {
@@ -127,7 +157,7 @@ describe('<ankieta-scale>', () => {
             probe.textContent = word;
             expect(
               probe.getBoundingClientRect().width,
-              `${scaleName} ${locale} at ${width}px: "${word}" in ${Math.round(room)}px`,
+              `${scaleName} ${locale} ${fontSize} at ${width}px: "${word}" in ${Math.round(room)}px`,
             ).to.be.at.most(room + 0.5);
           }
           probe.remove();

@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /**
  * Narrow: a vertical list. Wide: the points as equal columns, N/A below them after a divider.
- * The columns start at 42rem, where each is wide enough for the longest word of the built-in
- * labels ("Zdecydowanie"): narrower, words were cut in the middle without a hyphen.
+ * The columns start at 41em (656 px at 16 px; a survey gives its questions 670 px), where each is
+ * wide enough for the longest word of the built-in labels ("Zdecydowanie"): narrower, words were
+ * cut in the middle without a hyphen. In em, the container's own font size (--ankieta-font-size).
  */
 export const scaleStyles = css`
   :host {
@@ -17,7 +18,7 @@ export const scaleStyles = css`
     padding-block-start: 0.5rem;
     border-block-start: 1px solid var(--_border);
   }
-  @container ankieta-control (min-width: 42rem) {
+  @container ankieta-control (min-width: 41em) {
     .points {
       display: grid;
       grid-auto-flow: column;
