@@ -65,6 +65,9 @@ function installSystemPackages() {
     process.exit(1);
 }
 
+// Found browsers reach the test runs through CHROME_PATH / FIREFOX_PATH, with or without installing.
+for (const browser of browsers) browserPath(browser);
+
 if (!skipInstall) {
   installSystemPackages();
   if (!existsSync('node_modules/.package-lock.json')) {

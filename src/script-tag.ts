@@ -140,8 +140,9 @@ export function autoInit(script: HTMLScriptElement | null): void {
   if (!config) return;
   // The same tag pasted twice (a CMS block repeated) would show the survey twice, sharing one
   // draft and sending two responses. Another copy of this bundle may have mounted it: ask the page.
-  // A mounted tag keeps its placement as read (a mode left out is the default "button").
-  const placement = `${config.mode} ${config.target ?? ''}`;
+  // A mounted tag keeps its placement as read: a mode left out is the default "button", and a
+  // target counts only where it is used (inline).
+  const placement = config.mode === 'inline' ? `inline ${config.target ?? ''}` : config.mode;
   const same = (tag: HTMLScriptElement) =>
     new URL(tag.dataset.survey!, document.baseURI).href === new URL(config.survey, document.baseURI).href &&
     tag.dataset.ankietaMounted === placement;
