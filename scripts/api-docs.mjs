@@ -115,14 +115,15 @@ function undocumentedParts() {
   for (const file of readdirSync('src/components', { recursive: true })) {
     if (!file.endsWith('.ts') || file.endsWith('.styles.ts')) continue;
     const folder = file.split('/')[0];
-    const tags =
-      file === 'shared/form-control.ts' ? questionTags : folder === 'shared' ? [] : [`ankieta-${folder}`];
+    const tags = file === 'shared/form-control.ts' ? questionTags : folder === 'shared' ? [] : [`ankieta-${folder}`];
     const text = readFileSync(`src/components/${file}`, 'utf8');
     const used = new Set();
     for (const [, names] of text.matchAll(/\bpart="([^"$]+)"/g)) for (const name of names.split(/\s+/)) used.add(name);
     for (const [, name] of text.matchAll(/\bpart: '([\w-]+)'/g)) used.add(name);
-    for (const [, pairs] of text.matchAll(/\bexportparts="([^"$]+)"/g)) for (const pair of pairs.split(',')) used.add(pair.split(':').pop().trim());
-    for (const tag of tags) for (const name of used) if (byTag.has(tag) && !byTag.get(tag).has(name)) missing.push(`<${tag}> ::part(${name}) (${file})`);
+    for (const [, pairs] of text.matchAll(/\bexportparts="([^"$]+)"/g))
+      for (const pair of pairs.split(',')) used.add(pair.split(':').pop().trim());
+    for (const tag of tags)
+      for (const name of used) if (byTag.has(tag) && !byTag.get(tag).has(name)) missing.push(`<${tag}> ::part(${name}) (${file})`);
   }
   return missing;
 }
