@@ -5,6 +5,7 @@ import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
 import { conferenceEvaluation } from '../../src/templates/conference.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { generateResponses } from '../report/generate.js';
+import { contrast, luminance, rgb } from '../support/contrast.js';
 
 const partnership = partnershipSelfAssessment();
 const conference = conferenceEvaluation({
@@ -87,6 +88,24 @@ describe('<ankieta-report>', () => {
       ['Organizacja pozarządowa', '2', '40%'],
     ]);
   });
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}: frames each share bar at 3:1 against the report, so an empty bar still shows its track`, async () => {
+      const el = await mount(conference, [response('opole', { overall: 5 })]);
+      // The report follows the colour scheme of the page around it.
+      el.parentElement!.style.colorScheme = theme;
+      const surface = getComputedStyle(root(el).querySelector('[part~="base"]')!).backgroundColor;
+      expect(luminance(rgb(surface)) < 0.5, `a ${theme} surface: ${surface}`).to.equal(theme === 'dark');
+      const bars = [...root(el).querySelectorAll('svg.bar')];
+      expect(bars.length).to.be.greaterThan(0);
+      for (const bar of bars) {
+        const style = getComputedStyle(bar);
+        expect(style.borderTopStyle).to.equal('solid');
+        const ratio = contrast(style.borderTopColor, surface);
+        expect(ratio, `${style.borderTopColor} on ${surface}`).to.be.at.least(3);
+      }
+    });
+  }
 
   it('shows the recommendation score with promoters, passives, detractors and n', async () => {
     // 10, 9, 9, 8, 7, 6, 3 → 3 promoters, 2 passives, 2 detractors of 7 → (3 − 2) / 7 = +14.

@@ -3,29 +3,7 @@ import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
-
-/** sRGB relative luminance and contrast ratio, as WCAG 2.1 defines them. */
-function luminance([r, g, b]: number[]): number {
-  const channel = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
-}
-function contrast(a: string, b: string): number {
-  const [la, lb] = [luminance(rgb(a)), luminance(rgb(b))].sort((x, y) => y - x);
-  return (la! + 0.05) / (lb! + 0.05);
-}
-/** Resolves any CSS colour (light-dark(), named, hex) to [r, g, b] through a canvas. */
-function rgb(color: string): number[] {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 1;
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
-  context.fillStyle = '#000';
-  context.fillStyle = color;
-  context.fillRect(0, 0, 1, 1);
-  return [...context.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-}
+import { contrast, luminance, rgb } from '../support/contrast.js';
 
 describe('built-in themes', () => {
   beforeEach(clearDevice);

@@ -145,10 +145,12 @@ export const styles = css`
     min-width: 3.5em;
     text-align: end;
   }
+  /* Framed, so the whole 0–100 % track shows: its fill alone is 1.1:1 against the page. */
   svg.bar {
     flex: 1;
     height: 0.875em;
     min-width: 4rem;
+    border: 1px solid var(--_border);
   }
   .bar-track {
     fill: var(--_surface-alt);
