@@ -31,14 +31,9 @@ for (const key of Object.keys(pkg.exports)) {
   const entry = pkg.exports[key];
   const target = typeof entry === 'string' ? entry : entry.default;
   const [before, after] = target.slice(2).split('*');
-  const walk = (dir) =>
-    existsSync(join(root, dir))
-      ? readdirSync(join(root, dir), { withFileTypes: true }).flatMap((d) =>
-          d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
-        )
-      : [];
   const base = before.slice(0, before.lastIndexOf('/') + 1);
-  for (const file of walk(base)) {
+  const files = existsSync(join(root, base)) ? readdirSync(join(root, base), { recursive: true }).map((f) => join(base, f)) : [];
+  for (const file of files) {
     if (!file.startsWith(before) || !file.endsWith(after)) continue;
     // Only the element entry points, not every module they import.
     if (key.startsWith('./components/') && !/components\/([^/]+)\/\1\.js$/.test(file)) continue;
