@@ -24,10 +24,10 @@ export const pl = {
   },
   remainingNone: 'Odpowiedziano na wszystkie pytania',
   errorSummary: {
-    one: 'Formularz zawiera {count} błąd',
-    few: 'Formularz zawiera {count} błędy',
-    many: 'Formularz zawiera {count} błędów',
-    other: 'Formularz zawiera {count} błędu',
+    one: '{count} pytanie wymaga uwagi',
+    few: '{count} pytania wymagają uwagi',
+    many: '{count} pytań wymaga uwagi',
+    other: '{count} pytania wymaga uwagi',
   },
   loading: 'Wczytywanie ankiety…',
   loadFailed: 'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
@@ -100,7 +100,8 @@ export const pl = {
     other: '{count} odpowiedzi czeka na wysłanie.',
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
-  statusNotDeliveredMemory: 'Nie udało się wysłać odpowiedzi. Prosimy pobrać je (JSON) przed zamknięciem strony.',
+  statusNotDeliveredMemory:
+    'Nie udało się wysłać odpowiedzi, a tego urządzenia nie da się użyć do ich zapisu. Prosimy je pobrać (JSON) przed zamknięciem strony.',
   statusCleared: 'Odpowiedzi zostały usunięte.',
   statusForbidden:
     'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zachowane na tym urządzeniu; prosimy powiadomić administratora strony.',

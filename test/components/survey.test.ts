@@ -187,10 +187,10 @@ describe('<ankieta-survey>', () => {
     const summary = part(el, 'error-summary')!;
     expect(summary).to.exist;
     expect(deepActive() === summary, 'focus').to.equal(true);
-    expect(summary.textContent).to.contain('Formularz zawiera 2 błędy');
+    expect(summary.textContent).to.contain('2 pytania wymagają uwagi');
     const links = [...summary.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-role', '#q-overall']);
-    expect(links[0]!.textContent).to.contain('Rola: Proszę odpowiedzieć na to pytanie.');
+    expect(links[0]!.textContent).to.contain('Rola – Proszę odpowiedzieć na to pytanie.');
     expect((control(el, 'role') as unknown as { error: string }).error).to.equal('Proszę odpowiedzieć na to pytanie.');
     expect(part(el, 'page-title')!.textContent!.trim(), 'still on page 1').to.equal('Pierwsza strona');
     expect(summary.getAttribute('role'), 'a named group, so its name is read on focus').to.equal('group');

@@ -480,7 +480,7 @@ export class AnkietaSurvey extends LitElement {
           const title = localize((model.question(id) as AnswerableQuestion).title, locale);
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
-              >${title}: ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
+              >${title} – ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
             >
           </li>`;
         })}
