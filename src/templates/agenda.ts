@@ -1,7 +1,8 @@
 /**
  * An event agenda (what an organiser already has) and its conversion into a ready conference
- * evaluation: one matrix row and one "what could have been better" follow-up per talk or
- * workshop. Breaks are part of an agenda but are not evaluated.
+ * evaluation: one matrix row per talk or workshop, and one "what could have been better"
+ * follow-up per talk (a workshop's low score opens the workshop question's own follow-up).
+ * Breaks are part of an agenda but are not evaluated.
  */
 import { LOCALES, LocalizedText, SurveyId, type SurveyDefinition } from '../schema/definition.js';
 import { formatIssues, formatPath, type DefinitionIssue } from '../schema/issues.js';

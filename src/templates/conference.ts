@@ -3,7 +3,7 @@
  * (satisfaction, engagement, relevance) plus the intention to apply, a recommendation score,
  * and "why" follow-ups that appear only after a low score.
  */
-import type { Locale, LocalizedText, Page, Question, SurveyDefinition } from '../schema/definition.js';
+import type { Condition, Locale, LocalizedText, Page, Question, SurveyDefinition } from '../schema/definition.js';
 import { DefinitionError, parseDefinition } from '../schema/parse.js';
 import { localize } from '../engine/text.js';
 import { anonymityNote, each, formatDate, noPersonalDataHint, quote, t } from './text.js';
@@ -28,7 +28,10 @@ export interface ConferenceOptions {
   /** The day of the event, `YYYY-MM-DD`. */
   date?: string;
   place?: LocalizedText;
-  /** One matrix row and one follow-up question per session. No sessions: no per-talk matrix. */
+  /**
+   * One matrix row per session and one follow-up question per talk (and per workshop when
+   * `workshops` is false). No sessions: no per-talk matrix.
+   */
   sessions?: Session[];
   /** Ask about the workshop discussions; default true. */
   workshops?: boolean;
@@ -72,7 +75,23 @@ export const ORGANISATION_ROWS = [
 /** The row id of each session, in order. */
 export const sessionIds = (sessions: readonly { id?: string | undefined }[]) => sessions.map((session, i) => session.id ?? `s${i + 1}`);
 
-function sessionQuestions(sessions: readonly Session[]): Question[] {
+/** The workshop follow-up opens at a low score of the workshop question or of any workshop's row. */
+function workshopLow(sessions: readonly Session[]): Condition {
+  const low: Condition = { question: 'workshop', lte: LOW_SCORE };
+  const rows = workshopIds(sessions).map((row): Condition => ({ question: 'talks', row, lte: LOW_SCORE }));
+  return rows.length ? { any: [low, ...rows] } : low;
+}
+
+/** The matrix ids of the sessions that are workshops. */
+const workshopIds = (sessions: readonly Session[]) => sessionIds(sessions).filter((_, i) => sessions[i]!.type === 'workshop');
+
+/**
+ * One matrix row per session, and a "what could have been better" follow-up per talk. A
+ * workshop row gets no follow-up of its own when the workshop question is asked: its "what
+ * should change in the workshops" box opens after a low row score too, so a respondent is not
+ * asked the same thing twice.
+ */
+function sessionQuestions(sessions: readonly Session[], workshops: boolean): Question[] {
   if (!sessions.length) return [];
   const ids = sessionIds(sessions);
   const hasWorkshops = sessions.some((s) => s.type === 'workshop');
@@ -91,18 +110,24 @@ function sessionQuestions(sessions: readonly Session[]): Question[] {
       notApplicable: true,
       rows: sessions.map((session, i) => ({ id: ids[i]!, label: label(session) })),
     },
-    ...sessions.map((session, i): Question => ({
-      id: `talk_${ids[i]}_why`,
-      type: 'text',
-      multiline: true,
-      title: each(session.title, (title, locale) =>
-        locale === 'pl'
-          ? `Co można było zrobić lepiej ${session.type === 'workshop' ? 'w warsztacie' : 'w wystąpieniu'} ${quote(title, locale)}?`
-          : `What could have been better in ${quote(title, locale)}?`,
-      ),
-      visibleIf: { question: 'talks', row: ids[i]!, lte: LOW_SCORE },
-      hint: noPersonalDataHint,
-    })),
+    ...sessions.flatMap((session, i): Question[] =>
+      workshops && session.type === 'workshop'
+        ? []
+        : [
+            {
+              id: `talk_${ids[i]}_why`,
+              type: 'text',
+              multiline: true,
+              title: each(session.title, (title, locale) =>
+                locale === 'pl'
+                  ? `Co można było zrobić lepiej ${session.type === 'workshop' ? 'w warsztacie' : 'w wystąpieniu'} ${quote(title, locale)}?`
+                  : `What could have been better in ${quote(title, locale)}?`,
+              ),
+              visibleIf: { question: 'talks', row: ids[i]!, lte: LOW_SCORE },
+              hint: noPersonalDataHint,
+            },
+          ],
+    ),
   ];
 }
 
@@ -177,7 +202,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           visibleIf: { question: 'overall', lte: LOW_SCORE },
           hint: noPersonalDataHint,
         },
-        ...sessionQuestions(options.sessions ?? []),
+        ...sessionQuestions(options.sessions ?? [], workshops),
         ...(workshops
           ? ([
               {
@@ -193,7 +218,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
                 type: 'text',
                 multiline: true,
                 title: t('Co zmienić w warsztatach?', 'What should change in the workshops?'),
-                visibleIf: { question: 'workshop', lte: LOW_SCORE },
+                visibleIf: workshopLow(options.sessions ?? []),
                 hint: noPersonalDataHint,
               },
             ] satisfies Question[])

@@ -20,7 +20,7 @@ before(async () => {
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('ankieta survey-from-agenda', () => {
-  it('prints a ready evaluation for a good agenda: one row and one follow-up per talk or workshop', () => {
+  it('prints a ready evaluation for a good agenda: one row per talk or workshop and one follow-up per talk', () => {
     const result = run(['survey-from-agenda', fixture('agenda-good.json')]);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stderr, '');
@@ -37,9 +37,14 @@ describe('ankieta survey-from-agenda', () => {
         ['talk_otwarcie_why', 'otwarcie'],
         ['talk_strategia_why', 'strategia'],
         ['talk_relacje_why', 'relacje'],
-        ['talk_warsztaty_why', 'warsztaty'],
       ],
     );
+    assert.deepEqual(questions.find((q) => q.id === 'workshop_why').visibleIf, {
+      any: [
+        { question: 'workshop', lte: 2 },
+        { question: 'talks', row: 'warsztaty', lte: 2 },
+      ],
+    });
     assert.equal(definition.id, 'wspolpraca-w-partnerstwach-samorzadowych-2016-04-18');
     assert.equal(definition.title.pl, 'Ocena konferencji „Współpraca w partnerstwach samorządowych”');
   });

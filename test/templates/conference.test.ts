@@ -93,7 +93,7 @@ describe('conferenceEvaluation()', () => {
     expect((definition.description as { en: string }).en).to.match(/^Opole, 18 April 2016\./);
   });
 
-  it('makes one matrix row and one follow-up per session, shown only after a low score of that session', () => {
+  it('makes one matrix row per session and one follow-up per talk, shown only after a low score of that talk', () => {
     const talks = byId(definition, 'talks') as MatrixQuestion;
     expect(talks.rows.map((r) => r.id)).to.deep.equal(['keynote', 's2', 's3']);
     expect(talks.rows[1]!.label).to.deep.equal({
@@ -101,16 +101,31 @@ describe('conferenceEvaluation()', () => {
       en: 'Zarządzanie strategiczne w partnerstwie (Jan Kowalski, Ewa Wiśniewska)',
     });
     expect(byId(definition, 'talk_keynote_why')!.visibleIf).to.deep.equal({ question: 'talks', row: 'keynote', lte: 2 });
-    expect((byId(definition, 'talk_s3_why')!.title as { pl: string }).pl).to.equal(
-      'Co można było zrobić lepiej w warsztacie „Narzędzia współpracy”?',
-    );
     expect((byId(definition, 'talk_keynote_why')!.title as { en: string }).en).to.equal(
       'What could have been better in “Partnerships in development policy”?',
     );
 
     const model = new SurveyModel(definition);
     model.setAnswer('talks', { keynote: 2, s2: 3, s3: 'na' });
-    expect(['talk_keynote_why', 'talk_s2_why', 'talk_s3_why'].map((id) => model.isShown(id))).to.deep.equal([true, false, false]);
+    expect(['talk_keynote_why', 'talk_s2_why'].map((id) => model.isShown(id))).to.deep.equal([true, false]);
+  });
+
+  it('asks "what could have been better" about a workshop once: a low row score opens the workshop question\'s own follow-up', () => {
+    expect(byId(definition, 'talk_s3_why'), 'no second "why" box for the workshop').to.equal(undefined);
+    const model = new SurveyModel(definition);
+    model.setAnswer('talks', { keynote: 4, s2: 4, s3: 4 });
+    model.setAnswer('workshop', 4);
+    expect(model.isShown('workshop_why')).to.equal(false);
+    model.setAnswer('talks', { keynote: 4, s2: 4, s3: 2 });
+    expect(model.isShown('workshop_why'), 'the workshop row scored 2').to.equal(true);
+    model.setAnswer('talks', { keynote: 1, s2: 1, s3: 'na' });
+    expect(model.isShown('workshop_why'), 'low talk scores are not about the workshop').to.equal(false);
+
+    const withoutQuestion = conferenceEvaluation({ sessions, workshops: false });
+    expect(
+      (byId(withoutQuestion, 'talk_s3_why')!.title as { pl: string }).pl,
+      'without the workshop question, the row keeps its own',
+    ).to.equal('Co można było zrobić lepiej w warsztacie „Narzędzia współpracy”?');
   });
 
   it('asks "why" only after low scores: ≤ 2 on five points, ≤ 6 on the recommendation score, any organisation row ≤ 2', () => {
