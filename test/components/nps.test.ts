@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/nps/nps.js';
 import type { AnkietaNps } from '../../src/components/nps/nps.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
+import { cutWords, overflowing } from '../support/words.js';
 
 const nps = (el: Control) => el as unknown as AnkietaNps;
 const radios = (el: AnkietaNps) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
@@ -85,5 +86,21 @@ describe('<ankieta-nps>', () => {
         .map((r) => r.value),
       'numbers sticking out (WCAG 1.4.10)',
     ).to.deep.equal([]);
+  });
+
+  it('fits a phone at 200 % text: no number past the edge, no end label cut inside a word (WCAG 1.4.4, 1.4.10)', async () => {
+    const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
+    document.documentElement.style.fontSize = '32px';
+    try {
+      // From a 320 px phone (238 px inside a page's margins and the survey's padding) up.
+      for (let width = 238; width <= 640; width += 8) {
+        el.style.width = `${width}px`;
+        const right = el.getBoundingClientRect().right;
+        expect(overflowing(el.shadowRoot!.querySelectorAll('.box'), right), `numbers past the edge at ${width}px`).to.deep.equal([]);
+        expect(cutWords(el.shadowRoot!.querySelectorAll<HTMLElement>('.anchors span')), `at ${width}px`).to.deep.equal([]);
+      }
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
   });
 });

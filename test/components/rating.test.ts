@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/rating/rating.js';
 import type { AnkietaRating } from '../../src/components/rating/rating.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
+import { cutWords, overflowing } from '../support/words.js';
 
 const rating = (el: Control) => el as unknown as AnkietaRating;
 const radios = (el: AnkietaRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
@@ -82,5 +83,22 @@ describe('<ankieta-rating>', () => {
     const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" value="3"></ankieta-rating>`);
     expect(el.value).to.equal(3);
     expect(radios(el)[2]!.checked).to.equal(true);
+  });
+
+  it('fits a phone at 200 % text: no star past the edge, no end label cut inside a word (WCAG 1.4.4, 1.4.10)', async () => {
+    const el = await fixture<AnkietaRating>(
+      html`<ankieta-rating label="Ocena" min-label="Zdecydowanie źle" max-label="Zdecydowanie dobrze"></ankieta-rating>`,
+    );
+    document.documentElement.style.fontSize = '32px';
+    try {
+      for (let width = 238; width <= 640; width += 8) {
+        el.style.width = `${width}px`;
+        const right = el.getBoundingClientRect().right;
+        expect(overflowing(el.shadowRoot!.querySelectorAll('.star'), right), `stars past the edge at ${width}px`).to.deep.equal([]);
+        expect(cutWords(el.shadowRoot!.querySelectorAll<HTMLElement>('.anchors span')), `at ${width}px`).to.deep.equal([]);
+      }
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
   });
 });

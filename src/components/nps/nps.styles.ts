@@ -7,11 +7,17 @@ export const npsStyles = css`
   .track {
     max-inline-size: 40rem;
   }
-  /* 4, 6 or 11 a row: 6 need 17.75rem, more than a 320 px phone leaves inside a page's margins. */
+  /* 4, 6 or 11 a row: 6 need 17.75rem, more than a 320 px phone leaves inside a page's margins.
+     Narrower still (a phone at 200 % text), as many as fit. */
   .numbers {
     display: grid;
-    grid-template-columns: repeat(4, minmax(var(--_control-size), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--_control-size), 100%), 1fr));
     gap: 0.25rem;
+  }
+  @container ankieta-control (min-width: 12rem) {
+    .numbers {
+      grid-template-columns: repeat(4, minmax(var(--_control-size), 1fr));
+    }
   }
   @container ankieta-control (min-width: 18rem) {
     .numbers {
@@ -69,9 +75,12 @@ export const npsStyles = css`
     gap: var(--_space);
     margin-block-start: 0.25rem;
     color: var(--_muted);
-    overflow-wrap: anywhere;
+    /* Each end label on its own line when both do not fit, broken between words. */
+    flex-wrap: wrap;
+    overflow-wrap: break-word;
   }
   .anchors span:last-child {
+    margin-inline-start: auto;
     text-align: end;
   }
   @media (forced-colors: active) {

@@ -54,7 +54,13 @@ export const ratingStyles = css`
     justify-content: space-between;
     gap: var(--_space);
     color: var(--_muted);
-    overflow-wrap: anywhere;
+    /* Each end label on its own line when both do not fit, broken between words. */
+    flex-wrap: wrap;
+    overflow-wrap: break-word;
+  }
+  .anchors span:last-child {
+    margin-inline-start: auto;
+    text-align: end;
   }
   @media (forced-colors: active) {
     svg {
