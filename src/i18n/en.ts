@@ -56,7 +56,8 @@ export const en: Catalog = {
   statusSaved: 'Your answers are saved on this device.',
   statusRestored: 'Your earlier answers were restored.',
   statusCompletedBefore: 'This survey has already been completed on this device.',
-  statusOffline: 'You are offline. Your answers will be sent automatically when the connection returns.',
+  statusOffline:
+    'You are offline. Your answers will be sent automatically when the connection returns. Please keep this page open, or come back to it later.',
   statusSending: 'Sending…',
   statusSent: 'Your answers have been sent.',
   statusWaiting: { one: '{count} response waiting to be sent.', other: '{count} responses waiting to be sent.' },

@@ -91,7 +91,8 @@ export const pl = {
   statusSaved: 'Odpowiedzi są zapisane na tym urządzeniu.',
   statusRestored: 'Przywrócono zapisane wcześniej odpowiedzi.',
   statusCompletedBefore: 'Ankieta została już wypełniona na tym urządzeniu.',
-  statusOffline: 'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu.',
+  statusOffline:
+    'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu. Prosimy nie zamykać tej strony albo wrócić na nią później.',
   statusSending: 'Wysyłanie…',
   statusSent: 'Odpowiedzi zostały wysłane.',
   statusWaiting: {

@@ -1,4 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements.js';
+import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import { clearDevice, settled } from '../components/survey-helpers.js';
 import { Harness, makeResponse, sleep, until } from '../support/offline-fixtures.js';
 import { fakeClock } from '../support/fake-clock.js';
 import { refuseConnections, resetServers, servers, setHidden, setOffline, stored } from '../support/servers.js';
@@ -56,5 +59,31 @@ describe('delivery scenarios, Chromium', () => {
     await setHidden(false);
     await until(() => session.log.sent.includes(response.id), 'sent on return');
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  it('a respondent who submits offline is told to keep the page open or come back, not only that sending is automatic', async () => {
+    await clearDevice();
+    const { endpoint } = await servers();
+    const definition = { id: 'konferencja', title: 'K', pages: [{ id: 'p', questions: [{ id: 'q', type: 'nps', title: 'N' }] }] };
+    const el = await fixture<AnkietaSurvey>(
+      html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${definition}></ankieta-survey>`,
+    );
+    await settled(el);
+    await setOffline(true);
+    await until(() => !navigator.onLine, 'navigator.onLine false');
+    el.shadowRoot!.querySelector('#q-q')!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[8]!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.click();
+    const status = () => el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim();
+    await until(() => status().startsWith('Brak połączenia'), 'the offline status');
+    expect(status())
+      .to.match(/nie zamykać tej strony/)
+      .and.match(/wrócić/);
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(status())
+      .to.match(/keep this page open/)
+      .and.match(/come back/);
+    await setOffline(false);
+    await until(() => status() === 'Your answers have been sent.', 'sent once back online');
   });
 });
