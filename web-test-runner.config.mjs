@@ -50,6 +50,7 @@ async function launcher(name) {
 }
 
 const embed = embedPlugin();
+const offline = offlinePlugin();
 
 export default {
   // *.chromium.test.ts drive the DevTools protocol (network, quota, site data): Chromium only.
@@ -64,8 +65,8 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offlinePlugin(), a11yPlugin()],
-  middleware: [embedMiddleware(embed)],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offline, a11yPlugin()],
+  middleware: [embedMiddleware(embed), offline.middleware],
   coverageConfig: {
     include: ['src/schema/**/*.ts', 'src/engine/**/*.ts'],
     threshold: { lines: 90 },

@@ -2,7 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
-import { injectFaults, resetServers, servers, stored } from '../support/servers.js';
+import { injectFaults, resetServers, serveDefinition, servers, stored } from '../support/servers.js';
+import { definitionTimeouts } from '../../src/sync/load-definition.js';
 import { typeText } from '../support/keyboard.js';
 import { clearDevice, settled } from './survey-helpers.js';
 
@@ -336,5 +337,42 @@ describe('<ankieta-survey> on the device and over the network', () => {
     el.remove();
     const again = await mount(endpoint);
     expect(control(again, 'overall').value, 'and no draft left behind').to.equal(null);
+  });
+
+  it('on Wi-Fi that passes nothing, shows the copy from the last visit with its draft after a few seconds', async function () {
+    this.timeout(20000);
+    await serveDefinition({ text: JSON.stringify(survey), stall: false });
+    const load = () => fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" src="/offline/survey"></ankieta-survey>`);
+    const first = await load();
+    await settled(first);
+    await rate(first, 3);
+    await until(() => status(first) === 'Odpowiedzi są zapisane na tym urządzeniu.', 'the draft saved');
+    first.remove();
+
+    await serveDefinition({ stall: true });
+    const started = performance.now();
+    const again = await load();
+    await settled(again, 15000);
+    const waited = performance.now() - started;
+    expect(waited, 'not before the network had its few seconds').to.be.at.least(definitionTimeouts.copy - 100);
+    expect(part(again, 'title')!.textContent).to.equal('Konferencja');
+    expect(control(again, 'overall').value, 'the draft is back').to.equal(3);
+  });
+
+  it('without a copy, gives up on a request that is never answered and says the survey could not be loaded', async function () {
+    this.timeout(20000);
+    await serveDefinition({ text: JSON.stringify(survey), stall: true });
+    const giveUp = definitionTimeouts.giveUp;
+    definitionTimeouts.giveUp = 2000;
+    try {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" src="/offline/survey"></ankieta-survey>`);
+      const error = await oneEvent(el, 'ankieta-error');
+      await el.updateComplete;
+      expect(error.detail).to.include({ kind: 'definition' });
+      expect(error.detail.message).to.contain('no answer in 2 s');
+      expect(part(el, 'message')!.getAttribute('role')).to.equal('alert');
+    } finally {
+      definitionTimeouts.giveUp = giveUp;
+    }
   });
 });

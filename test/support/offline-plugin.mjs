@@ -14,6 +14,9 @@ export function offlinePlugin() {
   /** The collector keeps what it stored; a test sees only what came after its reset. */
   let seen = 0;
 
+  /** What /offline/survey serves (set by a test), and whether it answers at all. */
+  let definition = { text: '{}', stall: false };
+
   /** A second collector that allows only another site: the test page's origin is refused. */
   let elsewhere;
   const servers = () => {
@@ -46,7 +49,23 @@ export function offlinePlugin() {
       origin = `${config.protocol ?? 'http:'}//${config.hostname}:${config.port}`;
     },
 
+    // A survey definition on this server that a test can stall: Wi-Fi that connects but passes
+    // nothing (the request is accepted and never answered). Koa middleware (in the config's
+    // `middleware`) on a path without an extension: a repeated request for a `.json` path was
+    // answered by the dev server's own cache and never reached this.
+    middleware: async (context, next) => {
+      if (context.path !== '/offline/survey') return next();
+      if (definition.stall) return new Promise(() => {});
+      context.set('cache-control', 'no-store');
+      context.type = 'json';
+      context.body = definition.text;
+    },
+
     async executeCommand({ command, payload, session }) {
+      if (command === 'offline:definition') {
+        definition = { text: payload.text ?? definition.text, stall: Boolean(payload.stall) };
+        return true;
+      }
       if (!command.startsWith('offline:')) return undefined;
       const { collector, proxy } = await servers();
       switch (command) {
@@ -68,6 +87,7 @@ export function offlinePlugin() {
         case 'offline:reset':
           seen = (await collector.responses(SURVEY)).length;
           await proxy.reset();
+          definition = { text: '{}', stall: false };
           return true;
         case 'offline:faults':
           proxy.addRules(payload.rules);

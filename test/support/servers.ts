@@ -67,3 +67,5 @@ export const overrideQuota = (bytes: number | null) => command<boolean>('quota',
 export const clearSiteStorage = () => command<boolean>('clear-storage');
 /** Chromium: another tab in front hides this page (a real visibilitychange), or brings it back. */
 export const setHidden = (hidden: boolean) => command<boolean>('visibility', { hidden });
+/** Serves `text` at /offline/survey on the test server, or (stall) accepts requests there and never answers. */
+export const serveDefinition = (config: { text?: string; stall: boolean }) => command<boolean>('definition', config);

@@ -7,7 +7,7 @@ import { isAnswerable } from '../../engine/answers.js';
 import { localize } from '../../engine/text.js';
 import type { ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
-import { fetchDefinition } from '../../sync/load-definition.js';
+import { definitionTimeouts, fetchDefinition } from '../../sync/load-definition.js';
 import { cacheDefinition, cachedDefinition } from '../../store/definitions.js';
 import type { SessionStatus } from '../../sync/index.js';
 import { download } from '../shared/download.js';
@@ -194,10 +194,21 @@ export class AnkietaSurvey extends LitElement {
       const src = this.src;
       const abort = (this.#loadAbort = new AbortController());
       this.loadState = 'loading';
+      const fresh = fetchDefinition(src, abort.signal);
+      // Kept for the next visit even when the copy from the last one was shown meanwhile.
+      fresh.then(
+        (text) => cacheDefinition(src, text),
+        () => {},
+      );
+      let slow: ReturnType<typeof setTimeout> | undefined;
+      const copyIfSlow = new Promise((resolve) => (slow = setTimeout(resolve, definitionTimeouts.copy)))
+        .then(() => cachedDefinition(src))
+        .then((copy) => copy ?? fresh);
       try {
-        source = await fetchDefinition(src, abort.signal);
-        void cacheDefinition(src, source as string);
+        source = await Promise.race([fresh, copyIfSlow]);
+        clearTimeout(slow);
       } catch (error) {
+        clearTimeout(slow);
         if (abort.signal.aborted) return;
         // Offline reload: the copy kept from the last visit still matches the saved draft.
         source = await cachedDefinition(src);
