@@ -305,14 +305,16 @@ export class OfflineSession extends EventTarget {
         version: 1,
         exportedAt: iso(this.#clock.now()),
         endpoint: this.endpoint,
-        undelivered: [...this.#undelivered.values()].map((item) => ({
+        undelivered: [...this.#undelivered.values()].filter(this.#ours).map((item) => ({
           response: parseBody(item.body),
           status: item.status,
           detail: item.detail,
           queuedAt: iso(item.queuedAt),
           failedAt: iso(item.failedAt),
         })),
-        waiting: [...this.#outbox.values()].map((item) => ({ response: parseBody(item.body), queuedAt: iso(item.queuedAt) })),
+        waiting: [...this.#outbox.values()]
+          .filter(this.#ours)
+          .map((item) => ({ response: parseBody(item.body), queuedAt: iso(item.queuedAt) })),
       },
       null,
       2,
@@ -434,7 +436,7 @@ export class OfflineSession extends EventTarget {
         this.#sendingFromMemory.delete(item.id);
         this.#outbox.delete(item.id);
         this.#mine.delete(item.id);
-        this.#passRejected = true;
+        if (this.#ours(item)) this.#passRejected = true;
         const { lease: _, ...rest } = item;
         const record: UndeliveredItem = { ...rest, failedAt: this.#clock.now(), status, detail };
         this.#undelivered.set(item.id, record);
@@ -570,12 +572,19 @@ export class OfflineSession extends EventTarget {
     this.#emit('error', { kind: 'storage', failure, message: error instanceof Error ? error.message : String(error) });
   }
 
+  /**
+   * Whether a response is this survey's. Every survey on one collector sends what waits for it,
+   * but a refused response and its answers are shown and handed over only in its own survey: on
+   * a shared device they are someone else's.
+   */
+  #ours = (item: { surveyId: string }) => item.surveyId === this.surveyId;
+
   #setStatus(change: Partial<SessionStatus>): void {
     const next: SessionStatus = {
       ...this.#status,
       ...change,
       waiting: this.#outbox.size,
-      undelivered: this.#undelivered.size,
+      undelivered: [...this.#undelivered.values()].filter(this.#ours).length,
     };
     const previous = this.#status;
     this.#status = next;

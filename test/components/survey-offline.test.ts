@@ -200,6 +200,25 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect((await stored()).responses).to.deep.equal([]);
   });
 
+  it("does not show one survey's refused response in another survey on the same collector", async () => {
+    const { endpoint } = await servers();
+    await injectFaults({ type: 'status', status: 422, body: { error: 'invalid' } });
+    const el = await mount(endpoint);
+    await submitBothPages(el);
+    await until(() => status(el).startsWith('Nie udało się wysłać odpowiedzi.'), 'the not-delivered status');
+    el.remove();
+    const other = await fixture<AnkietaSurvey>(
+      html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id: 'inna-ankieta' }}></ankieta-survey>`,
+    );
+    await settled(other);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(status(other), "the next respondent is not told about someone else's answers").to.equal('');
+    expect(other.shadowRoot!.querySelector('.delivery-actions'), 'no download of them').to.equal(null);
+    other.remove();
+    const same = await mount(endpoint);
+    await until(() => !!same.shadowRoot!.querySelector('.delivery-actions button'), 'the download button, back in its own survey');
+  });
+
   it('stops on 403, says the server refuses this page, and sends after "Spróbuj ponownie"', async () => {
     const { endpoint } = await servers();
     await injectFaults({ type: 'status', status: 403, times: 1 });
