@@ -200,6 +200,33 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect((await stored()).responses).to.deep.equal([]);
   });
 
+  it('tells a screen reader about a flaky collector once: sending, waiting, sent, not again on every retry', async function () {
+    this.timeout(20000);
+    const { endpoint } = await servers();
+    await injectFaults({ type: 'status', status: 500, times: 3 });
+    const el = await mount(endpoint);
+    await rate(el, 4);
+    const said: string[] = [];
+    const observer = new MutationObserver(() => {
+      const text = status(el);
+      if (text && text !== said.at(-1)) said.push(text);
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true, characterData: true });
+    primary(el).click();
+    await settled(el);
+    primary(el).click();
+    await until(() => status(el) === 'Odpowiedzi zostały wysłane.', 'sent after three failures', 15000);
+    observer.disconnect();
+    const spoken = said.filter((text) => text !== 'Odpowiedzi są zapisane na tym urządzeniu.');
+    // Queued ("1 … czeka"), the first attempt, its failure, and the delivery: before, every one
+    // of the three retries said "Wysyłanie…" and "czeka" again (9 changes).
+    expect(spoken, JSON.stringify(spoken)).to.have.length.at.most(4);
+    expect(spoken.filter((text) => text === 'Wysyłanie…')).to.have.length(1);
+    expect(spoken.at(-1)).to.equal('Odpowiedzi zostały wysłane.');
+    expect(spoken.join(' '), 'never "0 waiting"').not.to.contain('0 odpowiedzi');
+    expect((await stored()).responses).to.have.length(1);
+  });
+
   it("does not show one survey's refused response in another survey on the same collector", async () => {
     const { endpoint } = await servers();
     await injectFaults({ type: 'status', status: 422, body: { error: 'invalid' } });

@@ -102,8 +102,16 @@ export class SurveyController implements ReactiveController {
       persist: this.#settings.persist,
     });
     this.#session = session;
+    let previous: SessionStatus['state'] | undefined;
+    let retrying = false;
     session.addEventListener('status', (event) => {
-      this.status = event.detail;
+      const next = event.detail;
+      // After a failed attempt the retries keep saying "N waiting": a screen reader would
+      // otherwise hear "sending" and "waiting" again on every attempt while the outage lasts.
+      retrying =
+        next.state === 'sending' || next.state === 'waiting' ? retrying || (previous === 'sending' && next.state === 'waiting') : false;
+      previous = next.state;
+      this.status = retrying && next.state === 'sending' ? { ...next, state: next.waiting ? 'waiting' : 'sent' } : next;
       this.#host.requestUpdate();
     });
     session.addEventListener('queued', (event) => emit(this.#host, 'ankieta-queued', event.detail));
