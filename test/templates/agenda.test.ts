@@ -31,7 +31,7 @@ function issuesOf(input: unknown): { path: string; message: string }[] {
 }
 
 describe('surveyFromAgenda()', () => {
-  it('turns an agenda into a valid evaluation with one matrix row and one follow-up per talk or workshop', () => {
+  it('turns an agenda into a valid evaluation with one matrix row per talk or workshop and one follow-up per talk', () => {
     const definition = surveyFromAgenda(agenda);
     expect(parseDefinition(JSON.parse(JSON.stringify(definition))).ok).to.equal(true);
     const talks = questions(definition).find((q) => q.id === 'talks') as MatrixQuestion;
@@ -43,8 +43,16 @@ describe('surveyFromAgenda()', () => {
     expect(followUps.map((q) => [q.id, q.visibleIf])).to.deep.equal([
       ['talk_s1_why', { question: 'talks', row: 's1', lte: 2 }],
       ['talk_slz_why', { question: 'talks', row: 'slz', lte: 2 }],
-      ['talk_s3_why', { question: 'talks', row: 's3', lte: 2 }],
     ]);
+    expect(
+      questions(definition).find((q) => q.id === 'workshop_why')!.visibleIf,
+      "the workshop's low row score opens its own box",
+    ).to.deep.equal({
+      any: [
+        { question: 'workshop', lte: 2 },
+        { question: 'talks', row: 's3', lte: 2 },
+      ],
+    });
     expect(talks.rows[1]!.label).to.deep.equal({
       pl: 'Doświadczenia laureata (Laureat SLZ 2015)',
       en: "A laureate's experience (Laureat SLZ 2015)",
