@@ -37,6 +37,8 @@ function showFromCollector(): void {
   report.token = field('token').value;
   report.definition = definition;
   report.src = `${collector()}/api/surveys/${definition.id}/responses`;
+  // The same URL again is no change to the element: ask it to read the export anew.
+  report.reload();
 }
 
 form.addEventListener('submit', (event) => {

@@ -52,6 +52,16 @@ function section(element) {
       return [code(f.name), attribute ? code(attribute) : '–', code(f.type?.text), code(f.default), cell(f.description)];
     });
   out.push(table(['property', 'attribute', 'type', 'default', 'description'], rows));
+  // Own methods only: the form controls' inherited checkValidity(), focus() … are the platform's.
+  const methods = (element.members ?? []).filter(
+    (m) => m.kind === 'method' && !m.static && !m.inheritedFrom && (m.privacy ?? 'public') === 'public' && m.description,
+  );
+  out.push(
+    table(
+      ['method', 'description'],
+      methods.map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)]),
+    ),
+  );
   out.push(
     table(
       ['event', 'description'],

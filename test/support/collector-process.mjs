@@ -45,6 +45,8 @@ export async function startCollector({ origins }) {
 
   return {
     url,
+    /** The export token, for the organiser report's browser tests. */
+    token,
     /** Every stored response of the survey, in the order stored (the organisers' export). */
     async responses(surveyId) {
       const reply = await fetch(`${url}/api/surveys/${encodeURIComponent(surveyId)}/responses`, {

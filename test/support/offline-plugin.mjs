@@ -82,6 +82,8 @@ export function offlinePlugin() {
         case 'offline:elsewhere':
           elsewhere ??= startCollector({ origins: ['https://elsewhere.example'] });
           return { endpoint: `${(await elsewhere).url}/api/responses` };
+        case 'offline:organiser':
+          return { collector: collector.url, token: collector.token };
         case 'offline:servers':
           return { endpoint: `${proxy.url}/api/responses`, direct: `${collector.url}/api/responses` };
         case 'offline:reset':

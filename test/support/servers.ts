@@ -38,6 +38,8 @@ export interface Servers {
 const command = <T>(name: string, payload?: unknown) => executeServerCommand<T, unknown>(`offline:${name}`, payload);
 
 export const servers = () => command<Servers>('servers');
+/** The collector itself (its base URL; the test page's origin allowed) and its export token. */
+export const organiser = () => command<{ collector: string; token: string }>('organiser');
 /**
  * Whether the browser's automation can switch the network state, the quota and site data
  * (Chromium's DevTools protocol). The tests that need it live in `*.chromium.test.ts`.

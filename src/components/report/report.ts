@@ -112,6 +112,8 @@ export class AnkietaReport extends LitElement {
   /** What gets focus back once the report is on screen again (the select, a text list). */
   #refocus: (() => HTMLElement | null | undefined) | undefined;
   #resume = false;
+  /** reload() was called: load again in the next update, with any properties set alongside. */
+  #reloadRequested = false;
   #sectionsPerTurn = FIRST_SECTIONS;
   #renderStarted = 0;
 
@@ -133,6 +135,16 @@ export class AnkietaReport extends LitElement {
     new TableScrollStops(this);
   }
 
+  /**
+   * Loads and counts the responses again: from `src` (new responses may have arrived since),
+   * or the same `responses` array after it changed. Setting `src` to the URL it already has
+   * does not reload. `ankieta-ready` fires again when the report is back on screen.
+   */
+  reload(): void {
+    this.#reloadRequested = true;
+    this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Work cut short by removal starts again if the element is put back.
@@ -150,7 +162,9 @@ export class AnkietaReport extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('definition') || changed.has('responses') || changed.has('src') || changed.has('token')) void this.#load();
+    const reload = this.#reloadRequested;
+    this.#reloadRequested = false;
+    if (reload || changed.has('definition') || changed.has('responses') || changed.has('src') || changed.has('token')) void this.#load();
     else if (changed.has('segmentBy') && this.#parsed) void this.#aggregate();
   }
 

@@ -1,0 +1,69 @@
+// <ankieta-report> reading a real collector's export (test/support/offline-plugin.mjs starts it,
+// the test page's origin allowed, with a known export token).
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/components/report/report.js';
+import type { AnkietaReport } from '../../src/components/report/report.js';
+import type { Response } from '../../src/schema/index.js';
+import { organiser } from '../support/servers.js';
+
+/** A survey of its own per test: the collector keeps what earlier tests stored. */
+const survey = (name: string) => ({
+  id: `${name}-${Date.now().toString(36)}`,
+  title: 'Zebranie sołeckie',
+  locale: 'pl',
+  pages: [{ id: 'p', questions: [{ id: 'overall', type: 'rating', title: 'Ocena zebrania' }] }],
+});
+
+async function send(collector: string, surveyId: string, ratings: number[]) {
+  for (const overall of ratings) {
+    const response: Response = {
+      id: crypto.randomUUID(),
+      surveyId,
+      surveyVersion: 1,
+      locale: 'pl',
+      startedAt: new Date().toISOString(),
+      submittedAt: new Date().toISOString(),
+      answers: { overall },
+    };
+    const reply = await fetch(`${collector}/api/responses`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': response.id },
+      body: JSON.stringify(response),
+    });
+    expect(reply.status, 'the collector stored it').to.be.oneOf([200, 201]);
+  }
+}
+
+async function mount(definition: unknown, src: string, token: string) {
+  const el = document.createElement('ankieta-report');
+  el.locale = 'pl';
+  el.definition = definition;
+  el.token = token;
+  el.src = src;
+  const ready = oneEvent(el, 'ankieta-ready');
+  await fixture(html`<div>${el}</div>`);
+  await ready;
+  return el as AnkietaReport;
+}
+
+describe('<ankieta-report> with a collector', () => {
+  it('reload() reads the export again, so responses sent since show', async () => {
+    const { collector, token } = await organiser();
+    const definition = survey('reload');
+    const src = `${collector}/api/surveys/${definition.id}/responses`;
+    await send(collector, definition.id, [5]);
+    const el = await mount(definition, src, token);
+    expect(el.aggregate!.report.n).to.equal(1);
+
+    await send(collector, definition.id, [4, 3]);
+    // What the demo does after sending: the same properties again, then reload().
+    el.token = token;
+    el.definition = definition;
+    el.src = src;
+    const ready = oneEvent(el, 'ankieta-ready');
+    el.reload();
+    await ready;
+    expect(el.aggregate!.report.n).to.equal(3);
+    expect(el.shadowRoot!.querySelector('.summary')!.textContent).to.include('3 odpowiedzi');
+  });
+});
