@@ -79,6 +79,12 @@ export const reportPl = {
     other: '{count} odpowiedzi tekstowej',
   },
   reportShowMore: 'Pokaż kolejne odpowiedzi (pozostało: {count})',
+  reportNotPrinted: {
+    one: 'Nie wydrukowano {count} dalszej odpowiedzi: pełna lista jest w zestawieniu na ekranie i w pliku odpowiedzi (CSV).',
+    few: 'Nie wydrukowano {count} dalszych odpowiedzi: pełna lista jest w zestawieniu na ekranie i w pliku odpowiedzi (CSV).',
+    many: 'Nie wydrukowano {count} dalszych odpowiedzi: pełna lista jest w zestawieniu na ekranie i w pliku odpowiedzi (CSV).',
+    other: 'Nie wydrukowano {count} dalszej odpowiedzi: pełna lista jest w zestawieniu na ekranie i w pliku odpowiedzi (CSV).',
+  },
   reportConsent: {
     one: 'Zgodę wyraziła {count} osoba',
     few: 'Zgodę wyraziły {count} osoby',
@@ -170,6 +176,10 @@ export const reportEn: Record<ReportKey, Message> = {
   reportDistributionCaption: 'Distribution of answers',
   reportTextCount: { one: '{count} written answer', other: '{count} written answers' },
   reportShowMore: 'Show more answers ({count} left)',
+  reportNotPrinted: {
+    one: '{count} more answer is not printed: the full list is on screen and in the responses file (CSV).',
+    other: '{count} more answers are not printed: the full list is on screen and in the responses file (CSV).',
+  },
   reportConsent: { one: '{count} person agreed', other: '{count} people agreed' },
   reportOtherTexts: 'Answers written under “Other”',
   reportDimensions: 'Scores by area',

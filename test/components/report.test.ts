@@ -6,6 +6,7 @@ import { conferenceEvaluation } from '../../src/templates/conference.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { generateResponses } from '../report/generate.js';
 import { contrast, luminance, rgb } from '../support/contrast.js';
+import { printMode } from '../support/print-mode.js';
 
 const partnership = partnershipSelfAssessment();
 const conference = conferenceEvaluation({
@@ -288,6 +289,52 @@ describe('<ankieta-report>', () => {
     expect(section(el, 'comments').querySelectorAll('li').length).to.equal(27);
     expect(text(root(el).activeElement as Element), 'focus on the first answer it brought').to.equal('Uwaga 21');
     expect(section(el, 'comments').querySelector('button.more')).to.equal(null);
+  });
+
+  it('prints every free-text answer and every section: beforeprint renders them at once', async () => {
+    const comments = Array.from({ length: 27 }, (_, i) => `Uwaga ${i + 1}`);
+    const el = await mount(
+      partnership,
+      comments.map((c) => response(partnership.id, { sector: 'jst', comments: c })),
+    );
+    const restore = await printMode(el);
+    try {
+      // Printed without a beforeprint event (a PDF from a headless browser): the gap is said on paper.
+      const list = section(el, 'comments');
+      expect(getComputedStyle(list.querySelector('button.more')!).display).to.equal('none');
+      const note = list.querySelector('.print-only')!;
+      expect(getComputedStyle(note).display).to.equal('block');
+      expect(text(note)).to.equal(
+        'Nie wydrukowano 7 dalszych odpowiedzi: pełna lista jest w zestawieniu na ekranie i w pliku odpowiedzi (CSV).',
+      );
+      window.dispatchEvent(new Event('beforeprint'));
+      // No await: the browser lays the page out for print as soon as the event's listeners return.
+      expect(section(el, 'comments').querySelectorAll('ul.texts > li').length).to.equal(27);
+      expect(section(el, 'comments').querySelector('.print-only, button.more')).to.equal(null);
+      window.dispatchEvent(new Event('afterprint'));
+      await el.updateComplete;
+      expect(section(el, 'comments').querySelectorAll('ul.texts > li').length, 'the screen pages them again').to.equal(20);
+    } finally {
+      await restore();
+    }
+
+    // Printed while the sections are still being added, a few per turn.
+    const later = document.createElement('ankieta-report');
+    later.locale = 'pl';
+    later.definition = partnership;
+    later.responses = generateResponses(partnership, 30, { seed: 5 });
+    const ready = oneEvent(later, 'ankieta-ready');
+    await fixture(html`<div>${later}</div>`);
+    await new Promise((resolve) => {
+      const check = () => (root(later).querySelector('.summary') ? resolve(null) : setTimeout(check, 0));
+      check();
+    });
+    const total = later.aggregate!.report.questions.length + 1;
+    expect(root(later).querySelectorAll('section.question').length, 'not all on screen yet').to.be.lessThan(total);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(root(later).querySelectorAll('section.question').length).to.equal(total);
+    window.dispatchEvent(new Event('afterprint'));
+    await ready;
   });
 
   it('uses Polish plurals for people and responses', async () => {

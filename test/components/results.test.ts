@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
 import '../../src/components/results/results.js';
 import type { AnkietaResults } from '../../src/components/results/results.js';
 import { wrap } from '../../src/components/results/chart.js';
 import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
 import type { SurveyDefinition } from '../../src/schema/index.js';
+import { printMode } from '../support/print-mode.js';
 
 const definition = partnershipSelfAssessment({ crossSector: false });
 // A: 5,4,4,3,4,4 → mean 4 → 75, "Mocna strona"; B: 2,1,2,3,2,2 → mean 2 → 25, "Wymaga uwagi".
@@ -53,33 +53,6 @@ async function captureDownload(click: () => void): Promise<{ name: string; type:
   expect(link, 'a download link was clicked').to.exist;
   const blob = await (await fetch(link!.href)).blob();
   return { name: link!.download, type: blob.type, text: await blob.text() };
-}
-
-/**
- * Puts the element in print mode: print media emulation where the browser offers it
- * (Chromium), else the element's own `@media print` rules applied as a plain sheet (Firefox
- * and WebKit drivers cannot emulate media), which still tests what those rules do.
- */
-async function printMode(el: AnkietaResults): Promise<() => Promise<void>> {
-  try {
-    await emulateMedia({ media: 'print' });
-    return () => emulateMedia({ media: 'screen' });
-  } catch {
-    const shadow = el.shadowRoot!;
-    const printRules = shadow.adoptedStyleSheets
-      .flatMap((sheet) => [...sheet.cssRules])
-      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText === 'print')
-      .flatMap((rule) => [...rule.cssRules].map((r) => r.cssText));
-    expect(printRules.length, 'the element has print rules').to.be.greaterThan(0);
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(printRules.join('\n'));
-    // A copy: adoptedStyleSheets is a live array in newer browsers.
-    const before = [...shadow.adoptedStyleSheets];
-    shadow.adoptedStyleSheets = [...before, sheet];
-    return async () => {
-      shadow.adoptedStyleSheets = before;
-    };
-  }
 }
 
 /** The element's forced-colours rules applied as a plain sheet (no driver here emulates forced colours). */

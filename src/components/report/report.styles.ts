@@ -189,9 +189,16 @@ export const styles = css`
   .texts li + li {
     margin-top: 0.375em;
   }
+  /* For print without a beforeprint event (a PDF made by a headless browser): says what is missing. */
+  .print-only {
+    display: none;
+  }
   @media print {
     :host {
       color-scheme: light;
+    }
+    .print-only {
+      display: block;
     }
     .toolbar button,
     .exports,

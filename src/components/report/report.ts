@@ -77,6 +77,7 @@ export class AnkietaReport extends LitElement {
     loadError: { state: true, attribute: false },
     sectionsShown: { state: true, attribute: false },
     textsShown: { state: true, attribute: false },
+    printing: { state: true, attribute: false },
   };
 
   /** The survey definition (validated here). */
@@ -100,6 +101,8 @@ export class AnkietaReport extends LitElement {
   private loadError: ReportLoadError | undefined;
   private sectionsShown = 0;
   private textsShown = new Map<string, number>();
+  /** Between beforeprint and afterprint: every section and every free-text answer is on the page. */
+  private printing = false;
 
   #parsed: SurveyDefinition | undefined;
   #issues: DefinitionIssue[] = [];
@@ -147,6 +150,8 @@ export class AnkietaReport extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.#beforePrint);
+    window.removeEventListener('afterprint', this.#afterPrint);
     // Work cut short by removal starts again if the element is put back.
     this.#resume = this.phase === 'loading' || this.phase === 'aggregating';
     this.#abort?.abort();
@@ -155,6 +160,8 @@ export class AnkietaReport extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('beforeprint', this.#beforePrint);
+    window.addEventListener('afterprint', this.#afterPrint);
     if (this.#resume) {
       this.#resume = false;
       void this.#load();
@@ -340,11 +347,12 @@ export class AnkietaReport extends LitElement {
     const result = this.result!;
     const definition = this.#parsed!;
     const textsShown = this.textsShown;
+    const printing = this.printing;
     const ctx: Context = {
       locale,
       level: level + 1,
       breakdown: result.breakdown,
-      textsShown: (id) => textsShown.get(id) ?? TEXTS_STEP,
+      textsShown: (id) => (printing ? Infinity : (textsShown.get(id) ?? TEXTS_STEP)),
       showMoreTexts: (id) => {
         const before = textsShown.get(id) ?? TEXTS_STEP;
         this.textsShown = new Map(textsShown).set(id, before + 5 * TEXTS_STEP);
@@ -382,7 +390,7 @@ export class AnkietaReport extends LitElement {
       ${result.report.questions
         .slice(0, this.sectionsShown)
         // A section already on screen is left alone unless something it shows has changed.
-        .map((summary) => guard([summary, locale, level, textsShown], () => questionSection(ctx, summary)))}`;
+        .map((summary) => guard([summary, locale, level, textsShown, printing], () => questionSection(ctx, summary)))}`;
   }
 
   #renderBreakdownNote(result: AggregateResult) {
@@ -393,6 +401,21 @@ export class AnkietaReport extends LitElement {
       <p>${this.#t('reportHiddenRule')}</p>
     </div>`;
   }
+
+  /**
+   * The browser lays the page out for print right after this event's listeners: the whole
+   * report is rendered here and now, not in the next slice. The "show more" button has no
+   * place on paper, so every free-text answer is printed.
+   */
+  #beforePrint = () => {
+    this.printing = true;
+    if (this.phase === 'ready') this.sectionsShown = this.#sectionCount;
+    this.performUpdate();
+  };
+
+  #afterPrint = () => {
+    this.printing = false;
+  };
 
   #onSegment = (event: Event) => {
     this.segmentBy = (event.target as HTMLSelectElement).value;

@@ -262,8 +262,9 @@ function textList(ctx: Context, id: string, answers: readonly string[]) {
     ${
       shown < answers.length
         ? html`<button type="button" part="button" class="more" @click=${() => ctx.showMoreTexts(id)}>
-          ${t(ctx, 'reportShowMore', { count: answers.length - shown })}
-        </button>`
+              ${t(ctx, 'reportShowMore', { count: answers.length - shown })}
+            </button>
+            <p class="meta print-only">${t(ctx, 'reportNotPrinted', { count: answers.length - shown })}</p>`
         : nothing
     }`;
 }
