@@ -145,8 +145,12 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
         ]);
         break;
       case 'matrix':
-        for (const row of summary.rows)
-          rows.push([`${q.id}.${row.id}`, title, localize(row.label, locale), null, null, row.n, row.mean, row.sd, divergence(row)]);
+        for (const row of summary.rows) {
+          const label = localize(row.label, locale);
+          rows.push([`${q.id}.${row.id}`, title, label, null, null, row.n, row.mean, row.sd, divergence(row)]);
+          // As on screen: a row everyone marked "not applicable" reads 7 of them, not 0 ratings.
+          if (row.notApplicable) rows.push([`${q.id}.${row.id}`, title, `${label}: ${notApplicableText(q, locale)}`, row.notApplicable]);
+        }
         break;
       case 'text':
         rows.push([q.id, title, null, summary.answers.length]);

@@ -159,6 +159,46 @@ describe('summaryCsv()', () => {
     const promoters = rows.find((r) => r[0] === 'n' && r[2] === 'Promoters (9–10)')!;
     expect(promoters.slice(3, 6), 'no answers: no share').to.deep.equal(['0', '', '0']);
   });
+  it('counts "not applicable" in matrix rows, as the table on screen does', () => {
+    const definition = {
+      id: 'opole',
+      title: 'Konferencja',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            {
+              id: 'talks',
+              type: 'matrix' as const,
+              title: 'Wystąpienia',
+              scale: 'quality5' as const,
+              notApplicable: true,
+              rows: [
+                { id: 'k', label: 'Otwarcie' },
+                { id: 'w', label: 'Warsztat' },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const responses = Array.from({ length: 7 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+      surveyId: 'opole',
+      surveyVersion: 1,
+      locale: 'pl' as const,
+      startedAt: '2016-04-18T10:00:00.000Z',
+      submittedAt: '2016-04-18T10:05:00.000Z',
+      answers: { talks: { k: 'na', w: i < 2 ? 'na' : 4 } },
+    }));
+    const rows = readCsv(summaryCsv(aggregate(definition, responses), 'pl'), ';');
+    expect(rows.filter((r) => r[0]!.startsWith('talks.')).map((r) => r.slice(0, 7))).to.deep.equal([
+      ['talks.k', 'Wystąpienia', 'Otwarcie', '', '', '0', ''],
+      ['talks.k', 'Wystąpienia', 'Otwarcie: Nie dotyczy – nie było mnie', '7', '', '', ''],
+      ['talks.w', 'Wystąpienia', 'Warsztat', '', '', '5', '4'],
+      ['talks.w', 'Wystąpienia', 'Warsztat: Nie dotyczy – nie było mnie', '2', '', '', ''],
+    ]);
+  });
 });
 
 describe('resultsCsv()', () => {
