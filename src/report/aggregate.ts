@@ -174,8 +174,8 @@ class ReportBuilder {
   readonly #scores: { values: number[]; bands: number[]; unscored: number }[];
   readonly #withTexts: boolean;
   #n = 0;
-  #first: string | undefined;
-  #last: string | undefined;
+  #first: { at: string; instant: number } | undefined;
+  #last: { at: string; instant: number } | undefined;
 
   constructor(definition: SurveyDefinition, options: { texts: boolean }) {
     this.#definition = definition;
@@ -190,9 +190,11 @@ class ReportBuilder {
   add(response: Response): void {
     this.#n++;
     const at = response.submittedAt;
-    if (typeof at === 'string') {
-      if (!this.#first || at < this.#first) this.#first = at;
-      if (!this.#last || at > this.#last) this.#last = at;
+    // Instants, not text: "10:30+02:00" is earlier than "09:00Z", though it sorts after it.
+    const instant = typeof at === 'string' ? Date.parse(at) : NaN;
+    if (!Number.isNaN(instant)) {
+      if (!this.#first || instant < this.#first.instant) this.#first = { at, instant };
+      if (!this.#last || instant > this.#last.instant) this.#last = { at, instant };
     }
     for (const acc of this.#accumulators) this.#addAnswer(acc, response.answers);
     if (this.#scores.length) {
@@ -305,8 +307,8 @@ class ReportBuilder {
       n: this.#n,
       questions,
       dimensions,
-      ...(this.#first ? { firstSubmittedAt: this.#first } : {}),
-      ...(this.#last ? { lastSubmittedAt: this.#last } : {}),
+      ...(this.#first ? { firstSubmittedAt: this.#first.at } : {}),
+      ...(this.#last ? { lastSubmittedAt: this.#last.at } : {}),
     };
   }
 }

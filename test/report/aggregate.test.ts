@@ -286,6 +286,19 @@ describe('aggregate(): small hand-computed cases', () => {
     expect(matrix.rows.map((r) => [r.n, r.mean])).to.deep.equal([[10, 4.5]]);
   });
 
+  it('finds the first and last submission by instant, whatever offset each was written with', () => {
+    const at = (submittedAt: string) => ({ ...response({}), submittedAt });
+    // As text the other two come first and last; as instants 09:30+02:00 is 07:30Z, before 08:00Z,
+    // and 00:30+02:00 on the 19th is 22:30Z on the 18th, before 23:00Z.
+    const { report } = aggregate(tiny([scaleQ]), [
+      at('2016-04-18T08:00:00.000Z'),
+      at('2016-04-18T09:30:00.000+02:00'),
+      at('2016-04-18T23:00:00.000Z'),
+      at('2016-04-19T00:30:00.000+02:00'),
+    ]);
+    expect([report.firstSubmittedAt, report.lastSubmittedAt]).to.deep.equal(['2016-04-18T09:30:00.000+02:00', '2016-04-18T23:00:00.000Z']);
+  });
+
   it('gives multiple-choice shares per respondent (they may add up past 100%) and keeps "other" texts', () => {
     const q: ChoiceQuestion = {
       id: 'c',
