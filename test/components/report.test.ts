@@ -167,6 +167,20 @@ describe('<ankieta-report>', () => {
     expect(text(section(el, 'dimensions'))).to.include('Zarządzanie relacjami: 2 osoby bez wyniku (za mało odpowiedzi)');
   });
 
+  it('formats band and group counts like every other number (1,200, not 1200)', async function (this: { timeout(ms: number): void }) {
+    this.timeout(60_000);
+    const all5 = { a1: 5, a2: 5, a3: 5, a4: 5, a5: 5, a6: 5 };
+    const el = await mount(
+      partnership,
+      Array.from({ length: 1200 }, () => response(partnership.id, { sector: 'jst', cross_sector: 'no', ...all5 })),
+      { locale: 'en', segment: 'sector' },
+    );
+    const strategic = rowsOf(section(el, 'dimensions').querySelector('table')).find((r) => r[0] === 'Strategic management')!;
+    expect(strategic.slice(2)).to.deep.equal(['1,200', '100–100', '0 (0%)', '0 (0%)', '1,200 (100%)']);
+    const crossSector = rowsOf(section(el, 'cross_sector').querySelector('table.breakdown'));
+    expect(crossSector.find((r) => r[1] !== '0 (0%)')!.slice(1)).to.deep.equal(['1,200 (100%)']);
+  });
+
   it('breaks the report down by a question, hiding groups under 5 and naming none of them', async () => {
     const groups = { jst: 9, ngo: 6, business: 2 };
     const responses = Object.entries(groups).flatMap(([sector, n]) =>

@@ -135,7 +135,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
           ${groups.map((g) => {
             const group = groupSummary(g, summary.question.id) as typeof summary | undefined;
             const cell = tooFew(group?.n) ? undefined : group!.counts[i];
-            return html`<td class="number">${cell ? `${cell.count} (${percent(ctx.locale, cell.share)})` : '–'}</td>`;
+            return html`<td class="number">${cell ? `${integer(ctx.locale, cell.count)} (${percent(ctx.locale, cell.share)})` : '–'}</td>`;
           })}
         </tr>`,
       );
@@ -337,7 +337,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
             ${d.mean === null ? html`<td>–</td>` : barCell(d.mean / 100, decimal(ctx.locale, d.mean))}
             <td class="number">${integer(ctx.locale, d.n)}</td>
             <td class="number">${d.min === null ? '–' : `${d.min}–${d.max}`}</td>
-            ${sameBands ? d.bands.map((b) => html`<td class="number">${b.count} (${percent(ctx.locale, b.share)})</td>`) : nothing}
+            ${sameBands ? d.bands.map((b) => html`<td class="number">${integer(ctx.locale, b.count)} (${percent(ctx.locale, b.share)})</td>`) : nothing}
           </tr>`,
         )}
       </tbody>
