@@ -29,6 +29,8 @@ export const reportPl = {
   reportLoadFailed: 'Nie udało się wczytać odpowiedzi (błąd serwera {status}). Proszę spróbować później.',
   reportAuthFailed: 'Serwer odrzucił token dostępu. Proszę sprawdzić token i spróbować ponownie.',
   reportNetworkFailed: 'Brak połączenia z serwerem odpowiedzi. Proszę sprawdzić adres i połączenie.',
+  reportOriginRefused:
+    'Serwer odpowiedzi działa, ale nie udostępnia odpowiedzi tej stronie ({origin}). Najpewniej jej adresu nie ma wśród stron dopuszczonych przez kolektor (opcja --origin).',
   reportFormatFailed: 'Serwer zwrócił dane w nieoczekiwanym formacie.',
   reportSkipped: {
     one: 'Pominięto {count} odpowiedź, która nie pasuje do tej ankiety.',
@@ -143,6 +145,8 @@ export const reportEn: Record<ReportKey, Message> = {
   reportLoadFailed: 'The responses could not be loaded (server error {status}). Please try again later.',
   reportAuthFailed: 'The server refused the access token. Please check the token and try again.',
   reportNetworkFailed: 'The response server cannot be reached. Please check the address and the connection.',
+  reportOriginRefused:
+    "The response server is running but does not give the responses to this page ({origin}). Most likely this page's address is not among the pages the collector allows (its --origin option).",
   reportFormatFailed: 'The server returned data in an unexpected format.',
   reportSkipped: {
     one: '{count} response was left out because it does not belong to this survey.',

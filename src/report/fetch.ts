@@ -5,7 +5,8 @@
 import { parseResponse } from '../schema/parse.js';
 import type { Response } from '../schema/response.js';
 
-export type LoadErrorKind = 'auth' | 'http' | 'network' | 'format';
+/** `origin`: the server answers, but not to this page (its origin is not on the collector's `--origin` list). */
+export type LoadErrorKind = 'auth' | 'http' | 'network' | 'origin' | 'format';
 
 export class ReportLoadError extends Error {
   constructor(
@@ -24,6 +25,20 @@ export interface LoadedResponses {
   invalid: number;
 }
 
+/**
+ * A failed CORS request and a server that is down look the same to a script. A no-cors
+ * request (no token, no preflight, an opaque reply) tells them apart: it arrives when only
+ * CORS refused the page.
+ */
+async function reachable(src: string, signal: AbortSignal | undefined): Promise<boolean> {
+  try {
+    await fetch(src, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', ...(signal ? { signal } : {}) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Accepts the export as an array of responses or as `{ responses: [...] }`. */
 export async function fetchResponses(
   src: string,
@@ -36,6 +51,8 @@ export async function fetchResponses(
     reply = await fetch(src, { headers, cache: 'no-store', ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
     if (options.signal?.aborted) throw error;
+    if (await reachable(src, options.signal))
+      throw new ReportLoadError('origin', `${src} answers, but not to this page: is its origin allowed on the server?`);
     throw new ReportLoadError('network', `Could not reach ${src}: ${(error as Error).message}`);
   }
   if (reply.status === 401 || reply.status === 403)

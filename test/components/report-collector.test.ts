@@ -4,7 +4,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/report/report.js';
 import type { AnkietaReport } from '../../src/components/report/report.js';
 import type { Response } from '../../src/schema/index.js';
-import { organiser } from '../support/servers.js';
+import { collectorElsewhere, organiser, refuseConnections, servers } from '../support/servers.js';
 
 /** A survey of its own per test: the collector keeps what earlier tests stored. */
 const survey = (name: string) => ({
@@ -65,5 +65,41 @@ describe('<ankieta-report> with a collector', () => {
     await ready;
     expect(el.aggregate!.report.n).to.equal(3);
     expect(el.shadowRoot!.querySelector('.summary')!.textContent).to.include('3 odpowiedzi');
+  });
+
+  async function failure(src: string) {
+    const el = document.createElement('ankieta-report');
+    el.locale = 'pl';
+    el.definition = survey('refused');
+    el.token = 'a-token-of-at-least-16-characters';
+    el.src = src;
+    await fixture(html`<div>${el}</div>`);
+    await new Promise((resolve) => {
+      const check = () => (el.shadowRoot?.querySelector('[role="alert"]') ? resolve(null) : setTimeout(check, 20));
+      check();
+    });
+    return el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.replace(/\s+/g, ' ').trim();
+  }
+
+  it('says so when the collector runs but does not allow this page, instead of "no connection"', async () => {
+    // A real collector started with --origin https://elsewhere.example: its export refuses this page.
+    const { endpoint } = await collectorElsewhere();
+    const src = endpoint.replace(/\/api\/responses$/, '/api/surveys/refused/responses');
+    expect(await failure(src)).to.equal(
+      `Serwer odpowiedzi działa, ale nie udostępnia odpowiedzi tej stronie (${location.origin}). ` +
+        'Najpewniej jej adresu nie ma wśród stron dopuszczonych przez kolektor (opcja --origin).',
+    );
+  });
+
+  it('still says "no connection" when nothing answers', async () => {
+    const { endpoint } = await servers();
+    await refuseConnections(true);
+    try {
+      expect(await failure(endpoint.replace(/\/api\/responses$/, '/api/surveys/refused/responses'))).to.equal(
+        'Brak połączenia z serwerem odpowiedzi. Proszę sprawdzić adres i połączenie.',
+      );
+    } finally {
+      await refuseConnections(false);
+    }
   });
 });

@@ -335,9 +335,12 @@ export class AnkietaReport extends LitElement {
         auth: 'reportAuthFailed',
         http: 'reportLoadFailed',
         network: 'reportNetworkFailed',
+        origin: 'reportOriginRefused',
         format: 'reportFormatFailed',
       }[error.kind] as ReportKey;
-      return html`<div part="message" class="message error" role="alert">${this.#t(key, { status: error.status ?? '' })}</div>`;
+      return html`<div part="message" class="message error" role="alert">
+        ${this.#t(key, { status: error.status ?? '', origin: location.origin })}
+      </div>`;
     }
     if (this.phase === 'ready' && !this.result?.report.n) return html`<p part="message" class="message">${this.#t('reportEmpty')}</p>`;
     return nothing;
