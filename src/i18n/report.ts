@@ -106,6 +106,7 @@ export const reportPl = {
   reportBreakdownCaption: 'Według grup: {question}',
   reportGroupHeading: '{group} (n\u00a0=\u00a0{count})',
   reportNoAnswerGroup: 'Bez odpowiedzi',
+  reportFewerThan: 'mniej niż {count}',
   reportHiddenGroups: {
     one: 'Aby chronić anonimowość, nie pokazano {count} grupy.',
     few: 'Aby chronić anonimowość, nie pokazano {count} grup.',
@@ -113,7 +114,7 @@ export const reportPl = {
     other: 'Aby chronić anonimowość, nie pokazano {count} grupy.',
   },
   reportHiddenRule:
-    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są także najmniejsze z pozostałych, tak by ukrytych odpowiedzi nie dało się odtworzyć przez odejmowanie od sumy. W pokazanych grupach średnią obliczoną z mniej niż 5 odpowiedzi zastępuje znak „–”.',
+    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są także najmniejsze z pozostałych, tak by ukrytych odpowiedzi nie dało się odtworzyć przez odejmowanie od sumy. W pokazanych grupach średnią obliczoną z mniej niż 5 odpowiedzi zastępuje znak „–”, a liczbę tych odpowiedzi – słowa „mniej niż 5”.',
   reportNoGroups: 'Żadna grupa nie jest wystarczająco liczna, by ją pokazać.',
   reportExport: 'Eksport',
   reportExportResponses: 'Pobierz odpowiedzi (CSV)',
@@ -196,12 +197,13 @@ export const reportEn: Record<ReportKey, Message> = {
   reportBreakdownCaption: 'By group: {question}',
   reportGroupHeading: '{group} (n\u00a0=\u00a0{count})',
   reportNoAnswerGroup: 'No answer',
+  reportFewerThan: 'fewer than {count}',
   reportHiddenGroups: {
     one: 'To protect anonymity, {count} group is not shown.',
     other: 'To protect anonymity, {count} groups are not shown.',
   },
   reportHiddenRule:
-    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by "–".',
+    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by "–", and their number by "fewer than 5".',
   reportNoGroups: 'No group is large enough to show.',
   reportExport: 'Export',
   reportExportResponses: 'Download responses (CSV)',

@@ -228,7 +228,7 @@ describe('<ankieta-report>', () => {
     expect(text(section(el, 'q')), 'all ten chose "not applicable"').to.include('10 osób wybrało „Nie dotyczy – nie było mnie”');
   });
 
-  it('in a shown group, hides a mean that fewer than 5 people gave', async () => {
+  it('in a shown group, hides a mean that fewer than 5 people gave, and their exact number', async () => {
     const responses = [
       ...Array.from({ length: 9 }, (_, i) => response(partnership.id, { sector: 'jst', a1: 1 + (i % 5), a2: 4 })),
       ...Array.from({ length: 8 }, (_, i) => response(partnership.id, { sector: 'ngo', a1: 2, ...(i === 0 ? { a2: 1 } : {}) })),
@@ -239,11 +239,15 @@ describe('<ankieta-report>', () => {
       ['9', '2,78'],
       ['8', '2,00'],
     ]);
-    // One NGO answered a2: its mean would be that one answer.
+    // One NGO answered a2: its mean would be that one answer, and so would its exact n next to
+    // the overall distribution (nine 4s and one 1).
     expect(rows('a2')).to.deep.equal([
       ['9', '4,00'],
-      ['1', '–'],
+      ['mniej niż 5', '–'],
     ]);
+    expect(text(root(el).querySelector('.note'))).to.include('a liczbę tych odpowiedzi – słowa „mniej niż 5”');
+    const english = await mount(partnership, responses, { segment: 'sector', locale: 'en' });
+    expect(rowsOf(section(english, 'a2').querySelector('table.breakdown'))[1]!.slice(1)).to.deep.equal(['fewer than 5', '–']);
   });
 
   it('in a shown group, hides a dimension score that fewer than 5 people have', async () => {

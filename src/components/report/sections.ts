@@ -103,7 +103,8 @@ function groupSummary(group: Group, id: string): QuestionSummary | undefined {
 /**
  * A shown group has at least MIN_GROUP_SIZE people, but fewer may have answered one question or
  * matrix row (the rest skipped it or chose "not applicable"): a mean of one is that person's
- * answer. Such cells show "–", like a hidden group.
+ * answer. Such cells show "–", like a hidden group, and their n "fewer than 5": an exact 1 next
+ * to the overall distribution can still give that answer away.
  */
 const tooFew = (n: number | undefined) => !n || n < MIN_GROUP_SIZE;
 
@@ -155,7 +156,8 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
     case 'nps':
       body = groups.map((g) => {
         const s = groupSummary(g, summary.question.id) as typeof summary | undefined;
-        const value = tooFew(s?.n)
+        const few = tooFew(s?.n);
+        const value = few
           ? '–'
           : s?.kind === 'nps'
             ? s.score === null
@@ -166,7 +168,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
               : decimal(ctx.locale, s.mean);
         return html`<tr>
           <th scope="row">${groupLabel(ctx, g)}</th>
-          <td class="number">${s?.n ?? 0}</td>
+          <td class="number">${few ? t(ctx, 'reportFewerThan', { count: MIN_GROUP_SIZE }) : integer(ctx.locale, s!.n)}</td>
           <td class="number">${value}</td>
         </tr>`;
       });
