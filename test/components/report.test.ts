@@ -228,6 +228,22 @@ describe('<ankieta-report>', () => {
     expect(text(section(el, 'q')), 'all ten chose "not applicable"').to.include('10 osób wybrało „Nie dotyczy – nie było mnie”');
   });
 
+  it('prints no form controls, and names the breakdown shown in their place', async () => {
+    const responses = Array.from({ length: 10 }, (_, i) => response(partnership.id, { sector: i < 5 ? 'jst' : 'ngo', a1: 3 }));
+    const el = await mount(partnership, responses, { segment: 'sector' });
+    const line = root(el).querySelector('.note .print-only')!;
+    expect(getComputedStyle(line).display, 'on screen the select says it').to.equal('none');
+    const restore = await printMode(el);
+    try {
+      for (const control of root(el).querySelectorAll('select, button'))
+        expect(control.getClientRects().length, `${control.localName} printed`).to.equal(0);
+      expect(getComputedStyle(line).display).to.equal('block');
+      expect(text(line)).to.equal('Podział według pytania: Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?');
+    } finally {
+      await restore();
+    }
+  });
+
   it('in a shown group, hides a mean that fewer than 5 people gave, and their exact number', async () => {
     const responses = [
       ...Array.from({ length: 9 }, (_, i) => response(partnership.id, { sector: 'jst', a1: 1 + (i % 5), a2: 4 })),

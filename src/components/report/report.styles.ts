@@ -200,8 +200,8 @@ export const styles = css`
     .print-only {
       display: block;
     }
-    .toolbar button,
-    .exports,
+    /* Controls are no use on paper; the breakdown shown is named in its note instead. */
+    .toolbar,
     .more {
       display: none;
     }

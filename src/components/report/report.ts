@@ -398,7 +398,9 @@ export class AnkietaReport extends LitElement {
 
   #renderBreakdownNote(result: AggregateResult) {
     const breakdown = result.breakdown!;
+    // On paper the select is gone: this line says what it shows.
     return html`<div class="note">
+      <p class="print-only">${this.#t('reportBreakdown')}: ${localize(breakdown.question.title, this.#locale)}</p>
       ${breakdown.hidden ? html`<p>${this.#t('reportHiddenGroups', { count: breakdown.hidden })}</p>` : nothing}
       ${breakdown.groups.length ? nothing : html`<p>${this.#t('reportNoGroups')}</p>`}
       <p>${this.#t('reportHiddenRule')}</p>
