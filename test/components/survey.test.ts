@@ -38,6 +38,47 @@ async function clickOption(el: AnkietaSurvey, id: string, index: number) {
 describe('<ankieta-survey>', () => {
   beforeEach(clearDevice);
 
+  it('keeps the page, the answers and the focus when given an equal definition again (a framework re-render)', async () => {
+    const definition: SurveyDefinition = {
+      id: 'rerender',
+      title: 'Ocena',
+      pages: [
+        { id: 'a', questions: [{ id: 'q', type: 'rating', title: 'Ocena' }] },
+        { id: 'b', questions: [{ id: 'comments', type: 'text', title: 'Uwagi' }] },
+      ],
+    };
+    const el = await mount(definition);
+    primary(el).click();
+    await settle(el);
+    control(el, 'comments').shadowRoot!.querySelector('input')!.focus();
+    await typeText('Dobra');
+    let ready = 0;
+    el.addEventListener('ankieta-ready', () => (ready += 1));
+    // What React does when the definition is written inline in JSX: a new, equal object each render.
+    el.definition = structuredClone(definition);
+    await settle(el);
+    await typeText(' organizacja');
+    el.definition = JSON.parse(JSON.stringify(definition)) as SurveyDefinition;
+    await settle(el);
+    expect(ready, 'not loaded again').to.equal(0);
+    expect(part(el, 'page-title') ?? root(el).querySelector('[part~="page"]'), 'still on the second page').to.exist;
+    expect(control(el, 'comments').value).to.equal('Dobra organizacja');
+    expect(deepActive()?.tagName).to.equal('INPUT');
+    expect(part(el, 'notice'), 'no "restored" notice').to.equal(null);
+
+    el.definition = { ...definition, title: 'Ocena spotkania' };
+    await oneEvent(el, 'ankieta-ready');
+    await settle(el);
+    expect(part(el, 'title')!.textContent, 'a changed definition is loaded').to.equal('Ocena spotkania');
+
+    // Changed in place, then handed over as a copy: equal to the object, not to what was loaded.
+    (el.definition as SurveyDefinition).title = 'Ocena konferencji';
+    el.definition = structuredClone(el.definition);
+    await oneEvent(el, 'ankieta-ready');
+    await settle(el);
+    expect(part(el, 'title')!.textContent).to.equal('Ocena konferencji');
+  });
+
   it('renders a definition given as a property, with the title, the first page and lang', async () => {
     const el = await mount(threePages);
     expect(part(el, 'title')!.textContent).to.equal('Ankieta testowa');

@@ -30,6 +30,15 @@ import '../results/results.js';
 
 type LoadState = 'empty' | 'loading' | 'invalid' | 'failed' | 'ready';
 
+/** A definition's JSON, to tell an equal object from a changed one (none for a cyclic one). */
+function json(definition: unknown): string | undefined {
+  try {
+    return JSON.stringify(definition);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * @summary Renders a survey definition as an accessible, multi-page, bilingual form.
  *
@@ -106,7 +115,10 @@ export class AnkietaSurvey extends LitElement {
   persist = false;
   /** Level of the survey title heading (page titles are one level below), to fit the host page's outline. */
   headingLevel = 2;
-  /** The definition as an object (takes precedence over `src`). */
+  /**
+   * The definition as an object (takes precedence over `src`). A new object with the same JSON
+   * as the one loaded (a framework re-rendering) changes nothing: the form, its answers and focus stay.
+   */
   definition?: unknown;
 
   private loadState: LoadState = 'empty';
@@ -123,7 +135,8 @@ export class AnkietaSurvey extends LitElement {
   #parsed: SurveyDefinition | undefined;
   #loadAbort: AbortController | undefined;
   /** What the current definition was loaded from, so only a real change reloads it. */
-  #source: { definition: unknown; src: string | undefined } | undefined;
+  /** What was loaded last; `json` as it was then, so an object changed in place since is not "equal". */
+  #source: { definition: unknown; src: string | undefined; json: string | undefined } | undefined;
   #focusAfterRender: 'page' | 'summary' | 'thanks' | 'title' | undefined;
   /** What had focus inside the element when a render began. */
   #focusedBefore: Element | null = null;
@@ -159,7 +172,18 @@ export class AnkietaSurvey extends LitElement {
     }
     if (changed.has('endpoint') || changed.has('persist')) this.#controller.configure({ endpoint: this.endpoint, persist: this.persist });
     if (!(changed.has('definition') || changed.has('src')) || !this.isConnected) return;
-    if (this.#source?.definition !== this.definition || this.#source?.src !== this.src) void this.#load();
+    const source = this.#source;
+    if (
+      source &&
+      source.src === this.src &&
+      (source.definition === this.definition || (source.json !== undefined && source.json === json(this.definition)))
+    ) {
+      // A framework re-rendering with a new but equal object: nothing to load again. (The
+      // record itself stays: a load under way checks that it is still the current one.)
+      source.definition = this.definition;
+      return;
+    }
+    void this.#load();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -188,7 +212,7 @@ export class AnkietaSurvey extends LitElement {
 
   async #load(): Promise<void> {
     this.#loadAbort?.abort();
-    this.#source = { definition: this.definition, src: this.src };
+    this.#source = { definition: this.definition, src: this.src, json: json(this.definition) };
     let source: unknown = this.definition;
     if (source === undefined && this.src) {
       const src = this.src;
