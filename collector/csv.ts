@@ -1,115 +1,17 @@
 /**
- * CSV export for organisers, made to open correctly in Polish Excel: UTF-8 with a BOM (else
- * Excel reads it as Windows-1250), `;` between cells by default (Polish Excel expects it, since
- * `,` is the decimal separator), CRLF line ends, every cell quoted.
+ * The CSV export: the responses file the report's "responses" button writes too
+ * (src/report/responses-csv.ts), from the stored bodies.
  */
 import type { SurveyDefinition } from '../src/schema/index.js';
-import { localize } from '../src/engine/index.js';
+import { responsesCsvLines, type ExportedResponse, type Separator } from '../src/report/responses-csv.js';
 
-export type Separator = ';' | ',';
-
-const META = ['id', 'surveyVersion', 'locale', 'startedAt', 'submittedAt'] as const;
-/** Joins the options of a multiple choice in one cell. */
-export const MULTI_JOIN = '|';
-
-type Body = {
-  id: string;
-  surveyVersion: number;
-  answers: Record<string, unknown>;
-  scores?: Record<string, { score: number; band: number }>;
-} & Record<string, unknown>;
-
-/** One cell: a value from the response, or the header text, and how to read it. */
-interface Column {
-  header: string;
-  read: (response: Body) => unknown;
-}
-
-const answer = (key: string) => (r: Body) => r.answers[key];
-const matrixCell = (question: string, row: string) => (r: Body) => {
-  const value = r.answers[question];
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[row] : undefined;
-};
-
-function definitionColumns(definition: SurveyDefinition): Column[] {
-  const columns: Column[] = [];
-  for (const page of definition.pages)
-    for (const question of page.questions) {
-      if (question.type === 'info') continue;
-      if (question.type === 'matrix') {
-        for (const row of question.rows) columns.push({ header: `${question.id}.${row.id}`, read: matrixCell(question.id, row.id) });
-        continue;
-      }
-      columns.push({ header: question.id, read: answer(question.id) });
-      if (question.type === 'choice' && question.other)
-        columns.push({ header: `${question.id}.other`, read: answer(`${question.id}.other`) });
-    }
-  return columns;
-}
-
-function scoreColumns(dimension: string, labels?: (band: number) => string | undefined): Column[] {
-  return [
-    { header: `score:${dimension}`, read: (r) => r.scores?.[dimension]?.score },
-    {
-      header: `band:${dimension}`,
-      read: (r) => {
-        const band = r.scores?.[dimension]?.band;
-        return band === undefined ? undefined : (labels?.(band) ?? band);
-      },
-    },
-  ];
-}
-
-/**
- * Columns: response metadata, then each question in definition order (newest version first,
- * then questions only older versions had), a matrix as one column per row (`question.row`),
- * an "Other" text as `question.other`, each scored dimension as `score:<id>` and `band:<id>`
- * (the band's label when the definition is known), then any answer the definitions do not
- * name (all of them when no definition is known), in the order first seen.
- */
-function columnsFor(definitions: SurveyDefinition[], responses: Body[]): Column[] {
-  const columns: Column[] = META.map((key) => ({ header: key, read: (r: Body) => r[key] }));
-  const seen = new Set<string>(META);
-  const add = (column: Column) => {
-    if (seen.has(column.header)) return;
-    seen.add(column.header);
-    columns.push(column);
-  };
-  for (const definition of definitions) definitionColumns(definition).forEach(add);
-  for (const definition of definitions)
-    for (const dimension of definition.scoring?.dimensions ?? [])
-      scoreColumns(dimension.id, (band) => {
-        const label = dimension.bands[band]?.label;
-        return label === undefined ? undefined : localize(label, definition.locale ?? 'pl');
-      }).forEach(add);
-  for (const response of responses) {
-    for (const [key, value] of Object.entries(response.answers)) {
-      if (value && typeof value === 'object' && !Array.isArray(value))
-        for (const row of Object.keys(value)) add({ header: `${key}.${row}`, read: matrixCell(key, row) });
-      else add({ header: key, read: answer(key) });
-    }
-    for (const dimension of Object.keys(response.scores ?? {})) scoreColumns(dimension).forEach(add);
-  }
-  return columns;
-}
-
-/** Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab, CR or LF) is prefixed with `'`. */
-function cell(value: unknown): string {
-  if (value === undefined || value === null) return '""';
-  if (typeof value === 'number') return String(value);
-  let text = Array.isArray(value) ? value.join(MULTI_JOIN) : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r\n]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
+export type { Separator };
 
 /** The file a line at a time (the first with the byte order mark), for writing as it is made. */
-export function* csvLines(bodies: string[], definitions: SurveyDefinition[], separator: Separator): Generator<string> {
-  const responses = bodies.map((body) => JSON.parse(body) as Body);
-  const columns = columnsFor(definitions, responses);
-  yield `\uFEFF${columns.map((c) => cell(c.header)).join(separator)}\r\n`;
-  for (const response of responses) yield `${columns.map((c) => cell(c.read(response))).join(separator)}\r\n`;
-}
-
-export function toCsv(bodies: string[], definitions: SurveyDefinition[], separator: Separator): string {
-  return [...csvLines(bodies, definitions, separator)].join('');
+export function csvLines(bodies: string[], definitions: SurveyDefinition[], separator: Separator): Generator<string> {
+  return responsesCsvLines(
+    definitions,
+    bodies.map((body) => JSON.parse(body) as ExportedResponse),
+    separator,
+  );
 }

@@ -41,55 +41,6 @@ export function toCsv(rows: readonly (readonly Cell[])[], locale: Locale): strin
 
 const answerable = (definition: SurveyDefinition) => definition.pages.flatMap((p) => p.questions).filter(isAnswerable);
 
-/**
- * Every response as one row, for analysis elsewhere: question ids as the header (matrix rows as
- * `question.row`), stored values (option codes, scale points, `na`), then each dimension's
- * score and band label.
- */
-export function responsesCsv(definition: SurveyDefinition, responses: readonly Response[], locale: Locale): string {
-  const columns: { header: string; cell: (r: Response) => Cell }[] = [
-    { header: 'id', cell: (r) => r.id },
-    { header: 'submittedAt', cell: (r) => r.submittedAt },
-    { header: 'locale', cell: (r) => r.locale },
-  ];
-  for (const question of answerable(definition)) {
-    const raw = (r: Response) => r.answers[question.id];
-    if (question.type === 'matrix') {
-      for (const row of question.rows)
-        columns.push({
-          header: `${question.id}.${row.id}`,
-          cell: (r) => {
-            const value = raw(r);
-            return value && typeof value === 'object' && !Array.isArray(value) ? (value[row.id] as Cell) : undefined;
-          },
-        });
-      continue;
-    }
-    columns.push({
-      header: question.id,
-      cell: (r) => {
-        const value = raw(r);
-        if (Array.isArray(value)) return value.join('|');
-        if (typeof value === 'boolean') return value ? 1 : 0;
-        return typeof value === 'object' ? undefined : value;
-      },
-    });
-    if (question.type === 'choice' && question.other)
-      columns.push({ header: otherKey(question.id), cell: (r) => r.answers[otherKey(question.id)] as Cell });
-  }
-  for (const dimension of definition.scoring?.dimensions ?? []) {
-    columns.push({ header: `${dimension.id}.score`, cell: (r) => r.scores?.[dimension.id]?.score });
-    columns.push({
-      header: `${dimension.id}.band`,
-      cell: (r) => {
-        const band = r.scores?.[dimension.id]?.band;
-        return band === undefined ? undefined : localize(dimension.bands[band]?.label, locale);
-      },
-    });
-  }
-  return toCsv([columns.map((c) => c.header), ...responses.map((r) => columns.map((c) => c.cell(r)))], locale);
-}
-
 /** A share in percent with one decimal, from the counts (exact halves: 201 of 400 is 50.3); empty without answers. */
 const percent = (count: number, n: number) => (n ? Math.round((count * 1000) / n) / 10 : null);
 

@@ -18,5 +18,6 @@ export {
   type ScaleStats,
 } from './aggregate.js';
 export { mean, standardDeviation, nps, isDivergent, DIVERGENCE_SD, type NpsBreakdown } from './statistics.js';
-export { toCsv, responsesCsv, summaryCsv, resultsCsv, csvSeparator, type Cell } from './csv.js';
+export { toCsv, summaryCsv, resultsCsv, csvSeparator, type Cell } from './csv.js';
+export { responsesCsv, responsesCsvLines, type ExportedResponse } from './responses-csv.js';
 export { fetchResponses, ReportLoadError, type LoadedResponses, type LoadErrorKind } from './fetch.js';

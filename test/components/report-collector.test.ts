@@ -34,9 +34,9 @@ async function send(collector: string, surveyId: string, ratings: number[]) {
   }
 }
 
-async function mount(definition: unknown, src: string, token: string) {
+async function mount(definition: unknown, src: string, token: string, locale = 'pl') {
   const el = document.createElement('ankieta-report');
-  el.locale = 'pl';
+  el.locale = locale;
   el.definition = definition;
   el.token = token;
   el.src = src;
@@ -65,6 +65,109 @@ describe('<ankieta-report> with a collector', () => {
     await ready;
     expect(el.aggregate!.report.n).to.equal(3);
     expect(el.shadowRoot!.querySelector('.summary')!.textContent).to.include('3 odpowiedzi');
+  });
+
+  it("writes the collector's CSV export, byte for byte, from its responses button (in English too)", async () => {
+    const { collector, token } = await organiser();
+    const definition = {
+      id: `csv-${Date.now().toString(36)}`,
+      title: 'Konferencja',
+      locale: 'pl',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            { id: 'overall', type: 'rating', title: 'Ocena' },
+            {
+              id: 'role',
+              type: 'choice',
+              title: 'Rola',
+              other: true,
+              options: [
+                { value: 'mayor', label: 'Burmistrz' },
+                { value: 'councillor', label: 'Radny' },
+              ],
+            },
+            {
+              id: 'topics',
+              type: 'choice',
+              title: 'Tematy',
+              multiple: true,
+              options: [
+                { value: 'a', label: 'A' },
+                { value: 'b', label: 'B' },
+              ],
+            },
+            {
+              id: 'talks',
+              type: 'matrix',
+              title: 'Wystąpienia',
+              scale: 'quality5',
+              notApplicable: true,
+              rows: [
+                { id: 't1', label: 'Otwarcie' },
+                { id: 't2', label: 'Warsztat' },
+              ],
+            },
+            { id: 'comments', type: 'text', title: 'Uwagi' },
+            { id: 'consent', type: 'consent', title: 'Zgoda', text: 'Zgadzam się.' },
+          ],
+        },
+      ],
+    };
+    // The collector here has no definitions: its columns follow the first response's answers,
+    // given in the definition's order so both files name the same columns.
+    const answers: Response['answers'][] = [
+      {
+        overall: 4,
+        role: 'other',
+        'role.other': '=SUM(A1)',
+        topics: ['a', 'b'],
+        talks: { t1: 5, t2: 'na' },
+        comments: 'Dobra "współpraca"; dziękuję',
+        consent: true,
+      },
+      { overall: 2, role: 'mayor', consent: false },
+    ];
+    for (const given of answers) {
+      const response: Response = {
+        id: crypto.randomUUID(),
+        surveyId: definition.id,
+        surveyVersion: 1,
+        locale: 'pl',
+        startedAt: '2016-04-18T09:00:00.000Z',
+        submittedAt: '2016-04-18T09:05:00.000+02:00',
+        answers: given,
+      };
+      const reply = await fetch(`${collector}/api/responses`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': response.id },
+        body: JSON.stringify(response),
+      });
+      expect(reply.status).to.equal(201);
+    }
+    const src = `${collector}/api/surveys/${definition.id}/responses`;
+    // Decoded with the byte order mark kept (text() drops it): equal strings, equal bytes.
+    const bytes = async (url: string, init?: RequestInit) =>
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(url, init)).arrayBuffer());
+    const exported = await bytes(`${src}?format=csv`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(exported.split('\r\n')[0]).to.equal(
+      '\uFEFF"id";"surveyVersion";"locale";"startedAt";"submittedAt";"overall";"role";"role.other";"topics";"talks.t1";"talks.t2";"comments";"consent"',
+    );
+
+    const el = await mount(definition, src, token, 'en');
+    const original = HTMLAnchorElement.prototype.click;
+    const links: HTMLAnchorElement[] = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      links.push(this);
+    };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[data-export="responses"]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    const downloaded = await bytes(links[0]!.href);
+    expect(downloaded).to.equal(exported);
   });
 
   async function failure(src: string) {

@@ -482,8 +482,15 @@ describe('<ankieta-report>', () => {
       ),
     );
     expect(all!.length).to.equal(9);
-    expect(all![0]!.split(';').slice(0, 4)).to.deep.equal(['id', 'submittedAt', 'locale', 'sector']);
-    expect(all!.slice(1).map((line) => line.split(';')[0])).to.deep.equal(responses.map((r) => r.id));
+    expect(all![0]!.split(';').slice(0, 6)).to.deep.equal([
+      '"id"',
+      '"surveyVersion"',
+      '"locale"',
+      '"startedAt"',
+      '"submittedAt"',
+      '"sector"',
+    ]);
+    expect(all!.slice(1).map((line) => line.split(';')[0])).to.deep.equal(responses.map((r) => `"${r.id}"`));
     expect(summary![0]).to.equal(
       'Identyfikator;Pytanie lub obszar;Pozycja;Liczba;Odsetek (%);Liczba odpowiedzi;Średnia;Odchylenie standardowe;Uwagi;Najniższy;Najwyższy',
     );

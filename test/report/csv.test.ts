@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { aggregate } from '../../src/report/aggregate.js';
-import { responsesCsv, resultsCsv, summaryCsv, toCsv } from '../../src/report/csv.js';
+import { resultsCsv, summaryCsv, toCsv } from '../../src/report/csv.js';
+import { responsesCsv } from '../../src/report/responses-csv.js';
 import { SurveyModel } from '../../src/engine/survey-model.js';
 import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
 import { benchmarkDefinition, generateResponses } from './generate.js';
@@ -51,31 +52,70 @@ describe('responsesCsv()', () => {
   const responses = generateResponses(definition, 25, { seed: 9 });
 
   it('writes one row per response with question ids as headers, matrix rows and "other" texts as columns', () => {
-    const rows = readCsv(responsesCsv(definition, responses, 'pl'), ';');
+    const rows = readCsv(responsesCsv(definition, responses), ';');
     const header = rows[0]!;
-    expect(header.slice(0, 4)).to.deep.equal(['id', 'submittedAt', 'locale', 'role']);
+    expect(header.slice(0, 6)).to.deep.equal(['id', 'surveyVersion', 'locale', 'startedAt', 'submittedAt', 'role']);
     expect(header).to.include.members([
       'm1.row1',
       'm1.row5',
       'topics_pick',
       'topics_pick.other',
-      'first.score',
-      'first.band',
-      'second.score',
+      'score:first',
+      'band:first',
+      'score:second',
     ]);
     expect(rows.length).to.equal(26);
     const col = (name: string) => header.indexOf(name);
     responses.forEach((response, i) => {
       const row = rows[i + 1]!;
-      expect(row[0]).to.equal(response.id);
+      expect(row.slice(0, 5)).to.deep.equal([
+        response.id,
+        String(response.surveyVersion),
+        response.locale,
+        response.startedAt,
+        response.submittedAt,
+      ]);
       expect(row[col('role')]).to.equal(response.answers.role);
       const m1 = response.answers.m1 as Record<string, number | string> | undefined;
       expect(row[col('m1.row2')]).to.equal(m1?.row2 === undefined ? '' : String(m1.row2));
       const topics = response.answers.topics_pick as string[] | undefined;
       expect(row[col('topics_pick')]).to.equal(topics ? topics.join('|') : '');
-      expect(row[col('first.score')]).to.equal(String(response.scores?.first?.score ?? ''));
-      expect(row[col('consent')]).to.equal(response.answers.consent === true ? '1' : '');
+      expect(row[col('score:first')]).to.equal(String(response.scores?.first?.score ?? ''));
+      const consent = response.answers.consent;
+      expect(row[col('consent')]).to.equal(consent === undefined ? '' : String(consent));
     });
+  });
+
+  it("is the collector's export format: every text quoted, numbers bare, consent true/false, band labels in the definition's language", () => {
+    const partnership = partnershipSelfAssessment();
+    const response = {
+      id: '6f1c2a4e-8b3d-4c5a-9e7f-0a1b2c3d4e5f',
+      surveyId: partnership.id,
+      surveyVersion: 1,
+      locale: 'en' as const,
+      startedAt: '2024-03-01T10:00:00Z',
+      submittedAt: '2024-03-01T10:03:00Z',
+      answers: { sector: 'ngo', a1: 5, a2: 4, a3: 4, a4: 4, comments: '-1 "nie"' },
+      scores: { strategic: { score: 75, band: 2 } },
+    };
+    const lines = responsesCsv(partnership, [response]).split('\r\n');
+    const header = lines[0]!.slice(1).split(';');
+    expect(lines[0]!.startsWith('\uFEFF"id";"surveyVersion";"locale";"startedAt";"submittedAt";"sector";"cross_sector";"a1";')).to.equal(
+      true,
+    );
+    expect(header.slice(-4)).to.deep.equal(['"score:strategic"', '"band:strategic"', '"score:relationship"', '"band:relationship"']);
+    const cells = lines[1]!.split(';');
+    const at = (name: string) => cells[header.indexOf(`"${name}"`)];
+    expect(cells.slice(0, 5)).to.deep.equal([`"${response.id}"`, '1', '"en"', '"2024-03-01T10:00:00Z"', '"2024-03-01T10:03:00Z"']);
+    expect([at('sector'), at('a1'), at('b1'), at('score:strategic'), at('band:strategic')]).to.deep.equal([
+      '"ngo"',
+      '5',
+      '""',
+      '75',
+      '"Mocna strona"',
+    ]);
+    expect(at('comments'), 'quotes doubled, a formula defused').to.equal(`"'-1 ""nie"""`);
+    expect(lines[2]).to.equal('');
   });
 });
 

@@ -14,7 +14,8 @@ import { localize } from '../../engine/text.js';
 import { resolveLocale, type MessageKey, type Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
 import { aggregateInSlices, isResponseLike, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
-import { responsesCsv, summaryCsv } from '../../report/csv.js';
+import { summaryCsv } from '../../report/csv.js';
+import { responsesCsv } from '../../report/responses-csv.js';
 import { fetchResponses, ReportLoadError } from '../../report/fetch.js';
 import { download } from '../shared/download.js';
 import { date } from './format.js';
@@ -45,6 +46,14 @@ const TEXTS_STEP = 20;
  * its answers is at least 1. The minimum group of 5 applies to every breakdown, the sector one
  * included: the domain brief asks for 3 there and for 5 in anonymous mode, and the stricter
  * rule wins.
+ *
+ * "Pobierz odpowiedzi (CSV)" ("Download responses (CSV)") downloads the collector's CSV
+ * export (`?format=csv`, described in collector/README.md) of the responses counted here,
+ * whatever the report's language: the same columns, values and `;`, so a spreadsheet built on
+ * one file reads the other. Its columns come from the `definition` given here, where the
+ * collector's come from every version it knows. "Pobierz zestawienie (CSV)" ("Download summary
+ * (CSV)") downloads the figures on screen in the report's language (`;` and a decimal comma in
+ * Polish, `,` and a decimal point in English).
  *
  * @event ankieta-ready - Every section is rendered. `detail: {surveyId, definition}`
  * @event ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`
@@ -437,7 +446,7 @@ export class AnkietaReport extends LitElement {
       this.renderRoot as ShadowRoot,
       `${definition.id}-responses.csv`,
       'text/csv;charset=utf-8',
-      responsesCsv(definition, responses, this.#locale),
+      responsesCsv(definition, responses),
     );
   };
 

@@ -1,0 +1,135 @@
+/**
+ * The responses CSV: every response as one row, for analysis in a spreadsheet. One file format
+ * wherever it is made — the collector's export (`?format=csv`) and the report's "responses"
+ * button both write it here — so a spreadsheet built on one reads the other.
+ *
+ * Made to open correctly in Polish Excel: UTF-8 with a BOM (else Excel reads it as
+ * Windows-1250), `;` between cells by default (Polish Excel expects it, since `,` is the
+ * decimal separator), CRLF line ends, every text cell quoted. The separator does not follow
+ * the language of the page that made the file: the same responses give the same bytes.
+ */
+import type { SurveyDefinition } from '../schema/definition.js';
+import type { Response } from '../schema/response.js';
+import { localize } from '../engine/text.js';
+
+export type Separator = ';' | ',';
+
+/** What a row is made of: a stored response (extra fields are ignored). */
+export type ExportedResponse = Pick<Response, 'id' | 'surveyVersion' | 'locale' | 'startedAt' | 'submittedAt' | 'answers' | 'scores'>;
+
+const META = ['id', 'surveyVersion', 'locale', 'startedAt', 'submittedAt'] as const;
+/** Joins the options of a multiple choice in one cell. */
+export const MULTI_JOIN = '|';
+
+/** One column: its header and how to read its cell from a response. */
+interface Column {
+  header: string;
+  read: (response: ExportedResponse) => unknown;
+}
+
+const answer = (key: string) => (r: ExportedResponse) => r.answers[key];
+const matrixCell = (question: string, row: string) => (r: ExportedResponse) => {
+  const value = r.answers[question];
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[row] : undefined;
+};
+
+function definitionColumns(definition: SurveyDefinition): Column[] {
+  const columns: Column[] = [];
+  for (const page of definition.pages)
+    for (const question of page.questions) {
+      if (question.type === 'info') continue;
+      if (question.type === 'matrix') {
+        for (const row of question.rows) columns.push({ header: `${question.id}.${row.id}`, read: matrixCell(question.id, row.id) });
+        continue;
+      }
+      columns.push({ header: question.id, read: answer(question.id) });
+      if (question.type === 'choice' && question.other)
+        columns.push({ header: `${question.id}.other`, read: answer(`${question.id}.other`) });
+    }
+  return columns;
+}
+
+function scoreColumns(dimension: string, labels?: (band: number) => string | undefined): Column[] {
+  return [
+    { header: `score:${dimension}`, read: (r) => r.scores?.[dimension]?.score },
+    {
+      header: `band:${dimension}`,
+      read: (r) => {
+        const band = r.scores?.[dimension]?.band;
+        return band === undefined ? undefined : (labels?.(band) ?? band);
+      },
+    },
+  ];
+}
+
+/**
+ * Columns: response metadata, then each question in definition order (newest version first,
+ * then questions only older versions had), a matrix as one column per row (`question.row`),
+ * an "Other" text as `question.other`, each scored dimension as `score:<id>` and `band:<id>`
+ * (the band's label in the definition's language when the definition is known), then any
+ * answer the definitions do not name (all of them when no definition is known), in the order
+ * first seen.
+ */
+function columnsFor(definitions: readonly SurveyDefinition[], responses: readonly ExportedResponse[]): Column[] {
+  const columns: Column[] = META.map((key) => ({ header: key, read: (r: ExportedResponse) => r[key] }));
+  const seen = new Set<string>(META);
+  const add = (column: Column) => {
+    if (seen.has(column.header)) return;
+    seen.add(column.header);
+    columns.push(column);
+  };
+  for (const definition of definitions) definitionColumns(definition).forEach(add);
+  for (const definition of definitions)
+    for (const dimension of definition.scoring?.dimensions ?? [])
+      scoreColumns(dimension.id, (band) => {
+        const label = dimension.bands[band]?.label;
+        return label === undefined ? undefined : localize(label, definition.locale ?? 'pl');
+      }).forEach(add);
+  for (const response of responses) {
+    for (const [key, value] of Object.entries(response.answers)) {
+      if (value && typeof value === 'object' && !Array.isArray(value))
+        for (const row of Object.keys(value)) add({ header: `${key}.${row}`, read: matrixCell(key, row) });
+      else add({ header: key, read: answer(key) });
+    }
+    for (const dimension of Object.keys(response.scores ?? {})) scoreColumns(dimension).forEach(add);
+  }
+  return columns;
+}
+
+/**
+ * Numbers as they are (a decimal point), everything else quoted with `"` doubled; text a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab, CR or LF) gets a
+ * leading `'` (CSV injection). Consent stays `true`/`false`, no answer is `""`.
+ */
+function cell(value: unknown): string {
+  if (value === undefined || value === null) return '""';
+  if (typeof value === 'number') return String(value);
+  let text = Array.isArray(value) ? value.join(MULTI_JOIN) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r\n]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The file a line at a time (the first with the byte order mark), for writing as it is made.
+ * `definitions` are the survey's versions, newest first (none is fine: columns then come from
+ * the answers).
+ */
+export function* responsesCsvLines(
+  definitions: readonly SurveyDefinition[],
+  responses: readonly ExportedResponse[],
+  separator: Separator = ';',
+): Generator<string> {
+  const columns = columnsFor(definitions, responses);
+  yield `\uFEFF${columns.map((c) => cell(c.header)).join(separator)}\r\n`;
+  for (const response of responses) yield `${columns.map((c) => cell(c.read(response))).join(separator)}\r\n`;
+}
+
+/** The whole file as one string (what the report downloads). */
+export function responsesCsv(
+  definitions: SurveyDefinition | readonly SurveyDefinition[],
+  responses: readonly ExportedResponse[],
+  separator: Separator = ';',
+): string {
+  const versions = Array.isArray(definitions) ? (definitions as readonly SurveyDefinition[]) : [definitions as SurveyDefinition];
+  return [...responsesCsvLines(versions, responses, separator)].join('');
+}
