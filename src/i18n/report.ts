@@ -130,6 +130,7 @@ export const reportPl = {
   csvMin: 'Najniższy',
   csvMax: 'Najwyższy',
   csvUnscored: 'Bez wyniku (za mało odpowiedzi)',
+  csvGroupColumn: '{group} (n = {count}): {column}',
 } satisfies Record<string, Message>;
 
 export type ReportKey = keyof typeof reportPl;
@@ -219,6 +220,7 @@ export const reportEn: Record<ReportKey, Message> = {
   csvMin: 'Lowest',
   csvMax: 'Highest',
   csvUnscored: 'No score (too few answers)',
+  csvGroupColumn: '{group} (n = {count}): {column}',
 };
 
 /** A report string, or a respondent string for the keys the report shares. */

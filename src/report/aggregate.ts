@@ -26,6 +26,14 @@ import { isDivergent, mean, nps, standardDeviation, total, type NpsBreakdown } f
 /** Groups with fewer responses than this are never shown (domain brief §3, anonymous mode). */
 export const MIN_GROUP_SIZE = 5;
 
+/**
+ * A shown group has at least MIN_GROUP_SIZE people, but fewer may have answered one question or
+ * matrix row (the rest skipped it or chose "not applicable"): a mean of one is that person's
+ * answer. Such figures are hidden (on screen "–"), and their n reads "fewer than 5": an exact 1
+ * next to the overall distribution can still give that answer away.
+ */
+export const tooFewToShow = (n: number | undefined) => !n || n < MIN_GROUP_SIZE;
+
 export interface Count {
   value: string | number;
   /** Undefined for a plain number (rating, recommendation score). */

@@ -4,12 +4,20 @@ import { NOT_APPLICABLE, OTHER, type AnswerValue } from '../schema/response.js';
 import { localize } from '../engine/text.js';
 import { notApplicableLabel, scalePoints } from '../engine/scales.js';
 import { translate } from '../i18n/index.js';
+import { translateReport } from '../i18n/report.js';
+import type { Group } from './aggregate.js';
 
 /** The label of one count in a distribution: an option, a scale point, or the number itself. */
 export function valueLabel(label: LocalizedText | undefined, value: string | number, locale: Locale): string {
   if (label !== undefined) return localize(label, locale);
   if (value === OTHER) return translate(locale, 'other');
   return String(value);
+}
+
+/** A breakdown group's name: its option, "Other", or the people who did not answer. */
+export function groupLabel(group: Group, locale: Locale): string {
+  if (group.label) return localize(group.label, locale);
+  return group.value === null ? translateReport(locale, 'reportNoAnswerGroup') : valueLabel(undefined, group.value, locale);
 }
 
 /** The label of a "not applicable" answer on a scale or matrix question. */

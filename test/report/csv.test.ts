@@ -241,6 +241,74 @@ describe('summaryCsv()', () => {
   });
 });
 
+describe('summaryCsv() with a breakdown', () => {
+  const partnership = partnershipSelfAssessment();
+  let serial = 0;
+  const response = (answers: Record<string, string | number>) => ({
+    id: `00000000-0000-4000-8000-${(++serial).toString(16).padStart(12, '0')}`,
+    surveyId: partnership.id,
+    surveyVersion: 1,
+    locale: 'pl' as const,
+    startedAt: '2016-04-18T10:00:00.000Z',
+    submittedAt: '2016-04-18T10:05:00.000Z',
+    answers,
+  });
+  // The figures of the report test "in a shown group, hides a mean that fewer than 5 people
+  // gave", plus two small groups (3 and 2 people) that are hidden.
+  const responses = [
+    ...Array.from({ length: 9 }, (_, i) => response({ sector: 'jst', cross_sector: 'yes', a1: 1 + (i % 5), a2: 4 })),
+    ...Array.from({ length: 8 }, (_, i) => response({ sector: 'ngo', a1: 2, ...(i === 0 ? { a2: 1 } : {}) })),
+    ...Array.from({ length: 3 }, () => response({ sector: 'business', a1: 5 })),
+    ...Array.from({ length: 2 }, () => response({ sector: 'other_sector', a1: 5 })),
+  ];
+  const rows = readCsv(summaryCsv(aggregate(partnership, responses, { segmentBy: 'sector' }), 'en'), ',');
+  const find = (id: string, item: string) => rows.find((r) => r[0] === id && r[2] === item)!;
+
+  it('adds four columns per shown group, named with its n', () => {
+    expect(rows[0]!.slice(11)).to.deep.equal(
+      ['Local government or one of its units (n = 9)', 'Non-governmental organisation (n = 8)'].flatMap((group) =>
+        ['Count', 'Share (%)', 'Responses', 'Mean'].map((column) => `${group}: ${column}`),
+      ),
+    );
+    expect(new Set(rows.map((r) => r.length)), 'every line as long as the header').to.deep.equal(new Set([19]));
+  });
+
+  it('carries what the breakdown tables show, with "–" and "fewer than 5" where the screen has them', () => {
+    expect(find('a1', 'Mean').slice(11), 'n and mean per group').to.deep.equal(['', '', '9', '2.778', '', '', '8', '2']);
+    // One NGO answered a2: its mean and exact n would give that answer away.
+    expect(find('a2', 'Mean').slice(11)).to.deep.equal(['', '', '9', '4', '', '', 'fewer than 5', '–']);
+    expect(find('cross_sector', 'Yes').slice(11), 'count and share; nobody in the NGO group was asked').to.deep.equal([
+      '9',
+      '100',
+      '',
+      '',
+      '–',
+      '–',
+      '',
+      '',
+    ]);
+    expect(find('strategic', 'Score (0–100)').slice(11), 'two of six items answered: no scores').to.deep.equal([
+      '',
+      '',
+      '',
+      '–',
+      '',
+      '',
+      '',
+      '–',
+    ]);
+    expect(find('a1', 'Strongly agree').slice(11), 'no group figures where the screen has none').to.deep.equal(Array(8).fill(''));
+    expect(
+      rows.filter((r) => r[0] === 'sector' && r[2] !== 'Break down by question').every((r) => r.slice(11).every((c) => c === '')),
+      'the question broken down by has no breakdown of its own',
+    ).to.equal(true);
+    const note = find('sector', 'Break down by question');
+    expect(note[8]).to.include('To protect anonymity, 2 groups are not shown.');
+    expect(note[8]).to.include('their number by "fewer than 5"');
+    expect(rows[0]!.join(), 'hidden groups get no columns').to.not.include('Business');
+  });
+});
+
 describe('resultsCsv()', () => {
   it("lists the respondent's own answers with their labels, then each dimension's score and band", () => {
     const definition = partnershipSelfAssessment();

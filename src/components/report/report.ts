@@ -53,7 +53,16 @@ const TEXTS_STEP = 20;
  * one file reads the other. Its columns come from the `definition` given here, where the
  * collector's come from every version it knows. "Pobierz zestawienie (CSV)" ("Download summary
  * (CSV)") downloads the figures on screen in the report's language (`;` and a decimal comma in
- * Polish, `,` and a decimal point in English).
+ * Polish, `,` and a decimal point in English): columns Identyfikator, Pytanie lub obszar,
+ * Pozycja, Liczba, Odsetek (%), Liczba odpowiedzi, Średnia, Odchylenie standardowe, Uwagi,
+ * Najniższy, Najwyższy. With a breakdown chosen, each group shown adds four columns,
+ * "<group> (n = N): Liczba", "…: Odsetek (%)", "…: Liczba odpowiedzi" and "…: Średnia", filled
+ * where the group tables on screen have a figure: count and share on each option of a choice
+ * question, n and mean on the "Średnia" row of a scale or rating question, n and the score on
+ * the recommendation score's row, the mean on each matrix row and on each area's score row. As
+ * on screen, a figure from fewer than 5 people is "–" and, where the screen gives their n, it
+ * reads "mniej niż 5"; hidden groups get no columns, and a last row for the breakdown question
+ * carries the screen's note on hidden groups.
  *
  * @event ankieta-ready - Every section is rendered. `detail: {surveyId, definition}`
  * @event ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`

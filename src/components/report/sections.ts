@@ -18,8 +18,9 @@ import {
   type Group,
   type QuestionSummary,
   type ScaleStats,
+  tooFewToShow,
 } from '../../report/aggregate.js';
-import { notApplicableText, valueLabel } from '../../report/labels.js';
+import { groupLabel, notApplicableText, valueLabel } from '../../report/labels.js';
 import { decimal, integer, percent, signed } from './format.js';
 
 export interface Context {
@@ -88,25 +89,9 @@ function statsLine(ctx: Context, stats: ScaleStats, question: AnswerableQuestion
     ${stats.divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing} ${notApplicable}`;
 }
 
-/** Groups as table columns, each with its n. */
-const groupLabel = (ctx: Context, group: Group) =>
-  group.label
-    ? localize(group.label, ctx.locale)
-    : group.value === null
-      ? t(ctx, 'reportNoAnswerGroup')
-      : valueLabel(undefined, group.value, ctx.locale);
-
 function groupSummary(group: Group, id: string): QuestionSummary | undefined {
   return group.report.questions.find((q) => q.question.id === id);
 }
-
-/**
- * A shown group has at least MIN_GROUP_SIZE people, but fewer may have answered one question or
- * matrix row (the rest skipped it or chose "not applicable"): a mean of one is that person's
- * answer. Such cells show "–", like a hidden group, and their n "fewer than 5": an exact 1 next
- * to the overall distribution can still give that answer away.
- */
-const tooFew = (n: number | undefined) => !n || n < MIN_GROUP_SIZE;
 
 function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult | typeof nothing {
   const breakdown = ctx.breakdown;
@@ -120,7 +105,8 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
       ${
         summary.kind === 'choice' || summary.kind === 'matrix'
           ? groups.map(
-              (g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`,
+              (g) =>
+                html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(g, ctx.locale), count: g.n })}</th>`,
             )
           : html`<th scope="col" class="number">${t(ctx, 'reportColN')}</th>
             <th scope="col" class="number">${summary.kind === 'nps' ? t(ctx, 'reportNps') : t(ctx, 'reportColMean')}</th>`
@@ -135,7 +121,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
           <th scope="row">${valueLabel(c.label, c.value, ctx.locale)}</th>
           ${groups.map((g) => {
             const group = groupSummary(g, summary.question.id) as typeof summary | undefined;
-            const cell = tooFew(group?.n) ? undefined : group!.counts[i];
+            const cell = tooFewToShow(group?.n) ? undefined : group!.counts[i];
             return html`<td class="number">${cell ? `${integer(ctx.locale, cell.count)} (${percent(ctx.locale, cell.share)})` : '–'}</td>`;
           })}
         </tr>`,
@@ -147,7 +133,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
           <th scope="row">${localize(row.label, ctx.locale)}</th>
           ${groups.map((g) => {
             const row = (groupSummary(g, summary.question.id) as typeof summary | undefined)?.rows[i];
-            return html`<td class="number">${row?.mean == null || tooFew(row.n) ? '–' : decimal(ctx.locale, row.mean)}</td>`;
+            return html`<td class="number">${row?.mean == null || tooFewToShow(row.n) ? '–' : decimal(ctx.locale, row.mean)}</td>`;
           })}
         </tr>`,
       );
@@ -156,7 +142,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
     case 'nps':
       body = groups.map((g) => {
         const s = groupSummary(g, summary.question.id) as typeof summary | undefined;
-        const few = tooFew(s?.n);
+        const few = tooFewToShow(s?.n);
         const value = few
           ? '–'
           : s?.kind === 'nps'
@@ -167,7 +153,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
               ? '–'
               : decimal(ctx.locale, s.mean);
         return html`<tr>
-          <th scope="row">${groupLabel(ctx, g)}</th>
+          <th scope="row">${groupLabel(g, ctx.locale)}</th>
           <td class="number">${few ? t(ctx, 'reportFewerThan', { count: MIN_GROUP_SIZE }) : integer(ctx.locale, s!.n)}</td>
           <td class="number">${value}</td>
         </tr>`;
@@ -361,7 +347,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
           <thead>
             <tr>
               <th scope="col">${t(ctx, 'resultsColArea')}</th>
-              ${breakdown.groups.map((g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(ctx, g), count: g.n })}</th>`)}
+              ${breakdown.groups.map((g) => html`<th scope="col" class="number">${t(ctx, 'reportGroupHeading', { group: groupLabel(g, ctx.locale), count: g.n })}</th>`)}
             </tr>
           </thead>
           <tbody>
@@ -371,7 +357,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
                 ${breakdown.groups.map((g) => {
                   // Scored people, not the group's size: a group of 5 with 1 score would show that score.
                   const { mean, n } = g.report.dimensions[i] ?? {};
-                  return html`<td class="number">${mean == null || tooFew(n) ? '–' : decimal(ctx.locale, mean)}</td>`;
+                  return html`<td class="number">${mean == null || tooFewToShow(n) ? '–' : decimal(ctx.locale, mean)}</td>`;
                 })}
               </tr>`,
             )}
