@@ -79,6 +79,29 @@ async function inForm(template: ReturnType<typeof html>) {
 }
 
 describe('<ankieta-choice>', () => {
+  it("on its own in an app, follows a change of <html lang>: its shown error and the form's message", async () => {
+    const root = document.documentElement;
+    const before = root.getAttribute('lang');
+    root.lang = 'pl';
+    try {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><ankieta-choice name="r" label="Rola" required .options=${OPTIONS}></ankieta-choice></form>`,
+      );
+      const el = form.querySelector<AnkietaChoice>('ankieta-choice')!;
+      form.reportValidity();
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('Proszę odpowiedzieć na to pytanie.');
+      root.lang = 'en';
+      await aTimeout(0);
+      await el.updateComplete;
+      expect(errorText(el)).to.equal('Please answer this question.');
+      expect(el.validationMessage).to.equal('Please answer this question.');
+    } finally {
+      if (before === null) root.removeAttribute('lang');
+      else root.lang = before;
+    }
+  });
+
   it('submits one entry per chosen value in option order', async () => {
     const { form, el } = await inForm(html`<ankieta-choice name="q" label="Rola" multiple .options=${OPTIONS}></ankieta-choice>`);
     boxes(el)[2]!.click();

@@ -38,6 +38,34 @@ async function clickOption(el: AnkietaSurvey, id: string, index: number) {
 describe('<ankieta-survey>', () => {
   beforeEach(clearDevice);
 
+  it('follows a change of <html lang> when it has no locale of its own, its questions too', async () => {
+    const html_ = document.documentElement;
+    const before = html_.getAttribute('lang');
+    html_.lang = 'pl';
+    try {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey .definition=${threePages}></ankieta-survey>`);
+      await settle(el);
+      expect(part(el, 'title')!.textContent).to.equal('Ankieta testowa');
+      primary(el).click();
+      await settle(el);
+      const role = control(el, 'role') as HTMLElement & { validationMessage: string };
+      const shownError = () => role.shadowRoot!.querySelector('[part~="error"]')!.textContent!.trim();
+      expect(shownError()).to.equal('Proszę odpowiedzieć na to pytanie.');
+
+      // An app's language switch: only the document's lang changes.
+      html_.lang = 'en';
+      await settle(el);
+      await role.updateComplete;
+      expect(part(el, 'title')!.textContent).to.equal('Test survey');
+      expect(primary(el).textContent!.trim()).to.equal('Next');
+      expect(shownError()).to.equal('Please answer this question.');
+      expect(role.validationMessage, 'the form sees the same language').to.equal('Please answer this question.');
+    } finally {
+      if (before === null) html_.removeAttribute('lang');
+      else html_.lang = before;
+    }
+  });
+
   it('keeps the page, the answers and the focus when given an equal definition again (a framework re-render)', async () => {
     const definition: SurveyDefinition = {
       id: 'rerender',

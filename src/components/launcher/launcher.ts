@@ -3,6 +3,7 @@ import type { Locale } from '../../schema/definition.js';
 import { resolveLocale, translate, type MessageKey } from '../../i18n/index.js';
 import { getFlag, setFlag } from '../../store/flags.js';
 import { define } from '../shared/define.js';
+import { FollowLang } from '../shared/follow-lang.js';
 import { base, theme } from '../shared/theme.js';
 import { styles } from './launcher.styles.js';
 
@@ -64,6 +65,11 @@ export class AnkietaLauncher extends LitElement {
   #openedByItself = false;
   /** The button stays until focus leaves it, though `once` hides it after completion. */
   #holdTrigger = false;
+
+  constructor() {
+    super();
+    new FollowLang(this);
+  }
 
   get #locale(): Locale {
     return resolveLocale(this.locale, this);

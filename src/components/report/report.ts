@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { define } from '../shared/define.js';
+import { FollowLang } from '../shared/follow-lang.js';
 import { TableScrollStops, tableScrollStyles } from '../shared/table-scroll.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
@@ -154,6 +155,7 @@ export class AnkietaReport extends LitElement {
   constructor() {
     super();
     new TableScrollStops(this);
+    new FollowLang(this);
   }
 
   /**

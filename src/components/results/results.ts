@@ -15,6 +15,7 @@ import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n
 import { resultsCsv } from '../../report/csv.js';
 import { barChart, radarChart, type ChartItem } from './chart.js';
 import { download } from '../shared/download.js';
+import { FollowLang } from '../shared/follow-lang.js';
 import { tableScroll, TableScrollStops, tableScrollStyles } from '../shared/table-scroll.js';
 import { styles } from './results.styles.js';
 
@@ -78,6 +79,7 @@ export class AnkietaResults extends LitElement {
   constructor() {
     super();
     new TableScrollStops(this);
+    new FollowLang(this);
   }
 
   #parsed: SurveyDefinition | undefined;

@@ -12,6 +12,7 @@ import { validateAnswer, type ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import type { AnswerableQuestion, Locale } from '../../schema/definition.js';
 import type { AnswerValue } from '../../schema/response.js';
+import { FollowLang } from './follow-lang.js';
 import { formControlStyles } from './form-control.styles.js';
 import { base, theme } from './theme.js';
 
@@ -93,6 +94,7 @@ export abstract class FormControl extends LitElement {
 
   constructor() {
     super();
+    new FollowLang(this);
     this.addEventListener('invalid', () => {
       this.ownErrorVisible = true;
     });

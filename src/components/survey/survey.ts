@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
+import { FollowLang } from '../shared/follow-lang.js';
 import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
@@ -140,6 +141,11 @@ export class AnkietaSurvey extends LitElement {
   #focusAfterRender: 'page' | 'summary' | 'thanks' | 'title' | undefined;
   /** What had focus inside the element when a render began. */
   #focusedBefore: Element | null = null;
+
+  constructor() {
+    super();
+    new FollowLang(this);
+  }
 
   get #locale(): Locale {
     return resolveLocale(this.locale, this, this.#parsed?.locale);
