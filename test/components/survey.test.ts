@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import type { AnkietaChoice } from '../../src/components/choice/choice.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { ratings, threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
@@ -48,7 +49,7 @@ describe('<ankieta-survey>', () => {
       expect(part(el, 'title')!.textContent).to.equal('Ankieta testowa');
       primary(el).click();
       await settle(el);
-      const role = control(el, 'role') as HTMLElement & { validationMessage: string };
+      const role = control(el, 'role') as unknown as AnkietaChoice;
       const shownError = () => role.shadowRoot!.querySelector('[part~="error"]')!.textContent!.trim();
       expect(shownError()).to.equal('Proszę odpowiedzieć na to pytanie.');
 
