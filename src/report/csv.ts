@@ -12,6 +12,7 @@ import { translate } from '../i18n/index.js';
 import { translateReport } from '../i18n/report.js';
 import { MIN_GROUP_SIZE, tooFewToShow, type AggregateResult, type Group, type QuestionSummary, type ScaleStats } from './aggregate.js';
 import { answerText, cellText, groupLabel, notApplicableText, valueLabel } from './labels.js';
+import { defuseFormula } from './responses-csv.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -24,8 +25,7 @@ function formatCell(cell: Cell, locale: Locale): string {
     const rounded = Math.round(cell * 1000) / 1000;
     text = locale === 'pl' ? String(rounded).replace('.', ',') : String(rounded);
   } else {
-    // A text starting like a formula would run as one in a spreadsheet (CSV injection).
-    text = /^[=+\-@\t\r\n]/.test(cell) ? `'${cell}` : cell;
+    text = defuseFormula(cell);
   }
   return text.includes(csvSeparator(locale)) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -104,10 +104,12 @@ function columnsFor(definitions: readonly SurveyDefinition[], responses: readonl
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '""';
   if (typeof value === 'number') return String(value);
-  let text = Array.isArray(value) ? value.join(MULTI_JOIN) : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r\n]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
+  const text = Array.isArray(value) ? value.join(MULTI_JOIN) : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return `"${defuseFormula(text).replace(/"/g, '""')}"`;
 }
+
+/** Text a spreadsheet would run as a formula (CSV injection) gets a leading `'`; shared by every CSV Ankieta writes. */
+export const defuseFormula = (text: string) => (/^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text);
 
 /**
  * The file a line at a time (the first with the byte order mark), for writing as it is made.
