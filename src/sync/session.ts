@@ -29,7 +29,7 @@ export type SessionState =
 export interface SessionStatus {
   /** What happened last, for the live region. */
   state: SessionState;
-  /** Completed responses on this device waiting for this endpoint. */
+  /** Completed responses of this survey on this device waiting for this endpoint (the session sends the other surveys' too). */
   waiting: number;
   /** Responses the server refused for good, kept here for export. */
   undelivered: number;
@@ -339,7 +339,7 @@ export class OfflineSession extends EventTarget {
       const state = await this.#store.load(this.surveyId, this.endpoint, this.#clock.now(), ttlMs);
       for (const item of state.outbox) {
         this.#outbox.set(item.id, item);
-        this.#mine.add(item.id);
+        if (this.#ours(item)) this.#mine.add(item.id);
       }
       for (const item of state.undelivered) this.#undelivered.set(item.id, item);
       // Answers given before the stored draft could be read win over it.
@@ -415,8 +415,8 @@ export class OfflineSession extends EventTarget {
         this.#inMemory.delete(item.id);
         this.#sendingFromMemory.delete(item.id);
         this.#outbox.delete(item.id);
-        this.#mine.delete(item.id);
-        this.#passDelivered = true;
+        const mine = this.#mine.delete(item.id);
+        if (mine) this.#passDelivered = true;
         const draftId = held?.draftId ?? item.id;
         try {
           await this.#store.delivered(item.surveyId, item.id, this.#clock.now(), draftId);
@@ -428,15 +428,15 @@ export class OfflineSession extends EventTarget {
           this.#storageFailed(error);
         }
         this.#setStatus({});
-        this.#emit('sent', { responseId: item.id });
+        if (mine) this.#emit('sent', { responseId: item.id });
       },
       rejected: async (item, status, detail) => {
         const held = this.#inMemory.get(item.id);
         this.#inMemory.delete(item.id);
         this.#sendingFromMemory.delete(item.id);
         this.#outbox.delete(item.id);
-        this.#mine.delete(item.id);
-        if (this.#ours(item)) this.#passRejected = true;
+        const ours = this.#mine.delete(item.id) || this.#ours(item);
+        if (ours) this.#passRejected = true;
         const { lease: _, ...rest } = item;
         const record: UndeliveredItem = { ...rest, failedAt: this.#clock.now(), status, detail };
         this.#undelivered.set(item.id, record);
@@ -447,8 +447,9 @@ export class OfflineSession extends EventTarget {
           this.#unsavedUndelivered.set(item.id, held?.draftId ?? item.id);
           this.#storageFailed(error);
         }
-        this.#setStatus({ state: 'not-delivered' });
-        this.#emit('error', { kind: 'delivery', status, responseId: item.id, message: `HTTP ${status}${detail ? `: ${detail}` : ''}` });
+        this.#setStatus(ours ? { state: 'not-delivered' } : {});
+        if (ours)
+          this.#emit('error', { kind: 'delivery', status, responseId: item.id, message: `HTTP ${status}${detail ? `: ${detail}` : ''}` });
       },
     };
   }
@@ -541,7 +542,7 @@ export class OfflineSession extends EventTarget {
       case 'idle': {
         const { state } = this.#status;
         let next: SessionState = state;
-        if (this.#outbox.size > 0) next = 'waiting';
+        if ([...this.#outbox.values()].some(this.#ours)) next = 'waiting';
         else if (this.#passRejected) next = 'not-delivered';
         else if (this.#passDelivered || state === 'sending' || state === 'waiting' || state === 'offline') next = 'sent';
         this.#passDelivered = this.#passRejected = false;
@@ -580,10 +581,15 @@ export class OfflineSession extends EventTarget {
   #ours = (item: { surveyId: string }) => item.surveyId === this.surveyId;
 
   #setStatus(change: Partial<SessionStatus>): void {
+    const waiting = [...this.#outbox.values()].filter(this.#ours).length;
+    // Sending what another survey left waiting is no news to this survey's respondent: once
+    // nothing of its own waits, it hears that its responses went, and nothing after.
+    const delivering = (state?: SessionState) => ['sending', 'waiting', 'offline'].includes(state!);
+    if (!waiting && delivering(change.state)) change.state = delivering(this.#status.state) ? 'sent' : this.#status.state;
     const next: SessionStatus = {
       ...this.#status,
       ...change,
-      waiting: this.#outbox.size,
+      waiting,
       undelivered: [...this.#undelivered.values()].filter(this.#ours).length,
     };
     const previous = this.#status;
@@ -612,7 +618,7 @@ export class OfflineSession extends EventTarget {
     win.addEventListener(
       'offline',
       () => {
-        if (this.#outbox.size > 0) this.#setStatus({ state: 'offline' });
+        if (this.#status.waiting > 0) this.#setStatus({ state: 'offline' });
       },
       { signal },
     );

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
-import { injectFaults, resetServers, serveDefinition, servers, stored } from '../support/servers.js';
+import { injectFaults, proxyLog, refuseConnections, resetServers, serveDefinition, servers, stored } from '../support/servers.js';
 import { definitionTimeouts } from '../../src/sync/load-definition.js';
 import { typeText } from '../support/keyboard.js';
 import { clearDevice, settled } from './survey-helpers.js';
@@ -244,6 +244,71 @@ describe('<ankieta-survey> on the device and over the network', () => {
     other.remove();
     const same = await mount(endpoint);
     await until(() => !!same.shadowRoot!.querySelector('.delivery-actions button'), 'the download button, back in its own survey');
+  });
+
+  it("a survey that sends another survey's waiting response says nothing about it, in its status or its events", async () => {
+    const { endpoint } = await servers();
+    await refuseConnections(true);
+    const el = await mount(endpoint);
+    const response = await submitBothPages(el);
+    await until(() => /czeka|Brak połączenia/.test(status(el)), 'the response waiting');
+    el.remove();
+    const meanwhile = await fixture<AnkietaSurvey>(
+      html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id: 'inna-ankieta' }}></ankieta-survey>`,
+    );
+    await settled(meanwhile);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(status(meanwhile), 'nothing of its own waits').to.equal('');
+    meanwhile.remove();
+    await refuseConnections(false);
+    await injectFaults({ type: 'status', status: 422, body: { error: 'invalid' } });
+    const heard: string[] = [];
+    const other = document.createElement('ankieta-survey') as AnkietaSurvey;
+    for (const type of ['ankieta-error', 'ankieta-sent', 'ankieta-queued']) other.addEventListener(type, () => heard.push(type));
+    other.locale = 'pl';
+    other.endpoint = endpoint;
+    other.definition = { ...survey, id: 'inna-ankieta' };
+    document.body.append(other);
+    await settled(other);
+    await new Promise((r) => setTimeout(r, 800));
+    const tried = (await proxyLog()).filter((entry) => entry.key === response.id);
+    expect(
+      tried.map((entry) => entry.status),
+      'the waiting response was tried and refused',
+    ).to.deep.equal([422]);
+    expect(status(other), "the next respondent is not told about someone else's answers").to.equal('');
+    expect(heard, 'no event of this survey is about them').to.deep.equal([]);
+    other.remove();
+    const same = await mount(endpoint);
+    await until(() => status(same).startsWith('Nie udało się wysłać odpowiedzi.'), 'the refusal, in its own survey');
+    expect((await stored()).responses.map((r) => r.id)).not.to.include(response.id);
+  });
+
+  it('two surveys on one page and one collector: each tells only of its own response being sent', async () => {
+    const { endpoint } = await servers();
+    const heard: string[] = [];
+    const mountAs = async (id: string) => {
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id }}></ankieta-survey>`,
+      );
+      await settled(el);
+      el.addEventListener('ankieta-sent', (event) =>
+        heard.push(`${id}: ${(event as CustomEvent<{ responseId: string }>).detail.responseId}`),
+      );
+      return el;
+    };
+    const first = await mountAs('konferencja');
+    const second = await mountAs('inna-ankieta');
+    await refuseConnections(true);
+    const response = await submitBothPages(second);
+    await until(() => /czeka|Brak połączenia/.test(status(second)), 'the response waiting');
+    await refuseConnections(false);
+    // The first survey's session flushes on "online" as well; whichever sends it, only the second tells.
+    window.dispatchEvent(new Event('online'));
+    await until(() => heard.length > 0, 'ankieta-sent');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(heard).to.deep.equal([`inna-ankieta: ${response.id}`]);
+    expect(status(first)).to.equal('');
   });
 
   it('stops on 403, says the server refuses this page, and sends after "Spróbuj ponownie"', async () => {
