@@ -28,6 +28,9 @@ export const reportPl = {
   reportNoDefinition: 'Brak definicji ankiety: zestawienie potrzebuje definicji, aby opisać odpowiedzi.',
   reportLoadFailed: 'Nie udało się wczytać odpowiedzi (błąd serwera {status}). Proszę spróbować później.',
   reportAuthFailed: 'Serwer odrzucił token dostępu. Proszę sprawdzić token i spróbować ponownie.',
+  reportTokenMissing: 'Serwer odpowiedzi wymaga tokenu dostępu. Proszę go podać.',
+  reportNotFound:
+    'Pod tym adresem nie ma odpowiedzi ankiety „{survey}” (błąd 404). Proszę sprawdzić adres serwera i identyfikator ankiety.',
   reportNetworkFailed: 'Brak połączenia z serwerem odpowiedzi. Proszę sprawdzić adres i połączenie.',
   reportOriginRefused:
     'Serwer odpowiedzi działa, ale nie udostępnia odpowiedzi tej stronie ({origin}). Najpewniej jej adresu nie ma wśród stron dopuszczonych przez kolektor (opcja --origin).',
@@ -146,6 +149,9 @@ export const reportEn: Record<ReportKey, Message> = {
   reportNoDefinition: 'No survey definition: the report needs one to describe the responses.',
   reportLoadFailed: 'The responses could not be loaded (server error {status}). Please try again later.',
   reportAuthFailed: 'The server refused the access token. Please check the token and try again.',
+  reportTokenMissing: 'The response server requires an access token. Please enter it.',
+  reportNotFound:
+    'There are no responses to the survey "{survey}" at this address (error 404). Please check the server address and the survey id.',
   reportNetworkFailed: 'The response server cannot be reached. Please check the address and the connection.',
   reportOriginRefused:
     "The response server is running but does not give the responses to this page ({origin}). Most likely this page's address is not among the pages the collector allows (its --origin option).",

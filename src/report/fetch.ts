@@ -6,7 +6,7 @@ import { parseResponse } from '../schema/parse.js';
 import type { Response } from '../schema/response.js';
 
 /** `origin`: the server answers, but not to this page (its origin is not on the collector's `--origin` list). */
-export type LoadErrorKind = 'auth' | 'http' | 'network' | 'origin' | 'format';
+export type LoadErrorKind = 'auth' | 'missing' | 'http' | 'network' | 'origin' | 'format';
 
 export class ReportLoadError extends Error {
   constructor(
@@ -57,6 +57,8 @@ export async function fetchResponses(
   }
   if (reply.status === 401 || reply.status === 403)
     throw new ReportLoadError('auth', `${src} refused the token (${reply.status})`, reply.status);
+  // The collector's "unknown survey", or an address that is not an export at all: not a matter of waiting.
+  if (reply.status === 404) throw new ReportLoadError('missing', `${src} has no such export (404)`, 404);
   if (!reply.ok) throw new ReportLoadError('http', `${src} answered ${reply.status}`, reply.status);
   let body: unknown;
   try {

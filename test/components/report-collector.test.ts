@@ -170,11 +170,11 @@ describe('<ankieta-report> with a collector', () => {
     expect(downloaded).to.equal(exported);
   });
 
-  async function failure(src: string) {
+  async function failure(src: string, token = 'a-token-of-at-least-16-characters') {
     const el = document.createElement('ankieta-report');
     el.locale = 'pl';
     el.definition = survey('refused');
-    el.token = 'a-token-of-at-least-16-characters';
+    el.token = token;
     el.src = src;
     await fixture(html`<div>${el}</div>`);
     await new Promise((resolve) => {
@@ -183,6 +183,13 @@ describe('<ankieta-report> with a collector', () => {
     });
     return el.shadowRoot!.querySelector('[role="alert"]')!.textContent!.replace(/\s+/g, ' ').trim();
   }
+
+  it('tells a missing token from a wrong one', async () => {
+    const { collector } = await organiser();
+    const src = `${collector}/api/surveys/refused/responses`;
+    expect(await failure(src, '')).to.equal('Serwer odpowiedzi wymaga tokenu dostępu. Proszę go podać.');
+    expect(await failure(src)).to.equal('Serwer odrzucił token dostępu. Proszę sprawdzić token i spróbować ponownie.');
+  });
 
   it('says so when the collector runs but does not allow this page, instead of "no connection"', async () => {
     // A real collector started with --origin https://elsewhere.example: its export refuses this page.

@@ -414,7 +414,7 @@ describe('<ankieta-report>', () => {
     expect(el.hasAttribute('token'), 'the token stays out of the DOM').to.equal(false);
   });
 
-  it('says why loading failed', async () => {
+  it('says why loading failed: no such export is a wrong address or survey id, not "try later"', async () => {
     const el = await fixture<AnkietaReport>(
       html`<ankieta-report locale="pl" .definition=${partnership} src="/test/report/fixtures/no-such-export.json"></ankieta-report>`,
     );
@@ -423,7 +423,7 @@ describe('<ankieta-report>', () => {
       check();
     });
     expect(text(root(el).querySelector('[role="alert"]'))).to.equal(
-      'Nie udało się wczytać odpowiedzi (błąd serwera 404). Proszę spróbować później.',
+      'Pod tym adresem nie ma odpowiedzi ankiety „partnership-self-assessment” (błąd 404). Proszę sprawdzić adres serwera i identyfikator ankiety.',
     );
   });
 

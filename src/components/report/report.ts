@@ -352,14 +352,15 @@ export class AnkietaReport extends LitElement {
     if (this.phase === 'failed' && this.loadError) {
       const error = this.loadError;
       const key: ReportKey = {
-        auth: 'reportAuthFailed',
+        auth: this.token ? 'reportAuthFailed' : 'reportTokenMissing',
+        missing: 'reportNotFound',
         http: 'reportLoadFailed',
         network: 'reportNetworkFailed',
         origin: 'reportOriginRefused',
         format: 'reportFormatFailed',
       }[error.kind] as ReportKey;
       return html`<div part="message" class="message error" role="alert">
-        ${this.#t(key, { status: error.status ?? '', origin: location.origin })}
+        ${this.#t(key, { status: error.status ?? '', origin: location.origin, survey: this.#parsed?.id ?? '' })}
       </div>`;
     }
     if (this.phase === 'ready' && !this.result?.report.n) return html`<p part="message" class="message">${this.#t('reportEmpty')}</p>`;
