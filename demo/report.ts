@@ -28,7 +28,27 @@ for (const name of ['collector', 'token', 'survey']) {
   if (value) field(name).value = value;
 }
 
-const chosen = () => definitions[field('survey').value as Which];
+/** A definition read from a file (the organiser's own survey), under the select's "own" option. */
+let own: { id?: unknown } | undefined;
+const chosen = () => (field('survey').value === 'own' ? own : definitions[field('survey').value as Which]);
+const surveyId = () => encodeURIComponent(String(chosen()?.id ?? ''));
+
+document.querySelector<HTMLInputElement>('#definition-file')!.addEventListener('change', async (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  try {
+    own = JSON.parse(await file.text()) as { id?: unknown };
+  } catch {
+    message.textContent = `Plik ${file.name} nie jest plikiem JSON.`;
+    return;
+  }
+  const select = field('survey') as HTMLSelectElement;
+  const option = select.querySelector<HTMLOptionElement>('option[value="own"]') ?? select.appendChild(new Option('', 'own'));
+  option.text = `Z pliku: ${file.name}`;
+  select.value = 'own';
+  message.textContent = `Wczytano definicję ankiety z pliku ${file.name}.`;
+  showFromCollector();
+});
 const collector = () => field('collector').value.replace(/\/+$/, '');
 
 function showFromCollector(): void {
@@ -36,7 +56,7 @@ function showFromCollector(): void {
   report.responses = undefined;
   report.token = field('token').value;
   report.definition = definition;
-  report.src = `${collector()}/api/surveys/${definition.id}/responses`;
+  report.src = `${collector()}/api/surveys/${surveyId()}/responses`;
   // The same URL again is no change to the element: ask it to read the export anew.
   report.reload();
 }
@@ -51,12 +71,25 @@ document.querySelector('#local-sample')!.addEventListener('click', () => {
   const definition = chosen();
   report.src = undefined;
   report.definition = definition;
-  report.responses = generateResponses(definition, 60, { seed: Date.now() % 1000 });
-  message.textContent = 'Dane przykładowe: 60 wygenerowanych odpowiedzi.';
+  try {
+    report.responses = generateResponses(definition as Parameters<typeof generateResponses>[0], 60, { seed: Date.now() % 1000 });
+    message.textContent = 'Dane przykładowe: 60 wygenerowanych odpowiedzi.';
+  } catch {
+    report.responses = [];
+  }
 });
 
 document.querySelector('#send-sample')!.addEventListener('click', async () => {
-  const responses = generateResponses(chosen(), 40, { seed: Date.now() % 100_000, from: new Date() });
+  let responses: ReturnType<typeof generateResponses>;
+  try {
+    responses = generateResponses(chosen() as Parameters<typeof generateResponses>[0], 40, {
+      seed: Date.now() % 100_000,
+      from: new Date(),
+    });
+  } catch {
+    message.textContent = 'Dla tej definicji nie da się wygenerować przykładowych odpowiedzi (czy jest poprawna?).';
+    return;
+  }
   let stored = 0;
   message.textContent = 'Wysyłanie…';
   const send = async (response: (typeof responses)[number]) => {

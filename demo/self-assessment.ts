@@ -1,5 +1,5 @@
-// Demo wiring for the partnership self-assessment: the survey, its results after submitting,
-// an example of results, and the language switch. Answers go to the collector that `npm start`
+// Demo wiring for the partnership self-assessment: the survey (its thank-you screen shows the
+// results), an example of results, and the language switch. Answers go to the collector that `npm start`
 // runs (or the one named by `?collector=http://127.0.0.1:8787`), where demo/report.html shows them.
 import '../src/elements.js';
 import '../src/components/results/results.js';
@@ -12,7 +12,6 @@ const filled = (value: string | null | undefined) => (value && !value.startsWith
 const collector = filled(params.get('collector')) ?? filled(document.querySelector('main')!.dataset.collector);
 
 const survey = document.querySelector('ankieta-survey')!;
-const results = document.querySelector<HTMLElementTagNameMap['ankieta-results']>('#results')!;
 const example = document.querySelector<HTMLElementTagNameMap['ankieta-results']>('#example')!;
 
 survey.definition = definition;
@@ -26,20 +25,14 @@ example.response = {
   answers: { sector: 'ngo', a1: 5, a2: 4, a3: 4, a4: 5, a5: 4, a6: 'na', b1: 2, b2: 2, b3: 1, b4: 3, b5: 2, b6: 2, b7: 3 },
 };
 
-// <ankieta-survey> shows the results on its thank-you screen for a scored survey; this page
-// adds them below only when the survey element in use does not.
-survey.addEventListener('ankieta-submit', async (event) => {
-  await survey.updateComplete;
-  if (survey.shadowRoot?.querySelector('ankieta-results')) return;
-  results.definition = definition;
-  results.response = event.detail.response;
-  document.querySelector<HTMLElement>('#results-section')!.hidden = false;
-});
+// <ankieta-survey> shows the respondent's results on its thank-you screen (a scored survey);
+// from then on "Drukuj wyniki" prints them instead of the example (print-a4.css).
+survey.addEventListener('ankieta-submit', () => document.querySelector('main')!.classList.add('submitted'));
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
   button.addEventListener('click', () => {
     const locale = button.dataset.locale!;
-    for (const element of [survey, results, example]) element.locale = locale;
+    for (const element of [survey, example]) element.locale = locale;
     document.documentElement.lang = locale;
     for (const other of document.querySelectorAll('[data-locale]')) other.setAttribute('aria-pressed', String(other === button));
   });
