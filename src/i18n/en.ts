@@ -88,6 +88,8 @@ export const en: Catalog = {
   resultsTitle: 'Your results',
   resultsIntro:
     'Each area has a score from 0 to 100, based on the mean of the answers on the scale. “Don’t know / not applicable” answers are not counted.',
+  resultsBands: 'Levels: {bands}.',
+  resultsKeep: 'To keep your results, download or print them: they will not be here once you close the page.',
   resultsNone: 'This survey has no scores to show.',
   resultsScore: '{score} out of 100',
   resultsBand: 'Level: {band}',

@@ -136,6 +136,8 @@ export const pl = {
   resultsTitle: 'Wyniki samooceny',
   resultsIntro:
     'Każdy obszar ma wynik od 0 do 100, obliczony ze średniej odpowiedzi na skali. Odpowiedzi „Nie wiem / nie dotyczy” nie są liczone.',
+  resultsBands: 'Poziomy: {bands}.',
+  resultsKeep: 'Aby zachować wyniki, prosimy je pobrać lub wydrukować: po zamknięciu strony nie będzie ich tutaj.',
   resultsNone: 'Ta ankieta nie ma wyników do pokazania.',
   resultsScore: '{score} na 100',
   resultsBand: 'Poziom: {band}',

@@ -107,6 +107,25 @@ describe('<ankieta-results>', () => {
     expect(el.dimensionResults.map((r) => r.score)).to.deep.equal([75, 25]);
   });
 
+  it('shows where the bands start and end: a legend, and the grid lines at the band edges (bars and radar)', async () => {
+    const el = await mount({ definition, response });
+    expect(text(root(el).querySelector('.intro'))).to.include('Poziomy: Wymaga uwagi (0–39), W rozwoju (40–69), Mocna strona (70–100).');
+    const grid = (svg: Element) => [...svg.querySelectorAll('.tick-label')].map(text);
+    for (const svg of root(el).querySelectorAll('svg')) expect(grid(svg)).to.deep.equal(['0', '40', '70', '100']);
+    const radar = await mount({ definition: threeDimensions, response });
+    expect(root(radar).querySelectorAll('svg:not(.narrow) polygon.ring').length).to.equal(3);
+    expect(grid(root(radar).querySelector('svg:not(.narrow)')!)).to.deep.equal(['40', '70', '100']);
+    // Dimensions with bands of their own: no single legend, the grid every 25 points.
+    const own = structuredClone(definition);
+    own.scoring!.dimensions[1]!.bands = [
+      { min: 0, max: 49, label: 'Niski' },
+      { min: 50, max: 100, label: 'Wysoki' },
+    ];
+    const mixed = await mount({ definition: own, response });
+    expect(text(root(mixed).querySelector('.intro'))).not.to.include('Poziomy');
+    expect(grid(root(mixed).querySelector('svg')!)).to.deep.equal(['0', '25', '50', '75', '100']);
+  });
+
   it('works standalone from precomputed results, in English', async () => {
     const el = await mount({
       definition,

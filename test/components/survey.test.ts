@@ -515,6 +515,45 @@ describe('<ankieta-survey>', () => {
     expect((window as unknown as { __ankietaXss?: number }).__ankietaXss).to.equal(undefined);
   });
 
+  it("shows a scored survey's results after sending and says to download or print them, except on a kiosk", async () => {
+    const scored: SurveyDefinition = {
+      id: 'scored',
+      title: 'Samoocena',
+      pages: [{ id: 'p', questions: [{ id: 'q', type: 'scale', scale: 'agree5', title: 'Mamy wspólną strategię' }] }],
+      scoring: {
+        dimensions: [
+          {
+            id: 'd',
+            title: 'Strategia',
+            questions: ['q'],
+            bands: [
+              { min: 0, max: 49, label: 'Niski' },
+              { min: 50, max: 100, label: 'Wysoki' },
+            ],
+          },
+        ],
+      },
+    };
+    for (const kiosk of [false, true]) {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey ?kiosk=${kiosk} locale="pl" .definition=${scored}></ankieta-survey>`);
+      await settle(el);
+      await clickOption(el, 'q', 3);
+      primary(el).click();
+      await settle(el);
+      const results = part(el, 'thank-you')!.querySelector('ankieta-results')!;
+      await (results as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(results.shadowRoot!.textContent).to.include('75 na 100');
+      const keep = part(el, 'thank-you')!.querySelector('.keep');
+      if (kiosk) expect(keep, 'nothing to take away on a shared kiosk').to.equal(null);
+      else
+        expect(keep!.textContent).to.equal(
+          'Aby zachować wyniki, prosimy je pobrać lub wydrukować: po zamknięciu strony nie będzie ich tutaj.',
+        );
+      el.remove();
+      await clearDevice();
+    }
+  });
+
   describe('kiosk', () => {
     const oneQuestion: SurveyDefinition = {
       id: 'kiosk',

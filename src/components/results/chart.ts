@@ -43,14 +43,18 @@ function frame(width: number, height: number, text: ChartText, body: unknown, na
     preserveAspectRatio="xMidYMid meet"><title id=${text.titleId}>${text.title}</title><desc id=${text.descriptionId}>${text.description}</desc>${body}</svg>`;
 }
 
+/** Grid lines of a chart whose dimensions share no band edges. */
+export const QUARTERS: readonly number[] = [0, 25, 50, 75, 100];
+
 const BAR = { left: 4, gap: 80, lineHeight: 18, barHeight: 26, after: 46, top: 8 };
 
 /**
- * One bar per dimension on a 0–100 track, with ticks every 25 points. `width` is the drawing's
+ * One bar per dimension on a 0–100 track, with a tick at each of `ticks` (the band edges, where
+ * every dimension has the same; else every 25 points). `width` is the drawing's
  * width in its own units: 640 for a wide figure, about 340 where it is shown at phone width, so
  * that its 15-unit text stays about 13 px on screen instead of 7. Long labels wrap.
  */
-export function barChart(items: readonly ChartItem[], text: ChartText, width = 640): SVGTemplateResult {
+export function barChart(items: readonly ChartItem[], text: ChartText, ticks: readonly number[], width = 640): SVGTemplateResult {
   const track = width - BAR.gap;
   const x = (score: number) => round(BAR.left + (score / 100) * track);
   let y = BAR.top;
@@ -71,28 +75,29 @@ export function barChart(items: readonly ChartItem[], text: ChartText, width = 6
     return svg`${label}${bar}<rect class="bar" x=${BAR.left} y=${barY} width=${round(end - BAR.left)} height=${BAR.barHeight} rx="3"></rect>
       <text class=${inside ? 'value on-bar' : 'value'} x=${inside ? end - 8 : end + 8} y=${barY + 18} text-anchor=${inside ? 'end' : 'start'}>${item.score}</text>`;
   });
-  const ticks = [0, 25, 50, 75, 100].map(
+  const grid = ticks.map(
     (tick) => svg`<line class="tick" x1=${x(tick)} x2=${x(tick)} y1=${firstBar - 2} y2=${y + 4}></line>
       <text class="tick-label" x=${x(tick)} y=${y + 22} text-anchor=${tick === 0 ? 'start' : tick === 100 ? 'end' : 'middle'}>${tick}</text>`,
   );
-  return frame(width, y + 30, text, svg`${ticks}${rows}`, width < 640);
+  return frame(width, y + 30, text, svg`${grid}${rows}`, width < 640);
 }
 
 const RADAR = { width: 640, height: 560, cx: 320, cy: 280, radius: 170, labelGap: 26, lineHeight: 18, wrapAt: 20 };
 
-/** A radar: one axis per dimension, rings at 25/50/75/100, the scores joined as a polygon. */
-export function radarChart(items: readonly ChartItem[], text: ChartText): SVGTemplateResult {
+/** A radar: one axis per dimension, a ring at each of `ticks` above 0, the scores joined as a polygon. */
+export function radarChart(items: readonly ChartItem[], text: ChartText, ticks: readonly number[]): SVGTemplateResult {
   const angle = (i: number) => -Math.PI / 2 + (2 * Math.PI * i) / items.length;
   const point = (i: number, value: number) => {
     const r = (value / 100) * RADAR.radius;
     return [round(RADAR.cx + r * Math.cos(angle(i))), round(RADAR.cy + r * Math.sin(angle(i)))] as const;
   };
-  const rings = [25, 50, 75, 100].map(
+  const levels = ticks.filter((tick) => tick > 0);
+  const rings = levels.map(
     (ring) => svg`<polygon class="ring" points=${items.map((_, i) => point(i, ring).join(',')).join(' ')}></polygon>`,
   );
   // Ring values run along the bisector of the first two axes, clear of the axes and their dots.
   const between = -Math.PI / 2 + Math.PI / items.length;
-  const ringLabels = [25, 50, 75, 100].map((ring) => {
+  const ringLabels = levels.map((ring) => {
     // On the ring's edge, which is nearer the centre between two axes than on them.
     const r = (ring / 100) * RADAR.radius * Math.cos(Math.PI / items.length);
     return svg`<text class="tick-label" x=${round(RADAR.cx + r * Math.cos(between)) + 4} y=${round(RADAR.cy + r * Math.sin(between))}>${ring}</text>`;

@@ -4,7 +4,7 @@ import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
 // Kept in the declarations, so importing this element alone types its events for listeners.
 export type { AnkietaEventMap } from '../survey/events.js';
-import type { Dimension, Locale, SurveyDefinition } from '../../schema/definition.js';
+import type { Band, Dimension, Locale, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import type { Response } from '../../schema/response.js';
@@ -13,7 +13,7 @@ import type { DimensionResult } from '../../engine/scoring.js';
 import { localize } from '../../engine/text.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import { resultsCsv } from '../../report/csv.js';
-import { barChart, radarChart, type ChartItem } from './chart.js';
+import { barChart, QUARTERS, radarChart, type ChartItem } from './chart.js';
 import { download } from '../shared/download.js';
 import { FollowLang } from '../shared/follow-lang.js';
 import { tableScroll, TableScrollStops, tableScrollStyles } from '../shared/table-scroll.js';
@@ -152,11 +152,21 @@ export class AnkietaResults extends LitElement {
     const rows = this.#rows(locale);
     if (!rows.length) return this.#parsed ? html`<p part="message" class="message" lang=${locale}>${this.#t('resultsNone')}</p>` : nothing;
     const level = Math.min(6, Math.max(1, this.headingLevel));
+    const bands = this.#sharedBands(rows);
     return html`<section part="base" class="results" lang=${locale} aria-labelledby="results-title">
       <div role="heading" aria-level=${level} part="title" class="title" id="results-title">${this.#t('resultsTitle')}</div>
       <p class="print-only">${this.#printHeading(locale)}</p>
-      <p class="intro">${this.#t('resultsIntro')}</p>
-      <figure part="chart">${this.#renderChart(rows)}</figure>
+      <p class="intro">
+        ${this.#t('resultsIntro')}
+        ${
+          bands
+            ? this.#t('resultsBands', {
+                bands: bands.map((band) => `${localize(band.label, locale)} (${band.min}–${band.max})`).join(', '),
+              })
+            : nothing
+        }
+      </p>
+      <figure part="chart">${this.#renderChart(rows, bands)}</figure>
       <ul class="dimensions">
         ${rows.map((row) => this.#renderDimension(row, Math.min(6, level + 1)))}
       </ul>
@@ -177,7 +187,17 @@ export class AnkietaResults extends LitElement {
     return [title, day].filter(Boolean).join(' · ');
   }
 
-  #renderChart(rows: Row[]) {
+  /**
+   * The band edges when every dimension has the same bands (the templates' do): the chart's grid
+   * lines go there and a legend names each band's range, so a score can be read against them.
+   */
+  #sharedBands(rows: Row[]): Band[] | undefined {
+    const key = (row: Row) => row.dimension.bands.map((band) => `${band.min}-${band.max}`).join();
+    return rows.every((row) => key(row) === key(rows[0]!)) ? rows[0]!.dimension.bands : undefined;
+  }
+
+  #renderChart(rows: Row[], bands: Band[] | undefined) {
+    const ticks = bands ? [...new Set([0, ...bands.map((band) => band.min), 100])] : QUARTERS;
     const missing = this.#t('resultsNoScoreShort');
     const items: ChartItem[] = rows.map((row) => ({ label: row.title, score: row.result.score, missing }));
     const description = rows
@@ -192,9 +212,10 @@ export class AnkietaResults extends LitElement {
     const radar = this.chart === 'radar' || (this.chart === 'auto' && rows.length >= 3);
     // At phone width a 640-unit drawing would shrink its text to 7 px: there, bars drawn 340
     // units wide take its place (CSS picks one; the other is display: none, out of the a11y tree).
-    return html`${radar && rows.length >= 3 ? radarChart(items, text) : barChart(items, text)}${barChart(
+    return html`${radar && rows.length >= 3 ? radarChart(items, text, ticks) : barChart(items, text, ticks)}${barChart(
       items,
       { title, description, titleId: 'chart-narrow-title', descriptionId: 'chart-narrow-description' },
+      ticks,
       340,
     )}`;
   }

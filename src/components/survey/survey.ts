@@ -538,7 +538,10 @@ export class AnkietaSurvey extends LitElement {
       ${
         definition.scoring
           ? html`<ankieta-results exportparts="base: results" .definition=${definition} .response=${this.#controller.submitted}
-            locale=${locale} heading-level=${this.headingLevel + 1}></ankieta-results>`
+            locale=${locale} heading-level=${this.headingLevel + 1}></ankieta-results>${
+              // Not on a shared kiosk, where the next person should find nothing to take away.
+              this.kiosk ? nothing : html`<p class="keep">${this.#t('resultsKeep')}</p>`
+            }`
           : nothing
       }
     </div>`;
