@@ -163,7 +163,7 @@ describe('<ankieta-report>', () => {
       response(partnership.id, { sector: 'jst', ...all(3) }),
     ]);
     const rows = rowsOf(section(el, 'dimensions').querySelector('table'));
-    expect(rows[0]).to.deep.equal(['Zarządzanie strategiczne', '75,00', '2', '50–100', '0 (0%)', '1 (50%)', '1 (50%)']);
+    expect(rows[0]).to.deep.equal(['Zarządzanie strategiczne', '75,00 (Mocna strona)', '2', '50–100', '0 (0%)', '1 (50%)', '1 (50%)']);
     expect(text(section(el, 'dimensions'))).to.include('Zarządzanie relacjami: 2 osoby bez wyniku (za mało odpowiedzi)');
   });
 

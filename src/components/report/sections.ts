@@ -4,7 +4,7 @@
  * readers, and the bar lengths are SVG geometry, not style attributes (strict CSP).
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { AnswerableQuestion, Locale } from '../../schema/definition.js';
+import type { AnswerableQuestion, Band, Locale } from '../../schema/definition.js';
 import { localize } from '../../engine/text.js';
 import { tableScroll } from '../shared/table-scroll.js';
 import { numericRange } from '../../engine/scales.js';
@@ -42,6 +42,11 @@ const bar = (share: number) =>
 const barCell = (share: number, text: string) =>
   html`<td class="share"><div class="share-inner">${bar(share)}<span>${text}</span></div></td>`;
 const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.locale, share));
+/** A dimension's mean with the band it falls in, as a respondent's rounded score would. */
+const meanWithBand = (ctx: Context, bands: readonly Band[], mean: number) => {
+  const band = bands.find((b) => b.min <= Math.round(mean) && Math.round(mean) <= b.max);
+  return `${decimal(ctx.locale, mean)}${band ? ` (${localize(band.label, ctx.locale)})` : ''}`;
+};
 
 function heading(ctx: Context, id: string, text: string) {
   return html`<div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id=${`q-${id}`}>${text}</div>`;
@@ -322,7 +327,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
         ${dimensions.map(
           (d) => html`<tr>
             <th scope="row">${localize(d.dimension.title, ctx.locale)}</th>
-            ${d.mean === null ? html`<td>–</td>` : barCell(d.mean / 100, decimal(ctx.locale, d.mean))}
+            ${d.mean === null ? html`<td>–</td>` : barCell(d.mean / 100, meanWithBand(ctx, d.dimension.bands, d.mean))}
             <td class="number">${integer(ctx.locale, d.n)}</td>
             <td class="number">${d.min === null ? '–' : `${d.min}–${d.max}`}</td>
             ${sameBands ? d.bands.map((b) => html`<td class="number">${integer(ctx.locale, b.count)} (${percent(ctx.locale, b.share)})</td>`) : nothing}
