@@ -65,6 +65,30 @@ describe('isolation inside a hostile host page (Bootstrap + `* { all: unset }` a
     await waitFor(() => root.querySelector('[part~="thank-you"]'), 'thanks');
   });
 
+  it('keeps its own sizes on a page whose root font is 10 px (Bootstrap 3): 16 px text, 44 px targets, no overflow at 320 px', async () => {
+    const { doc } = await openHost('/embed/small-root', { width: 320, height: 900 });
+    const survey = await readySurvey(doc);
+    const root = survey.shadowRoot;
+    const fontSize = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+    expect(fontSize(root.querySelector('[part~="page-title"]')!), 'page title').to.be.at.least(20);
+    const controls = [...root.querySelectorAll<HTMLElement>('[data-question]')];
+    expect(controls).to.have.length(4);
+    for (const control of controls) {
+      const inner = control.shadowRoot!;
+      const question = control.dataset.question;
+      expect(fontSize(inner.querySelector('legend, label')!), `${question}: question text`).to.be.at.least(16);
+      for (const target of inner.querySelectorAll<HTMLElement>('label:has(input[type=radio]), input[type=text], textarea')) {
+        const box = target.getBoundingClientRect();
+        if (target.matches('label'))
+          expect(Math.min(box.width, box.height), `${question}: target ${box.width}×${box.height}`).to.be.at.least(44);
+        expect(box.right, `${question}: inside the page`).to.be.at.most(320);
+      }
+    }
+    const primary = root.querySelector<HTMLElement>('[part~="button-primary"]')!.getBoundingClientRect();
+    expect(primary.height, 'the Next/Send button').to.be.at.least(44);
+    expect(doc.documentElement.scrollWidth, 'no sideways scrolling').to.be.at.most(320);
+  });
+
   it('leaves every computed style of the host page untouched', async () => {
     const without = await openHost('/embed/isolation-none');
     const before = styleSnapshot(without.doc);

@@ -9,15 +9,15 @@ export const choiceStyles = css`
     accent-color: var(--_chosen);
   }
   select.field {
-    max-inline-size: 30rem;
+    max-inline-size: 30em;
   }
   .other {
-    max-inline-size: 30rem;
-    margin-block: 0.25rem 0.5rem;
-    padding-inline-start: 2rem;
+    max-inline-size: 30em;
+    margin-block: 0.25em 0.5em;
+    padding-inline-start: 2em;
   }
   .other-label {
     display: block;
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
   }
 `;

@@ -5,7 +5,7 @@ export const consentStyles = css`
     accent-color: var(--ankieta-consent-color, var(--_accent));
   }
   .text {
-    margin-block-end: 0.5rem;
+    margin-block-end: 0.5em;
     white-space: pre-line;
     overflow-wrap: anywhere;
   }

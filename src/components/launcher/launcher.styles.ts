@@ -5,7 +5,7 @@ export const styles = css`
     color-scheme: light dark;
     --_launcher-bg: var(--ankieta-launcher-color, var(--_accent));
     --_launcher-fg: var(--ankieta-launcher-text-color, var(--_on-accent));
-    --_offset: var(--ankieta-launcher-offset, 1rem);
+    --_offset: var(--ankieta-launcher-offset, max(1rem, 16px));
   }
   :host([data-theme='light']) {
     color-scheme: light;
@@ -47,8 +47,8 @@ export const styles = css`
   }
   dialog {
     box-sizing: border-box;
-    width: min(46rem, calc(100vw - 1rem));
-    max-height: calc(100dvh - 1rem);
+    width: min(46em, calc(100vw - 1em));
+    max-height: calc(100dvh - 1em);
     padding: 0;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -64,7 +64,7 @@ export const styles = css`
     position: fixed;
     inset: auto var(--_offset) var(--_offset) auto;
     margin: 0;
-    width: min(28rem, calc(100vw - 2 * var(--_offset)));
+    width: min(28em, calc(100vw - 2 * var(--_offset)));
     max-height: calc(100dvh - 2 * var(--_offset));
     z-index: 2147483001;
     box-shadow: 0 4px 24px rgb(0 0 0 / 0.35);
@@ -81,14 +81,14 @@ export const styles = css`
   }
   @keyframes slide-in {
     from {
-      transform: translateY(1.5rem);
+      transform: translateY(1.5em);
       opacity: 0;
     }
   }
   .bar {
     display: flex;
     justify-content: flex-end;
-    padding: 0.25rem;
+    padding: 0.25em;
     position: sticky;
     top: 0;
     background: var(--_surface);
@@ -106,7 +106,7 @@ export const styles = css`
     cursor: pointer;
   }
   .content {
-    padding: 0 0.5rem 0.5rem;
+    padding: 0 0.5em 0.5em;
   }
   ::slotted(ankieta-survey) {
     --ankieta-survey-max-width: none;

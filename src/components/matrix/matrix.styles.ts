@@ -19,8 +19,8 @@ export const matrixStyles = css`
   }
   .row {
     min-inline-size: 0;
-    margin: 0 0 0.5rem;
-    padding: 0.25rem 0.5rem;
+    margin: 0 0 0.5em;
+    padding: 0.25em 0.5em;
     border: 0;
     border-radius: var(--_radius);
   }
@@ -32,7 +32,7 @@ export const matrixStyles = css`
   .row-label {
     float: left;
     inline-size: 100%;
-    padding: 0.25rem 0 0;
+    padding: 0.25em 0 0;
     font-weight: 600;
     overflow-wrap: anywhere;
   }
@@ -40,10 +40,10 @@ export const matrixStyles = css`
     clear: both;
   }
   .na {
-    margin-block-start: 0.25rem;
+    margin-block-start: 0.25em;
     border-block-start: 1px solid var(--_border);
   }
-  @container ankieta-control (min-width: 40rem) {
+  @container ankieta-control (min-width: 40em) {
     .header {
       display: block;
       padding-inline-start: var(--_row-label);
@@ -51,7 +51,7 @@ export const matrixStyles = css`
       text-align: center;
     }
     .header .cell {
-      padding: 0.25rem;
+      padding: 0.25em;
       overflow-wrap: anywhere;
       hyphens: auto;
     }
@@ -62,7 +62,7 @@ export const matrixStyles = css`
     .row-label {
       float: left;
       inline-size: var(--_row-label);
-      padding: 0.625rem 0.5rem;
+      padding: 0.625em 0.5em;
       font-weight: 400;
     }
     .cells {

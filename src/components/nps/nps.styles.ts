@@ -5,26 +5,26 @@ export const npsStyles = css`
     --_chosen: var(--ankieta-nps-color, var(--_accent));
   }
   .track {
-    max-inline-size: 40rem;
+    max-inline-size: 40em;
   }
-  /* 4, 6 or 11 a row: 6 need 17.75rem, more than a 320 px phone leaves inside a page's margins.
+  /* 4, 6 or 11 a row: 6 need 17.75em, more than a 320 px phone leaves inside a page's margins.
      Narrower still (a phone at 200 % text), as many as fit. */
   .numbers {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_control-size), 100%), 1fr));
-    gap: 0.25rem;
+    gap: 0.25em;
   }
-  @container ankieta-control (min-width: 12rem) {
+  @container ankieta-control (min-width: 12em) {
     .numbers {
       grid-template-columns: repeat(4, minmax(var(--_control-size), 1fr));
     }
   }
-  @container ankieta-control (min-width: 18rem) {
+  @container ankieta-control (min-width: 18em) {
     .numbers {
       grid-template-columns: repeat(6, minmax(var(--_control-size), 1fr));
     }
   }
-  @container ankieta-control (min-width: 34rem) {
+  @container ankieta-control (min-width: 34em) {
     .numbers {
       grid-template-columns: repeat(11, minmax(var(--_control-size), 1fr));
     }
@@ -73,7 +73,7 @@ export const npsStyles = css`
     display: flex;
     justify-content: space-between;
     gap: var(--_space);
-    margin-block-start: 0.25rem;
+    margin-block-start: 0.25em;
     color: var(--_muted);
     /* Each end label on its own line when both do not fit, broken between words. */
     flex-wrap: wrap;

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const ratingStyles = css`
   :host {
     --_star: var(--ankieta-rating-color, var(--_accent));
-    --_star-size: var(--ankieta-rating-size, 2rem);
+    --_star-size: var(--ankieta-rating-size, max(2rem, 32px));
   }
   .track {
     inline-size: fit-content;
@@ -12,7 +12,7 @@ export const ratingStyles = css`
   .stars {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
   .star {
     position: relative;

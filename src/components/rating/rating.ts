@@ -24,7 +24,7 @@ const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.9 4.5 1.3 6.5L12 17.2l-5.9 3.2 1
  * @csspart control - Each (visually hidden) radio.
  *
  * @cssproperty --ankieta-rating-color - Fill of chosen stars; defaults to the accent colour.
- * @cssproperty --ankieta-rating-size - Star size (default 2rem; the target is at least 44 px).
+ * @cssproperty --ankieta-rating-size - Star size (default 2rem, at least 32 px; the target is at least 44 px).
  */
 export class AnkietaRating extends FormControl {
   static override styles = [...FormControl.styles, ratingStyles];

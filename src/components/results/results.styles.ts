@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     display: block;
     --_results-bar: var(--ankieta-results-bar-color, var(--_accent));
-    --_results-max-width: var(--ankieta-results-max-width, 44rem);
+    --_results-max-width: var(--ankieta-results-max-width, 44em);
   }
   .results {
     max-width: var(--_results-max-width);
@@ -31,14 +31,14 @@ export const styles = css`
     display: block;
     width: 100%;
     height: auto;
-    max-height: 32rem;
+    max-height: 32em;
     font-family: var(--_font);
     overflow: visible;
   }
   .chart-svg.narrow {
     display: none;
   }
-  @container (width < 36rem) {
+  @container (width < 36em) {
     .chart-svg {
       display: none;
     }
@@ -100,7 +100,7 @@ export const styles = css`
   }
   .dimension {
     border: 1px solid var(--_border);
-    border-left-width: 0.375rem;
+    border-left-width: 0.375em;
     border-radius: var(--_radius);
     padding: 0.75em 1em;
   }

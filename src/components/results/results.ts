@@ -49,7 +49,7 @@ interface Row {
  * @csspart message - The message shown when there is nothing to score or the definition is invalid.
  *
  * @cssproperty --ankieta-results-bar-color - Bars and the radar shape (default: the accent colour).
- * @cssproperty --ankieta-results-max-width - The widest the results grow (default 44rem).
+ * @cssproperty --ankieta-results-max-width - The widest the results grow (default 44em of their font size).
  * @cssproperty --ankieta-color-accent - Buttons and, by default, the chart.
  */
 export class AnkietaResults extends LitElement {

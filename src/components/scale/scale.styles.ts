@@ -14,8 +14,8 @@ export const scaleStyles = css`
     accent-color: var(--_chosen);
   }
   .na {
-    margin-block-start: 0.5rem;
-    padding-block-start: 0.5rem;
+    margin-block-start: 0.5em;
+    padding-block-start: 0.5em;
     border-block-start: 1px solid var(--_border);
   }
   @container ankieta-control (min-width: 41em) {
@@ -23,13 +23,13 @@ export const scaleStyles = css`
       display: grid;
       grid-auto-flow: column;
       grid-auto-columns: minmax(0, 1fr);
-      gap: 0.25rem;
+      gap: 0.25em;
     }
     .points .option {
       flex-direction: column;
       justify-content: flex-start;
-      gap: 0.375rem;
-      padding: 0.5rem 0.125rem;
+      gap: 0.375em;
+      padding: 0.5em 0.125em;
       text-align: center;
     }
   }

@@ -43,9 +43,9 @@ export const formControlStyles = css`
   .option {
     display: flex;
     align-items: center;
-    gap: 0.75rem;
+    gap: 0.75em;
     min-block-size: var(--_control-size);
-    padding-block: 0.25rem;
+    padding-block: 0.25em;
     cursor: pointer;
     overflow-wrap: anywhere;
   }
@@ -55,8 +55,8 @@ export const formControlStyles = css`
   input[type='radio'],
   input[type='checkbox'] {
     flex: none;
-    inline-size: 1.25rem;
-    block-size: 1.25rem;
+    inline-size: 1.25em;
+    block-size: 1.25em;
     margin: 0;
     accent-color: var(--_accent);
   }
@@ -65,7 +65,7 @@ export const formControlStyles = css`
     inline-size: 100%;
     min-block-size: var(--_control-size);
     margin: 0;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     font: inherit;
     color: var(--_text);
     background: var(--_surface);

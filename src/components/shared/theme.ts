@@ -11,7 +11,7 @@ import { css } from 'lit';
 export const theme = css`
   :host {
     --_font: var(--ankieta-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
-    --_font-size: var(--ankieta-font-size, 1rem);
+    --_font-size: var(--ankieta-font-size, max(1rem, 16px));
     --_text: var(--ankieta-color-text, light-dark(#1b1f24, #e8eaed));
     --_muted: var(--ankieta-color-text-muted, light-dark(#4a5360, #b7bdc6));
     --_surface: var(--ankieta-color-surface, light-dark(#ffffff, #16191d));
@@ -23,8 +23,8 @@ export const theme = css`
     --_success: var(--ankieta-color-success, light-dark(#1e6b34, #8fd9a0));
     --_focus: var(--ankieta-color-focus, light-dark(#0a57a4, #8ec2ff));
     --_radius: var(--ankieta-radius, 0.375rem);
-    --_space: var(--ankieta-space, 1rem);
-    --_control-size: var(--ankieta-control-size, 2.75rem);
+    --_space: var(--ankieta-space, max(1rem, 16px));
+    --_control-size: var(--ankieta-control-size, max(2.75rem, 44px));
   }
   /* Without light-dark() (Safari before 17.5) every colour above would be invalid: no surface,
      no accent, no focus ring. The light colours then, readable on any page. */

@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     display: block;
     color-scheme: light dark;
-    max-width: var(--ankieta-survey-max-width, 44rem);
+    max-width: var(--ankieta-survey-max-width, 44em);
   }
   :host([data-theme='light']) {
     color-scheme: light;
@@ -51,7 +51,7 @@ export const styles = css`
   progress {
     display: block;
     width: 100%;
-    height: 0.5rem;
+    height: 0.5em;
     accent-color: var(--_accent);
   }
   .questions {
@@ -75,7 +75,7 @@ export const styles = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: 0.75em;
     justify-content: space-between;
   }
   .actions .primary {
@@ -155,7 +155,7 @@ export const styles = css`
   .delivery-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: 0.75em;
     margin: 0.5em 0 0;
   }
   .status {

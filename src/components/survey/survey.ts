@@ -79,7 +79,7 @@ function json(definition: unknown): string | undefined {
  * @cssproperty --ankieta-color-accent - Buttons, selection and focus (tier one, shared by all elements).
  * @cssproperty --ankieta-color-surface - The survey background.
  * @cssproperty --ankieta-color-text - Body text.
- * @cssproperty --ankieta-survey-max-width - The widest the form grows (default 44rem).
+ * @cssproperty --ankieta-survey-max-width - The widest the form grows (default 44em of its font size).
  */
 export class AnkietaSurvey extends LitElement {
   static override styles = [theme, base, styles];

@@ -6,14 +6,14 @@ export const textStyles = css`
     min-block-size: calc(var(--_control-size) * 2);
   }
   input.field {
-    max-inline-size: 40rem;
+    max-inline-size: 40em;
   }
   .field::placeholder {
     color: var(--_muted);
     opacity: 1;
   }
   .counter {
-    margin-block-start: 0.25rem;
+    margin-block-start: 0.25em;
     color: var(--_muted);
   }
   .counter.over {
