@@ -75,8 +75,8 @@ export const en: Catalog = {
   launcherLabel: 'Give feedback',
   close: 'Close',
   kioskIdle: {
-    one: 'No activity. The form will be cleared for the next person in {count} second.',
-    other: 'No activity. The form will be cleared for the next person in {count} seconds.',
+    one: 'No activity. The form will be cleared for the next person in {count} second. To keep your answers, choose "Continue".',
+    other: 'No activity. The form will be cleared for the next person in {count} seconds. To keep your answers, choose "Continue".',
   },
   kioskContinue: 'Continue',
   kioskNext: 'The form is ready for the next person.',

@@ -117,9 +117,10 @@ export const pl = {
   launcherLabel: 'Podziel się opinią',
   close: 'Zamknij',
   kioskIdle: {
-    one: 'Brak aktywności. Za {count} sekundę formularz zostanie wyczyszczony dla kolejnej osoby.',
-    many: 'Brak aktywności. Za {count} sekund formularz zostanie wyczyszczony dla kolejnej osoby.',
-    other: 'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby.',
+    one: 'Brak aktywności. Za {count} sekundę formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+    many: 'Brak aktywności. Za {count} sekund formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+    other:
+      'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
   },
   kioskContinue: 'Kontynuuj wypełnianie',
   kioskNext: 'Formularz jest gotowy dla kolejnej osoby.',

@@ -591,8 +591,9 @@ describe('<ankieta-survey>', () => {
       const warning = part(el, 'kiosk-warning')!;
       expect(warning).to.exist;
       expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
-        'Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby.',
+        'Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
       );
+      expect(deepActive() === warning.querySelector('button'), 'focus on Continue, which scrolls it into view').to.equal(true);
       warning.querySelector('button')!.click();
       await settle(el);
       expect(part(el, 'kiosk-warning')).to.equal(null);
@@ -602,6 +603,24 @@ describe('<ankieta-survey>', () => {
       await settle(el);
       expect(control(el, 'q').value).to.equal(null);
       expect(part(el, 'kiosk-warning')).to.equal(null);
+    });
+
+    it('keeps the thank-you screen while someone is still using it, then a fresh form', async () => {
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-thanks="1" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+      );
+      await settle(el);
+      await clickOption(el, 'q', 4);
+      primary(el).click();
+      await settle(el);
+      for (let i = 0; i < 3; i++) {
+        await wait(600);
+        part(el, 'thank-you')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+      }
+      expect(part(el, 'thank-you'), 'still there after 1.8 s of use').to.exist;
+      await wait(1300);
+      await settle(el);
+      expect(part(el, 'thank-you'), 'gone 1 s after the last touch').to.equal(null);
     });
 
     for (const key of ['Enter', ' ']) {

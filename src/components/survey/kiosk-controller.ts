@@ -77,6 +77,8 @@ export class KioskController implements ReactiveController {
     // the button before its click arrived, and focus would fall to <body>.
     if (this.#phase === 'warning' && event.composedPath().some((node) => (node as Element).classList?.contains('kiosk-warning'))) return;
     if (this.#phase === 'filling' || this.#phase === 'warning') this.filling();
+    // Someone still reading the thank-you screen (the results, say) keeps it (2.2.1).
+    else if (this.#phase === 'thanks') this.submitted();
   };
 
   #arm(phase: Phase, seconds: number, then: () => void): void {

@@ -108,9 +108,12 @@ export class AnkietaSurvey extends LitElement {
   locale?: string;
   /** Reset after submit for the next person (a tablet at the exit); an abandoned form is cleared after `kiosk-idle`. */
   kiosk = false;
-  /** Kiosk: seconds without activity before an unfinished form is cleared (a countdown warns first). */
+  /**
+   * Kiosk: seconds without activity before an unfinished form is cleared. A countdown warns
+   * 20 s before (WCAG 2.2.1); below 40 the warning gets half the time.
+   */
   kioskIdle = 120;
-  /** Kiosk: seconds the thank-you screen stays before a fresh form appears. */
+  /** Kiosk: seconds the thank-you screen stays without activity before a fresh form appears. */
   kioskThanks = 10;
   /** Ask the browser to protect stored answers from eviction (`navigator.storage.persist()`). */
   persist = false;
@@ -141,6 +144,8 @@ export class AnkietaSurvey extends LitElement {
   #focusAfterRender: 'page' | 'summary' | 'thanks' | 'title' | undefined;
   /** What had focus inside the element when a render began. */
   #focusedBefore: Element | null = null;
+  /** Whether the kiosk warning was on screen at the last render. */
+  #warned = false;
 
   constructor() {
     super();
@@ -201,7 +206,13 @@ export class AnkietaSurvey extends LitElement {
     // A focused button this render took away ("Spróbuj ponownie" while sending, "Zacznij od
     // nowa") leaves focus on <body>: it goes to the heading of what is on screen instead.
     const lost = this.#focusedBefore && !this.#focusedBefore.isConnected;
-    const target = this.#focusAfterRender ?? (lost ? (this.#controller.submitted ? 'thanks' : 'page') : undefined);
+    // The kiosk warning takes focus when it appears: whoever scrolled down to read on sees it
+    // (2.2.1), and one key keeps the answers.
+    const warning = this.kiosk && this.#kiosk.warning;
+    const target =
+      this.#focusAfterRender ??
+      (warning && !this.#warned ? 'warning' : lost ? (this.#controller.submitted ? 'thanks' : 'page') : undefined);
+    this.#warned = warning;
     this.#focusAfterRender = undefined;
     this.#focusedBefore = null;
     if (!target) return;
@@ -210,6 +221,7 @@ export class AnkietaSurvey extends LitElement {
       summary: '[part~="error-summary"]',
       thanks: '[part~="thank-you"] [tabindex="-1"]',
       title: '[part~="title"]',
+      warning: '[part~="kiosk-warning"] button',
     }[target];
     const element = this.renderRoot.querySelector<HTMLElement>(selector);
     element?.focus();
