@@ -29,6 +29,7 @@ export const en: Catalog = {
   choicesExactly: { one: 'Please choose {count} answer.', other: 'Please choose {count} answers.' },
   choicesRange: 'Choose {min} to {count} answers.',
   errorMatrixRows: 'Please answer every row ({count} missing).',
+  rowMissing: 'not answered',
 
   other: 'Other',
   otherSpecify: 'Other – please specify',

@@ -56,6 +56,7 @@ export const pl = {
   choicesExactly: { one: 'Proszę wybrać {count} odpowiedź.', other: 'Proszę wybrać {count} odpowiedzi.' },
   choicesRange: 'Można wybrać od {min} do {count} odpowiedzi.',
   errorMatrixRows: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
+  rowMissing: 'brak odpowiedzi',
 
   // Question controls
   other: 'Inne',

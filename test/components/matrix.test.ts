@@ -101,6 +101,35 @@ describe('<ankieta-matrix>', () => {
     expect(errorText(el)).to.equal('Proszę odpowiedzieć w każdym wierszu (brakuje 1 odpowiedzi).');
   });
 
+  it('marks only the rows still to answer, and focus goes to the first of them', async () => {
+    const { el } = await inForm(html`<ankieta-matrix name="org" label="Organizacja" required .rows=${ROWS}></ankieta-matrix>`);
+    radiosOf(rowSets(el)[0]!)[3]!.click();
+    el.reportValidity();
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('Proszę odpowiedzieć w każdym wierszu (brakuje 2 odpowiedzi).');
+    const [answered, ...open] = rowSets(el);
+    expect(
+      radiosOf(answered!).map((r) => r.getAttribute('aria-invalid')),
+      'the answered row is not invalid',
+    ).to.deep.equal(Array(5).fill('false'));
+    expect(radiosOf(answered!)[0]!.getAttribute('aria-describedby') ?? '', 'nor described by the error').not.to.include('error');
+    for (const row of open)
+      expect(
+        radiosOf(row).every((r) => r.getAttribute('aria-invalid') === 'true' && r.getAttribute('aria-describedby')!.includes('error')),
+      ).to.equal(true);
+    expect(
+      open.map((row) => row.querySelector('legend')!.textContent!.trim()),
+      'said in words, for everyone',
+    ).to.deep.equal(['Czas i punktualność – brak odpowiedzi', 'Catering – brak odpowiedzi']);
+    expect(answered!.querySelector('legend')!.textContent!.trim()).to.equal('Sala');
+    el.focus();
+    expect(el.shadowRoot!.activeElement, 'focus on the first row without an answer').to.equal(radiosOf(open[0]!)[0]);
+    radiosOf(open[0]!)[1]!.click();
+    radiosOf(open[1]!)[1]!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('.row-missing')).to.have.length(0);
+  });
+
   it('shows the points as aligned columns under a hidden-from-AT header when wide, stacked rows when narrow', async () => {
     const el = await fixture<AnkietaMatrix>(html`<ankieta-matrix label="Organizacja" not-applicable .rows=${ROWS}></ankieta-matrix>`);
     const header = el.shadowRoot!.querySelector<HTMLElement>('.header')!;

@@ -39,6 +39,14 @@ export const matrixStyles = css`
   :where(.row) > .cells {
     clear: both;
   }
+  /* A row still to answer while the error shows: marked in words, and by a bar in the error colour. */
+  .missing {
+    box-shadow: inset 0.25em 0 0 var(--_error);
+  }
+  .row-missing {
+    color: var(--_error);
+    font-weight: 400;
+  }
   .na {
     margin-block-start: 0.25em;
     border-block-start: 1px solid var(--_border);

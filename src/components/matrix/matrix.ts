@@ -96,9 +96,24 @@ export class AnkietaMatrix extends FormControl {
     this.value = answers;
   }
 
+  /** Rows still without an answer while an error shows: they alone are invalid and marked. */
+  #missing(): Set<string> {
+    const answers = (this.answer ?? {}) as MatrixValue;
+    return new Set(this.invalidAttr === 'true' ? this.rows.filter((row) => !Object.hasOwn(answers, row.id)).map((row) => row.id) : []);
+  }
+
+  /** The first row still to answer, when an error shows (the error summary's link lands there). */
+  protected override focusTarget(): HTMLElement | undefined {
+    const [first] = this.#missing();
+    return (first && this.controls.find((c) => c.dataset.row === first && !(c as HTMLInputElement).disabled)) || super.focusTarget();
+  }
+
   protected override render() {
     const { points, na } = resolveScale(this, this.resolvedLocale);
     const answers = (this.answer ?? {}) as MatrixValue;
+    const missing = this.#missing();
+    // An error about the rows marks the rows still to answer; any other (set by the page) all of them.
+    const invalid = (rowId: string) => (missing.size ? missing.has(rowId) : this.invalidAttr === 'true');
     const cell = (rowId: string, index: number, value: ScaleAnswer, label: string, extra = '') => html`
       <label part="option" class="cell option ${extra}">
         <input
@@ -109,8 +124,8 @@ export class AnkietaMatrix extends FormControl {
           .value=${String(value)}
           .checked=${live(answers[rowId] === value)}
           ?required=${this.required}
-          aria-invalid=${this.invalidAttr}
-          aria-describedby=${this.describedBy()}
+          aria-invalid=${invalid(rowId)}
+          aria-describedby=${invalid(rowId) ? this.describedBy() : this.describedBy().replace(/ ?error$/, '')}
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />
@@ -129,8 +144,8 @@ export class AnkietaMatrix extends FormControl {
         </div>
         ${this.rows.map(
           (row, index) => html`
-            <fieldset part="row" class="row" role="radiogroup" aria-required=${this.required ? 'true' : nothing}>
-              <legend class="row-label">${row.label}</legend>
+            <fieldset part="row" class=${missing.has(row.id) ? 'row missing' : 'row'} role="radiogroup" aria-required=${this.required ? 'true' : nothing}>
+              <legend class="row-label">${row.label}${missing.has(row.id) ? html`<span class="row-missing"> – ${this.t('rowMissing')}</span>` : nothing}</legend>
               <div class="cells">
                 ${points.map((p) => cell(row.id, index, p.value, p.label))}
                 ${na === undefined ? nothing : cell(row.id, index, NOT_APPLICABLE, na, 'na')}
