@@ -6,6 +6,7 @@ import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
 import { setFlag } from '../../src/store/flags.js';
+import { contrast } from '../support/contrast.js';
 
 const trigger = (el: AnkietaLauncher) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
 const dialog = (el: AnkietaLauncher) => el.shadowRoot!.querySelector('dialog')!;
@@ -32,6 +33,20 @@ async function mount(attrs = '', key = `k${Math.random()}`) {
 
 describe('<ankieta-launcher>', () => {
   beforeEach(clearDevice);
+
+  it("keeps the floating button's focus ring visible on any page, whatever the scheme (3:1 on white and on black)", async () => {
+    for (const theme of ['light', 'dark']) {
+      const { el } = await mount(`data-theme="${theme}"`);
+      trigger(el).focus();
+      await sendKeys({ press: 'Shift' });
+      const style = getComputedStyle(trigger(el));
+      expect(style.outlineStyle).to.equal('solid');
+      const rings = [style.outlineColor, style.boxShadow.match(/rgba?\([^)]*\)/)?.[0] ?? style.outlineColor];
+      for (const page of ['rgb(255, 255, 255)', 'rgb(0, 0, 0)', 'rgb(118, 118, 118)'])
+        expect(Math.max(...rings.map((ring) => contrast(ring, page))), `${theme} scheme on ${page}`).to.be.at.least(3);
+      el.remove();
+    }
+  });
 
   it('shows a floating button that opens the survey in a modal dialog; Esc closes and focus returns', async () => {
     const { el, survey } = await mount();

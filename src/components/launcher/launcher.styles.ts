@@ -28,6 +28,13 @@ export const styles = css`
     cursor: pointer;
     max-width: calc(100vw - 2 * var(--_offset));
   }
+  /* The button sits on the host page, whose colours are unknown and may follow another scheme:
+     a white ring inside a dark one, so one of them stands out 3:1 against any page (WCAG 1.4.11). */
+  .trigger:focus-visible {
+    outline: 3px solid #fff;
+    outline-offset: 0;
+    box-shadow: 0 0 0 6px #1b1f24;
+  }
   :host(:not([position])) .trigger,
   :host([position='bottom-right']) .trigger {
     bottom: var(--_offset);
