@@ -27,6 +27,21 @@ describe('a 320 px wide phone screen', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('a slide-in does not open by itself over the page: only its button shows, and opens it', async () => {
+    const { doc, win } = await openHost('/embed/slide-in', { width: 320, height: 640 });
+    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
+    const button = await waitFor(
+      () => launcher.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]:not([hidden])'),
+      'the button',
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const dialog = launcher.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open, 'not opened by itself at 320 px').to.equal(false);
+    button.click();
+    expect(dialog.open).to.equal(true);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('with text spacing (WCAG 1.4.12) the button and the open survey dialog cut off no text and still fit', async () => {
     const { doc, win } = await openHost('/embed/launcher', { width: 320, height: 640 });
     const launcherEl = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');

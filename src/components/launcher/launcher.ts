@@ -41,7 +41,10 @@ export class AnkietaLauncher extends LitElement {
     completed: { state: true, attribute: false },
   };
 
-  /** `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in after `delay`. */
+  /**
+   * `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in
+   * after `delay` (on a screen narrower than 40em only the button shows: the panel would cover the page).
+   */
   mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
   position: (typeof LAUNCHER_POSITIONS)[number] = 'bottom-right';
@@ -111,6 +114,9 @@ export class AnkietaLauncher extends LitElement {
     this.ready = true;
     if (this.mode === 'button' || this.completed) return;
     if (this.once && getFlag(`shown:${this.#key}`)) return;
+    // On a phone the panel would cover most of the page and hide where its keyboard focus is
+    // (WCAG 2.4.7): there it waits behind its button.
+    if (this.mode === 'slide-in' && matchMedia('(max-width: 40em)').matches) return;
     await this.updateComplete;
     this.#open(true);
   }
