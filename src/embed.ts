@@ -1,6 +1,7 @@
 /**
  * The script-tag entry (`dist/ankieta.js`): registers every element and, when its own tag has
- * `data-survey`, puts that survey on the page. Safe to include twice, async or deferred:
+ * `data-survey` (or, run without such a tag, a pasted tag on the page has), puts that survey on
+ * the page. Safe to include twice, async or deferred:
  * elements are defined through `define()`, and each tag is initialised once.
  */
 // The style sheets first, so the bundle keeps them side by side: gzip finds repeats only
@@ -20,4 +21,9 @@ import './components/launcher/launcher.styles.js';
 import './elements.js';
 import { autoInit } from './script-tag.js';
 
-autoInit(document.currentScript as HTMLScriptElement | null);
+const current = document.currentScript as HTMLScriptElement | null;
+autoInit(current);
+// Run by a tag without data-survey, or by none: a module, a CMS plugin's combined file, jQuery's
+// copy of a pasted tag. The tag that was pasted, with its data-*, may be on the page: use it.
+if (!current?.dataset.survey)
+  for (const tag of document.querySelectorAll<HTMLScriptElement>('script[data-survey]:not([data-ankieta-mounted])')) autoInit(tag);

@@ -43,6 +43,20 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     expect(host.__errors).to.deep.equal([]);
   });
 
+  it("with 'allow-duplicates', the bundle included twice shows both surveys; without it, only the first", async () => {
+    const { win, doc } = await openHost('/embed/csp-twice/twice');
+    await readySurvey(doc, 0);
+    await readySurvey(doc, 1);
+    const host = win as HostWindow;
+    expect(host.__violations, JSON.stringify(host.__violations)).to.deep.equal([]);
+    expect(host.__errors).to.deep.equal([]);
+    // What README warns of: Lit's policy name taken by the first copy, the second copy stops.
+    const strict = await openHost('/embed/csp/twice');
+    await readySurvey(strict.doc, 0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect((strict.win as HostWindow).__errors.join(' ')).to.contain('lit-html');
+  });
+
   it('the policy is really enforced on that page (an inline style attribute from a string is blocked)', async () => {
     const { win, doc } = await openHost('/embed/csp/strict');
     await readySurvey(doc);

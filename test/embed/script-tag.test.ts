@@ -68,6 +68,30 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  for (const [page, how] of [
+    ['module', 'run as a module (document.currentScript is null)'],
+    ['builder', 'pasted into a page builder that inserts it with innerHTML, with the bundle loaded by the theme'],
+  ]) {
+    it(`finds its pasted tag when ${how}`, async () => {
+      const { win, doc } = await openHost(`/embed/${page}`);
+      const survey = await readySurvey(doc);
+      expect(survey.parentElement!.id, 'where the pasted tag asks for it').to.equal(page === 'module' ? 'ankieta' : 'block');
+      expect(doc.querySelectorAll('ankieta-survey')).to.have.length(1);
+      expect(win.__errors).to.deep.equal([]);
+    });
+  }
+
+  it('names the survey URL it could not load on the console, for the site owner', async () => {
+    const { win, doc } = await openHost('/embed/missing');
+    const survey = await waitFor(() => doc.querySelector('ankieta-survey')?.shadowRoot?.querySelector('[role="alert"]'), 'the alert');
+    expect(survey.textContent!.trim()).to.equal('Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.');
+    const messages = win.__console!.filter((m) => m.level === 'error' && m.text.startsWith('<ankieta-survey>'));
+    expect(messages.map((m) => m.text)).to.deep.equal([
+      '<ankieta-survey>: Could not load /test/embed/pages/no-such-survey.json: HTTP 404 Not Found for /test/embed/pages/no-such-survey.json',
+    ]);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('explains bad data-* values on the console and keeps the page working', async () => {
     const { win, doc } = await openHost('/embed/bad');
     const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');

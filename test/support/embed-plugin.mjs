@@ -56,11 +56,14 @@ export function embedPlugin() {
     async serve(context) {
       const url = new URL(context.request.url, 'http://localhost');
       if (!url.pathname.startsWith('/embed/')) return undefined;
-      const name = url.pathname.slice('/embed/'.length).replace(/^csp\//, '');
+      const name = url.pathname.slice('/embed/'.length).replace(/^csp(-twice)?\//, '');
       const file = `test/embed/pages/${name}.html`;
       if (!/^[a-z0-9-]+$/.test(name) || !existsSync(file)) return undefined;
       const [head, body] = readFileSync(file, 'utf8').split('<!-- body -->');
       if (url.pathname.startsWith('/embed/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
+      // The policy README gives for a page with the bundle twice, or another Lit-based script.
+      if (url.pathname.startsWith('/embed/csp-twice/'))
+        context.set('Content-Security-Policy', STRICT_CSP.replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'"));
       return { body: page({ title: name, head, body }), type: 'html' };
     },
     async executeCommand({ command }) {

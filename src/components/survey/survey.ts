@@ -257,7 +257,13 @@ export class AnkietaSurvey extends LitElement {
         if (abort.signal.aborted) return;
         if (source === undefined) {
           this.loadState = 'failed';
-          emit(this, 'ankieta-error', { kind: 'definition', message: `Could not load ${src}: ${(error as Error).message}` });
+          const message = `Could not load ${src}: ${(error as Error).message}`;
+          // For the site owner, who sees only "could not be loaded" on the page. A fetch that fails
+          // outright is, when the network is up, most often another site not allowing this page.
+          console.error(
+            `<ankieta-survey>: ${message}${error instanceof TypeError ? '. A survey on another site needs its server to send Access-Control-Allow-Origin for this page.' : ''}`,
+          );
+          emit(this, 'ankieta-error', { kind: 'definition', message });
           return;
         }
       }
