@@ -264,6 +264,10 @@ describe('<ankieta-survey>', () => {
     expect((control(el, 'role') as unknown as { error: string }).error).to.equal('Proszę odpowiedzieć na to pytanie.');
     expect(part(el, 'page-title')!.textContent!.trim(), 'still on page 1').to.equal('Pierwsza strona');
     expect(summary.getAttribute('role'), 'a named group, so its name is read on focus').to.equal('group');
+    const description = root(el).getElementById(summary.getAttribute('aria-describedby') ?? '');
+    expect(description?.textContent?.replace(/\s+/g, ' ').trim(), 'and its problems, as its description').to.equal(
+      'Rola – Proszę odpowiedzieć na to pytanie. Ocena ogólna – Proszę odpowiedzieć na to pytanie.',
+    );
     // The summary is read on focus; live regions under each field would then repeat every
     // message without its question.
     for (const id of ['role', 'overall']) {

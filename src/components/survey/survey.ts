@@ -528,12 +528,14 @@ export class AnkietaSurvey extends LitElement {
   #renderSummary(locale: Locale) {
     if (!this.summary.length) return nothing;
     const model = this.#controller.model!;
-    return html`<div part="error-summary" class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title">
+    // Focused, it is read with its list (the description): a screen reader names a focused group only.
+    return html`<div part="error-summary" class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title"
+      aria-describedby="error-summary-list">
       ${this.#heading(this.headingLevel + 1, this.#t('errorSummary', { count: this.summary.length }), {
         part: 'error-summary-title',
         id: 'error-summary-title',
       })}
-      <ul>
+      <ul id="error-summary-list">
         ${this.summary.map(({ id, error }) => {
           // Only answerable questions have errors, and every one of them has a title.
           const title = localize((model.question(id) as AnswerableQuestion).title, locale);
