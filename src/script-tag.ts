@@ -101,6 +101,11 @@ export function mount(config: EmbedConfig, script: HTMLScriptElement): HTMLEleme
   });
   if (config.mode === 'inline') {
     if (!config.target) {
+      // A site-wide "header code" box puts the tag in <head>, where a survey is never seen.
+      if (script.closest('head')) {
+        console.error(`${PREFIX} data-mode="inline" in <head> needs data-target (where the survey goes); the survey is not shown.`);
+        return undefined;
+      }
       script.after(survey);
       return survey;
     }

@@ -92,6 +92,16 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('says an inline survey from a tag in <head> needs data-target, instead of mounting it where no one sees it', async () => {
+    const { win, doc } = await openHost('/embed/head-inline');
+    await waitFor(() => win.__console!.some((m) => m.level === 'error'), 'the console message');
+    expect(win.__console!.filter((m) => m.level === 'error').map((m) => m.text)).to.deep.equal([
+      '[ankieta] data-mode="inline" in <head> needs data-target (where the survey goes); the survey is not shown.',
+    ]);
+    expect(doc.querySelector('head ankieta-survey')).to.equal(null);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
   it('explains bad data-* values on the console and keeps the page working', async () => {
     const { win, doc } = await openHost('/embed/bad');
     const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
