@@ -282,7 +282,15 @@ export class OfflineSession extends EventTarget {
     this.#mine.add(item.id);
     // Without an endpoint the response stays here: "saved on this device" only if it was stored.
     const kept = this.#status.storageAvailable ? 'saved' : 'storage-unavailable';
-    this.#setStatus({ state: this.#delivery ? (this.#delivery.stopped ? 'forbidden' : 'waiting') : kept });
+    this.#setStatus({
+      state: this.#delivery
+        ? this.#delivery.stopped
+          ? 'forbidden'
+          : globalThis.navigator?.onLine === false
+            ? 'offline'
+            : 'waiting'
+        : kept,
+    });
     this.#emit('queued', { responseId: item.id, waiting: this.#status.waiting });
     void this.#delivery?.flush('queued');
     return queued;
