@@ -24,7 +24,7 @@ export type DeliveryReport =
   | { type: 'sending'; id: string }
   | { type: 'waiting' }
   | { type: 'offline' }
-  | { type: 'forbidden'; status: number; detail: string }
+  | { type: 'forbidden'; status: number; detail: string; id: string; surveyId: string }
   | { type: 'idle' };
 
 export type FlushTrigger = 'start' | 'online' | 'visible' | 'queued' | 'timer' | 'retry';
@@ -56,7 +56,8 @@ export class Delivery {
   /** Set by Retry-After: no attempt before this, whatever triggers it. */
   #notBefore = 0;
   #timer: unknown;
-  #stopped = false;
+  /** Surveys whose responses got 401/403/404 (the collector's "unknown survey" is one survey's). */
+  #stopped = new Set<string>();
   #running: Promise<void> | undefined;
   #again = false;
 
@@ -64,22 +65,24 @@ export class Delivery {
     this.#options = options;
   }
 
-  /** 401/403/404 was seen: nothing is sent until `flush('retry')` or the next page load. */
-  get stopped(): boolean {
-    return this.#stopped;
+  /**
+   * 401/403/404 was seen for one of this survey's responses: none of them is sent until
+   * `flush('retry')` or the next page load. Other surveys' responses still go.
+   */
+  isStopped(surveyId: string): boolean {
+    return this.#stopped.has(surveyId);
   }
 
   flush(trigger: FlushTrigger): Promise<void> {
     if (this.#abort.signal.aborted) return Promise.resolve();
     if (trigger === 'retry') {
-      this.#stopped = false;
+      this.#stopped.clear();
       this.#failures = 0;
       this.#notBefore = 0;
     } else if (trigger === 'online') {
       // The network is back: what failed before says little about now.
       this.#failures = 0;
     }
-    if (this.#stopped) return Promise.resolve();
     // Inside a Retry-After window a trigger only looks at the outbox; the timer sends.
     const mayPost = trigger === 'timer' || trigger === 'retry' || this.#options.clock.now() >= this.#notBefore;
     if (this.#running) {
@@ -119,8 +122,8 @@ export class Delivery {
 
   async #pass(mayPost: boolean): Promise<PassResult> {
     const { source, report, clock, locks, isOnline } = this.#options;
-    if (this.#abort.signal.aborted || this.#stopped) return 'failed';
-    const items = await source.items();
+    if (this.#abort.signal.aborted) return 'failed';
+    const items = (await source.items()).filter((item) => !this.#stopped.has(item.surveyId));
     if (items.length === 0) {
       this.#clearTimer();
       report({ type: 'idle' });
@@ -139,6 +142,7 @@ export class Delivery {
     let leftForOthers = false;
     for (const item of items) {
       if (this.#abort.signal.aborted) return 'failed';
+      if (this.#stopped.has(item.surveyId)) continue;
       if (!(await source.claim(item, clock.now() + leaseMs))) {
         leftForOthers = true;
         continue;
@@ -162,9 +166,9 @@ export class Delivery {
           break;
         case 'forbidden':
           await source.unclaim(item);
-          this.#stopped = true;
-          report({ type: 'forbidden', status: outcome.status, detail: outcome.detail });
-          return 'failed';
+          this.#stopped.add(item.surveyId);
+          report({ type: 'forbidden', status: outcome.status, detail: outcome.detail, id: item.id, surveyId: item.surveyId });
+          break;
         case 'retry': {
           await source.unclaim(item);
           this.#failures += 1;

@@ -284,7 +284,7 @@ export class OfflineSession extends EventTarget {
     const kept = this.#status.storageAvailable ? 'saved' : 'storage-unavailable';
     this.#setStatus({
       state: this.#delivery
-        ? this.#delivery.stopped
+        ? this.#delivery.isStopped(response.surveyId)
           ? 'forbidden'
           : globalThis.navigator?.onLine === false
             ? 'offline'
@@ -527,9 +527,12 @@ export class OfflineSession extends EventTarget {
 
   #onDelivery(report: DeliveryReport): void {
     switch (report.type) {
-      case 'sending':
-        this.#setStatus({ state: 'sending' });
+      case 'sending': {
+        // Another survey's response, sent on the way, is no news here (see #setStatus).
+        const item = this.#outbox.get(report.id);
+        if (this.#mine.has(report.id) || (item && this.#ours(item))) this.#setStatus({ state: 'sending' });
         break;
+      }
       case 'waiting':
         this.#passDelivered = this.#passRejected = false;
         this.#setStatus({ state: 'waiting' });
@@ -539,6 +542,8 @@ export class OfflineSession extends EventTarget {
         this.#setStatus({ state: 'offline' });
         break;
       case 'forbidden':
+        // Another survey's refusal (the collector does not know that survey) stops only that survey.
+        if (!this.#mine.has(report.id) && report.surveyId !== this.surveyId) break;
         this.#passDelivered = this.#passRejected = false;
         this.#setStatus({ state: 'forbidden' });
         this.#emit('error', {
@@ -550,7 +555,7 @@ export class OfflineSession extends EventTarget {
       case 'idle': {
         const { state } = this.#status;
         let next: SessionState = state;
-        if ([...this.#outbox.values()].some(this.#ours)) next = 'waiting';
+        if ([...this.#outbox.values()].some(this.#ours)) next = state === 'forbidden' ? state : 'waiting';
         else if (this.#passRejected) next = 'not-delivered';
         else if (this.#passDelivered || state === 'sending' || state === 'waiting' || state === 'offline') next = 'sent';
         this.#passDelivered = this.#passRejected = false;

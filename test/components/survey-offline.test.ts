@@ -284,6 +284,34 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect((await stored()).responses.map((r) => r.id)).not.to.include(response.id);
   });
 
+  it("another survey's 404 (unknown to the collector) neither shows here nor stops this survey's responses", async () => {
+    const { endpoint } = await servers();
+    await refuseConnections(true);
+    const el = await mount(endpoint);
+    const left = await submitBothPages(el);
+    await until(() => /czeka|Brak połączenia/.test(status(el)), 'the response waiting');
+    el.remove();
+    await refuseConnections(false);
+    await injectFaults({ type: 'status', status: 404, body: { error: 'unknown survey' } });
+    const heard: string[] = [];
+    const other = await fixture<AnkietaSurvey>(
+      html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id: 'inna-ankieta' }}></ankieta-survey>`,
+    );
+    other.addEventListener('ankieta-error', (event) => heard.push((event as CustomEvent<{ message: string }>).detail.message));
+    await settled(other);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(status(other), 'not "the server refuses this page"').to.equal('');
+    const own = await submitBothPages(other);
+    await until(() => status(other) === 'Odpowiedzi zostały wysłane.', 'its own response sent');
+    const log = await proxyLog();
+    expect(log.filter((entry) => entry.key === own.id).map((entry) => entry.status)).to.deep.equal([201]);
+    expect(
+      log.filter((entry) => entry.key === left.id).map((entry) => entry.status),
+      'tried once on this page',
+    ).to.deep.equal([404]);
+    expect(heard).to.deep.equal([]);
+  });
+
   it('two surveys on one page and one collector: each tells only of its own response being sent', async () => {
     const { endpoint } = await servers();
     const heard: string[] = [];

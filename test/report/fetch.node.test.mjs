@@ -78,7 +78,7 @@ describe('fetchResponses()', () => {
       ['/api/surveys/p/responses', 'wrong', 'auth', 401],
       ['/forbidden', 's3cret', 'auth', 403],
       ['/broken', 's3cret', 'http', 500],
-      ['/missing', 's3cret', 'http', 404],
+      ['/missing', 's3cret', 'missing', 404],
       ['/html', 's3cret', 'format', 200],
       ['/object', 's3cret', 'format', 200],
     ]) {
