@@ -597,7 +597,6 @@ describe('<ankieta-survey>', () => {
       expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
         'Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
       );
-      expect(deepActive() === warning.querySelector('button'), 'focus on Continue, which scrolls it into view').to.equal(true);
       warning.querySelector('button')!.click();
       await settle(el);
       expect(part(el, 'kiosk-warning')).to.equal(null);
@@ -607,6 +606,36 @@ describe('<ankieta-survey>', () => {
       await settle(el);
       expect(control(el, 'q').value).to.equal(null);
       expect(part(el, 'kiosk-warning')).to.equal(null);
+    });
+
+    it('shows the warning at the top of the view to someone scrolled down, and leaves focus where it is', async () => {
+      const long: SurveyDefinition = {
+        ...oneQuestion,
+        pages: [
+          {
+            id: 'p',
+            questions: [
+              { id: 'q', type: 'rating', title: 'Ocena' },
+              ...Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, type: 'text' as const, multiline: true, title: `Uwagi ${i + 1}` })),
+            ],
+          },
+        ],
+      };
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${long}></ankieta-survey>`);
+      await settle(el);
+      const last = control(el, 't11');
+      last.shadowRoot!.querySelector('textarea')!.focus();
+      await typeText('abc');
+      last.scrollIntoView({ block: 'end' });
+      expect(el.getBoundingClientRect().top, 'the survey top is out of view').to.be.below(0);
+      await wait(1300);
+      await settle(el);
+      const warning = part(el, 'kiosk-warning')!;
+      expect(warning, 'still warning: nothing dismissed it').to.exist;
+      const box = warning.getBoundingClientRect();
+      expect(box.top).to.be.at.least(0);
+      expect(box.bottom).to.be.at.most(window.innerHeight);
+      expect(deepActive(), 'focus stays in the field').to.equal(last.shadowRoot!.querySelector('textarea'));
     });
 
     it('keeps the thank-you screen while someone is still using it, then a fresh form', async () => {

@@ -115,7 +115,12 @@ export const styles = css`
     color: var(--_error);
     font-weight: 600;
   }
+  /* Stuck to the top of the view, so whoever scrolled down to read sees it (WCAG 2.2.1); it does
+     not take focus, which would end the warning at once (leaving a field is activity). */
   .kiosk-warning {
+    position: sticky;
+    top: 0;
+    z-index: 1;
     border: 3px solid var(--_accent);
     border-radius: var(--_radius);
     padding: 0.75em var(--_space);

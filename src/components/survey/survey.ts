@@ -144,8 +144,6 @@ export class AnkietaSurvey extends LitElement {
   #focusAfterRender: 'page' | 'summary' | 'thanks' | 'title' | undefined;
   /** What had focus inside the element when a render began. */
   #focusedBefore: Element | null = null;
-  /** Whether the kiosk warning was on screen at the last render. */
-  #warned = false;
 
   constructor() {
     super();
@@ -206,13 +204,7 @@ export class AnkietaSurvey extends LitElement {
     // A focused button this render took away ("Spróbuj ponownie" while sending, "Zacznij od
     // nowa") leaves focus on <body>: it goes to the heading of what is on screen instead.
     const lost = this.#focusedBefore && !this.#focusedBefore.isConnected;
-    // The kiosk warning takes focus when it appears: whoever scrolled down to read on sees it
-    // (2.2.1), and one key keeps the answers.
-    const warning = this.kiosk && this.#kiosk.warning;
-    const target =
-      this.#focusAfterRender ??
-      (warning && !this.#warned ? 'warning' : lost ? (this.#controller.submitted ? 'thanks' : 'page') : undefined);
-    this.#warned = warning;
+    const target = this.#focusAfterRender ?? (lost ? (this.#controller.submitted ? 'thanks' : 'page') : undefined);
     this.#focusAfterRender = undefined;
     this.#focusedBefore = null;
     if (!target) return;
@@ -221,7 +213,6 @@ export class AnkietaSurvey extends LitElement {
       summary: '[part~="error-summary"]',
       thanks: '[part~="thank-you"] [tabindex="-1"]',
       title: '[part~="title"]',
-      warning: '[part~="kiosk-warning"] button',
     }[target];
     const element = this.renderRoot.querySelector<HTMLElement>(selector);
     element?.focus();
