@@ -24,6 +24,8 @@ import { autoInit } from './script-tag.js';
 const current = document.currentScript as HTMLScriptElement | null;
 autoInit(current);
 // Run by a tag without data-survey, or by none: a module, a CMS plugin's combined file, jQuery's
-// copy of a pasted tag. The tag that was pasted, with its data-*, may be on the page: use it.
+// copy of a pasted tag. The tag that was pasted, with its data-*, may be on the page: use it (a
+// script whose src names ankieta, so another widget's data-survey is left alone).
 if (!current?.dataset.survey)
-  for (const tag of document.querySelectorAll<HTMLScriptElement>('script[data-survey]:not([data-ankieta-mounted])')) autoInit(tag);
+  for (const tag of document.querySelectorAll<HTMLScriptElement>('script[src*="ankieta" i][data-survey]:not([data-ankieta-mounted])'))
+    autoInit(tag);

@@ -156,7 +156,8 @@ export function autoInit(script: HTMLScriptElement | null): void {
     return;
   }
   script.dataset.ankietaMounted = placement;
-  const go = () => mount(config, script);
+  // Not shown (a bad target): not on the page, so a correct tag for the survey is not turned away.
+  const go = () => mount(config, script) || delete script.dataset.ankietaMounted;
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', go, { once: true });
   else go();
 }

@@ -79,6 +79,7 @@ export const en: Catalog = {
     one: 'No activity. The form will be cleared for the next person in {count} second. To keep your answers, choose "Continue".',
     other: 'No activity. The form will be cleared for the next person in {count} seconds. To keep your answers, choose "Continue".',
   },
+  kioskFinish: 'Finish and clear the screen',
   kioskContinue: 'Continue',
   kioskNext: 'The form is ready for the next person.',
 

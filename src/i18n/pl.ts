@@ -125,6 +125,7 @@ export const pl = {
   },
   kioskContinue: 'Kontynuuj wypełnianie',
   kioskNext: 'Formularz jest gotowy dla kolejnej osoby.',
+  kioskFinish: 'Zakończ i wyczyść ekran',
 
   // Question controls: the text counter once the limit is passed
   charactersTooMany: {

@@ -130,6 +130,25 @@ describe('<ankieta-matrix>', () => {
     expect(el.shadowRoot!.querySelectorAll('.row-missing')).to.have.length(0);
   });
 
+  it("the form's own validation lands on the first row still to answer; a page's error on a non-required matrix marks every row", async () => {
+    const { form, el } = await inForm(html`<ankieta-matrix name="org" label="Organizacja" required .rows=${ROWS}></ankieta-matrix>`);
+    radiosOf(rowSets(el)[0]!)[3]!.click();
+    await el.updateComplete;
+    form.reportValidity();
+    expect(el.shadowRoot!.activeElement, 'the first unanswered row, not the answered one').to.equal(radiosOf(rowSets(el)[1]!)[0]);
+    const optional = await fixture<AnkietaMatrix>(html`<ankieta-matrix label="Organizacja" .rows=${ROWS}></ankieta-matrix>`);
+    radiosOf(rowSets(optional)[0]!)[3]!.click();
+    optional.error = 'Odpowiedzi są sprzeczne.';
+    await optional.updateComplete;
+    expect(optional.shadowRoot!.querySelectorAll('.row-missing'), 'no row is "missing" in an optional matrix').to.have.length(0);
+    expect(
+      rowSets(optional)
+        .flatMap(radiosOf)
+        .every((r) => r.getAttribute('aria-invalid') === 'true'),
+      'every row invalid',
+    ).to.equal(true);
+  });
+
   it('shows the points as aligned columns under a hidden-from-AT header when wide, stacked rows when narrow', async () => {
     const el = await fixture<AnkietaMatrix>(html`<ankieta-matrix label="Organizacja" not-applicable .rows=${ROWS}></ankieta-matrix>`);
     const header = el.shadowRoot!.querySelector<HTMLElement>('.header')!;

@@ -124,6 +124,23 @@ describe('<ankieta-results>', () => {
     const mixed = await mount({ definition: own, response });
     expect(text(root(mixed).querySelector('.intro'))).not.to.include('Poziomy');
     expect(grid(root(mixed).querySelector('svg')!)).to.deep.equal(['0', '25', '50', '75', '100']);
+    // The same edges under other names are other bands: no legend that one dimension contradicts.
+    const renamed = structuredClone(definition);
+    renamed.scoring!.dimensions[1]!.bands = renamed.scoring!.dimensions[1]!.bands.map((band, i) => ({ ...band, label: `Etap ${i + 1}` }));
+    expect(text(root(await mount({ definition: renamed, response })).querySelector('.intro'))).not.to.include('Poziomy');
+    // An edge near 100 keeps its grid line but not its number, which would run into "100".
+    const top = structuredClone(definition);
+    for (const dimension of top.scoring!.dimensions)
+      dimension.bands = [
+        { min: 0, max: 49, label: 'Niski' },
+        { min: 50, max: 89, label: 'Wysoki' },
+        { min: 90, max: 100, label: 'Wzorcowy' },
+      ];
+    const near = await mount({ definition: top, response });
+    for (const svg of root(near).querySelectorAll('svg')) {
+      expect(grid(svg)).to.deep.equal(['0', '50', '100']);
+      expect(svg.querySelectorAll('line.tick')).to.have.length(4);
+    }
   });
 
   it('works standalone from precomputed results, in English', async () => {

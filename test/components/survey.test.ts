@@ -656,6 +656,22 @@ describe('<ankieta-survey>', () => {
       expect(part(el, 'thank-you'), 'gone 1 s after the last touch').to.equal(null);
     });
 
+    it('has a button that clears the thank-you screen at once for the next person', async () => {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
+      await settle(el);
+      await clickOption(el, 'q', 4);
+      primary(el).click();
+      await settle(el);
+      const finish = [...part(el, 'thank-you')!.querySelectorAll('button')].find(
+        (b) => b.textContent!.trim() === 'Zakończ i wyczyść ekran',
+      )!;
+      finish.click();
+      await settle(el);
+      expect(part(el, 'thank-you')).to.equal(null);
+      expect(control(el, 'q').value).to.equal(null);
+      expect(part(el, 'status')!.textContent).to.equal('Formularz jest gotowy dla kolejnej osoby.');
+    });
+
     for (const key of ['Enter', ' ']) {
       it(`moves focus to the page title when Continue is pressed with ${key === ' ' ? 'Space' : key}`, async () => {
         const el = await fixture<AnkietaSurvey>(

@@ -92,6 +92,20 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it("leaves another widget's data-survey alone when looking for its pasted tag", async () => {
+    const { win, doc } = await openHost('/embed/foreign');
+    await waitFor(() => customElements && win.customElements.get('ankieta-survey'), 'the elements registered');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(doc.querySelectorAll('ankieta-survey, ankieta-launcher')).to.have.length(0);
+    expect(win.__errors).to.deep.equal([]);
+  });
+
+  it('does not mark a tag it could not show as shown, so a correct tag for that survey is not turned away', async () => {
+    const { doc } = await openHost('/embed/head-inline');
+    const tag = doc.querySelector<HTMLScriptElement>('head script[data-survey]')!;
+    await waitFor(() => tag.dataset.ankietaMounted === undefined || undefined, 'the refused tag unmarked');
+  });
+
   it('says an inline survey from a tag in <head> needs data-target, instead of mounting it where no one sees it', async () => {
     const { win, doc } = await openHost('/embed/head-inline');
     await waitFor(() => win.__console!.some((m) => m.level === 'error'), 'the console message');

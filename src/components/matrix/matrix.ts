@@ -96,23 +96,24 @@ export class AnkietaMatrix extends FormControl {
     this.value = answers;
   }
 
-  /** Rows still without an answer while an error shows: they alone are invalid and marked. */
-  #missing(): Set<string> {
+  /** A required matrix's rows still without an answer. */
+  #unanswered(): string[] {
     const answers = (this.answer ?? {}) as MatrixValue;
-    return new Set(this.invalidAttr === 'true' ? this.rows.filter((row) => !Object.hasOwn(answers, row.id)).map((row) => row.id) : []);
+    return this.required ? this.rows.filter((row) => !Object.hasOwn(answers, row.id)).map((row) => row.id) : [];
   }
 
-  /** The first row still to answer, when an error shows (the error summary's link lands there). */
+  /** The first row still to answer (the error summary's link and the form's validation land there). */
   protected override focusTarget(): HTMLElement | undefined {
-    const [first] = this.#missing();
+    const [first] = this.#unanswered();
     return (first && this.controls.find((c) => c.dataset.row === first && !(c as HTMLInputElement).disabled)) || super.focusTarget();
   }
 
   protected override render() {
     const { points, na } = resolveScale(this, this.resolvedLocale);
     const answers = (this.answer ?? {}) as MatrixValue;
-    const missing = this.#missing();
-    // An error about the rows marks the rows still to answer; any other (set by the page) all of them.
+    // While an error shows, a required matrix marks the rows still to answer.
+    const missing = new Set(this.invalidAttr === 'true' ? this.#unanswered() : []);
+    // Any other error (a non-required matrix's, set by the page) marks every row.
     const invalid = (rowId: string) => (missing.size ? missing.has(rowId) : this.invalidAttr === 'true');
     const cell = (rowId: string, index: number, value: ScaleAnswer, label: string, extra = '') => html`
       <label part="option" class="cell option ${extra}">

@@ -76,8 +76,13 @@ export function barChart(items: readonly ChartItem[], text: ChartText, ticks: re
       <text class=${inside ? 'value on-bar' : 'value'} x=${inside ? end - 8 : end + 8} y=${barY + 18} text-anchor=${inside ? 'end' : 'start'}>${item.score}</text>`;
   });
   const grid = ticks.map(
-    (tick) => svg`<line class="tick" x1=${x(tick)} x2=${x(tick)} y1=${firstBar - 2} y2=${y + 4}></line>
-      <text class="tick-label" x=${x(tick)} y=${y + 22} text-anchor=${tick === 0 ? 'start' : tick === 100 ? 'end' : 'middle'}>${tick}</text>`,
+    (tick) =>
+      svg`<line class="tick" x1=${x(tick)} x2=${x(tick)} y1=${firstBar - 2} y2=${y + 4}></line>${
+        // A band edge near 0 or 100 (a 90–100 band, say) keeps its line; its number would run into theirs.
+        tick % 100 && (tick < 15 || tick > 85)
+          ? nothing
+          : svg`<text class="tick-label" x=${x(tick)} y=${y + 22} text-anchor=${tick === 0 ? 'start' : tick === 100 ? 'end' : 'middle'}>${tick}</text>`
+      }`,
   );
   return frame(width, y + 30, text, svg`${grid}${rows}`, width < 640);
 }

@@ -192,7 +192,7 @@ export class AnkietaResults extends LitElement {
    * lines go there and a legend names each band's range, so a score can be read against them.
    */
   #sharedBands(rows: Row[]): Band[] | undefined {
-    const key = (row: Row) => row.dimension.bands.map((band) => `${band.min}-${band.max}`).join();
+    const key = (row: Row) => JSON.stringify(row.dimension.bands.map(({ min, max, label }) => [min, max, label]));
     return rows.every((row) => key(row) === key(rows[0]!)) ? rows[0]!.dimension.bands : undefined;
   }
 

@@ -67,6 +67,11 @@ export class KioskController implements ReactiveController {
     this.#arm('thanks', this.#options.thanksSeconds, () => this.#clear());
   }
 
+  /** "Finish" on the thank-you screen: the fresh form now. */
+  finish(): void {
+    this.#clear();
+  }
+
   /** "Continue" on the warning. */
   dismissWarning(): void {
     this.filling();

@@ -249,11 +249,8 @@ export class AnkietaSurvey extends LitElement {
         if (source === undefined) {
           this.loadState = 'failed';
           const message = `Could not load ${src}: ${(error as Error).message}`;
-          // For the site owner, who sees only "could not be loaded" on the page. A fetch that fails
-          // outright is, when the network is up, most often another site not allowing this page.
-          console.error(
-            `<ankieta-survey>: ${message}${error instanceof TypeError ? '. A survey on another site needs its server to send Access-Control-Allow-Origin for this page.' : ''}`,
-          );
+          // For the site owner, who sees only "could not be loaded" on the page.
+          console.error(`<ankieta-survey>: ${message}`);
           emit(this, 'ankieta-error', { kind: 'definition', message });
           return;
         }
@@ -553,6 +550,12 @@ export class AnkietaSurvey extends LitElement {
               // Not on a shared kiosk, where the next person should find nothing to take away.
               this.kiosk ? nothing : html`<p class="keep">${this.#t('resultsKeep')}</p>`
             }`
+          : nothing
+      }
+      ${
+        // The screen stays while it is used; whoever is done clears it for the next person.
+        this.kiosk
+          ? html`<button part="button" type="button" class="secondary" @click=${() => this.#kiosk.finish()}>${this.#t('kioskFinish')}</button>`
           : nothing
       }
     </div>`;
