@@ -167,6 +167,21 @@ describe('<ankieta-report>', () => {
     expect(text(section(el, 'dimensions'))).to.include('Zarządzanie relacjami: 2 osoby bez wyniku (za mało odpowiedzi)');
   });
 
+  it('keeps its sizes on a page whose root font is 10 px (Bootstrap 3): 16 px text, 60em wide', async () => {
+    const rootStyle = document.documentElement.style;
+    rootStyle.fontSize = '10px';
+    try {
+      const el = await mount(partnership, generateResponses(partnership, 12, { seed: 4 }));
+      const report = root(el).querySelector<HTMLElement>('.report')!;
+      expect(parseFloat(getComputedStyle(report).fontSize)).to.equal(16);
+      expect(getComputedStyle(report).maxWidth).to.equal('960px');
+      const bar = root(el).querySelector('td.share')!;
+      expect(parseFloat(getComputedStyle(bar).minWidth), 'bar cells as wide as on a 16 px page').to.be.at.least(150);
+    } finally {
+      rootStyle.fontSize = '';
+    }
+  });
+
   it('formats band and group counts like every other number (1,200, not 1200)', async function (this: { timeout(ms: number): void }) {
     this.timeout(60_000);
     const all5 = { a1: 5, a2: 5, a3: 5, a4: 5, a5: 5, a6: 5 };

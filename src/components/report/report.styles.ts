@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     display: block;
     --_report-bar: var(--ankieta-report-bar-color, var(--_accent));
-    --_report-max-width: var(--ankieta-report-max-width, 60rem);
+    --_report-max-width: var(--ankieta-report-max-width, 60em);
     --_flag: var(--ankieta-report-flag-color, var(--_error));
   }
   .report {
@@ -84,7 +84,7 @@ export const styles = css`
     border-color: var(--_error);
   }
   .note {
-    border-inline-start: 0.25rem solid var(--_border);
+    border-inline-start: 0.25em solid var(--_border);
     padding-inline-start: 0.75em;
     color: var(--_muted);
   }
@@ -133,7 +133,7 @@ export const styles = css`
     font-variant-numeric: tabular-nums;
   }
   td.share {
-    min-width: 10rem;
+    min-width: 10em;
   }
   .share-inner {
     display: flex;
@@ -149,7 +149,7 @@ export const styles = css`
   svg.bar {
     flex: 1;
     height: 0.875em;
-    min-width: 4rem;
+    min-width: 4em;
     border: 1px solid var(--_border);
   }
   .bar-track {

@@ -78,7 +78,7 @@ const TEXTS_STEP = 20;
  *
  * @cssproperty --ankieta-report-bar-color - The bars (default: the accent colour).
  * @cssproperty --ankieta-report-flag-color - The "divergent views" flag (default: the error colour).
- * @cssproperty --ankieta-report-max-width - The widest the report grows (default 60rem).
+ * @cssproperty --ankieta-report-max-width - The widest the report grows (default 60em of its font size).
  */
 export class AnkietaReport extends LitElement {
   static override styles = [theme, base, tableScrollStyles, styles];
