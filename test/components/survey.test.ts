@@ -558,6 +558,34 @@ describe('<ankieta-survey>', () => {
     }
   });
 
+  it('shows each question its own answer after Back and Next, never one given to another question', async () => {
+    const twoPages: SurveyDefinition = {
+      id: 'dwie-strony',
+      title: 'Dwie strony',
+      pages: [
+        { id: 'p1', title: 'Pierwsza', questions: [{ id: 'q1', type: 'rating', title: 'Pierwsze pytanie' }] },
+        { id: 'p2', title: 'Druga', questions: [{ id: 'q2', type: 'rating', title: 'Drugie pytanie' }] },
+      ],
+    };
+    const el = await mount(twoPages);
+    const shown = (id: string) =>
+      [...control(el, id).shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')].findIndex((r) => r.checked) + 1;
+    await clickOption(el, 'q1', 3);
+    primary(el).click();
+    await settle(el);
+    await clickOption(el, 'q2', 3);
+    backButton(el)!.click();
+    await settle(el);
+    await clickOption(el, 'q1', 4);
+    primary(el).click();
+    await settle(el);
+    expect(part(el, 'page-title')!.textContent!.trim()).to.equal('Druga');
+    expect(shown('q2'), 'the second question shows its own 4 stars, not the 5 given to the first').to.equal(4);
+    const submitted = oneEvent(el, 'ankieta-submit');
+    primary(el).click();
+    expect((await submitted).detail.response.answers).to.deep.equal({ q1: 5, q2: 4 });
+  });
+
   describe('kiosk', () => {
     const oneQuestion: SurveyDefinition = {
       id: 'kiosk',

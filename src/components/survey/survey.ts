@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { define } from '../shared/define.js';
 import { FollowLang } from '../shared/follow-lang.js';
 import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../../schema/definition.js';
@@ -368,13 +369,19 @@ export class AnkietaSurvey extends LitElement {
         ${page.description ? html`<p class="description">${localize(page.description, locale)}</p>` : nothing}
         <div class="questions">
           ${model.questionsOn().map((question) =>
-            renderQuestion({
-              question,
-              locale,
-              value: model.answer(question.id),
-              otherText: model.answer(`${question.id}.other`),
-              error: this.#errorText(question.id),
-            }),
+            // One element per question: reused for another question (the next page's, or one
+            // that a condition moved), an element kept what it showed when the value bound to
+            // it had not changed since it was last set, so a respondent saw answers not given.
+            keyed(
+              question.id,
+              renderQuestion({
+                question,
+                locale,
+                value: model.answer(question.id),
+                otherText: model.answer(`${question.id}.other`),
+                error: this.#errorText(question.id),
+              }),
+            ),
           )}
         </div>
         <div part="actions" class="actions">
