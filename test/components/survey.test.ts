@@ -593,15 +593,20 @@ describe('<ankieta-survey>', () => {
       pages: [{ id: 'p', questions: [{ id: 'q', type: 'rating', required: true, title: 'Ocena' }] }],
     };
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-    it('shows thanks, then a fresh form for the next person', async () => {
+    /** A kiosk survey just sent, its thank-you screen set to stay `thanks` seconds. */
+    async function sentAtKiosk(thanks = 1) {
       const el = await fixture<AnkietaSurvey>(
-        html`<ankieta-survey kiosk kiosk-thanks="1" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+        html`<ankieta-survey kiosk kiosk-thanks=${thanks} locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
       );
       await settle(el);
       await clickOption(el, 'q', 4);
       primary(el).click();
       await settle(el);
+      return el;
+    }
+
+    it('shows thanks, then a fresh form for the next person', async () => {
+      const el = await sentAtKiosk();
       expect(part(el, 'thank-you')).to.exist;
       await wait(1300);
       await settle(el);
@@ -667,13 +672,7 @@ describe('<ankieta-survey>', () => {
     });
 
     it('keeps the thank-you screen while someone is still using it, then a fresh form', async () => {
-      const el = await fixture<AnkietaSurvey>(
-        html`<ankieta-survey kiosk kiosk-thanks="1" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
-      );
-      await settle(el);
-      await clickOption(el, 'q', 4);
-      primary(el).click();
-      await settle(el);
+      const el = await sentAtKiosk();
       for (let i = 0; i < 3; i++) {
         await wait(600);
         part(el, 'thank-you')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
@@ -685,11 +684,7 @@ describe('<ankieta-survey>', () => {
     });
 
     it('has a button that clears the thank-you screen at once for the next person', async () => {
-      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey kiosk locale="pl" .definition=${oneQuestion}></ankieta-survey>`);
-      await settle(el);
-      await clickOption(el, 'q', 4);
-      primary(el).click();
-      await settle(el);
+      const el = await sentAtKiosk(60);
       const finish = [...part(el, 'thank-you')!.querySelectorAll('button')].find(
         (b) => b.textContent!.trim() === 'Zakończ i wyczyść ekran',
       )!;
