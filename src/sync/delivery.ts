@@ -21,7 +21,7 @@ export interface OutboxSource {
 }
 
 export type DeliveryReport =
-  | { type: 'sending'; id: string }
+  | { type: 'sending'; id: string; surveyId: string }
   | { type: 'waiting' }
   | { type: 'offline' }
   | { type: 'forbidden'; status: number; detail: string; id: string; surveyId: string }
@@ -147,7 +147,7 @@ export class Delivery {
         leftForOthers = true;
         continue;
       }
-      report({ type: 'sending', id: item.id });
+      report({ type: 'sending', id: item.id, surveyId: item.surveyId });
       const outcome = await post(item, {
         endpoint: this.#options.endpoint,
         fetch: this.#options.fetch,

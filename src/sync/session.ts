@@ -443,7 +443,8 @@ export class OfflineSession extends EventTarget {
         this.#inMemory.delete(item.id);
         this.#sendingFromMemory.delete(item.id);
         this.#outbox.delete(item.id);
-        const ours = this.#mine.delete(item.id) || this.#ours(item);
+        const ours = this.#own(item);
+        this.#mine.delete(item.id);
         if (ours) this.#passRejected = true;
         const { lease: _, ...rest } = item;
         const record: UndeliveredItem = { ...rest, failedAt: this.#clock.now(), status, detail };
@@ -527,12 +528,10 @@ export class OfflineSession extends EventTarget {
 
   #onDelivery(report: DeliveryReport): void {
     switch (report.type) {
-      case 'sending': {
+      case 'sending':
         // Another survey's response, sent on the way, is no news here (see #setStatus).
-        const item = this.#outbox.get(report.id);
-        if (this.#mine.has(report.id) || (item && this.#ours(item))) this.#setStatus({ state: 'sending' });
+        if (this.#own(report)) this.#setStatus({ state: 'sending' });
         break;
-      }
       case 'waiting':
         this.#passDelivered = this.#passRejected = false;
         this.#setStatus({ state: 'waiting' });
@@ -543,7 +542,7 @@ export class OfflineSession extends EventTarget {
         break;
       case 'forbidden':
         // Another survey's refusal (the collector does not know that survey) stops only that survey.
-        if (!this.#mine.has(report.id) && report.surveyId !== this.surveyId) break;
+        if (!this.#own(report)) break;
         this.#passDelivered = this.#passRejected = false;
         this.#setStatus({ state: 'forbidden' });
         this.#emit('error', {
@@ -592,6 +591,9 @@ export class OfflineSession extends EventTarget {
    * a shared device they are someone else's.
    */
   #ours = (item: { surveyId: string }) => item.surveyId === this.surveyId;
+
+  /** Whether what delivery reports on is this survey's, or was completed here. */
+  #own = ({ id, surveyId }: { id: string; surveyId: string }) => this.#mine.has(id) || surveyId === this.surveyId;
 
   #setStatus(change: Partial<SessionStatus>): void {
     const waiting = [...this.#outbox.values()].filter(this.#ours).length;
