@@ -59,6 +59,23 @@ async function submitBothPages(el: AnkietaSurvey): Promise<Response> {
   return (await submitted).detail.response;
 }
 
+/** A response of survey "konferencja" left waiting on the device (the collector unreachable), its page closed. */
+async function leftWaiting(): Promise<{ endpoint: string; response: Response }> {
+  const { endpoint } = await servers();
+  await refuseConnections(true);
+  const el = await mount(endpoint);
+  const response = await submitBothPages(el);
+  await until(() => /czeka|Brak połączenia/.test(status(el)), 'the response waiting');
+  el.remove();
+  return { endpoint, response };
+}
+
+/** Another survey ("inna-ankieta") on the same collector. */
+const otherSurvey = (endpoint: string) =>
+  fixture<AnkietaSurvey>(
+    html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id: 'inna-ankieta' }}></ankieta-survey>`,
+  );
+
 describe('<ankieta-survey> on the device and over the network', () => {
   beforeEach(async () => {
     await clearDevice();
@@ -234,9 +251,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await submitBothPages(el);
     await until(() => status(el).startsWith('Nie udało się wysłać odpowiedzi.'), 'the not-delivered status');
     el.remove();
-    const other = await fixture<AnkietaSurvey>(
-      html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id: 'inna-ankieta' }}></ankieta-survey>`,
-    );
+    const other = await otherSurvey(endpoint);
     await settled(other);
     await new Promise((r) => setTimeout(r, 500));
     expect(status(other), "the next respondent is not told about someone else's answers").to.equal('');
@@ -247,15 +262,8 @@ describe('<ankieta-survey> on the device and over the network', () => {
   });
 
   it("a survey that sends another survey's waiting response says nothing about it, in its status or its events", async () => {
-    const { endpoint } = await servers();
-    await refuseConnections(true);
-    const el = await mount(endpoint);
-    const response = await submitBothPages(el);
-    await until(() => /czeka|Brak połączenia/.test(status(el)), 'the response waiting');
-    el.remove();
-    const meanwhile = await fixture<AnkietaSurvey>(
-      html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id: 'inna-ankieta' }}></ankieta-survey>`,
-    );
+    const { endpoint, response } = await leftWaiting();
+    const meanwhile = await otherSurvey(endpoint);
     await settled(meanwhile);
     await new Promise((r) => setTimeout(r, 500));
     expect(status(meanwhile), 'nothing of its own waits').to.equal('');
@@ -285,18 +293,11 @@ describe('<ankieta-survey> on the device and over the network', () => {
   });
 
   it("another survey's 404 (unknown to the collector) neither shows here nor stops this survey's responses", async () => {
-    const { endpoint } = await servers();
-    await refuseConnections(true);
-    const el = await mount(endpoint);
-    const left = await submitBothPages(el);
-    await until(() => /czeka|Brak połączenia/.test(status(el)), 'the response waiting');
-    el.remove();
+    const { endpoint, response: left } = await leftWaiting();
     await refuseConnections(false);
     await injectFaults({ type: 'status', status: 404, body: { error: 'unknown survey' } });
     const heard: string[] = [];
-    const other = await fixture<AnkietaSurvey>(
-      html`<ankieta-survey locale="pl" endpoint=${endpoint} .definition=${{ ...survey, id: 'inna-ankieta' }}></ankieta-survey>`,
-    );
+    const other = await otherSurvey(endpoint);
     other.addEventListener('ankieta-error', (event) => heard.push((event as CustomEvent<{ message: string }>).detail.message));
     await settled(other);
     await new Promise((r) => setTimeout(r, 500));
