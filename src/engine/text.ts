@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '../schema/definition.js';
+import { bindOneLetterWords } from '../i18n/index.js';
 
 /** The text in `locale`, falling back to the other language; a plain string is used as is. */
 export function localize(text: LocalizedText | undefined, locale: Locale): string {
@@ -13,3 +14,6 @@ export function languageOf(text: LocalizedText | undefined, locale: Locale, sour
   if (text[locale] !== undefined) return locale;
   return text.pl !== undefined ? 'pl' : 'en';
 }
+
+/** A definition's text as shown: in `locale`, with Polish typography applied. */
+export const display = (text: LocalizedText | undefined, locale: Locale): string => bindOneLetterWords(localize(text, locale), locale);

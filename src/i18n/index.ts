@@ -39,6 +39,17 @@ export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRu
 
 export type Vars = Record<string, string | number>;
 
+const ONE_LETTER_WORD = /(^|[\s(„"])([aiouwz]) /gi;
+
+/**
+ * Polish typography: a one-letter word (a, i, o, u, w, z) never ends a line, so the space after
+ * it becomes a no-break space. Two passes, since a match takes the space the next one-letter
+ * word of a run ("a w domu") would start from. Other languages are left as written.
+ */
+export function bindOneLetterWords(text: string, locale: Locale): string {
+  return locale === 'pl' ? text.replace(ONE_LETTER_WORD, '$1$2\u00a0').replace(ONE_LETTER_WORD, '$1$2\u00a0') : text;
+}
+
 /** Fills a message: picks the plural phrase by `vars.count`, formats numbers for the locale. */
 export function formatMessage(locale: Locale, message: Message, vars: Vars = {}): string {
   let text: string;
@@ -47,7 +58,7 @@ export function formatMessage(locale: Locale, message: Message, vars: Vars = {})
     const category = pluralCategory(locale, Number(vars.count ?? 0));
     text = (message as Plural)[category as keyof Plural] ?? message.other;
   }
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return bindOneLetterWords(text, locale).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(locale, value) : value;

@@ -25,7 +25,8 @@ function formatCell(cell: Cell, locale: Locale): string {
     const rounded = Math.round(cell * 1000) / 1000;
     text = locale === 'pl' ? String(rounded).replace('.', ',') : String(rounded);
   } else {
-    text = defuseFormula(cell);
+    // Plain spaces in a file people search and sort: the no-break ones are for the screen.
+    text = defuseFormula(cell.replace(/\u00a0/g, ' '));
   }
   return text.includes(csvSeparator(locale)) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

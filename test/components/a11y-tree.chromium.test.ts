@@ -91,7 +91,7 @@ describe('accessibility tree (Chromium)', () => {
     expect(
       images.map((n) => n.name),
       'one chart image, named by its title',
-    ).to.deep.equal(['Wyniki w obszarach (od 0 do 100)']);
+    ).to.deep.equal(['Wyniki w\u00a0obszarach (od 0 do 100)']);
     expect(images[0]!.description).to.equal(
       'Zarządzanie strategiczne: 75 na 100, poziom: Mocna strona; Zarządzanie relacjami: 25 na 100, poziom: Wymaga uwagi',
     );
@@ -116,6 +116,6 @@ describe('accessibility tree (Chromium)', () => {
       const doubled = Number.isInteger(half) && words.slice(0, half).join(' ') === words.slice(half).join(' ');
       expect(doubled, `region name said twice: "${name}"`).to.equal(false);
     }
-    expect(regions.map((r) => r.name)).to.include('Wyniki w obszarach Wyniki w tabeli');
+    expect(regions.map((r) => r.name)).to.include('Wyniki w\u00a0obszarach Wyniki w\u00a0tabeli');
   });
 });

@@ -76,7 +76,7 @@ describe('<ankieta-matrix>', () => {
       ['org.catering', 'na'],
     ]);
     expect(el.validity.valueMissing).to.equal(true);
-    expect(el.validationMessage).to.equal('Proszę odpowiedzieć w każdym wierszu (brakuje 1 odpowiedzi).');
+    expect(el.validationMessage).to.equal('Proszę odpowiedzieć w\u00a0każdym wierszu (brakuje 1 odpowiedzi).');
     radiosOf(rowSets(el)[1]!)[2]!.click();
     await el.updateComplete;
     expect(form.checkValidity()).to.equal(true);
@@ -98,7 +98,7 @@ describe('<ankieta-matrix>', () => {
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
     expect(document.activeElement).to.not.equal(el);
-    expect(errorText(el)).to.equal('Proszę odpowiedzieć w każdym wierszu (brakuje 1 odpowiedzi).');
+    expect(errorText(el)).to.equal('Proszę odpowiedzieć w\u00a0każdym wierszu (brakuje 1 odpowiedzi).');
   });
 
   it('marks only the rows still to answer, and focus goes to the first of them', async () => {
@@ -106,7 +106,7 @@ describe('<ankieta-matrix>', () => {
     radiosOf(rowSets(el)[0]!)[3]!.click();
     el.reportValidity();
     await el.updateComplete;
-    expect(errorText(el)).to.equal('Proszę odpowiedzieć w każdym wierszu (brakuje 2 odpowiedzi).');
+    expect(errorText(el)).to.equal('Proszę odpowiedzieć w\u00a0każdym wierszu (brakuje 2 odpowiedzi).');
     const [answered, ...open] = rowSets(el);
     expect(
       radiosOf(answered!).map((r) => r.getAttribute('aria-invalid')),

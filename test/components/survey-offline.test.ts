@@ -345,7 +345,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await injectFaults({ type: 'status', status: 403, times: 1 });
     const el = await mount(endpoint);
     const response = await submitBothPages(el);
-    await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z tej strony.'), 'the forbidden status');
+    await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z\u00a0tej strony.'), 'the forbidden status');
     const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find(
       (b) => b.textContent!.trim() === 'Spróbuj ponownie',
     )!;
@@ -415,9 +415,9 @@ describe('<ankieta-survey> on the device and over the network', () => {
           .filter((n) => n.getBoundingClientRect().height > 1 && !n.querySelector('.visually-hidden')).length;
       expect(visible(), 'the storage warning is on screen once').to.equal(1);
       await submitBothPages(el);
-      await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z tej strony'), 'the forbidden status');
+      await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z\u00a0tej strony'), 'the forbidden status');
       expect(status(el)).to.equal(
-        'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i powiadomić administratora strony.',
+        'Serwer nie przyjmuje odpowiedzi z\u00a0tej strony. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i\u00a0powiadomić administratora strony.',
       );
       expect(status(el)).not.to.include('zachowane');
       expect(part(el, 'thank-you')!.querySelector('[part~="notice"]')!.textContent, 'the thank-you screen keeps the warning').to.include(

@@ -143,8 +143,49 @@ describe('<ankieta-survey>', () => {
       </script></ankieta-survey
     >`);
     await settle(el);
-    expect(part(el, 'title')!.textContent).to.equal('Z treści strony');
+    expect(part(el, 'title')!.textContent).to.equal('Z\u00a0treści strony');
     expect(control(el, 'q').localName).to.equal('ankieta-nps');
+  });
+
+  it("never ends a line with a one-letter Polish word, in the definition's texts or its own", async () => {
+    const title = 'Ocena współpracy w ramach partnerstwa z udziałem gmin i powiatów, a także organizacji o zasięgu lokalnym u nas';
+    const el = await mount({
+      id: 'one-letter',
+      title,
+      pages: [{ id: 'p', questions: [{ id: 'q', type: 'text', title, required: true }] }],
+    });
+    primary(el).click();
+    await settle(el);
+    const texts = [part(el, 'title')!, root(el).querySelector('#error-summary-list')!];
+    expect(texts[1]!.textContent, 'the error summary is shown').to.contain('Ocena');
+    /** The last word of every line but the last, in the element's text as laid out. */
+    const lineEnds = (element: Element) => {
+      const words: Array<{ word: string; top: number }> = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.textContent!.matchAll(/[^\s]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const rect = range.getBoundingClientRect();
+          if (rect.height) words.push({ word: match[0], top: rect.top });
+        }
+      }
+      return words.filter((w, i) => i + 1 < words.length && words[i + 1]!.top > w.top + 1).map((w) => w.word);
+    };
+    const stranded: string[] = [];
+    let breaks = 0;
+    for (let width = 200; width <= 420; width += 4) {
+      el.style.width = `${width}px`;
+      el.style.display = 'block';
+      for (const text of texts) {
+        const ends = lineEnds(text);
+        breaks += ends.length;
+        for (const word of ends) if (/^[aiouwz]$/i.test(word)) stranded.push(`${width}px: "${word}"`);
+      }
+    }
+    expect(breaks, 'the texts wrap at these widths').to.be.greaterThan(100);
+    expect(stranded).to.deep.equal([]);
   });
 
   it('shows an invalid definition as a message naming the JSON path and fires ankieta-error', async () => {
@@ -686,7 +727,7 @@ describe('<ankieta-survey>', () => {
     it('has a button that clears the thank-you screen at once for the next person', async () => {
       const el = await sentAtKiosk(60);
       const finish = [...part(el, 'thank-you')!.querySelectorAll('button')].find(
-        (b) => b.textContent!.trim() === 'Zakończ i wyczyść ekran',
+        (b) => b.textContent!.trim() === 'Zakończ i\u00a0wyczyść ekran',
       )!;
       finish.click();
       await settle(el);

@@ -52,7 +52,7 @@ describe('<ankieta-text>', () => {
     await sendKeys({ type: 'ijkl' });
     await el.updateComplete;
     expect(el.value).to.equal('abcdefghijkl');
-    expect(part(el, 'counter')).to.equal('Przekroczono limit o 2 znaki');
+    expect(part(el, 'counter')).to.equal('Przekroczono limit o\u00a02 znaki');
     expect(part(el, 'error'), 'shown at once, before leaving').to.equal('Odpowiedź może mieć najwyżej 10 znaków.');
     expect(el.validity.tooLong).to.equal(true);
     expect(form.checkValidity()).to.equal(false);

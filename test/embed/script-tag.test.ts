@@ -44,7 +44,7 @@ describe('dist/ankieta.js as a script tag', () => {
   it('reads an inline definition of a survey the parser reaches after the script ran (script in <head>)', async () => {
     const { win, doc } = await openHost('/embed/inline-child');
     const survey = await readySurvey(doc, 0);
-    expect(survey.shadowRoot.querySelector('[part~="title"]')!.textContent).to.equal('Definicja w stronie');
+    expect(survey.shadowRoot.querySelector('[part~="title"]')!.textContent).to.equal('Definicja w\u00a0stronie');
     expect(win.__errors).to.deep.equal([]);
   });
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatNumber, translate } from '../../src/i18n/index.js';
+import { bindOneLetterWords, formatNumber, translate } from '../../src/i18n/index.js';
 
 describe('formatNumber', () => {
   it('writes every whole number from 0 to 20 000, and large ones, exactly as Intl.NumberFormat does, in Polish and English', () => {
@@ -27,5 +27,20 @@ describe('formatNumber', () => {
   it('fills counts into plural phrases', () => {
     expect(translate('pl', 'remaining', { count: 5 })).to.equal('Zostało 5 pytań');
     expect(translate('en', 'remaining', { count: 1 })).to.equal('1 question left');
+  });
+});
+
+describe('bindOneLetterWords', () => {
+  it('binds every one-letter Polish word to the next with a no-break space, runs of them too, and leaves English alone', () => {
+    expect(bindOneLetterWords('W domu i w pracy, a o tym (z nami) u was', 'pl')).to.equal(
+      'W\u00a0domu i\u00a0w\u00a0pracy, a\u00a0o\u00a0tym (z\u00a0nami) u\u00a0was',
+    );
+    expect(bindOneLetterWords('„W zgodzie” – a i o w z u', 'pl')).to.equal('„W\u00a0zgodzie” – a\u00a0i\u00a0o\u00a0w\u00a0z\u00a0u');
+    expect(bindOneLetterWords('nazwa@domena.pl, gmina a/b, kwota 5 zł, Pytanie A1 i', 'pl')).to.equal(
+      'nazwa@domena.pl, gmina a/b, kwota 5 zł, Pytanie A1 i',
+    );
+    expect(bindOneLetterWords('I have a plan', 'en')).to.equal('I have a plan');
+    expect(translate('pl', 'ratingValue', { value: 4, max: 5 })).to.equal('4 z\u00a05');
+    expect(translate('en', 'ratingValue', { value: 4, max: 5 })).to.equal('4 of 5');
   });
 });

@@ -310,6 +310,15 @@ describe('summaryCsv() with a breakdown', () => {
 });
 
 describe('resultsCsv()', () => {
+  it('writes plain spaces where the screen binds one-letter words, so the file can be searched', () => {
+    const definition = partnershipSelfAssessment();
+    const model = new SurveyModel(definition);
+    model.setAnswer('a1', 5);
+    const csv = resultsCsv(definition, { answers: model.submittedAnswers }, model.dimensionResults(), 'pl');
+    expect(csv, 'Polish text with one-letter words').to.match(/ [wiz] /);
+    expect(csv).not.to.contain('\u00a0');
+  });
+
   it("lists the respondent's own answers with their labels, then each dimension's score and band", () => {
     const definition = partnershipSelfAssessment();
     const model = new SurveyModel(definition);

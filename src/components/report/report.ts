@@ -11,7 +11,7 @@ import type { Locale, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import type { Response } from '../../schema/response.js';
-import { localize } from '../../engine/text.js';
+import { display } from '../../engine/text.js';
 import { resolveLocale, type MessageKey, type Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
 import { aggregateInSlices, isResponseLike, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
@@ -312,7 +312,7 @@ export class AnkietaReport extends LitElement {
     const definition = this.#parsed;
     return html`<section part="base" class="report" lang=${locale} aria-labelledby="report-title">
       <div role="heading" aria-level=${level} part="title" class="title" id="report-title">
-        ${definition ? localize(definition.title, locale) : this.#t('reportTitle')}
+        ${definition ? display(definition.title, locale) : this.#t('reportTitle')}
       </div>
       ${this.#renderSummary(locale)}
       <p part="status" class="status" role="status">${this.#statusText()}${
@@ -399,7 +399,7 @@ export class AnkietaReport extends LitElement {
               >${this.#t('reportBreakdown')}
               <select @change=${this.#onSegment}>
                 <option value="" ?selected=${!result.breakdown}>${this.#t('reportBreakdownNone')}</option>
-                ${segments.map((q) => html`<option value=${q.id} ?selected=${result.breakdown?.question.id === q.id}>${localize(q.title, locale)}</option>`)}
+                ${segments.map((q) => html`<option value=${q.id} ?selected=${result.breakdown?.question.id === q.id}>${display(q.title, locale)}</option>`)}
               </select>
             </label>`
             : nothing
@@ -421,7 +421,7 @@ export class AnkietaReport extends LitElement {
     const breakdown = result.breakdown!;
     // On paper the select is gone: this line says what it shows.
     return html`<div class="note">
-      <p class="print-only">${this.#t('reportBreakdown')}: ${localize(breakdown.question.title, this.#locale)}</p>
+      <p class="print-only">${this.#t('reportBreakdown')}: ${display(breakdown.question.title, this.#locale)}</p>
       ${breakdown.hidden ? html`<p>${this.#t('reportHiddenGroups', { count: breakdown.hidden })}</p>` : nothing}
       ${breakdown.groups.length ? nothing : html`<p>${this.#t('reportNoGroups')}</p>`}
       <p>${this.#t('reportHiddenRule')}</p>

@@ -5,7 +5,7 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import type { AnswerableQuestion, Band, Locale } from '../../schema/definition.js';
-import { localize } from '../../engine/text.js';
+import { display } from '../../engine/text.js';
 import { tableScroll } from '../shared/table-scroll.js';
 import { numericRange } from '../../engine/scales.js';
 import type { MessageKey, Vars } from '../../i18n/index.js';
@@ -45,7 +45,7 @@ const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.lo
 /** A dimension's mean with the band it falls in, as a respondent's rounded score would. */
 const meanWithBand = (ctx: Context, bands: readonly Band[], mean: number) => {
   const band = bands.find((b) => b.min <= Math.round(mean) && Math.round(mean) <= b.max);
-  return `${decimal(ctx.locale, mean)}${band ? ` (${localize(band.label, ctx.locale)})` : ''}`;
+  return `${decimal(ctx.locale, mean)}${band ? ` (${display(band.label, ctx.locale)})` : ''}`;
 };
 
 function heading(ctx: Context, id: string, text: string) {
@@ -102,7 +102,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
   const breakdown = ctx.breakdown;
   if (!breakdown || !breakdown.groups.length || summary.question.id === breakdown.question.id) return nothing;
   if (summary.kind === 'text' || summary.kind === 'consent') return nothing;
-  const caption = t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) });
+  const caption = t(ctx, 'reportBreakdownCaption', { question: display(breakdown.question.title, ctx.locale) });
   const groups = breakdown.groups;
   const head = html`<thead>
     <tr>
@@ -135,7 +135,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
     case 'matrix':
       body = summary.rows.map(
         (row, i) => html`<tr>
-          <th scope="row">${localize(row.label, ctx.locale)}</th>
+          <th scope="row">${display(row.label, ctx.locale)}</th>
           ${groups.map((g) => {
             const row = (groupSummary(g, summary.question.id) as typeof summary | undefined)?.rows[i];
             return html`<td class="number">${row?.mean == null || tooFewToShow(row.n) ? '–' : decimal(ctx.locale, row.mean)}</td>`;
@@ -234,7 +234,7 @@ function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'mat
       <tbody>
         ${summary.rows.map(
           (row) => html`<tr>
-            <th scope="row">${localize(row.label, ctx.locale)}${row.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}</th>
+            <th scope="row">${display(row.label, ctx.locale)}${row.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}</th>
             ${row.mean === null ? html`<td>–</td>` : barCell((row.mean - range.min) / span, decimal(ctx.locale, row.mean))}
             <td class="number">${integer(ctx.locale, row.n)}</td>
             <td class="number">${row.sd === null ? '–' : decimal(ctx.locale, row.sd)}</td>
@@ -295,7 +295,7 @@ function body(ctx: Context, summary: QuestionSummary) {
 export function questionSection(ctx: Context, summary: QuestionSummary) {
   const id = summary.question.id;
   return html`<section part="question" class="question" aria-labelledby=${`q-${id}`}>
-    ${heading(ctx, id, localize(summary.question.title, ctx.locale))} ${body(ctx, summary)} ${breakdownTable(ctx, summary)}
+    ${heading(ctx, id, display(summary.question.title, ctx.locale))} ${body(ctx, summary)} ${breakdownTable(ctx, summary)}
   </section>`;
 }
 
@@ -305,7 +305,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
   const bands = dimensions[0]!.bands;
   const sameBands = dimensions.every(
     (d) =>
-      d.bands.length === bands.length && d.bands.every((b, i) => localize(b.label, ctx.locale) === localize(bands[i]!.label, ctx.locale)),
+      d.bands.length === bands.length && d.bands.every((b, i) => display(b.label, ctx.locale) === display(bands[i]!.label, ctx.locale)),
   );
   const breakdown = ctx.breakdown?.groups.length ? ctx.breakdown : undefined;
   return html`<section part="question" class="question dimensions" aria-labelledby="q-dimensions">
@@ -320,13 +320,13 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
           <th scope="col">${t(ctx, 'reportColScore')}</th>
           <th scope="col" class="number">${t(ctx, 'reportColN')}</th>
           <th scope="col" class="number">${t(ctx, 'reportColRange')}</th>
-          ${sameBands ? bands.map((b) => html`<th scope="col" class="number">${localize(b.label, ctx.locale)}</th>`) : nothing}
+          ${sameBands ? bands.map((b) => html`<th scope="col" class="number">${display(b.label, ctx.locale)}</th>`) : nothing}
         </tr>
       </thead>
       <tbody>
         ${dimensions.map(
           (d) => html`<tr>
-            <th scope="row">${localize(d.dimension.title, ctx.locale)}</th>
+            <th scope="row">${display(d.dimension.title, ctx.locale)}</th>
             ${d.mean === null ? html`<td>–</td>` : barCell(d.mean / 100, meanWithBand(ctx, d.dimension.bands, d.mean))}
             <td class="number">${integer(ctx.locale, d.n)}</td>
             <td class="number">${d.min === null ? '–' : `${d.min}–${d.max}`}</td>
@@ -339,7 +339,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
     ${
       dimensions.some((d) => d.unscored)
         ? html`<ul class="meta">
-          ${dimensions.filter((d) => d.unscored).map((d) => html`<li>${t(ctx, 'reportUnscored', { area: localize(d.dimension.title, ctx.locale), count: d.unscored })}</li>`)}
+          ${dimensions.filter((d) => d.unscored).map((d) => html`<li>${t(ctx, 'reportUnscored', { area: display(d.dimension.title, ctx.locale), count: d.unscored })}</li>`)}
         </ul>`
         : nothing
     }
@@ -348,7 +348,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
         ? tableScroll(
             'q-dimensions dimensions-breakdown',
             html`<table class="breakdown">
-          <caption id="dimensions-breakdown">${t(ctx, 'reportBreakdownCaption', { question: localize(breakdown.question.title, ctx.locale) })}</caption>
+          <caption id="dimensions-breakdown">${t(ctx, 'reportBreakdownCaption', { question: display(breakdown.question.title, ctx.locale) })}</caption>
           <thead>
             <tr>
               <th scope="col">${t(ctx, 'resultsColArea')}</th>
@@ -358,7 +358,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
           <tbody>
             ${dimensions.map(
               (d, i) => html`<tr>
-                <th scope="row">${localize(d.dimension.title, ctx.locale)}</th>
+                <th scope="row">${display(d.dimension.title, ctx.locale)}</th>
                 ${breakdown.groups.map((g) => {
                   // Scored people, not the group's size: a group of 5 with 1 score would show that score.
                   const { mean, n } = g.report.dimensions[i] ?? {};

@@ -10,7 +10,7 @@ import { parseDefinition } from '../../schema/parse.js';
 import type { Response } from '../../schema/response.js';
 import { SurveyModel } from '../../engine/survey-model.js';
 import type { DimensionResult } from '../../engine/scoring.js';
-import { localize } from '../../engine/text.js';
+import { display, localize } from '../../engine/text.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import { resultsCsv } from '../../report/csv.js';
 import { barChart, QUARTERS, radarChart, type ChartItem } from './chart.js';
@@ -132,9 +132,9 @@ export class AnkietaResults extends LitElement {
         {
           dimension,
           result,
-          title: localize(dimension.title, locale),
-          ...(band ? { band: localize(band.label, locale) } : {}),
-          ...(band?.advice ? { advice: localize(band.advice, locale) } : {}),
+          title: display(dimension.title, locale),
+          ...(band ? { band: display(band.label, locale) } : {}),
+          ...(band?.advice ? { advice: display(band.advice, locale) } : {}),
         },
       ];
     });
@@ -161,7 +161,7 @@ export class AnkietaResults extends LitElement {
         ${
           bands
             ? this.#t('resultsBands', {
-                bands: bands.map((band) => `${localize(band.label, locale)} (${band.min}–${band.max})`).join(', '),
+                bands: bands.map((band) => `${display(band.label, locale)} (${band.min}–${band.max})`).join(', '),
               })
             : nothing
         }
@@ -181,7 +181,7 @@ export class AnkietaResults extends LitElement {
 
   /** On paper the page around the element is gone: name the survey and the day. */
   #printHeading(locale: Locale): string {
-    const title = this.#parsed ? localize(this.#parsed.title, locale) : '';
+    const title = this.#parsed ? display(this.#parsed.title, locale) : '';
     const at = this.response?.submittedAt;
     const day = at ? new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'long' }).format(new Date(at)) : '';
     return [title, day].filter(Boolean).join(' · ');

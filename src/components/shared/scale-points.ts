@@ -1,5 +1,5 @@
 import { notApplicableLabel, scalePoints } from '../../engine/scales.js';
-import { localize } from '../../engine/text.js';
+import { display } from '../../engine/text.js';
 import type { Locale, NamedScale, ScaleQuestion } from '../../schema/definition.js';
 import { NOT_APPLICABLE } from '../../schema/constants.js';
 
@@ -32,9 +32,9 @@ export function engineScaleFields(spec: ScaleSpec): { scale?: NamedScale; points
 /** The labelled points in `locale`, lowest first, and the "not applicable" label if offered. */
 export function resolveScale(spec: ScaleSpec, locale: Locale): { points: PointSpec[]; na?: string } {
   const question: ScaleQuestion = { id: 'scale', type: 'scale', title: 'scale', ...engineScaleFields(spec) };
-  const points = scalePoints(question).map((p) => ({ value: p.value, label: localize(p.label, locale) }));
+  const points = scalePoints(question).map((p) => ({ value: p.value, label: display(p.label, locale) }));
   const na = notApplicableLabel(question);
-  return na === undefined ? { points } : { points, na: localize(na, locale) };
+  return na === undefined ? { points } : { points, na: display(na, locale) };
 }
 
 /** Reads a scale answer from an attribute or a submitted form value. */

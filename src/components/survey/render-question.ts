@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Locale, LocalizedText, MatrixQuestion, Question, ScaleQuestion } from '../../schema/definition.js';
 import type { AnswerValue } from '../../schema/response.js';
-import { localize } from '../../engine/text.js';
+import { display } from '../../engine/text.js';
 import { maxLengthOf } from '../../engine/validate.js';
 import { otherKey } from '../../engine/answers.js';
 
@@ -18,7 +18,7 @@ export interface QuestionView {
 /** The element id of a question's control, the target of the error summary's links. */
 export const controlId = (questionId: string) => `q-${questionId}`;
 
-const text = (value: LocalizedText | undefined, locale: Locale) => (value === undefined ? undefined : localize(value, locale));
+const text = (value: LocalizedText | undefined, locale: Locale) => (value === undefined ? undefined : display(value, locale));
 
 /**
  * Localised lists (options, rows, points) made once per question and locale: a new array on
@@ -41,7 +41,7 @@ function scaleAttributes(question: ScaleQuestion | MatrixQuestion, locale: Local
     scale: question.scale,
     points:
       question.points &&
-      once(question, `points:${locale}`, () => question.points!.map((p) => ({ value: p.value, label: localize(p.label, locale) }))),
+      once(question, `points:${locale}`, () => question.points!.map((p) => ({ value: p.value, label: display(p.label, locale) }))),
     notApplicable: !!question.notApplicable,
     naLabel: typeof question.notApplicable === 'boolean' ? undefined : text(question.notApplicable, locale),
   };
@@ -54,12 +54,12 @@ function scaleAttributes(question: ScaleQuestion | MatrixQuestion, locale: Local
 export function renderQuestion({ question, locale, value, otherText, error }: QuestionView): TemplateResult {
   if (question.type === 'info') {
     return html`<div class="info" part="info" id=${controlId(question.id)} data-question=${question.id}>
-      ${question.title ? html`<p class="info-title">${localize(question.title, locale)}</p>` : nothing}
-      <p>${localize(question.text, locale)}</p>
+      ${question.title ? html`<p class="info-title">${display(question.title, locale)}</p>` : nothing}
+      <p>${display(question.text, locale)}</p>
     </div>`;
   }
   const id = controlId(question.id);
-  const label = localize(question.title, locale);
+  const label = display(question.title, locale);
   const hint = text(question.hint, locale);
   const required = !!question.required;
   switch (question.type) {
@@ -79,14 +79,14 @@ export function renderQuestion({ question, locale, value, otherText, error }: Qu
     }
     case 'matrix': {
       const s = scaleAttributes(question, locale);
-      const rows = once(question, `rows:${locale}`, () => question.rows.map((row) => ({ id: row.id, label: localize(row.label, locale) })));
+      const rows = once(question, `rows:${locale}`, () => question.rows.map((row) => ({ id: row.id, label: display(row.label, locale) })));
       return html`<ankieta-matrix id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${value ?? NO_ROWS} .error=${error ?? ''} .rows=${rows}
         scale=${ifDefined(s.scale)} .points=${s.points} ?not-applicable=${s.notApplicable} na-label=${ifDefined(s.naLabel)}></ankieta-matrix>`;
     }
     case 'choice': {
       const options = once(question, `options:${locale}`, () =>
-        question.options.map((o) => ({ value: o.value, label: localize(o.label, locale) })),
+        question.options.map((o) => ({ value: o.value, label: display(o.label, locale) })),
       );
       const otherLabel = typeof question.other === 'boolean' ? undefined : text(question.other, locale);
       return html`<ankieta-choice id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
@@ -104,7 +104,7 @@ export function renderQuestion({ question, locale, value, otherText, error }: Qu
     case 'consent':
       return html`<ankieta-consent id=${id} data-question=${question.id} quiet-errors name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .checked=${value === true} .error=${error ?? ''}
-        text=${localize(question.text, locale)} checkbox-label=${ifDefined(text(question.label, locale))}></ankieta-consent>`;
+        text=${display(question.text, locale)} checkbox-label=${ifDefined(text(question.label, locale))}></ankieta-consent>`;
   }
 }
 

@@ -6,7 +6,7 @@ import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import { isAnswerable } from '../../engine/answers.js';
-import { localize } from '../../engine/text.js';
+import { display } from '../../engine/text.js';
 import type { ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import { definitionTimeouts, fetchDefinition } from '../../sync/load-definition.js';
@@ -334,8 +334,8 @@ export class AnkietaSurvey extends LitElement {
     const hasRequired = definition.pages.some((p) => p.questions.some((q) => isAnswerable(q) && q.required));
     return html`<section part="base" class="survey" lang=${locale} aria-labelledby="survey-title">
       <header part="header">
-        ${this.#heading(level, localize(definition.title, locale), { part: 'title', id: 'survey-title', focusable: true })}
-        ${definition.description ? html`<p class="description">${localize(definition.description, locale)}</p>` : nothing}
+        ${this.#heading(level, display(definition.title, locale), { part: 'title', id: 'survey-title', focusable: true })}
+        ${definition.description ? html`<p class="description">${display(definition.description, locale)}</p>` : nothing}
         ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
       </header>
       ${this.#controller.submitted ? this.#renderThankYou(locale) : this.#renderPage(locale)}
@@ -360,13 +360,13 @@ export class AnkietaSurvey extends LitElement {
   #renderPage(locale: Locale) {
     const model = this.#controller.model!;
     const page = model.page;
-    const pageTitle = page.title ? localize(page.title, locale) : this.#t('pageFallbackTitle', { page: model.progress.page });
+    const pageTitle = page.title ? display(page.title, locale) : this.#t('pageFallbackTitle', { page: model.progress.page });
     return html`${this.#renderKioskWarning()}${this.#renderNotices()}${this.#renderProgress()}
       <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}
         @focusout=${this.#onFocusOut}>
         ${this.#renderSummary(locale)}
         ${this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true })}
-        ${page.description ? html`<p class="description">${localize(page.description, locale)}</p>` : nothing}
+        ${page.description ? html`<p class="description">${display(page.description, locale)}</p>` : nothing}
         <div class="questions">
           ${model.questionsOn().map((question) =>
             // One element per question: reused for another question (the next page's, or one
@@ -533,7 +533,7 @@ export class AnkietaSurvey extends LitElement {
       <ul id="error-summary-list">
         ${this.summary.map(({ id, error }) => {
           // Only answerable questions have errors, and every one of them has a title.
-          const title = localize((model.question(id) as AnswerableQuestion).title, locale);
+          const title = display((model.question(id) as AnswerableQuestion).title, locale);
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
               >${title} – ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
@@ -546,7 +546,7 @@ export class AnkietaSurvey extends LitElement {
 
   #renderThankYou(locale: Locale) {
     const definition = this.#controller.model!.definition;
-    const message = definition.thankYou ? localize(definition.thankYou, locale) : this.#t('thankYou');
+    const message = definition.thankYou ? display(definition.thankYou, locale) : this.#t('thankYou');
     return html`<div part="thank-you" class="thank-you">
       ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
       ${this.#renderStorageNotice()}
