@@ -104,7 +104,7 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
         await new Promise((resolve) => setTimeout(resolve, 1000 * Number(reply.headers.get('Retry-After') ?? 1)));
         continue;
       }
-      if (!reply.ok) throw new Error(`kolektor odpowiedział ${reply.status}`);
+      if (!reply.ok) throw new Error(`serwer odpowiedział ${reply.status}`);
       stored++;
       return;
     }
@@ -115,7 +115,7 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
     message.textContent = `Kolektor przyjął ${stored} z ${responses.length} odpowiedzi.`;
     showFromCollector();
   } catch (error) {
-    message.textContent = `Nie udało się wysłać (${(error as Error).message}). Czy kolektor działa i zna tę stronę (--origin)?`;
+    message.textContent = `Nie udało się wysłać (${(error as Error).message}). Czy serwer odpowiedzi działa i zna tę stronę (--origin)?`;
   }
 });
 

@@ -25,7 +25,7 @@ export const en: Catalog = {
   errorEmail: 'Please enter an email address like name@example.com.',
   errorMinChoices: { one: 'Please choose at least {count} answer.', other: 'Please choose at least {count} answers.' },
   errorMaxChoices: { one: 'You can choose at most {count} answer.', other: 'You can choose at most {count} answers.' },
-  errorOtherText: 'Please type your answer in the "Other" field.',
+  errorOtherText: 'Please type your answer in the “Other – please specify” field.',
   choicesExactly: { one: 'Please choose {count} answer.', other: 'Please choose {count} answers.' },
   choicesRange: 'Choose {min} to {count} answers.',
   errorMatrixRows: 'Please answer every row ({count} missing).',
@@ -64,24 +64,25 @@ export const en: Catalog = {
   statusWaiting: { one: '{count} response waiting to be sent.', other: '{count} responses waiting to be sent.' },
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
   statusNotDeliveredMemory:
-    'Your answers could not be delivered, and this device cannot store them. Please download them (JSON) before closing the page.',
+    'Your answers could not be delivered, and the browser does not let this device keep them. Please download them to a file before closing the page.',
   statusCleared: 'Your answers were cleared.',
   statusForbidden: 'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',
   statusForbiddenMemory:
-    'The server does not accept answers from this page. Please download them (JSON) before closing the page, and tell the site owner.',
-  statusStorageUnavailable: 'This device cannot store your answers. The survey works, but please keep this page open until they are sent.',
-  exportAnswers: 'Download answers (JSON)',
+    'The server does not accept answers from this page. Please download your answers to a file before closing the page, and tell the site owner.',
+  statusStorageUnavailable:
+    'The browser does not let this device keep your answers. The survey works, but please keep this page open until they are sent.',
+  exportAnswers: 'Download your answers to a file',
   retry: 'Try again',
 
   launcherLabel: 'Give feedback',
   close: 'Close',
   kioskIdle: {
-    one: 'No activity. The form will be cleared for the next person in {count} second. To keep your answers, choose "Continue".',
-    other: 'No activity. The form will be cleared for the next person in {count} seconds. To keep your answers, choose "Continue".',
+    one: 'No activity. The survey will be cleared for the next person in {count} second. To keep your answers, choose "Continue".',
+    other: 'No activity. The survey will be cleared for the next person in {count} seconds. To keep your answers, choose "Continue".',
   },
   kioskFinish: 'Finish and clear the screen',
   kioskContinue: 'Continue',
-  kioskNext: 'The form is ready for the next person.',
+  kioskNext: 'The survey is ready for the next person.',
 
   // Question controls: the text counter once the limit is passed
   charactersTooMany: { one: '{count} character too many', other: '{count} characters too many' },

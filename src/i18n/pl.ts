@@ -52,7 +52,7 @@ export const pl = {
     one: 'Można wybrać najwyżej {count} odpowiedź.',
     other: 'Można wybrać najwyżej {count} odpowiedzi.',
   },
-  errorOtherText: 'Proszę wpisać odpowiedź w polu „Inne”.',
+  errorOtherText: 'Proszę wpisać odpowiedź w polu „Inne – jakie?”.',
   choicesExactly: { one: 'Proszę wybrać {count} odpowiedź.', other: 'Proszę wybrać {count} odpowiedzi.' },
   choicesRange: 'Można wybrać od {min} do {count} odpowiedzi.',
   errorMatrixRows: 'Proszę odpowiedzieć w każdym wierszu (brakuje {count} odpowiedzi).',
@@ -93,7 +93,7 @@ export const pl = {
   statusRestored: 'Przywrócono zapisane wcześniej odpowiedzi.',
   statusCompletedBefore: 'Ankieta została już wypełniona na tym urządzeniu.',
   statusOffline:
-    'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu. Prosimy nie zamykać tej strony albo wrócić na nią później.',
+    'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu. Prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
   statusSending: 'Wysyłanie…',
   statusSent: 'Odpowiedzi zostały wysłane.',
   statusWaiting: {
@@ -103,28 +103,28 @@ export const pl = {
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
   statusNotDeliveredMemory:
-    'Nie udało się wysłać odpowiedzi, a tego urządzenia nie da się użyć do ich zapisu. Prosimy je pobrać (JSON) przed zamknięciem strony.',
+    'Nie udało się wysłać odpowiedzi, a przeglądarka nie pozwala zachować ich na tym urządzeniu. Prosimy pobrać je do pliku przed zamknięciem strony.',
   statusCleared: 'Odpowiedzi zostały usunięte.',
   statusForbidden:
     'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zachowane na tym urządzeniu; prosimy powiadomić administratora strony.',
   statusForbiddenMemory:
-    'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i powiadomić administratora strony.',
+    'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać odpowiedzi do pliku przed zamknięciem strony i powiadomić administratora strony.',
   statusStorageUnavailable:
-    'Tego urządzenia nie da się użyć do zapisu odpowiedzi. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem.',
-  exportAnswers: 'Pobierz odpowiedzi (JSON)',
+    'Przeglądarka nie pozwala zachować odpowiedzi na tym urządzeniu. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem odpowiedzi.',
+  exportAnswers: 'Pobierz odpowiedzi do pliku',
   retry: 'Spróbuj ponownie',
 
   // Launcher and kiosk
   launcherLabel: 'Podziel się opinią',
   close: 'Zamknij',
   kioskIdle: {
-    one: 'Brak aktywności. Za {count} sekundę formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
-    many: 'Brak aktywności. Za {count} sekund formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+    one: 'Brak aktywności. Za {count} sekundę ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+    many: 'Brak aktywności. Za {count} sekund ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
     other:
-      'Brak aktywności. Za {count} sekundy formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+      'Brak aktywności. Za {count} sekundy ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
   },
   kioskContinue: 'Kontynuuj wypełnianie',
-  kioskNext: 'Formularz jest gotowy dla kolejnej osoby.',
+  kioskNext: 'Ankieta jest gotowa dla kolejnej osoby.',
   kioskFinish: 'Zakończ i wyczyść ekran',
 
   // Question controls: the text counter once the limit is passed

@@ -33,7 +33,7 @@ export const reportPl = {
     'Pod tym adresem nie ma odpowiedzi ankiety „{survey}” (błąd 404). Proszę sprawdzić adres serwera i identyfikator ankiety.',
   reportNetworkFailed: 'Brak połączenia z serwerem odpowiedzi. Proszę sprawdzić adres i połączenie.',
   reportOriginRefused:
-    'Serwer odpowiedzi działa, ale nie udostępnia odpowiedzi tej stronie ({origin}). Najpewniej jej adresu nie ma wśród stron dopuszczonych przez kolektor (opcja --origin).',
+    'Serwer odpowiedzi działa, ale nie udostępnia odpowiedzi tej stronie ({origin}). Najpewniej jej adresu nie ma wśród stron dopuszczonych przez serwer odpowiedzi (opcja --origin).',
   reportFormatFailed: 'Serwer zwrócił dane w nieoczekiwanym formacie.',
   reportSkipped: {
     one: 'Pominięto {count} odpowiedź, która nie pasuje do tej ankiety.',
@@ -60,10 +60,10 @@ export const reportPl = {
   reportDivergent: 'rozbieżne oceny',
   reportDivergentNote: 'Odchylenie standardowe wynosi co najmniej 1: partnerzy oceniają to różnie. Warto o tym porozmawiać.',
   reportNps: 'Wskaźnik rekomendacji',
-  reportNpsExplain: 'Odsetek polecających (9–10) minus odsetek krytyków (0–6); od −100 do 100.',
-  reportPromoters: 'Polecający (9–10)',
-  reportPassives: 'Neutralni (7–8)',
-  reportDetractors: 'Krytycy (0–6)',
+  reportNpsExplain: 'Odsetek osób polecających (9–10) minus odsetek osób krytycznych (0–6); od −100 do 100.',
+  reportPromoters: 'Osoby polecające (9–10)',
+  reportPassives: 'Osoby neutralne (7–8)',
+  reportDetractors: 'Osoby krytyczne (0–6)',
   reportColAnswer: 'Odpowiedź',
   reportColCount: 'Liczba',
   reportColShare: 'Odsetek',

@@ -197,7 +197,7 @@ describe('<ankieta-report> with a collector', () => {
     const src = endpoint.replace(/\/api\/responses$/, '/api/surveys/refused/responses');
     expect(await failure(src)).to.equal(
       `Serwer odpowiedzi działa, ale nie udostępnia odpowiedzi tej stronie (${location.origin}). ` +
-        'Najpewniej jej adresu nie ma wśród stron dopuszczonych przez kolektor (opcja --origin).',
+        'Najpewniej jej adresu nie ma wśród stron dopuszczonych przez serwer odpowiedzi (opcja --origin).',
     );
   });
 

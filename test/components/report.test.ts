@@ -119,9 +119,9 @@ describe('<ankieta-report>', () => {
     expect(text(nps.querySelector('.nps'))).to.equal('Wskaźnik rekomendacji: +14');
     expect(text(nps)).to.include('Odpowiedzi udzieliło 7 osób');
     expect(rowsOf(nps.querySelector('.nps-groups'))).to.deep.equal([
-      ['Polecający (9–10)', '3', '43%'],
-      ['Neutralni (7–8)', '2', '29%'],
-      ['Krytycy (0–6)', '2', '29%'],
+      ['Osoby polecające (9–10)', '3', '43%'],
+      ['Osoby neutralne (7–8)', '2', '29%'],
+      ['Osoby krytyczne (0–6)', '2', '29%'],
     ]);
     const distribution = rowsOf(nps.querySelectorAll('table')[1]!);
     expect(distribution.map((r) => r[0])).to.deep.equal(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);

@@ -195,7 +195,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) =>
       b.textContent!.includes('Pobierz'),
     )!;
-    expect(exportButton.textContent!.trim()).to.equal('Pobierz odpowiedzi (JSON)');
+    expect(exportButton.textContent!.trim()).to.equal('Pobierz odpowiedzi do pliku');
     // The download is a temporary <a download> with a blob: URL; read what it would save.
     const links: HTMLAnchorElement[] = [];
     const observer = new MutationObserver((records) =>
@@ -350,7 +350,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
       (b) => b.textContent!.trim() === 'Spróbuj ponownie',
     )!;
     const exportButton = [...el.shadowRoot!.querySelectorAll('.delivery-actions button')].map((b) => b.textContent!.trim());
-    expect(exportButton, 'the answers can be handed over while the server refuses').to.include('Pobierz odpowiedzi (JSON)');
+    expect(exportButton, 'the answers can be handed over while the server refuses').to.include('Pobierz odpowiedzi do pliku');
     const sent = oneEvent(el, 'ankieta-sent');
     retry.focus();
     retry.click();
@@ -389,7 +389,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
       const el = await mount(endpoint);
       await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
       expect(el.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.contain(
-        'Tego urządzenia nie da się użyć do zapisu odpowiedzi.',
+        'Przeglądarka nie pozwala zachować odpowiedzi na tym urządzeniu.',
       );
       const sent = oneEvent(el, 'ankieta-sent');
       const response = await submitBothPages(el);
@@ -411,20 +411,20 @@ describe('<ankieta-survey> on the device and over the network', () => {
       await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
       const visible = () =>
         [...el.shadowRoot!.querySelectorAll('[part~="notice"], [part~="status"]')]
-          .filter((n) => n.textContent!.includes('Tego urządzenia nie da się użyć'))
+          .filter((n) => n.textContent!.includes('Przeglądarka nie pozwala zachować'))
           .filter((n) => n.getBoundingClientRect().height > 1 && !n.querySelector('.visually-hidden')).length;
       expect(visible(), 'the storage warning is on screen once').to.equal(1);
       await submitBothPages(el);
       await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z\u00a0tej strony'), 'the forbidden status');
       expect(status(el)).to.equal(
-        'Serwer nie przyjmuje odpowiedzi z\u00a0tej strony. Prosimy pobrać odpowiedzi (JSON) przed zamknięciem strony i\u00a0powiadomić administratora strony.',
+        'Serwer nie przyjmuje odpowiedzi z\u00a0tej strony. Prosimy pobrać odpowiedzi do pliku przed zamknięciem strony i\u00a0powiadomić administratora strony.',
       );
       expect(status(el)).not.to.include('zachowane');
       expect(part(el, 'thank-you')!.querySelector('[part~="notice"]')!.textContent, 'the thank-you screen keeps the warning').to.include(
         'prosimy nie zamykać strony',
       );
       const buttons = [...el.shadowRoot!.querySelectorAll('.delivery-actions button')].map((b) => b.textContent!.trim());
-      expect(buttons).to.deep.equal(['Pobierz odpowiedzi (JSON)', 'Spróbuj ponownie']);
+      expect(buttons).to.deep.equal(['Pobierz odpowiedzi do pliku', 'Spróbuj ponownie']);
     } finally {
       Object.defineProperty(window, 'indexedDB', original);
     }

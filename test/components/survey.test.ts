@@ -152,12 +152,14 @@ describe('<ankieta-survey>', () => {
     const el = await mount({
       id: 'one-letter',
       title,
-      pages: [{ id: 'p', questions: [{ id: 'q', type: 'text', title, required: true }] }],
+      pages: [{ id: 'p', questions: [{ id: 'q', type: 'text', title: `${title}.`, required: true }] }],
     });
     primary(el).click();
     await settle(el);
     const texts = [part(el, 'title')!, root(el).querySelector('#error-summary-list')!];
-    expect(texts[1]!.textContent, 'the error summary is shown').to.contain('Ocena');
+    expect(texts[1]!.textContent, "the summary's link, without the title's full stop before the dash").to.contain(
+      'u\u00a0nas – Proszę odpowiedzieć na to pytanie.',
+    );
     /** The last word of every line but the last, in the element's text as laid out. */
     const lineEnds = (element: Element) => {
       const words: Array<{ word: string; top: number }> = [];
@@ -653,7 +655,7 @@ describe('<ankieta-survey>', () => {
       await settle(el);
       expect(part(el, 'thank-you')).to.equal(null);
       expect(control(el, 'q').value, 'answers cleared').to.equal(null);
-      expect(part(el, 'status')!.textContent).to.equal('Formularz jest gotowy dla kolejnej osoby.');
+      expect(part(el, 'status')!.textContent).to.equal('Ankieta jest gotowa dla kolejnej osoby.');
       expect(deepActive() === part(el, 'title'), 'focus').to.equal(true);
     });
 
@@ -669,7 +671,7 @@ describe('<ankieta-survey>', () => {
       const warning = part(el, 'kiosk-warning')!;
       expect(warning).to.exist;
       expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
-        'Brak aktywności. Za 1 sekundę formularz zostanie wyczyszczony dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+        'Brak aktywności. Za 1 sekundę ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
       );
       warning.querySelector('button')!.click();
       await settle(el);
@@ -733,7 +735,7 @@ describe('<ankieta-survey>', () => {
       await settle(el);
       expect(part(el, 'thank-you')).to.equal(null);
       expect(control(el, 'q').value).to.equal(null);
-      expect(part(el, 'status')!.textContent).to.equal('Formularz jest gotowy dla kolejnej osoby.');
+      expect(part(el, 'status')!.textContent).to.equal('Ankieta jest gotowa dla kolejnej osoby.');
     });
 
     for (const key of ['Enter', ' ']) {

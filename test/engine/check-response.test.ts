@@ -139,7 +139,7 @@ describe('checkResponse', () => {
       }),
     ).to.deep.equal([
       { path: 'answers.nps', message: 'Please answer this question.' },
-      { path: 'answers.role', message: 'Please type your answer in the "Other" field.' },
+      { path: 'answers.role', message: 'Please type your answer in the “Other – please specify” field.' },
       { path: 'answers.topics', message: 'You can choose at most 2 answers.' },
       { path: 'answers.email', message: 'Please enter an email address like name@example.com.' },
       { path: 'answers.consent', message: 'Please tick the consent box to submit your answers.' },

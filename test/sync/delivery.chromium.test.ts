@@ -79,7 +79,7 @@ describe('delivery scenarios, Chromium', () => {
     const status = () => el.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim();
     await until(() => status().startsWith('Brak połączenia'), 'the offline status');
     expect(status())
-      .to.match(/nie zamykać tej strony/)
+      .to.match(/zostawić tę stronę otwartą/)
       .and.match(/wrócić/);
     el.locale = 'en';
     await el.updateComplete;

@@ -532,8 +532,9 @@ export class AnkietaSurvey extends LitElement {
       })}
       <ul id="error-summary-list">
         ${this.summary.map(({ id, error }) => {
-          // Only answerable questions have errors, and every one of them has a title.
-          const title = display((model.question(id) as AnswerableQuestion).title, locale);
+          // Only answerable questions have errors, and every one of them has a title. Its own full
+          // stop would stand before the dash ("…w pracy. – Proszę…").
+          const title = display((model.question(id) as AnswerableQuestion).title, locale).replace(/\.$/, '');
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
               >${title} – ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
