@@ -50,6 +50,20 @@ const eventsOf = {
   'ankieta/components/results/results.js': 'ankieta-results',
 };
 
+/** Whether package.json `sideEffects` covers a file (its globs: `**` any path, `*` one segment). */
+const sideEffectGlobs = pkg.sideEffects.map(
+  (glob) =>
+    new RegExp(
+      `^${glob
+        .replace(/^\.\//, '')
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*/g, '\0')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\0/g, '.*')}$`,
+    ),
+);
+const hasSideEffects = (path) => sideEffectGlobs.some((glob) => glob.test(path));
+
 // Resolve from an application that has the package installed, as Node does.
 const app = mkdtempSync(join(tmpdir(), 'ankieta-package-'));
 const problems = [];
@@ -69,7 +83,14 @@ try {
     const path = relative(root, file);
     if (!existsSync(file)) problems.push(`${specifier} → ${path}: no such file`);
     else if (!packed.has(path)) problems.push(`${specifier} → ${path}: not in the npm pack file list`);
-    else if (/\.js$/.test(path) && path.startsWith('dist/esm/')) typed.push(specifier);
+    else {
+      if (/\.js$/.test(path) && path.startsWith('dist/esm/')) typed.push(specifier);
+      // An entry that registers elements when imported must be listed in `sideEffects`, or a
+      // bundler drops a bare `import 'ankieta/…'` of it without a word.
+      const text = readFileSync(file, 'utf8');
+      if (/\.js$/.test(path) && (/customElements\.define/.test(text) || /^(define\(|import "\.)/m.test(text)) && !hasSideEffects(path))
+        problems.push(`${specifier} → ${path}: registers elements but is not in package.json "sideEffects"`);
+    }
   }
 
   // TypeScript, in both resolution modes an application may use: every ES module specifier

@@ -79,6 +79,22 @@ async function inForm(template: ReturnType<typeof html>) {
 }
 
 describe('<ankieta-choice>', () => {
+  it("takes options = null or undefined (a framework's data still loading) as none, without throwing, and works once they arrive", async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><ankieta-choice name="role" label="Rola"></ankieta-choice></form>`);
+    const el = form.querySelector('ankieta-choice')!;
+    for (const empty of [null, undefined]) {
+      el.options = empty;
+      el.value = 'staff';
+      await el.updateComplete;
+      expect(boxes(el), String(empty)).to.have.length(0);
+    }
+    el.options = OPTIONS;
+    await el.updateComplete;
+    expect(boxes(el)).to.have.length(3);
+    expect(boxes(el)[2]!.checked).to.equal(true);
+    expect(new FormData(form).get('role')).to.equal('staff');
+  });
+
   it("on its own in an app, follows a change of <html lang>: its shown error and the form's message", async () => {
     const root = document.documentElement;
     const before = root.getAttribute('lang');

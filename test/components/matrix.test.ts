@@ -46,6 +46,21 @@ async function inForm(template: ReturnType<typeof html>) {
 }
 
 describe('<ankieta-matrix>', () => {
+  it('takes rows = null or undefined as none, without throwing, and works once the rows arrive', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><ankieta-matrix name="org" label="Organizacja"></ankieta-matrix></form>`);
+    const el = form.querySelector('ankieta-matrix')!;
+    for (const empty of [null, undefined]) {
+      el.rows = empty;
+      el.value = { venue: 4 };
+      await el.updateComplete;
+      expect(rowSets(el), String(empty)).to.have.length(0);
+    }
+    el.rows = ROWS;
+    await el.updateComplete;
+    expect(rowSets(el)).to.have.length(3);
+    expect(new FormData(form).get('org.venue')).to.equal('4');
+  });
+
   it('groups each row in its own fieldset, named by the row, with radios named by the points', async () => {
     const el = await fixture<AnkietaMatrix>(html`<ankieta-matrix label="Organizacja" scale="quality5" .rows=${ROWS}></ankieta-matrix>`);
     const rows = rowSets(el);

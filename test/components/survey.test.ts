@@ -136,6 +136,24 @@ describe('<ankieta-survey>', () => {
     expect(part(el, 'message')!.textContent).to.contain('could not be loaded');
   });
 
+  it("takes definition = null (a framework's state before its data arrives) as none: the inline definition shows, no error", async () => {
+    const errors: Event[] = [];
+    const el =
+      await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" .definition=${null} @ankieta-error=${(e: Event) => errors.push(e)}
+      ><script type="application/json">
+        {"id":"inline-null","title":"Ankieta z treści","pages":[{"id":"p","questions":[{"id":"q","type":"nps","title":"NPS"}]}]}
+      </script></ankieta-survey
+    >`);
+    await settle(el);
+    expect(part(el, 'title')!.textContent).to.equal('Ankieta z\u00a0treści');
+    el.definition = ratings(2);
+    await settle(el);
+    el.definition = null;
+    await settle(el);
+    expect(part(el, 'title')!.textContent, 'back to the inline one').to.equal('Ankieta z\u00a0treści');
+    expect(errors.map((e) => JSON.stringify((e as CustomEvent).detail))).to.deep.equal([]);
+  });
+
   it('reads an inline <script type="application/json"> child', async () => {
     const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl"
       ><script type="application/json">

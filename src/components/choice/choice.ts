@@ -45,8 +45,8 @@ export class AnkietaChoice extends FormControl {
     value: { attribute: false },
   };
 
-  /** The answers `{value, label}`, in the order shown. */
-  options: ChoiceOptionSpec[] = [];
+  /** The answers `{value, label}`, in the order shown; null or undefined is none. */
+  options: ChoiceOptionSpec[] | null | undefined = [];
   /** Checkboxes; the value becomes an array. */
   multiple = false;
   /** Adds the option `'other'` with a text field. */
@@ -70,8 +70,13 @@ export class AnkietaChoice extends FormControl {
   }
   #value: string | string[] | null = null;
 
+  /** The options, none while a framework passes null or undefined (its data still loading). */
+  get #options(): ChoiceOptionSpec[] {
+    return this.options ?? [];
+  }
+
   get #all(): ChoiceOptionSpec[] {
-    return this.other ? [...this.options, { value: OTHER, label: this.otherLabel || this.t('other') }] : this.options;
+    return this.other ? [...this.#options, { value: OTHER, label: this.otherLabel || this.t('other') }] : this.#options;
   }
 
   get #chosen(): string[] {
@@ -86,7 +91,7 @@ export class AnkietaChoice extends FormControl {
       type: 'choice',
       title: this.label,
       required: this.required,
-      options: this.options,
+      options: this.#options,
       multiple: this.multiple,
       other: this.other,
       minChoices: this.minChoices,

@@ -49,8 +49,13 @@ export class AnkietaMatrix extends FormControl {
     value: { attribute: false },
   };
 
-  /** The items rated, `{id, label}`, each on the same scale. */
-  rows: MatrixRowSpec[] = [];
+  /** The items rated, `{id, label}`, each on the same scale; null or undefined is none. */
+  rows: MatrixRowSpec[] | null | undefined = [];
+
+  /** The rows, none while a framework passes null or undefined (its data still loading). */
+  get #rows(): MatrixRowSpec[] {
+    return this.rows ?? [];
+  }
   /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
   scale = 'agree5';
   /** Custom points `{value, label}`, shown lowest first. */
@@ -63,19 +68,19 @@ export class AnkietaMatrix extends FormControl {
   value: MatrixValue = {};
 
   protected question(): MatrixQuestion {
-    return { id: 'matrix', type: 'matrix', title: this.label, required: this.required, rows: this.rows, ...engineScaleFields(this) };
+    return { id: 'matrix', type: 'matrix', title: this.label, required: this.required, rows: this.#rows, ...engineScaleFields(this) };
   }
   /** Answers for rows that no longer exist are dropped, so they do not void the rest. */
   protected rawAnswer(): unknown {
     const value = this.value ?? {};
     const answers: MatrixValue = {};
-    for (const row of this.rows) if (Object.hasOwn(value, row.id)) answers[row.id] = value[row.id]!;
+    for (const row of this.#rows) if (Object.hasOwn(value, row.id)) answers[row.id] = value[row.id]!;
     return answers;
   }
   protected formValue(answer: MatrixValue): FormData {
     const data = new FormData();
     if (!this.name) return data;
-    for (const row of this.rows) if (row.id in answer) data.append(`${this.name}.${row.id}`, String(answer[row.id]));
+    for (const row of this.#rows) if (row.id in answer) data.append(`${this.name}.${row.id}`, String(answer[row.id]));
     return data;
   }
   protected captureState(): unknown {
@@ -99,7 +104,7 @@ export class AnkietaMatrix extends FormControl {
   /** A required matrix's rows still without an answer. */
   #unanswered(): string[] {
     const answers = (this.answer ?? {}) as MatrixValue;
-    return this.required ? this.rows.filter((row) => !Object.hasOwn(answers, row.id)).map((row) => row.id) : [];
+    return this.required ? this.#rows.filter((row) => !Object.hasOwn(answers, row.id)).map((row) => row.id) : [];
   }
 
   /** The first row still to answer (the error summary's link and the form's validation land there). */
@@ -143,7 +148,7 @@ export class AnkietaMatrix extends FormControl {
             ${na === undefined ? nothing : html`<span class="cell na">${na}</span>`}
           </div>
         </div>
-        ${this.rows.map(
+        ${this.#rows.map(
           (row, index) => html`
             <fieldset part="row" class=${missing.has(row.id) ? 'row missing' : 'row'} role="radiogroup" aria-required=${this.required ? 'true' : nothing}>
               <legend class="row-label">${row.label}${missing.has(row.id) ? html`<span class="row-missing"> – ${this.t('rowMissing')}</span>` : nothing}</legend>

@@ -223,7 +223,8 @@ export class AnkietaSurvey extends LitElement {
   async #load(): Promise<void> {
     this.#loadAbort?.abort();
     this.#source = { definition: this.definition, src: this.src, json: json(this.definition) };
-    let source: unknown = this.definition;
+    // null is "none yet" too (a framework's state before its data arrives): `src` or the inline JSON then.
+    let source: unknown = this.definition ?? undefined;
     if (source === undefined && this.src) {
       const src = this.src;
       const abort = (this.#loadAbort = new AbortController());
