@@ -44,7 +44,11 @@ export const LOW_NPS = 6;
 const option = (value: string, pl: string, en: string) => ({ value, label: t(pl, en) });
 
 export const ROLE_OPTIONS = [
-  option('executive', 'Wójt, burmistrz, prezydent miasta, starosta lub członek zarządu', 'Mayor, county head or executive board member'),
+  option(
+    'executive',
+    'Wójt, burmistrz, prezydent miasta, starosta, członkini lub członek zarządu',
+    'Mayor, county head or executive board member',
+  ),
   option('councillor', 'Radna lub radny', 'Councillor'),
   option('staff', 'Osoba zatrudniona w JST lub jej jednostce organizacyjnej', 'Local government staff'),
   option('ngo', 'Organizacja pozarządowa', 'Non-governmental organisation'),
@@ -103,7 +107,7 @@ function sessionQuestions(sessions: readonly Session[], workshops: boolean): Que
       type: 'matrix',
       title: hasWorkshops ? t('Ocena wystąpień i warsztatów', 'Rate each talk and workshop') : t('Ocena wystąpień', 'Rate each talk'),
       hint: t(
-        'Jeśli nie było Pani/Pana na którejś części, proszę wybrać „Nie dotyczy – nie było mnie”.',
+        'W przypadku nieobecności na którejś części proszę wybrać „Nie dotyczy – nie było mnie”.',
         'If you missed a session, please choose “N/A – not present”.',
       ),
       scale: 'quality5',
@@ -120,7 +124,7 @@ function sessionQuestions(sessions: readonly Session[], workshops: boolean): Que
               multiline: true,
               title: each(session.title, (title, locale) =>
                 locale === 'pl'
-                  ? `Co można było zrobić lepiej ${session.type === 'workshop' ? 'w warsztacie' : 'w wystąpieniu'} ${quote(title, locale)}?`
+                  ? `Co można było zrobić lepiej ${session.type === 'workshop' ? 'podczas warsztatów' : 'w wystąpieniu'} ${quote(title, locale)}?`
                   : `What could have been better in ${quote(title, locale)}?`,
               ),
               visibleIf: { question: 'talks', row: ids[i]!, lte: LOW_SCORE },
@@ -145,7 +149,12 @@ function description(options: ConferenceOptions): LocalizedText {
   );
   if (!options.place && !options.date) return intro;
   const where = (locale: Locale) =>
-    [options.place ? localize(options.place, locale) : undefined, options.date ? formatDate(options.date, locale) : undefined]
+    // The date first, as office letters write it ("18 kwietnia 2016 r., Sala …, ul. Piastowska 14"):
+    // after the street number it read as one list of numbers.
+    [
+      options.date ? `${formatDate(options.date, locale)}${locale === 'pl' ? ' r.' : ''}` : undefined,
+      options.place ? localize(options.place, locale) : undefined,
+    ]
       .filter(Boolean)
       .join(', ');
   return t(`${where('pl')}. ${intro.pl}`, `${where('en')}. ${intro.en}`);
@@ -167,14 +176,14 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           id: 'role',
           type: 'choice',
           required: true,
-          title: t('Kogo Pan/Pani reprezentuje?', 'Whom do you represent?'),
+          title: t('Funkcja lub reprezentowana instytucja', 'Your role or the organisation you represent'),
           options: ROLE_OPTIONS,
         },
         { id: 'jst_type', type: 'choice', title: t('Typ jednostki', 'Type of unit'), options: UNIT_OPTIONS },
         {
           id: 'partner_status',
           type: 'choice',
-          title: t('Czy Pana/Pani jednostka działa w partnerstwie?', 'Is your organisation in a partnership?'),
+          title: t('Czy reprezentowana jednostka lub organizacja działa w partnerstwie?', 'Is your organisation in a partnership?'),
           options: [
             option('yes', 'Tak', 'Yes'),
             option('considering', 'Rozważamy przystąpienie', 'We are considering joining one'),
@@ -248,7 +257,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           scale: 'quality5',
           // The scale's own "not present" fits a talk, not the catering or the materials.
           notApplicable: t('Nie dotyczy / trudno ocenić', 'N/A / cannot judge'),
-          title: t('Jak ocenia Pan/Pani organizację?', 'How would you rate the organisation?'),
+          title: t('Ocena organizacji konferencji', 'How would you rate the organisation?'),
           rows: ORGANISATION_ROWS,
         },
         // Without `row`, a matrix condition holds when any answered row satisfies it.
@@ -280,7 +289,10 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           id: 'apply_what',
           type: 'text',
           multiline: true,
-          title: t('Które i w jaki sposób?', 'Which one, and how?'),
+          title: t(
+            'Które rozwiązanie i w jaki sposób zostanie wykorzystane w pracy?',
+            'Which solution will you use in your work, and how?',
+          ),
           visibleIf: { question: 'apply', gte: 4 },
           hint: noPersonalDataHint,
         },
@@ -289,7 +301,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           type: 'nps',
           required: true,
           title: t(
-            'Na ile prawdopodobne jest, że poleci Pan/Pani taką konferencję koleżance lub koledze z innej JST?',
+            'Na ile prawdopodobne jest polecenie takiej konferencji koleżance lub koledze z innej JST?',
             'How likely are you to recommend such a conference to a colleague from another local government?',
           ),
           minLabel: t('Zdecydowanie nie', 'Not at all likely'),

@@ -146,10 +146,7 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
   const relationship = RELATIONSHIP_ITEMS.filter((item) => item.id !== 'b6' || options.crossSector !== false).map((item) =>
     item.id === 'b6' && cross.b6 ? { ...item, visibleIf: cross.b6 } : item,
   );
-  const pageHint = t(
-    'Proszę ocenić, na ile zgadza się Pan/Pani z każdym stwierdzeniem.',
-    'Please say how far you agree with each statement.',
-  );
+  const pageHint = t('Przy każdym stwierdzeniu proszę zaznaczyć stopień zgody.', 'Please say how far you agree with each statement.');
 
   const definition = {
     id: options.id ?? (options.partnership ? partnershipSurveyId(options.partnership) : 'partnership-self-assessment'),
@@ -161,23 +158,20 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
         )
       : t('Samoocena partnerstwa', 'Partnership self-assessment'),
     description: t(
-      'Samoocena pomaga partnerstwu zobaczyć, co działa dobrze, a co wymaga uwagi. Każdy partner wypełnia ją osobno; wyniki w dwóch obszarach pojawią się od razu po wysłaniu odpowiedzi. Zajmie to około 5 minut.',
+      'Samoocena pomaga partnerstwu zobaczyć, co działa dobrze, a co wymaga uwagi. Każdy partner wypełnia ją osobno; wyniki w dwóch obszarach pojawią się od razu po wysłaniu odpowiedzi. Wypełnienie zajmie około 5 minut.',
       'The self-assessment helps a partnership see what works well and what needs attention. Each partner fills it in separately; the scores in two areas appear as soon as the answers are sent. It takes about 5 minutes.',
     ),
     pages: [
       {
         id: 'about',
-        title: t('O Pana/Pani organizacji', 'About your organisation'),
+        title: t('Reprezentowana organizacja', 'About your organisation'),
         questions: [
           { id: 'anonymity', type: 'info', text: anonymityNote },
           {
             id: 'sector',
             type: 'choice',
             required: true,
-            title: t(
-              'Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?',
-              'Which sector does your organisation represent in the partnership?',
-            ),
+            title: t('Sektor reprezentowanej organizacji', 'Which sector does your organisation represent in the partnership?'),
             options: SECTOR_OPTIONS,
           },
           ...cross.questions,

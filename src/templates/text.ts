@@ -42,7 +42,7 @@ export const quote = (text: string, locale: Locale) =>
 
 /** The note every built-in template opens with (domain brief, section 3: anonymous mode). */
 export const anonymityNote = t(
-  'Ankieta jest anonimowa. Nie zbieramy danych pozwalających Panią/Pana zidentyfikować.',
+  'Ankieta jest anonimowa. Nie zbieramy danych, które pozwoliłyby zidentyfikować osobę wypełniającą ankietę.',
   'This survey is anonymous. We do not collect any data that could identify you.',
 );
 

@@ -253,7 +253,7 @@ describe('<ankieta-report>', () => {
       for (const control of root(el).querySelectorAll('select, button'))
         expect(control.getClientRects().length, `${control.localName} printed`).to.equal(0);
       expect(getComputedStyle(line).display).to.equal('block');
-      expect(text(line)).to.equal('Podział według pytania: Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?');
+      expect(text(line)).to.equal('Podział według pytania: Sektor reprezentowanej organizacji');
     } finally {
       await restore();
     }

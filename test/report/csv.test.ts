@@ -345,7 +345,7 @@ describe('resultsCsv()', () => {
     expect(new Set(rows.map((r) => r.length)), 'every line has the five columns').to.deep.equal(new Set([5]));
     expect(rows.find((r) => r[0] === 'sector')).to.deep.equal([
       'sector',
-      'Jaki sektor reprezentuje Pana/Pani organizacja w partnerstwie?',
+      'Sektor reprezentowanej organizacji',
       'ngo',
       'Organizacja pozarządowa',
       '',

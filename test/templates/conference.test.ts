@@ -89,8 +89,8 @@ describe('conferenceEvaluation()', () => {
       pl: 'Ocena konferencji „Współpraca w partnerstwach samorządowych”',
       en: 'Evaluation: “Współpraca w partnerstwach samorządowych”',
     });
-    expect((definition.description as { pl: string }).pl).to.match(/^Opole, 18 kwietnia 2016\./);
-    expect((definition.description as { en: string }).en).to.match(/^Opole, 18 April 2016\./);
+    expect((definition.description as { pl: string }).pl).to.match(/^18 kwietnia 2016 r\., Opole\./);
+    expect((definition.description as { en: string }).en).to.match(/^18 April 2016, Opole\./);
   });
 
   it('makes one matrix row per session and one follow-up per talk, shown only after a low score of that talk', () => {
@@ -125,7 +125,7 @@ describe('conferenceEvaluation()', () => {
     expect(
       (byId(withoutQuestion, 'talk_s3_why')!.title as { pl: string }).pl,
       'without the workshop question, the row keeps its own',
-    ).to.equal('Co można było zrobić lepiej w warsztacie „Narzędzia współpracy”?');
+    ).to.equal('Co można było zrobić lepiej podczas warsztatów „Narzędzia współpracy”?');
   });
 
   it('asks "why" only after low scores: ≤ 2 on five points, ≤ 6 on the recommendation score, any organisation row ≤ 2', () => {
