@@ -17,7 +17,7 @@ export async function fetchDefinition(url: string, signal: AbortSignal): Promise
   const timer = setTimeout(stop, definitionTimeouts.giveUp);
   try {
     const response = await fetch(url, { signal: abort.signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText} for ${url}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
     return await response.text();
   } catch (error) {
     if (abort.signal.aborted && !signal.aborted) throw new Error(`no answer in ${definitionTimeouts.giveUp / 1000} s`);

@@ -48,6 +48,23 @@ describe('<ankieta-launcher>', () => {
     }
   });
 
+  it('puts the floating button in each of the four corners, and bottom right for no or an unknown position', async () => {
+    const corner = (el: AnkietaLauncher) => {
+      const r = trigger(el).getBoundingClientRect();
+      const near = (a: number, b: number) => Math.abs(a - b) < 40;
+      return `${near(r.top, 0) ? 'top' : near(r.bottom, innerHeight) ? 'bottom' : `y=${Math.round(r.top)}`}-${near(r.left, 0) ? 'left' : near(r.right, innerWidth) ? 'right' : `x=${Math.round(r.left)}`}`;
+    };
+    for (const position of ['', 'bottom-right', 'bottom-left', 'top-right', 'top-left', 'middle']) {
+      const { el } = await mount(position ? `position="${position}"` : '');
+      await new Promise((r) => setTimeout(r, 10));
+      await el.updateComplete;
+      expect(corner(el), position || 'none').to.equal(
+        ['bottom-left', 'top-right', 'top-left'].includes(position) ? position : 'bottom-right',
+      );
+      el.remove();
+    }
+  });
+
   it('shows a floating button that opens the survey in a modal dialog; Esc closes and focus returns', async () => {
     const { el, survey } = await mount();
     await new Promise((r) => setTimeout(r, 10));

@@ -87,7 +87,7 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(survey.textContent!.trim()).to.equal('Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.');
     const messages = win.__console!.filter((m) => m.level === 'error' && m.text.startsWith('<ankieta-survey>'));
     expect(messages.map((m) => m.text)).to.deep.equal([
-      '<ankieta-survey>: Could not load /test/embed/pages/no-such-survey.json: HTTP 404 Not Found for /test/embed/pages/no-such-survey.json',
+      '<ankieta-survey>: Could not load /test/embed/pages/no-such-survey.json: HTTP 404 Not Found',
     ]);
     expect(win.__errors).to.deep.equal([]);
   });

@@ -35,22 +35,19 @@ export const styles = css`
     outline-offset: 0;
     box-shadow: 0 0 0 6px #1b1f24;
   }
-  :host(:not([position])) .trigger,
-  :host([position='bottom-right']) .trigger {
-    bottom: var(--_offset);
-    right: var(--_offset);
+  /* Bottom right unless another of the four positions is set: an unknown value ("middle")
+     must not leave a fixed button without a place, off screen. */
+  .trigger {
+    inset: auto var(--_offset) var(--_offset) auto;
   }
   :host([position='bottom-left']) .trigger {
-    bottom: var(--_offset);
-    left: var(--_offset);
+    inset: auto auto var(--_offset) var(--_offset);
   }
   :host([position='top-right']) .trigger {
-    top: var(--_offset);
-    right: var(--_offset);
+    inset: var(--_offset) var(--_offset) auto auto;
   }
   :host([position='top-left']) .trigger {
-    top: var(--_offset);
-    left: var(--_offset);
+    inset: var(--_offset) auto auto var(--_offset);
   }
   dialog {
     box-sizing: border-box;
