@@ -427,7 +427,9 @@ export function formControlSuite(adapter: ControlAdapter): void {
       it('shows nothing before the user acts, then after reportValidity() shows, describes and marks the error', async () => {
         const { el } = await mount((e) => (e.required = true));
         const error = errorOf(el);
-        expect(error.getAttribute('aria-live')).to.equal('polite');
+        const live = () => [...el.shadowRoot!.querySelectorAll('[aria-live="polite"]')];
+        expect(live(), 'one live region, there before any error').to.have.length(1);
+        expect(live()[0]!.textContent!.trim()).to.equal('');
         expect(error.textContent!.trim()).to.equal('');
         // Explicitly "false": an empty required radio, checkbox or select is natively invalid, and
         // Chromium would announce it as invalid before the user has done anything.
@@ -437,6 +439,10 @@ export function formControlSuite(adapter: ControlAdapter): void {
         await settle(el);
         expect(error.textContent!.trim()).to.equal(requiredMessage('pl'));
         expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
+        expect(el.label, 'the suite names its controls').to.not.equal('');
+        expect(live()[0]!.textContent!.trim(), 'announced with the question it belongs to').to.equal(
+          `${el.label} – ${requiredMessage('pl')}`,
+        );
         for (const control of controlsOf(el)) {
           expect(control.getAttribute('aria-invalid')).to.equal('true');
           const ids = control.getAttribute('aria-describedby')!.split(/\s+/);
@@ -460,7 +466,7 @@ export function formControlSuite(adapter: ControlAdapter): void {
         expect(el.reportValidity()).to.equal(false);
         await settle(el);
         const error = errorOf(el);
-        expect(error.getAttribute('aria-live')).to.equal('off');
+        expect(el.shadowRoot!.querySelector('[aria-live]:not([aria-live="off"])')).to.equal(null);
         expect(error.textContent!.trim()).to.equal(requiredMessage('pl'));
         for (const control of controlsOf(el)) expect(control.getAttribute('aria-describedby')!.split(/\s+/)).to.include(error.id);
       });

@@ -324,8 +324,17 @@ export abstract class FormControl extends LitElement {
     return this.hint ? html`<div part="hint" id="hint" class="hint">${this.hint}</div>` : nothing;
   }
 
-  /** Always rendered, so screen readers announce text injected into the live region. */
+  /**
+   * The error as shown, and (unless `quiet-errors`, where a survey's error summary reads each
+   * problem with its question) a live region, always rendered so that screen readers announce
+   * what is put in it: the error with the question's name ("Ocena ogólna – Proszę odpowiedzieć na
+   * to pytanie."), since it is heard once focus has moved on to another question.
+   */
   protected renderError(): TemplateResult {
-    return html`<div part="error" id="error" class="error" aria-live=${this.quietErrors ? 'off' : 'polite'}>${this.#rendered}</div>`;
+    return html`<div part="error" id="error" class="error">${this.#rendered}</div>${
+      this.quietErrors
+        ? nothing
+        : html`<div class="visually-hidden" aria-live="polite">${this.#rendered && `${this.label} – ${this.#rendered}`}</div>`
+    }`;
   }
 }
