@@ -422,6 +422,12 @@ describe('<ankieta-survey>', () => {
     expect(response.surveyVersion).to.equal(2);
     expect(response.locale).to.equal('en');
     expect(Date.parse(response.submittedAt)).to.be.at.least(Date.parse(response.startedAt));
+    const hour = new Date(Math.floor(Date.now() / 36e5) * 36e5).toISOString();
+    expect(response.submittedAt, 'to the hour: a time to the ms ties responses together').to.be.oneOf([
+      hour,
+      new Date(Date.parse(hour) - 36e5).toISOString(),
+    ]);
+    expect(response.startedAt).to.match(/T\d\d:00:00\.000Z$/);
     // (5-1)/4 = 1 and (3-1)/4 = 0.5 → mean 0.75 → 75, band "High" (index 2)
     expect(response.scores).to.deep.equal({ a: { score: 75, band: 2 } });
     expect(response).to.not.have.any.keys('ip', 'userAgent', 'hp');

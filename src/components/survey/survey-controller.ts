@@ -185,11 +185,14 @@ export class SurveyController implements ReactiveController {
     const errors = model.validateAll();
     if (errors.size) return { ok: false, errors };
     const session = this.#session;
+    // Times to the hour: to the millisecond they tie a response to another survey sent from the
+    // same page (the e-mail for materials) or to the previous person at a kiosk.
+    const hour = (time: string | number) => new Date(Math.floor(new Date(time).getTime() / 36e5) * 36e5).toISOString();
     const response = model.toResponse({
       id: session?.responseId ?? uuid(),
       locale,
-      startedAt: session?.startedAt ?? new Date().toISOString(),
-      submittedAt: new Date().toISOString(),
+      startedAt: hour(session?.startedAt ?? Date.now()),
+      submittedAt: hour(Date.now()),
     });
     const proceed = emit(this.#host, 'ankieta-submit', { response }, { cancelable: true });
     this.submitted = response;

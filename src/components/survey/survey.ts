@@ -437,7 +437,9 @@ export class AnkietaSurvey extends LitElement {
     if (!status || (!status.undelivered && status.state !== 'forbidden')) return nothing;
     return html`<p class="delivery-actions">
       ${
-        status.undelivered || status.state === 'forbidden'
+        // Not at a kiosk: the file holds every response still on the device, and the next
+        // person would take away the earlier ones' answers (they stay queued for delivery).
+        (status.undelivered || status.state === 'forbidden') && !this.kiosk
           ? html`<button part="button" type="button" class="secondary" @click=${this.#exportUndelivered}>${this.#t('exportAnswers')}</button>`
           : nothing
       }
