@@ -42,6 +42,11 @@ const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
  * `reportValidity()`); it disappears as soon as the answer is fixed. An `error` set from outside
  * always shows and makes the control invalid, like `setCustomValidity()`.
  */
+/** Whether a mouse button (or a tap's mousedown) is down, until just after its click. */
+let pressing = false;
+globalThis.addEventListener?.('mousedown', () => (pressing = true), true);
+globalThis.addEventListener?.('mouseup', () => setTimeout(() => (pressing = false)), true);
+
 export abstract class FormControl extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -101,7 +106,20 @@ export abstract class FormControl extends LitElement {
     this.addEventListener('focusout', (event) => {
       const to = event.relatedTarget;
       const inside = to instanceof Node && (to === this || this.contains(to) || this.renderRoot.contains(to));
-      if (this.#interacted && !inside) this.ownErrorVisible = true;
+      if (!this.#interacted || inside) return;
+      const show = () => (this.ownErrorVisible = true);
+      // Focus taken by a press elsewhere (Next, just below): the error waits until the press is
+      // over, or the text it adds would move the button from under the pointer and the click
+      // would miss it.
+      if (pressing) addEventListener('mouseup', () => setTimeout(show), { once: true, capture: true });
+      else show();
+    });
+    // A press on an answer's label (not on a field): with delegatesFocus the browser would hand
+    // focus to the first radio on mousedown and scroll it into view, so in a question taller than
+    // the screen the click that follows lands elsewhere and picks nothing, or another answer.
+    // The label's click still picks its answer and focuses it.
+    this.addEventListener('mousedown', (event) => {
+      if (!(event.composedPath()[0] as Element).closest?.('input,select,textarea,button')) event.preventDefault();
     });
   }
 
