@@ -42,6 +42,23 @@ describe('<ankieta-nps>', () => {
     ]);
   });
 
+  it('keeps long end labels inside the question with text at 200 % on a phone, broken inside a word if need be', async () => {
+    document.documentElement.style.fontSize = '32px';
+    try {
+      const el = await fixture<AnkietaNps>(html`<div style="width: 190px"><ankieta-nps label="Polecenie"></ankieta-nps></div>`);
+      const nps = el.querySelector('ankieta-nps')!;
+      await nps.updateComplete;
+      const edge = nps.shadowRoot!.querySelector('fieldset')!.getBoundingClientRect().right;
+      const anchors = [...nps.shadowRoot!.querySelectorAll('.anchors span')].map((s) => Math.round(s.getBoundingClientRect().right));
+      expect(
+        anchors.filter((right) => right > edge + 1),
+        `end labels past the edge at ${Math.round(edge)} px`,
+      ).to.deep.equal([]);
+    } finally {
+      document.documentElement.style.removeProperty('font-size');
+    }
+  });
+
   it('counts 0 as an answer', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><ankieta-nps name="q" label="Polecenie" required></ankieta-nps></form>`);
     const el = form.querySelector('ankieta-nps')!;

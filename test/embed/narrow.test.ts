@@ -27,6 +27,22 @@ describe('a 320 px wide phone screen', () => {
     expect(win.__errors).to.deep.equal([]);
   });
 
+  it('with text at 200 % (a 32 px root font) on a 360 px phone, the dialog takes the width and no text sticks out', async () => {
+    const { doc } = await openHost('/embed/launcher', { width: 360, height: 740 });
+    doc.documentElement.style.fontSize = '32px';
+    const launcher = await waitFor(
+      () => doc.querySelector('ankieta-launcher')?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]:not([hidden])'),
+      'the button',
+    );
+    launcher.click();
+    const survey = doc.querySelector('ankieta-survey')!;
+    await waitFor(() => survey.shadowRoot?.querySelector('[part~="page-title"]'), 'the survey');
+    const dialog = doc.querySelector('ankieta-launcher')!.shadowRoot!.querySelector('dialog')!;
+    const box = dialog.getBoundingClientRect();
+    expect(box.width, 'the width less 1em (32 px) of margins, not the browser default of 2em + 6 px').to.be.at.least(360 - 32 - 1);
+    expect(sticksOut(survey, box.right)).to.deep.equal([]);
+  });
+
   it('a slide-in does not open by itself over the page: only its button shows, and opens it', async () => {
     const { doc, win } = await openHost('/embed/slide-in', { width: 320, height: 640 });
     const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');

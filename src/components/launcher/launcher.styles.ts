@@ -52,6 +52,9 @@ export const styles = css`
   dialog {
     box-sizing: border-box;
     width: min(46em, calc(100vw - 1em));
+    /* Not the browser's calc(100% - 2em - 6px): with text at 200 % it left a 290 px dialog on a
+       360 px phone. */
+    max-width: none;
     max-height: calc(100dvh - 1em);
     padding: 0;
     border: 1px solid var(--_border);

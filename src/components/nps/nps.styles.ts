@@ -75,9 +75,10 @@ export const npsStyles = css`
     gap: var(--_space);
     margin-block-start: 0.25em;
     color: var(--_muted);
-    /* Each end label on its own line when both do not fit, broken between words. */
+    /* Each end label on its own line when both do not fit, broken between words, and inside a
+       word longer than the line (large text on a phone) rather than past the question's edge. */
     flex-wrap: wrap;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
   .anchors span:last-child {
     margin-inline-start: auto;
