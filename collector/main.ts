@@ -15,6 +15,10 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
+  // Files this process makes (the SQLite database and its -wal and -shm files, made as they are
+  // needed) are readable by its own user only: responses, and a separate survey's e-mail
+  // addresses, are not for every account on the machine.
+  process.umask(0o077);
   const collector = await startCollector(options);
   const origins = options.origins.length ? options.origins.join(', ') : 'none besides its own host';
   const surveys =

@@ -29,7 +29,7 @@ interface Pending {
  */
 export async function openSqlite(dataDir: string): Promise<Storage> {
   const Driver = await loadDriver<typeof Database>('better-sqlite3', 'the embedded storage');
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'ankieta.sqlite');
   const db = new Driver(file);
   db.pragma('journal_mode = WAL');

@@ -27,10 +27,13 @@ interface Column {
   read: (response: ExportedResponse) => unknown;
 }
 
-const answer = (key: string) => (r: ExportedResponse) => r.answers[key];
+/** `object[key]` when it is the object's own: an answer named "constructor" or "toString" in one
+ * response must not fill the other rows with `Object`'s inherited functions. */
+const own = (object: object, key: string): unknown => (Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined);
+const answer = (key: string) => (r: ExportedResponse) => own(r.answers, key);
 const matrixCell = (question: string, row: string) => (r: ExportedResponse) => {
-  const value = r.answers[question];
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[row] : undefined;
+  const value = own(r.answers, question);
+  return value && typeof value === 'object' && !Array.isArray(value) ? own(value, row) : undefined;
 };
 
 function definitionColumns(definition: SurveyDefinition): Column[] {

@@ -1,7 +1,7 @@
 // Every API case of DESIGN.md ("Collector") against each storage, through real HTTP.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
@@ -46,6 +46,18 @@ for (const storage of storages()) {
     });
 
     const stored = async (surveyId) => (await exportResponses(base, surveyId)).json.responses;
+
+    if (storage.name === 'SQLite')
+      it('keeps its files readable by its own user only (directory 700, database, -wal and -shm 600)', async () => {
+        assert.equal((await postJson(base, conferenceResponse(), { Origin: PAGE })).status, 201);
+        const modes = { [place.dataDir]: statSync(place.dataDir).mode & 0o777 };
+        for (const name of readdirSync(place.dataDir)) modes[name] = statSync(join(place.dataDir, name)).mode & 0o777;
+        assert.ok(
+          Object.keys(modes).some((name) => name.endsWith('-wal')),
+          `the -wal file exists: ${Object.keys(modes)}`,
+        );
+        for (const [name, mode] of Object.entries(modes)) assert.equal(mode & 0o077, 0, `${name} is ${mode.toString(8)}`);
+      });
 
     it('reports health', async () => {
       const res = await request('GET', `${base}/healthz`);

@@ -51,6 +51,17 @@ describe('responsesCsv()', () => {
   const definition = benchmarkDefinition();
   const responses = generateResponses(definition, 25, { seed: 9 });
 
+  it('leaves a cell empty when a response lacks an answer named like an Object member ("constructor", "toString")', () => {
+    const [first, second] = responses;
+    const odd = { ...first!, answers: { ...first!.answers, constructor: 'x', toString: 'y', valueOf: { row: 1 } } };
+    const rows = readCsv(responsesCsv([], [odd as never, second!]), ';');
+    const column = (name: string) => rows[0]!.indexOf(name);
+    expect(rows[1]![column('constructor')]).to.equal('x');
+    expect(rows[2]![column('constructor')]).to.equal('');
+    expect(rows[2]![column('toString')]).to.equal('');
+    expect(rows[2]![column('valueOf.row')]).to.equal('');
+  });
+
   it('writes one row per response with question ids as headers, matrix rows and "other" texts as columns', () => {
     const rows = readCsv(responsesCsv(definition, responses), ';');
     const header = rows[0]!;
