@@ -117,7 +117,7 @@ export const reportPl = {
     other: 'Aby chronić anonimowość, nie pokazano {count} grupy.',
   },
   reportHiddenRule:
-    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są także najmniejsze z pozostałych, tak by ukrytych odpowiedzi nie dało się odtworzyć przez odejmowanie od sumy. W pokazanych grupach średnią obliczoną z mniej niż 5 odpowiedzi zastępuje znak „–”, a liczbę tych odpowiedzi – słowa „mniej niż 5”.',
+    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są także najmniejsze z pozostałych, tak by ukrytych odpowiedzi nie dało się odtworzyć przez odejmowanie od sumy. W pokazanych grupach średnią obliczoną z mniej niż 5 odpowiedzi zastępuje znak „–”, a liczbę tych odpowiedzi – słowa „mniej niż 5”; gdyby dało się ją odtworzyć przez odejmowanie od sumy, znak „–” zastępuje też najmniejszą z pozostałych średnich tego pytania.',
   reportNoGroups: 'Żadna grupa nie jest wystarczająco liczna, by ją pokazać.',
   reportExport: 'Eksport',
   reportExportResponses: 'Pobierz odpowiedzi (CSV)',
@@ -210,7 +210,7 @@ export const reportEn: Record<ReportKey, Message> = {
     other: 'To protect anonymity, {count} groups are not shown.',
   },
   reportHiddenRule:
-    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by "–", and their number by "fewer than 5".',
+    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by "–", and their number by "fewer than 5"; where subtracting from the totals would give it away, the smallest other mean of that question is replaced by "–" too.',
   reportNoGroups: 'No group is large enough to show.',
   reportExport: 'Export',
   reportExportResponses: 'Download responses (CSV)',

@@ -34,6 +34,31 @@ export const MIN_GROUP_SIZE = 5;
  */
 export const tooFewToShow = (n: number | undefined) => !n || n < MIN_GROUP_SIZE;
 
+/** Group figures hidden to cover a smaller hidden one (see `coverHiddenFigures`). */
+const covering = new WeakSet<object>();
+
+/**
+ * Whether a group's figure (a question's summary, a matrix row, a dimension) is hidden: given by
+ * fewer than MIN_GROUP_SIZE people, or hidden to cover such a figure.
+ */
+export const hideFigure = (figure: { n: number } | undefined): boolean => tooFewToShow(figure?.n) || covering.has(figure!);
+
+/**
+ * The overall figure minus the shown groups' figures is what the hidden ones hold together: one
+ * mean given by 1 person in a shown group would be 11 × 3.818 − 10 × 4.1 = 1. So while the hidden
+ * figures of an item hold fewer than MIN_GROUP_SIZE answers, the smallest shown figure of that
+ * item is hidden too, as `visibleGroups` does for whole groups.
+ */
+function coverHiddenFigures(total: number, figures: readonly ({ n: number } | undefined)[]): void {
+  const shown = figures.filter((f): f is { n: number } => !tooFewToShow(f?.n)).sort((a, b) => a.n - b.n);
+  let hidden = total - shown.reduce((sum, f) => sum + f.n, 0);
+  while (hidden > 0 && hidden < MIN_GROUP_SIZE && shown.length) {
+    const figure = shown.shift()!;
+    covering.add(figure);
+    hidden += figure.n;
+  }
+}
+
 export interface Count {
   value: string | number;
   /** Undefined for a plain number (rating, recommendation score). */
@@ -393,6 +418,27 @@ export class Aggregator {
         return { value: key, ...(label ? { label } : {}), n: report.n, report };
       });
     const { visible, hidden } = visibleGroups(groups);
+    for (const summary of result.report.questions) {
+      const of = (g: Group) => g.report.questions.find((q) => q.question.id === summary.question.id);
+      if (summary.kind === 'matrix')
+        summary.rows.forEach((row, i) =>
+          coverHiddenFigures(
+            row.n,
+            visible.map((g) => (of(g) as typeof summary | undefined)?.rows[i]),
+          ),
+        );
+      else if (summary.kind === 'choice' || summary.kind === 'scale' || summary.kind === 'nps')
+        coverHiddenFigures(
+          summary.n,
+          visible.map((g) => of(g) as typeof summary | undefined),
+        );
+    }
+    result.report.dimensions.forEach((d, i) =>
+      coverHiddenFigures(
+        d.n,
+        visible.map((g) => g.report.dimensions[i]),
+      ),
+    );
     return { ...result, breakdown: { question: segment, groups: visible, hidden } };
   }
 }

@@ -10,7 +10,15 @@ import type { DimensionResult } from '../engine/scoring.js';
 import { localize } from '../engine/text.js';
 import { translate } from '../i18n/index.js';
 import { translateReport } from '../i18n/report.js';
-import { MIN_GROUP_SIZE, tooFewToShow, type AggregateResult, type Group, type QuestionSummary, type ScaleStats } from './aggregate.js';
+import {
+  MIN_GROUP_SIZE,
+  hideFigure,
+  tooFewToShow,
+  type AggregateResult,
+  type Group,
+  type QuestionSummary,
+  type ScaleStats,
+} from './aggregate.js';
 import { answerText, cellText, groupLabel, notApplicableText, valueLabel } from './labels.js';
 import { defuseFormula } from './responses-csv.js';
 
@@ -101,7 +109,7 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
             inBreakdown
               ? (g) => {
                   const s = groupSummary(g, summary);
-                  const cell = tooFewToShow(s?.n) ? undefined : s!.counts[i];
+                  const cell = hideFigure(s) ? undefined : s!.counts[i];
                   return cell ? [cell.count, percent(cell.count, s!.n), null, null] : [hidden, hidden, null, null];
                 }
               : undefined,
@@ -115,7 +123,7 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
         push([q.id, title, tr('csvMean'), null, null, summary.n, summary.mean, summary.sd, divergence(summary)], (g) => {
           const s = groupSummary(g, summary);
           if (tooFewToShow(s?.n)) return [null, null, fewer, hidden];
-          return [null, null, s!.n, s!.mean ?? hidden];
+          return [null, null, s!.n, hideFigure(s) ? hidden : (s!.mean ?? hidden)];
         });
         break;
       case 'nps':
@@ -128,7 +136,7 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
           (g) => {
             const s = groupSummary(g, summary);
             if (tooFewToShow(s?.n)) return [null, null, fewer, hidden];
-            return [null, null, s!.n, s!.score === null ? hidden : Math.round(s!.score)];
+            return [null, null, s!.n, s!.score === null || hideFigure(s) ? hidden : Math.round(s!.score)];
           },
         );
         break;
@@ -137,7 +145,7 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
           const label = localize(row.label, locale);
           push([`${q.id}.${row.id}`, title, label, null, null, row.n, row.mean, row.sd, divergence(row)], (g) => {
             const groupRow = groupSummary(g, summary)?.rows[i];
-            return [null, null, null, groupRow?.mean == null || tooFewToShow(groupRow.n) ? hidden : groupRow.mean];
+            return [null, null, null, groupRow?.mean == null || hideFigure(groupRow) ? hidden : groupRow.mean];
           });
           // As on screen: a row everyone marked "not applicable" reads 7 of them, not 0 ratings.
           if (row.notApplicable) rows.push([`${q.id}.${row.id}`, title, `${label}: ${notApplicableText(q, locale)}`, row.notApplicable]);
@@ -156,8 +164,8 @@ export function summaryCsv(result: AggregateResult, locale: Locale): string {
     for (const band of d.bands) rows.push([d.dimension.id, title, localize(band.label, locale), band.count, percent(band.count, d.n), d.n]);
     push([d.dimension.id, title, tr('csvScore'), null, null, d.n, d.mean, null, null, d.min, d.max], (g) => {
       // Scored people, not the group's size: a group of 5 with 1 score would show that score.
-      const { mean, n } = g.report.dimensions[i] ?? {};
-      return [null, null, null, mean == null || tooFewToShow(n) ? hidden : mean];
+      const figure = g.report.dimensions[i];
+      return [null, null, null, figure?.mean == null || hideFigure(figure) ? hidden : figure.mean];
     });
     if (d.unscored) rows.push([d.dimension.id, title, tr('csvUnscored'), d.unscored]);
   });

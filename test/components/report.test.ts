@@ -271,9 +271,10 @@ describe('<ankieta-report>', () => {
       ['8', '2,00'],
     ]);
     // One NGO answered a2: its mean would be that one answer, and so would its exact n next to
-    // the overall distribution (nine 4s and one 1).
+    // the overall distribution (nine 4s and one 1). The local governments' mean goes too: the
+    // overall mean of 10 minus theirs (9 × 4,00) would give the NGO's answer.
     expect(rows('a2')).to.deep.equal([
-      ['9', '4,00'],
+      ['9', '–'],
       ['mniej niż 5', '–'],
     ]);
     expect(text(root(el).querySelector('.note'))).to.include('a liczbę tych odpowiedzi – słowa „mniej niż 5”');
@@ -293,7 +294,8 @@ describe('<ankieta-report>', () => {
     const el = await mount(partnership, responses, { segment: 'sector' });
     const table = root(el).querySelector('#dimensions-breakdown')!.closest('table');
     const strategic = rowsOf(table).find((r) => r[0] === 'Zarządzanie strategiczne')!;
-    expect(strategic.slice(1)).to.deep.equal(['75,00', '–']);
+    // And the local governments' score, which the overall one (7 people) minus it would give away.
+    expect(strategic.slice(1)).to.deep.equal(['–', '–']);
   });
 
   it('makes a table region a tab stop only while its table scrolls sideways', async () => {

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { aggregate, aggregateInSlices, MIN_GROUP_SIZE, visibleGroups, type QuestionSummary } from '../../src/report/aggregate.js';
+import {
+  aggregate,
+  aggregateInSlices,
+  hideFigure,
+  MIN_GROUP_SIZE,
+  visibleGroups,
+  type QuestionSummary,
+} from '../../src/report/aggregate.js';
 import { isDivergent, nps, standardDeviation } from '../../src/report/statistics.js';
 import type { ChoiceQuestion, MatrixQuestion, Response, SurveyDefinition } from '../../src/schema/index.js';
 import { benchmarkDefinition, generateResponses } from './generate.js';
@@ -376,6 +383,49 @@ describe('breakdown by a single-choice question', () => {
     expect(shown(2, 2, 10, 6)).to.deep.equal({ shown: [10], hidden: 3 });
     expect(shown(1, 1, 1, 1, 1, 9)).to.deep.equal({ shown: [9], hidden: 5 });
     expect(shown(7, 5, 1, 1, 8)).to.deep.equal({ shown: [7, 8], hidden: 3 });
+  });
+
+  it('never leaves 1 to 4 answers of an item to be worked out by subtracting the shown figures from the overall one', () => {
+    const definition = benchmarkDefinition();
+    let items = 0;
+    let covered = 0;
+    for (const [seed, count] of [
+      [3, 23],
+      [5, 31],
+      [7, 47],
+      [13, 60],
+    ] as const) {
+      const { report, breakdown } = aggregate(definition, generateResponses(definition, count, { seed }), { segmentBy: 'role' });
+      const check = (what: string, total: number, figures: ({ n: number } | undefined)[]) => {
+        const shown = figures.filter((f) => f && !hideFigure(f));
+        const hidden = total - shown.reduce((sum, f) => sum + f!.n, 0);
+        items++;
+        if (figures.some((f) => f && f.n >= MIN_GROUP_SIZE && hideFigure(f))) covered++;
+        expect(hidden === 0 || hidden >= MIN_GROUP_SIZE, `${what} (seed ${seed}): ${hidden} answers left to subtraction`).to.equal(true);
+      };
+      const of = (id: string) => breakdown!.groups.map((g) => g.report.questions.find((q) => q.question.id === id));
+      for (const summary of report.questions) {
+        if (summary.kind === 'matrix')
+          summary.rows.forEach((row, i) =>
+            check(
+              `${summary.question.id}.${row.id}`,
+              row.n,
+              of(summary.question.id).map((q) => (q as typeof summary | undefined)?.rows[i]),
+            ),
+          );
+        else if (summary.kind === 'choice' || summary.kind === 'scale' || summary.kind === 'nps')
+          check(summary.question.id, summary.n, of(summary.question.id) as ({ n: number } | undefined)[]);
+      }
+      report.dimensions.forEach((d, i) =>
+        check(
+          d.dimension.id,
+          d.n,
+          breakdown!.groups.map((g) => g.report.dimensions[i]),
+        ),
+      );
+    }
+    expect(items, 'items checked').to.be.greaterThan(20);
+    expect(covered, 'some figures of 5 or more hidden to cover a smaller one').to.be.greaterThan(0);
   });
 
   it('reports each shown group with its own numbers, and no free text', () => {

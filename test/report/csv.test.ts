@@ -287,7 +287,8 @@ describe('summaryCsv() with a breakdown', () => {
   it('carries what the breakdown tables show, with "–" and "fewer than 5" where the screen has them', () => {
     expect(find('a1', 'Mean').slice(11), 'n and mean per group').to.deep.equal(['', '', '9', '2.778', '', '', '8', '2']);
     // One NGO answered a2: its mean and exact n would give that answer away.
-    expect(find('a2', 'Mean').slice(11)).to.deep.equal(['', '', '9', '4', '', '', 'fewer than 5', '–']);
+    // And the local governments' mean: the overall one minus 9 × 4 would give it away too.
+    expect(find('a2', 'Mean').slice(11)).to.deep.equal(['', '', '9', '–', '', '', 'fewer than 5', '–']);
     expect(find('cross_sector', 'Yes').slice(11), 'count and share; nobody in the NGO group was asked').to.deep.equal([
       '9',
       '100',

@@ -19,6 +19,7 @@ import {
   type QuestionSummary,
   type ScaleStats,
   tooFewToShow,
+  hideFigure,
 } from '../../report/aggregate.js';
 import { groupLabel, notApplicableText, valueLabel } from '../../report/labels.js';
 import { decimal, integer, percent, signed } from './format.js';
@@ -126,7 +127,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
           <th scope="row">${valueLabel(c.label, c.value, ctx.locale)}</th>
           ${groups.map((g) => {
             const group = groupSummary(g, summary.question.id) as typeof summary | undefined;
-            const cell = tooFewToShow(group?.n) ? undefined : group!.counts[i];
+            const cell = hideFigure(group) ? undefined : group!.counts[i];
             return html`<td class="number">${cell ? `${integer(ctx.locale, cell.count)} (${percent(ctx.locale, cell.share)})` : '–'}</td>`;
           })}
         </tr>`,
@@ -138,7 +139,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
           <th scope="row">${display(row.label, ctx.locale)}</th>
           ${groups.map((g) => {
             const row = (groupSummary(g, summary.question.id) as typeof summary | undefined)?.rows[i];
-            return html`<td class="number">${row?.mean == null || tooFewToShow(row.n) ? '–' : decimal(ctx.locale, row.mean)}</td>`;
+            return html`<td class="number">${row?.mean == null || hideFigure(row) ? '–' : decimal(ctx.locale, row.mean)}</td>`;
           })}
         </tr>`,
       );
@@ -148,7 +149,7 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
       body = groups.map((g) => {
         const s = groupSummary(g, summary.question.id) as typeof summary | undefined;
         const few = tooFewToShow(s?.n);
-        const value = few
+        const value = hideFigure(s)
           ? '–'
           : s?.kind === 'nps'
             ? s.score === null
@@ -361,8 +362,8 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
                 <th scope="row">${display(d.dimension.title, ctx.locale)}</th>
                 ${breakdown.groups.map((g) => {
                   // Scored people, not the group's size: a group of 5 with 1 score would show that score.
-                  const { mean, n } = g.report.dimensions[i] ?? {};
-                  return html`<td class="number">${mean == null || tooFewToShow(n) ? '–' : decimal(ctx.locale, mean)}</td>`;
+                  const figure = g.report.dimensions[i];
+                  return html`<td class="number">${figure?.mean == null || hideFigure(figure) ? '–' : decimal(ctx.locale, figure.mean)}</td>`;
                 })}
               </tr>`,
             )}
