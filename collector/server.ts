@@ -20,6 +20,8 @@ export interface CollectorContext {
 }
 
 const EXPORT_PATH = /^\/api\/surveys\/([^/]+)\/responses$/;
+const ERASE_PATH = /^\/api\/surveys\/([^/]+)\/responses\/([^/]+)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RESPONSES_PATH = '/api/responses';
 /** Answers a CORS preflight for a day; browsers cap it lower anyway. */
 const PREFLIGHT_MAX_AGE = '86400';
@@ -185,8 +187,19 @@ export function createCollectorServer(context: CollectorContext): Server {
       throw new HttpError(409, { error: 'conflict', id: response.id, message: 'this id is stored with a different body' });
     return {
       status: outcome === 'created' ? 201 : 200,
-      body: { id: response.id, status: outcome === 'created' ? 'stored' : 'already stored' },
+      // An erased response is acknowledged, so the device stops sending it, and not stored.
+      body: { id: response.id, status: outcome === 'created' ? 'stored' : outcome === 'erased' ? 'erased' : 'already stored' },
     };
+  }
+
+  /** `DELETE /api/surveys/:id/responses/:responseId`: a respondent's request to erase (RODO art. 17). */
+  async function eraseResponse(req: IncomingMessage, res: ServerResponse, surveyId: string, id: string, cors: Record<string, string>) {
+    if (!authorised(req))
+      throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
+    if (!SurveyId.safeParse(surveyId).success || !UUID.test(id) || !(await storage.erase(surveyId, id)))
+      throw new HttpError(404, { error: 'no such response', surveyId, id });
+    res.writeHead(204, { ...cors, 'Cache-Control': 'no-store' });
+    res.end();
   }
 
   async function exportResponses(
@@ -242,8 +255,9 @@ export function createCollectorServer(context: CollectorContext): Server {
       return send(res, 200, { ok: true });
     }
     const exportMatch = EXPORT_PATH.exec(path);
-    if (path !== RESPONSES_PATH && !exportMatch) throw new HttpError(404, { error: 'not found' });
-    const method = path === RESPONSES_PATH ? 'POST' : 'GET';
+    const eraseMatch = ERASE_PATH.exec(path);
+    if (path !== RESPONSES_PATH && !exportMatch && !eraseMatch) throw new HttpError(404, { error: 'not found' });
+    const method = path === RESPONSES_PATH ? 'POST' : eraseMatch ? 'DELETE' : 'GET';
 
     const origin = req.headers.origin;
     const cors: Record<string, string> = {};
@@ -275,6 +289,7 @@ export function createCollectorServer(context: CollectorContext): Server {
 
     try {
       if (exportMatch) return await exportResponses(req, res, exportMatch[1]!, url, cors);
+      if (eraseMatch) return await eraseResponse(req, res, eraseMatch[1]!, eraseMatch[2]!, cors);
       const { status, body } = await postResponse(req);
       send(res, status, body, cors);
     } catch (error) {

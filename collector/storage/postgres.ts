@@ -12,6 +12,8 @@ const MIGRATIONS = [
      body text NOT NULL
    );
    CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
+  // Ids of responses erased on request (RODO art. 17): the id only, so a retry is not stored again.
+  `CREATE TABLE ankieta_erased (id uuid PRIMARY KEY);`,
 ];
 
 /** Any constant: it only has to be the same in every collector process that migrates. */
@@ -34,14 +36,28 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
     description: `PostgreSQL ${url.hostname || url.searchParams.get('host') || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
     async insert(r) {
       // ON CONFLICT waits for a concurrent insert of the same id to commit, so the loser
-      // of a race then reads the winner's row.
+      // of a race then reads the winner's row. An erased id is not stored again.
       const inserted = await pool.query(
-        'INSERT INTO ankieta_responses (id, survey_id, body_sha256, body) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING',
+        `INSERT INTO ankieta_responses (id, survey_id, body_sha256, body)
+         SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM ankieta_erased WHERE id = $1)
+         ON CONFLICT (id) DO NOTHING`,
         [r.id, r.surveyId, r.bodySha256, r.body],
       );
       if (inserted.rowCount === 1) return 'created';
       const found = await pool.query<{ body_sha256: string }>('SELECT body_sha256 FROM ankieta_responses WHERE id = $1', [r.id]);
+      if (!found.rows.length && (await pool.query('SELECT 1 FROM ankieta_erased WHERE id = $1', [r.id])).rowCount) return 'erased';
       return found.rows[0]?.body_sha256 === r.bodySha256 ? 'same' : 'conflict';
+    },
+    async erase(surveyId, id) {
+      // The row goes at once; PostgreSQL reclaims its space (and overwrites it) at the next VACUUM.
+      const result = await pool.query(
+        `WITH gone AS (DELETE FROM ankieta_responses WHERE survey_id = $1 AND id = $2 RETURNING id)
+         INSERT INTO ankieta_erased (id) SELECT id FROM gone ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [surveyId, id],
+      );
+      if (result.rowCount) return true;
+      // Erased before: the response is gone either way.
+      return false;
     },
     async bodies(surveyId) {
       const result = await pool.query<{ body: string }>('SELECT body FROM ankieta_responses WHERE survey_id = $1 ORDER BY seq', [surveyId]);

@@ -14,6 +14,8 @@ const MIGRATIONS = [
      body TEXT NOT NULL
    );
    CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
+  // Ids of responses erased on request (RODO art. 17): the id only, so a retry is not stored again.
+  `CREATE TABLE ankieta_erased (id TEXT PRIMARY KEY);`,
 ];
 
 interface Pending {
@@ -40,6 +42,8 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   // A second process on the same file (not supported, but easy to do by mistake) waits
   // instead of failing at once.
   db.pragma('busy_timeout = 5000');
+  // An erased response's bytes are overwritten in the file, not only unlinked from the table.
+  db.pragma('secure_delete = ON');
   migrate(db);
 
   const insert = db.prepare(
@@ -47,8 +51,15 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   );
   const existing = db.prepare('SELECT body_sha256 FROM ankieta_responses WHERE id = ?').pluck();
   const select = db.prepare('SELECT body FROM ankieta_responses WHERE survey_id = ? ORDER BY seq').pluck();
+  const erased = db.prepare('SELECT 1 FROM ankieta_erased WHERE id = ?').pluck();
+  const erase = db.transaction((surveyId: string, id: string) => {
+    if (db.prepare('DELETE FROM ankieta_responses WHERE survey_id = ? AND id = ?').run(surveyId, id).changes === 0) return false;
+    db.prepare('INSERT INTO ankieta_erased (id) VALUES (?) ON CONFLICT (id) DO NOTHING').run(id);
+    return true;
+  });
   const writeBatch = db.transaction((batch: Pending[]) =>
     batch.map(({ response: r }): InsertOutcome => {
+      if (erased.get(r.id)) return 'erased';
       if (insert.run(r.id, r.surveyId, r.bodySha256, r.body).changes === 1) return 'created';
       return existing.get(r.id) === r.bodySha256 ? 'same' : 'conflict';
     }),
@@ -75,6 +86,10 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     },
     async bodies(surveyId) {
       return select.all(surveyId) as string[];
+    },
+    async erase(surveyId, id) {
+      if (queue.length) flush();
+      return erase(surveyId, id);
     },
     async ping() {
       db.prepare('SELECT 1').get();

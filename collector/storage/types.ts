@@ -8,8 +8,11 @@ export interface StoredResponse {
   body: string;
 }
 
-/** `created`: stored now; `same`: already stored with identical bytes; `conflict`: the id holds another body. */
-export type InsertOutcome = 'created' | 'same' | 'conflict';
+/**
+ * `created`: stored now; `same`: already stored with identical bytes; `conflict`: the id holds
+ * another body; `erased`: the response was erased on request and is not stored again.
+ */
+export type InsertOutcome = 'created' | 'same' | 'conflict' | 'erased';
 
 export interface Storage {
   /** For the start line, e.g. `SQLite /srv/ankieta-data/ankieta.sqlite`; never includes a password. */
@@ -18,6 +21,12 @@ export interface Storage {
   insert(response: StoredResponse): Promise<InsertOutcome>;
   /** Bodies of one survey's responses, in the order they were stored. */
   bodies(surveyId: string): Promise<string[]>;
+  /**
+   * Deletes one response (a respondent's request under RODO art. 17) and keeps its id, never its
+   * content, so a device retrying it is acknowledged without storing it again. False when no
+   * response of that survey has the id.
+   */
+  erase(surveyId: string, id: string): Promise<boolean>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -59,6 +59,59 @@ for (const storage of storages()) {
         for (const [name, mode] of Object.entries(modes)) assert.equal(mode & 0o077, 0, `${name} is ${mode.toString(8)}`);
       });
 
+    it('erases one response on an authorised DELETE, keeps it out of the exports, and does not store it again when a device retries it', async () => {
+      const kept = conferenceResponse();
+      const gone = conferenceResponse({ comments: 'Proszę usunąć moją odpowiedź' });
+      for (const r of [kept, gone]) assert.equal((await postJson(base, r, { Origin: PAGE })).status, 201);
+      const url = `${base}/api/surveys/konferencja/responses/${gone.id}`;
+      assert.equal((await request('DELETE', url)).status, 401, 'no token');
+      assert.equal((await request('DELETE', url, { headers: { Authorization: 'Bearer wrong' } })).status, 401, 'wrong token');
+      const auth = { Authorization: `Bearer ${TOKEN}` };
+      const erased = await request('DELETE', url, { headers: auth });
+      assert.equal(erased.status, 204);
+      const ids = (await stored('konferencja')).map((r) => r.id);
+      assert.ok(ids.includes(kept.id) && !ids.includes(gone.id), 'gone from the export, the other kept');
+      const csv = (await exportResponses(base, 'konferencja', '?format=csv')).text;
+      assert.ok(!csv.includes(gone.id) && !csv.includes('Proszę usunąć'), 'gone from the CSV');
+      const retry = await postJson(base, gone, { Origin: PAGE });
+      assert.equal(retry.status, 200, 'a device retrying it is acknowledged');
+      assert.equal(retry.json.status, 'erased');
+      assert.ok(!(await stored('konferencja')).some((r) => r.id === gone.id), 'and it is not stored again');
+      assert.equal((await request('DELETE', url, { headers: auth })).status, 404, 'a second DELETE finds nothing');
+      assert.equal((await request('DELETE', `${base}/api/surveys/konferencja/responses/not-a-uuid`, { headers: auth })).status, 404);
+      assert.equal(
+        (await request('DELETE', `${base}/api/surveys/inna/responses/${kept.id}`, { headers: auth })).status,
+        404,
+        'another survey',
+      );
+      assert.equal(
+        (
+          await request('DELETE', `${base}/api/surveys/konferencja/responses/${kept.id}`, {
+            headers: { ...auth, Origin: 'https://evil.example' },
+          })
+        ).status,
+        403,
+        'another site',
+      );
+      if (storage.name === 'SQLite') {
+        await collector.stop();
+        const file = readFileSync(join(place.dataDir, 'ankieta.sqlite'));
+        collector = await startCollector([
+          ...place.args,
+          '--token',
+          TOKEN,
+          '--origin',
+          PAGE,
+          '--definitions',
+          DEFINITIONS,
+          '--rate-limit',
+          '0',
+        ]);
+        base = collector.url;
+        assert.ok(!file.includes('Proszę usunąć'), 'its bytes overwritten in the database file (secure_delete)');
+      }
+    });
+
     it('reports health', async () => {
       const res = await request('GET', `${base}/healthz`);
       assert.equal(res.status, 200);
