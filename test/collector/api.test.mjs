@@ -24,9 +24,7 @@ for (const storage of storages()) {
     let place;
     let collector;
     let base;
-
-    before(async () => {
-      place = await storage.create();
+    const start = async () => {
       collector = await startCollector([
         ...place.args,
         '--token',
@@ -39,6 +37,11 @@ for (const storage of storages()) {
         '0',
       ]);
       base = collector.url;
+    };
+
+    before(async () => {
+      place = await storage.create();
+      await start();
     });
     after(async () => {
       await collector?.stop();
@@ -96,18 +99,7 @@ for (const storage of storages()) {
       if (storage.name === 'SQLite') {
         await collector.stop();
         const file = readFileSync(join(place.dataDir, 'ankieta.sqlite'));
-        collector = await startCollector([
-          ...place.args,
-          '--token',
-          TOKEN,
-          '--origin',
-          PAGE,
-          '--definitions',
-          DEFINITIONS,
-          '--rate-limit',
-          '0',
-        ]);
-        base = collector.url;
+        await start();
         assert.ok(!file.includes('Proszę usunąć'), 'its bytes overwritten in the database file (secure_delete)');
       }
     });
