@@ -61,7 +61,10 @@ export const en: Catalog = {
     'You are offline. Your answers will be sent automatically when the connection returns. Please keep this page open, or come back to it later.',
   statusSending: 'Sending…',
   statusSent: 'Your answers have been sent.',
-  statusWaiting: { one: '{count} response waiting to be sent.', other: '{count} responses waiting to be sent.' },
+  statusWaiting: {
+    one: '{count} response waiting to be sent. It will be sent automatically.',
+    other: '{count} responses waiting to be sent. They will be sent automatically.',
+  },
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
   statusNotDeliveredMemory:
     'Your answers could not be delivered, and the browser does not let this device keep them. Please download them to a file before closing the page.',

@@ -97,9 +97,9 @@ export const pl = {
   statusSending: 'Wysyłanie…',
   statusSent: 'Odpowiedzi zostały wysłane.',
   statusWaiting: {
-    one: '{count} odpowiedź czeka na wysłanie.',
-    few: '{count} odpowiedzi czekają na wysłanie.',
-    other: '{count} odpowiedzi czeka na wysłanie.',
+    one: '{count} odpowiedź czeka na wysłanie. Wyślemy ją automatycznie.',
+    few: '{count} odpowiedzi czekają na wysłanie. Wyślemy je automatycznie.',
+    other: '{count} odpowiedzi czeka na wysłanie. Wyślemy je automatycznie.',
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
   statusNotDeliveredMemory:
