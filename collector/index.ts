@@ -29,6 +29,18 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     await storage.close();
     throw error;
   }
+  // Storage limitation (RODO art. 5 ust. 1 lit. e): responses older than the retention period go.
+  const purge = () =>
+    storage.purge(new Date(Date.now() - options.retentionDays * 86_400_000).toISOString()).catch((error: Error) => {
+      console.error(`ankieta-collector: deleting old responses failed: ${error.message}`);
+      return 0;
+    });
+  let purging: ReturnType<typeof setInterval> | undefined;
+  if (options.retentionDays) {
+    await purge();
+    purging = setInterval(purge, 3_600_000);
+    purging.unref();
+  }
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   return {
@@ -36,6 +48,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     storage: storage.description,
     surveys: definitions?.size,
     async close() {
+      clearInterval(purging);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -24,6 +24,8 @@ export interface CollectorOptions {
   rateLimit: number;
   /** Reverse proxies in front of the collector whose `X-Forwarded-For` entries are trusted. */
   trustProxy: number;
+  /** Responses submitted longer ago than this many days are deleted (hourly); 0 keeps them. */
+  retentionDays: number;
 }
 
 export const HELP = `Usage: ankieta-collector [options]     (in the repository: npm run collector -- [options])
@@ -52,6 +54,9 @@ Options (flags win over environment variables):
                                                           ANKIETA_RATE_LIMIT, default 120
   --trust-proxy <hops>  Number of reverse proxies in front; the client address is then
                         read from X-Forwarded-For.          ANKIETA_TRUST_PROXY, default 0
+  --retention-days <n>  Delete responses submitted more than n days ago (at start, then
+                        hourly), as the information clause promises; 0 keeps them.
+                                                    ANKIETA_RETENTION_DAYS, default 0
   --help                Show this text.
 
 Endpoints:
@@ -60,6 +65,8 @@ Endpoints:
                                           another body, 413 too large, 415 not JSON, 429 slow down
   GET  /api/surveys/:id/responses         Authorization: Bearer <token>; JSON, or
                                           ?format=csv (UTF-8 with BOM, ";"; ?sep=, for commas)
+  DELETE /api/surveys/:id/responses/:rid  Authorization: Bearer <token>; erases one response
+                                          (204), 404 when there is none
   GET  /healthz                           200 when the storage answers
 
 On start one line is printed: the URL, the storage, the allowed origins and the token
@@ -105,6 +112,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
         definitions: { type: 'string' },
         'max-body': { type: 'string' },
         'rate-limit': { type: 'string' },
+        'retention-days': { type: 'string' },
         'trust-proxy': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -144,5 +152,6 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
     maxBodyBytes: integer('--max-body', pick(parsed['max-body'], 'ANKIETA_MAX_BODY') ?? '262144', 1024, 64 * 1024 * 1024),
     rateLimit: integer('--rate-limit', pick(parsed['rate-limit'], 'ANKIETA_RATE_LIMIT') ?? '120', 0, 1_000_000),
     trustProxy: integer('--trust-proxy', pick(parsed['trust-proxy'], 'ANKIETA_TRUST_PROXY') ?? '0', 0, 10),
+    retentionDays: integer('--retention-days', pick(parsed['retention-days'], 'ANKIETA_RETENTION_DAYS') ?? '0', 0, 36_500),
   };
 }

@@ -59,6 +59,10 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
       // Erased before: the response is gone either way.
       return false;
     },
+    async purge(before) {
+      // ISO times in UTC compare as text.
+      return (await pool.query("DELETE FROM ankieta_responses WHERE (body::jsonb ->> 'submittedAt') < $1", [before])).rowCount ?? 0;
+    },
     async bodies(surveyId) {
       const result = await pool.query<{ body: string }>('SELECT body FROM ankieta_responses WHERE survey_id = $1 ORDER BY seq', [surveyId]);
       return result.rows.map((row) => row.body);

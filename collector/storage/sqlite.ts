@@ -91,6 +91,11 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       if (queue.length) flush();
       return erase(surveyId, id);
     },
+    async purge(before) {
+      if (queue.length) flush();
+      // ISO times in UTC compare as text.
+      return db.prepare("DELETE FROM ankieta_responses WHERE json_extract(body, '$.submittedAt') < ?").run(before).changes;
+    },
     async ping() {
       db.prepare('SELECT 1').get();
     },

@@ -27,6 +27,8 @@ export interface Storage {
    * response of that survey has the id.
    */
   erase(surveyId: string, id: string): Promise<boolean>;
+  /** Deletes every response submitted before `before` (an ISO time); returns how many. */
+  purge(before: string): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -62,6 +62,38 @@ for (const storage of storages()) {
         for (const [name, mode] of Object.entries(modes)) assert.equal(mode & 0o077, 0, `${name} is ${mode.toString(8)}`);
       });
 
+    it('with --retention-days deletes the responses submitted longer ago, at start, and keeps the rest', async () => {
+      const hour = new Date(Math.floor(Date.now() / 36e5) * 36e5).toISOString();
+      const old = conferenceResponse(); // submitted in 2016
+      const fresh = conferenceResponse({}, { startedAt: hour, submittedAt: hour });
+      for (const r of [old, fresh]) assert.equal((await postJson(base, r, { Origin: PAGE })).status, 201);
+      await collector.stop();
+      collector = await startCollector([
+        ...place.args,
+        '--token',
+        TOKEN,
+        '--definitions',
+        DEFINITIONS,
+        '--rate-limit',
+        '0',
+        '--retention-days',
+        '365',
+      ]);
+      base = collector.url;
+      const after = await stored('konferencja');
+      assert.ok(
+        after.some((r) => r.id === fresh.id),
+        "this year's response stays",
+      );
+      assert.deepEqual(
+        after.filter((r) => Date.parse(r.submittedAt) < Date.now() - 365 * 864e5).map((r) => r.id),
+        [],
+        'none older than 365 days',
+      );
+      await collector.stop();
+      await start();
+    });
+
     it('erases one response on an authorised DELETE, keeps it out of the exports, and does not store it again when a device retries it', async () => {
       const kept = conferenceResponse();
       const gone = conferenceResponse({ comments: 'Proszę usunąć moją odpowiedź' });
