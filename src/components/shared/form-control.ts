@@ -31,6 +31,11 @@ const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
   errorMaxChoices: 'rangeOverflow',
 };
 
+/** Whether a mouse button (or a tap's mousedown) is down, until just after its click. */
+let pressing = false;
+globalThis.addEventListener?.('mousedown', () => (pressing = true), true);
+globalThis.addEventListener?.('mouseup', () => setTimeout(() => (pressing = false)), true);
+
 /**
  * The form-associated base of every question element. Subclasses describe themselves as an
  * engine question (so a standalone control and `<ankieta-survey>` validate alike), say what
@@ -42,11 +47,6 @@ const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
  * `reportValidity()`); it disappears as soon as the answer is fixed. An `error` set from outside
  * always shows and makes the control invalid, like `setCustomValidity()`.
  */
-/** Whether a mouse button (or a tap's mousedown) is down, until just after its click. */
-let pressing = false;
-globalThis.addEventListener?.('mousedown', () => (pressing = true), true);
-globalThis.addEventListener?.('mouseup', () => setTimeout(() => (pressing = false)), true);
-
 export abstract class FormControl extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
