@@ -5,7 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkResponse } from '../src/engine/index.js';
-import { parseResponse, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
+import { parseResponse, RESPONSE_ID, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
 import { csvLines, type Separator } from './csv.js';
 import { versionsNewestFirst, type Definitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
@@ -21,7 +21,6 @@ export interface CollectorContext {
 
 const EXPORT_PATH = /^\/api\/surveys\/([^/]+)\/responses$/;
 const ERASE_PATH = /^\/api\/surveys\/([^/]+)\/responses\/([^/]+)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const RESPONSES_PATH = '/api/responses';
 /** Answers a CORS preflight for a day; browsers cap it lower anyway. */
 const PREFLIGHT_MAX_AGE = '86400';
@@ -100,10 +99,11 @@ export function createCollectorServer(context: CollectorContext): Server {
     return forwarded[forwarded.length - options.trustProxy] ?? forwarded[0] ?? socket;
   }
 
-  function authorised(req: IncomingMessage): boolean {
+  /** Exports and erasure need the organiser's token: 401 without it. */
+  function requireToken(req: IncomingMessage): void {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!match) return false;
-    return timingSafeEqual(createHash('sha256').update(match[1]!).digest(), tokenDigest);
+    if (!match || !timingSafeEqual(createHash('sha256').update(match[1]!).digest(), tokenDigest))
+      throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
   }
 
   /**
@@ -194,9 +194,8 @@ export function createCollectorServer(context: CollectorContext): Server {
 
   /** `DELETE /api/surveys/:id/responses/:responseId`: a respondent's request to erase (RODO art. 17). */
   async function eraseResponse(req: IncomingMessage, res: ServerResponse, surveyId: string, id: string, cors: Record<string, string>) {
-    if (!authorised(req))
-      throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
-    if (!SurveyId.safeParse(surveyId).success || !UUID.test(id) || !(await storage.erase(surveyId, id)))
+    requireToken(req);
+    if (!SurveyId.safeParse(surveyId).success || !RESPONSE_ID.test(id) || !(await storage.erase(surveyId, id)))
       throw new HttpError(404, { error: 'no such response', surveyId, id });
     res.writeHead(204, { ...cors, 'Cache-Control': 'no-store' });
     res.end();
@@ -209,8 +208,7 @@ export function createCollectorServer(context: CollectorContext): Server {
     url: URL,
     cors: Record<string, string>,
   ): Promise<void> {
-    if (!authorised(req))
-      throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
+    requireToken(req);
     if (!SurveyId.safeParse(surveyId).success || (definitions && !definitions.has(surveyId)))
       throw new HttpError(404, { error: 'unknown survey', surveyId });
     const format = url.searchParams.get('format') ?? 'json';

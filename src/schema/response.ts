@@ -33,8 +33,11 @@ const isoDate = z
   .string()
   .check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
 
+/** A response id: a UUID v4, made on the device. */
+export const RESPONSE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 export const Response = z.strictObject({
-  id: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUID v4')),
+  id: z.string().check(z.regex(RESPONSE_ID, 'must be a UUID v4')),
   surveyId: SurveyId,
   surveyVersion: z.int().check(z.gte(1)),
   locale: z.enum(LOCALES),
