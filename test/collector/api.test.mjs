@@ -24,7 +24,7 @@ for (const storage of storages()) {
     let place;
     let collector;
     let base;
-    const start = async () => {
+    const start = async (extra = []) => {
       collector = await startCollector([
         ...place.args,
         '--token',
@@ -35,6 +35,7 @@ for (const storage of storages()) {
         DEFINITIONS,
         '--rate-limit',
         '0',
+        ...extra,
       ]);
       base = collector.url;
     };
@@ -68,18 +69,7 @@ for (const storage of storages()) {
       const fresh = conferenceResponse({}, { startedAt: hour, submittedAt: hour });
       for (const r of [old, fresh]) assert.equal((await postJson(base, r, { Origin: PAGE })).status, 201);
       await collector.stop();
-      collector = await startCollector([
-        ...place.args,
-        '--token',
-        TOKEN,
-        '--definitions',
-        DEFINITIONS,
-        '--rate-limit',
-        '0',
-        '--retention-days',
-        '365',
-      ]);
-      base = collector.url;
+      await start(['--retention-days', '365']);
       const after = await stored('konferencja');
       assert.ok(
         after.some((r) => r.id === fresh.id),
