@@ -73,6 +73,19 @@ export class Delivery {
     return this.#stopped.has(surveyId);
   }
 
+  /**
+   * A response of this survey queued now would be posted at once: online, not stopped, outside
+   * a Retry-After window. (Another tab may still hold the lock; its pass sends it then.)
+   */
+  postsNow(surveyId: string): boolean {
+    return (
+      !this.#abort.signal.aborted &&
+      !this.#stopped.has(surveyId) &&
+      this.#options.isOnline() &&
+      this.#options.clock.now() >= this.#notBefore
+    );
+  }
+
   flush(trigger: FlushTrigger): Promise<void> {
     if (this.#abort.signal.aborted) return Promise.resolve();
     if (trigger === 'retry') {

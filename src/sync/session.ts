@@ -288,7 +288,11 @@ export class OfflineSession extends EventTarget {
           ? 'forbidden'
           : globalThis.navigator?.onLine === false
             ? 'offline'
-            : 'waiting'
+            : // Posted at once: "sending" now, not "waiting" for the few ms until the pass starts
+              // (a screen reader heard "1 response waiting, it will be sent automatically" first).
+              this.#delivery.postsNow(response.surveyId)
+              ? 'sending'
+              : 'waiting'
         : kept,
     });
     this.#emit('queued', { responseId: item.id, waiting: this.#status.waiting });

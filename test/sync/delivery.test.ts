@@ -31,7 +31,7 @@ describe('delivery scenarios', () => {
   const answered = (session: { responseId: string }, answers: Response['answers'] = { overall: 4 }) =>
     makeResponse('konferencja', answers, session.responseId);
 
-  it('delivers once with the exact stored JSON, an Idempotency-Key and status queued → sending → sent', async () => {
+  it('delivers once with the exact stored JSON, an Idempotency-Key and status sending → sent (online: no "waiting" first)', async () => {
     const { session } = await start();
     const response = answered(session, { overall: 5, comments: 'Dziękuję' });
     await session.complete(response);
@@ -41,7 +41,8 @@ describe('delivery scenarios', () => {
     expect(counts.byStatus).to.deep.equal({ 201: 1 });
     expect(session.log.queued).to.deep.equal([{ responseId: response.id, waiting: 1 }]);
     expect(session.log.sent).to.deep.equal([response.id]);
-    expect(session.log.states.slice(-3)).to.deep.equal(['waiting', 'sending', 'sent']);
+    expect(session.log.states.slice(-2)).to.deep.equal(['sending', 'sent']);
+    expect(session.log.states, 'queued online: posted at once').not.to.include('waiting');
     expect(session.status).to.include({ waiting: 0, undelivered: 0 });
     expect(await rawKeys(h.databaseName, 'outbox:')).to.deep.equal([]);
   });
