@@ -62,10 +62,17 @@ function section(element) {
       methods.map((m) => [code(`${m.name}(${(m.parameters ?? []).map((p) => p.name).join(', ')})`), cell(m.description)]),
     ),
   );
+  const events = (element.events ?? []).filter((e) => e.name);
+  // Framework tooling (typed JSX, Vue's volar, lit-analyzer) reads the event's type here.
+  const untyped = events.filter((e) => !e.type?.text);
+  if (untyped.length)
+    throw new Error(
+      `${element.tagName}: events without a type in the manifest (write @event {CustomEvent<Detail>} name): ${untyped.map((e) => e.name).join(', ')}`,
+    );
   out.push(
     table(
-      ['event', 'description'],
-      (element.events ?? []).filter((e) => e.name).map((e) => [code(e.name), cell(e.description)]),
+      ['event', 'type', 'description'],
+      events.map((e) => [code(e.name), code(e.type.text), cell(e.description)]),
     ),
   );
   out.push(

@@ -65,8 +65,8 @@ const TEXTS_STEP = 20;
  * reads "mniej niż 5"; hidden groups get no columns, and a last row for the breakdown question
  * carries the screen's note on hidden groups.
  *
- * @event ankieta-ready - Every section is rendered. `detail: {surveyId, definition}`
- * @event ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`
+ * @event {CustomEvent<ReadyDetail>} ankieta-ready - Every section is rendered. `detail: {surveyId, definition}`
+ * @event {CustomEvent<ErrorDetail>} ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`
  *
  * @csspart base - The outer section.
  * @csspart title - The survey title.

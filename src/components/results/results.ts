@@ -37,7 +37,7 @@ interface Row {
  * Give it `definition` and `response` (it scores them with the engine), or `definition` and
  * precomputed `results`. `<ankieta-survey>` shows it after submitting a scored survey.
  *
- * @event ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`
+ * @event {CustomEvent<ErrorDetail>} ankieta-error - The definition is invalid. `detail: {kind: 'definition', message, issues}`
  *
  * @csspart base - The outer section.
  * @csspart title - The heading.

@@ -47,13 +47,13 @@ function json(definition: unknown): string | undefined {
  * The definition comes from the `definition` property, the `src` URL, or an inline
  * `<script type="application/json">` child, in that order of precedence.
  *
- * @event ankieta-ready - The definition is valid and the first page is shown. `detail: {surveyId, definition}`
- * @event ankieta-answer - An answer changed. `detail: {questionId, value}`
- * @event ankieta-page - The page changed. `detail: {index, pageId}`
- * @event ankieta-submit - The respondent submitted valid answers. Cancelable: cancel it to deliver the response yourself. `detail: {response}`
- * @event ankieta-queued - A response is stored on the device, waiting for delivery. `detail: {responseId, waiting}`
- * @event ankieta-sent - The collector confirmed a response. `detail: {responseId}`
- * @event ankieta-error - `detail: {kind: 'definition'|'storage'|'delivery', message, issues?, status?}`
+ * @event {CustomEvent<ReadyDetail>} ankieta-ready - The definition is valid and the first page is shown. `detail: {surveyId, definition}`
+ * @event {CustomEvent<AnswerDetail>} ankieta-answer - An answer changed. `detail: {questionId, value}`
+ * @event {CustomEvent<PageDetail>} ankieta-page - The page changed. `detail: {index, pageId}`
+ * @event {CustomEvent<SubmitDetail>} ankieta-submit - The respondent submitted valid answers. Cancelable: cancel it to deliver the response yourself. `detail: {response}`
+ * @event {CustomEvent<QueuedDetail>} ankieta-queued - A response is stored on the device, waiting for delivery. `detail: {responseId, waiting}`
+ * @event {CustomEvent<SentDetail>} ankieta-sent - The collector confirmed a response. `detail: {responseId}`
+ * @event {CustomEvent<ErrorDetail>} ankieta-error - The definition is invalid, storage failed, or the collector refused a response. `detail: {kind: 'definition'|'storage'|'delivery', message, issues?, status?, responseId?}`
  *
  * @slot - An optional `<script type="application/json">` holding the definition.
  *
