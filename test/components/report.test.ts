@@ -537,4 +537,41 @@ describe('<ankieta-report>', () => {
     });
     expect(text(root(el).querySelector('[part~="message"]'))).to.equal('Nie ma jeszcze żadnych odpowiedzi.');
   });
+
+  it("keeps words whole in its tables on a page whose text breaks anywhere (a CMS's overflow-wrap, word-break)", async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(60_000);
+    // What a site's body may set, inherited into the shadow root: the README's own advice for
+    // the floating button (overflow-wrap: anywhere) split "Liczba odpowi/edzi" in the tables.
+    const hostile = document.createElement('style');
+    hostile.textContent = 'body { overflow-wrap: anywhere; word-break: break-all; hyphens: auto; }';
+    document.head.append(hostile);
+    try {
+      const el = await mount(partnership, generateResponses(partnership, 30, { seed: 4 }), { segment: 'sector' });
+      const split: string[] = [];
+      const cells = [...root(el).querySelectorAll('th, td')];
+      expect(cells.length).to.be.greaterThan(50);
+      for (const cell of cells) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          for (const match of node.data.matchAll(/[^\s\u00a0–-]{2,}/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            if (lines.size > 1) split.push(match[0]);
+          }
+        }
+      }
+      expect(split, 'words broken across lines').to.deep.equal([]);
+      // A sidebar's white-space: nowrap made every table as wide as its longest sentence.
+      const table = root(el).querySelector('table')!;
+      const width = table.getBoundingClientRect().width;
+      hostile.textContent = 'body { white-space: nowrap; }';
+      expect(table.getBoundingClientRect().width, 'the table as wide as before').to.be.closeTo(width, 1);
+    } finally {
+      hostile.remove();
+    }
+  });
 });

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    /* Not a page's overflow-wrap: anywhere, which splits table headers mid-word ("Liczba odpowi/edzi"). */
+    overflow-wrap: break-word;
     --_report-bar: var(--ankieta-report-bar-color, var(--_accent));
     --_report-max-width: var(--ankieta-report-max-width, 60em);
     --_flag: var(--ankieta-report-flag-color, var(--_error));

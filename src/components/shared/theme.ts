@@ -52,6 +52,16 @@ export const base = css`
     line-height: 1.5;
     color: var(--_text);
     box-sizing: border-box;
+    /* Text settings a page passes down (a CMS body's word-break or hyphens, a sidebar's nowrap,
+       centring or capitals) are the widget's own. overflow-wrap: see the report and results. */
+    word-break: normal;
+    hyphens: manual;
+    white-space: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    font-style: normal;
+    font-weight: 400;
   }
   *,
   *::before,
