@@ -5,11 +5,14 @@ import '../src/components/report/report.js';
 import { partnershipSelfAssessment } from '../src/templates/partnership.js';
 import { surveyFromAgenda } from '../src/templates/agenda.js';
 import agenda from '../src/templates/examples/opole-2016.agenda.json';
+import sample from './surveys/sample.json';
 import { generateResponses } from '../test/report/generate.js';
 
 const definitions = {
   partnership: partnershipSelfAssessment({ partnership: 'Partnerstwo Ziemi Przykładowej' }),
   conference: surveyFromAgenda(agenda),
+  // The survey of the demo's municipal, conference and kiosk pages (demo-spotkanie).
+  sample,
 };
 type Which = keyof typeof definitions;
 
@@ -80,6 +83,15 @@ document.querySelector('#local-sample')!.addEventListener('click', () => {
 });
 
 document.querySelector('#send-sample')!.addEventListener('click', async () => {
+  // They land among the real responses and nothing tells them apart afterwards.
+  const title = (document.querySelector<HTMLSelectElement>('#survey-id')!.selectedOptions[0]?.text ?? '').trim();
+  if (
+    !confirm(
+      `Na serwer odpowiedzi ${collector()} trafi 40 wygenerowanych odpowiedzi do ankiety „${title}”. ` +
+        'Zestawienie i pliki CSV nie odróżnią ich od prawdziwych. Wysłać?',
+    )
+  )
+    return;
   let responses: ReturnType<typeof generateResponses>;
   try {
     responses = generateResponses(chosen() as Parameters<typeof generateResponses>[0], 40, {
@@ -112,7 +124,7 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
   try {
     // A few at a time: the collector writes each to disk before it answers.
     for (let i = 0; i < responses.length; i += 8) await Promise.all(responses.slice(i, i + 8).map(send));
-    message.textContent = `Kolektor przyjął ${stored} z ${responses.length} odpowiedzi.`;
+    message.textContent = `Serwer odpowiedzi przyjął ${stored} z ${responses.length} odpowiedzi.`;
     showFromCollector();
   } catch (error) {
     message.textContent = `Nie udało się wysłać (${(error as Error).message}). Czy serwer odpowiedzi działa i zna tę stronę (--origin)?`;

@@ -51,6 +51,7 @@ const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port',
 
 console.log(`
   Ankieta demo        http://127.0.0.1:${demoPort}/demo/
+  Organiser report    http://127.0.0.1:${demoPort}/demo/report.html  (reads the collector below with the token)
   Collector           ${collectorUrl}  (SQLite in .collector-data/)
   Export token        ${token}
   Export as CSV       curl -H "Authorization: Bearer ${token}" "${collectorUrl}/api/surveys/demo-spotkanie/responses?format=csv"
