@@ -79,4 +79,46 @@ describe('a 320 px wide phone screen', () => {
     expect(doc.documentElement.scrollWidth, 'no horizontal scroll on the page').to.be.at.most(320);
     expect(win.__errors).to.deep.equal([]);
   });
+
+  it('at 400 % zoom (320 × 200), what takes focus in the dialog is not under its sticky close bar: error summary, page heading', async () => {
+    const { doc } = await openHost('/embed/launcher', { width: 320, height: 200 });
+    const launcher = doc.querySelector('ankieta-launcher')!;
+    const button = await waitFor(
+      () => launcher.shadowRoot?.querySelector<HTMLButtonElement>('[part~="trigger"]:not([hidden])'),
+      'the button',
+    );
+    button.click();
+    const survey = doc.querySelector('ankieta-survey')!;
+    const root = await waitFor(() => survey.shadowRoot?.querySelector('[part~="page-title"]') && survey.shadowRoot, 'the survey');
+    const bar = launcher.shadowRoot!.querySelector('.bar')!;
+    const dialog = launcher.shadowRoot!.querySelector('dialog')!;
+    const settle = () => new Promise((r) => setTimeout(r, 100));
+    /** The focused element's top edge and its focus ring (3 px + 2 px offset) below the bar, inside the dialog. */
+    const shown = (what: string) => {
+      const focused = root.activeElement as HTMLElement;
+      expect(focused?.matches(what), `focus on ${what}, not ${focused?.outerHTML.slice(0, 60)}`).to.equal(true);
+      const top = focused.getBoundingClientRect().top - 5;
+      expect(top, `${what}: top ${top} vs the bar's bottom ${bar.getBoundingClientRect().bottom}`).to.be.at.least(
+        bar.getBoundingClientRect().bottom - 0.5,
+      );
+      expect(top).to.be.below(dialog.getBoundingClientRect().bottom - 40);
+    };
+    const primary = () => root.querySelector<HTMLButtonElement>('[part~="button-primary"]')!;
+    const control = (id: string) => root.querySelector<HTMLElement>(`#q-${id}`)!.shadowRoot!;
+
+    primary().click();
+    await settle();
+    shown('[part~="error-summary"]');
+
+    control('role').querySelector<HTMLInputElement>('input[type=radio]')!.click();
+    control('overall').querySelectorAll<HTMLInputElement>('input[type=radio]')[3]!.click();
+    primary().click();
+    await settle();
+    shown('[part~="page-title"]');
+    expect(root.activeElement!.textContent).to.not.include('spotkani');
+
+    root.querySelector<HTMLButtonElement>('button.secondary')!.click();
+    await settle();
+    shown('[part~="page-title"]');
+  });
 });

@@ -63,6 +63,8 @@ export const styles = css`
     color: var(--_text);
     overflow: auto;
     overscroll-behavior: contain;
+    /* What takes focus scrolls into view below the sticky close bar (control + 0.5em), with its focus ring, not under it (400 % zoom). */
+    scroll-padding-top: calc(var(--_control-size) + 1em);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.55);

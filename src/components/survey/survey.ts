@@ -216,8 +216,9 @@ export class AnkietaSurvey extends LitElement {
       title: '[part~="title"]',
     }[target];
     const element = this.renderRoot.querySelector<HTMLElement>(selector);
-    element?.focus();
-    element?.scrollIntoView?.({ block: 'nearest' });
+    element?.focus({ preventScroll: true });
+    // Its top in view: a summary taller than the view (400 % zoom) showed only its last items.
+    element?.scrollIntoView?.({ block: target === 'summary' ? 'start' : 'nearest' });
   }
 
   async #load(): Promise<void> {
