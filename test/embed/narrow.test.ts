@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { openHost, waitFor } from './embed-helpers.js';
+import { openHost, readySurvey, waitFor } from './embed-helpers.js';
+import { clearDevice } from '../components/survey-helpers.js';
 import { applyTextSpacing, clippedText, sticksOut } from '../support/text-spacing.js';
 
 describe('a 320 px wide phone screen', () => {
@@ -120,5 +121,28 @@ describe('a 320 px wide phone screen', () => {
     root.querySelector<HTMLButtonElement>('button.secondary')!.click();
     await settle();
     shown('[part~="page-title"]');
+  });
+
+  it('at 400 % zoom (320 × 200), the kiosk idle warning leaves room for the form and keeps its button in view', async () => {
+    await clearDevice(); // no draft from the tests before (a kiosk restores one after a reload)
+    const { doc, win } = await openHost('/embed/kiosk', { width: 320, height: 200 });
+    const survey = await readySurvey(doc);
+    survey.setAttribute('kiosk-idle', '2'); // the warning after 1 s
+    await (survey as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = survey.shadowRoot;
+    const stars = root.querySelector('#q-overall')!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]');
+    stars[1]!.click();
+    win.scrollTo(0, doc.documentElement.scrollHeight); // someone at the end of the form
+    const warning = await waitFor(() => root.querySelector<HTMLElement>('[part~="kiosk-warning"]'), 'the warning', 3000);
+    await new Promise((r) => setTimeout(r, 50));
+    const box = warning.getBoundingClientRect();
+    // It covered 362 px of the 200 px view, its own "Kontynuuj wypełnianie" out of sight.
+    expect(box.height, 'at most half the view').to.be.at.most(100);
+    const button = warning.querySelector('button')!.getBoundingClientRect();
+    expect(button.top, 'the button in view').to.be.at.least(0);
+    expect(button.bottom).to.be.at.most(200);
+    expect(warning.querySelector('[role=alert]')!.textContent, 'what happens and how to keep the answers, for a screen reader').to.include(
+      'Kontynuuj wypełnianie',
+    );
   });
 });

@@ -135,6 +135,31 @@ export const styles = css`
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
+  /* A short view (400 % zoom, a phone held sideways): the whole warning covered it and hid its
+     own button. The seconds and the button in one row; the sentence stays for screen readers. */
+  @media (max-height: 30em) {
+    .kiosk-warning {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25em 0.75em;
+      padding: 0.25em 0.5em;
+    }
+    .kiosk-warning p {
+      margin: 0;
+    }
+    .kiosk-warning [role='alert'] {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .kiosk-warning .countdown {
+      font-size: 1.5em;
+      line-height: 1.2;
+    }
+  }
   .message.error {
     border-color: var(--_error);
   }
