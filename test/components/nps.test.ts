@@ -4,6 +4,7 @@ import '../../src/components/nps/nps.js';
 import type { AnkietaNps } from '../../src/components/nps/nps.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
 import { cutWords, overflowing } from '../support/words.js';
+import { forcedColours, systemColour } from '../support/forced-colours.js';
 
 const nps = (el: Control) => el as unknown as AnkietaNps;
 const radios = (el: AnkietaNps) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
@@ -25,6 +26,16 @@ formControlSuite({
 });
 
 describe('<ankieta-nps>', () => {
+  it("draws an unanswered required scale in the user's forced colours, not the site's red (WCAG 1.4.11)", async () => {
+    const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie" required></ankieta-nps>`);
+    el.reportValidity();
+    await el.updateComplete;
+    forcedColours(el);
+    const borders = [...el.shadowRoot!.querySelectorAll('.box')].map((box) => getComputedStyle(box).borderTopColor);
+    expect(radios(el)[0]!.getAttribute('aria-invalid')).to.equal('true');
+    expect([...new Set(borders)]).to.deep.equal([systemColour('CanvasText')]);
+  });
+
   it('offers 0 to 10 with visible numbers', async () => {
     const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
     expect(radios(el).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal([

@@ -4,6 +4,7 @@ import '../../src/components/rating/rating.js';
 import type { AnkietaRating } from '../../src/components/rating/rating.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
 import { cutWords, overflowing } from '../support/words.js';
+import { forcedColours, systemColour } from '../support/forced-colours.js';
 
 const rating = (el: Control) => el as unknown as AnkietaRating;
 const radios = (el: AnkietaRating) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')];
@@ -26,6 +27,17 @@ formControlSuite({
 });
 
 describe('<ankieta-rating>', () => {
+  it("draws unanswered required stars in the user's forced colours, not the site's red (WCAG 1.4.11)", async () => {
+    const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" required data-theme="light"></ankieta-rating>`);
+    el.reportValidity();
+    await el.updateComplete;
+    forcedColours(el);
+    const strokes = [...el.shadowRoot!.querySelectorAll('svg')].map((svg) => getComputedStyle(svg).stroke);
+    expect(radios(el)[0]!.getAttribute('aria-invalid')).to.equal('true');
+    // Dark red on a black high-contrast background was 3.2:1, the only outline of the control.
+    expect([...new Set(strokes)]).to.deep.equal([systemColour('CanvasText')]);
+  });
+
   it('names each star "n z max" in Polish and "n of max" in English', async () => {
     const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" max="7"></ankieta-rating>`);
     expect(radios(el).map(nameOf)).to.deep.equal(['1 z 7', '2 z 7', '3 z 7', '4 z 7', '5 z 7', '6 z 7', '7 z 7']);

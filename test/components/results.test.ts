@@ -5,6 +5,7 @@ import { wrap } from '../../src/components/results/chart.js';
 import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
 import type { SurveyDefinition } from '../../src/schema/index.js';
 import { printMode } from '../support/print-mode.js';
+import { forcedColours, systemColour } from '../support/forced-colours.js';
 
 const definition = partnershipSelfAssessment({ crossSector: false });
 // A: 5,4,4,3,4,4 → mean 4 → 75, "Mocna strona"; B: 2,1,2,3,2,2 → mean 2 → 25, "Wymaga uwagi".
@@ -55,18 +56,6 @@ async function captureDownload(click: () => void): Promise<{ name: string; type:
   return { name: link!.download, type: blob.type, text: await blob.text() };
 }
 
-/** The element's forced-colours rules applied as a plain sheet (no driver here emulates forced colours). */
-function forcedColours(el: AnkietaResults): void {
-  const shadow = el.shadowRoot!;
-  const rules = shadow.adoptedStyleSheets
-    .flatMap((sheet) => [...sheet.cssRules])
-    .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText.includes('forced-colors'))
-    .flatMap((rule) => [...rule.cssRules].map((r) => r.cssText));
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(rules.join('\n'));
-  shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet];
-}
-
 describe('<ankieta-results>', () => {
   it('is accessible, with bars and with a radar', async () => {
     await expect(await mount({ definition, response })).to.be.accessible();
@@ -76,11 +65,7 @@ describe('<ankieta-results>', () => {
   it('keeps the chart readable in forced colours: bars stand out of their tracks, all text in the text colour', async () => {
     const el = await mount({ definition, response });
     forcedColours(el);
-    const probe = document.createElement('span');
-    document.body.append(probe);
-    const system = (colour: string) => ((probe.style.color = colour), getComputedStyle(probe).color);
-    const [canvasText, canvas] = [system('CanvasText'), system('Canvas')];
-    probe.remove();
+    const [canvasText, canvas] = [systemColour('CanvasText'), systemColour('Canvas')];
     const svgEl = el.shadowRoot!.querySelector('svg')!;
     const fill = (selector: string) => [...svgEl.querySelectorAll(selector)].map((e) => getComputedStyle(e).fill);
     expect(new Set(fill('rect.track'))).to.deep.equal(new Set([canvas]));

@@ -91,6 +91,9 @@ export const npsStyles = css`
       color: CanvasText;
       border-color: CanvasText;
     }
+    input[aria-invalid='true'] + .box {
+      border-color: CanvasText;
+    }
     input:checked + .box {
       background: Highlight;
       border-color: Highlight;

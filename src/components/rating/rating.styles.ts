@@ -63,7 +63,9 @@ export const ratingStyles = css`
     text-align: end;
   }
   @media (forced-colors: active) {
-    svg {
+    /* Invalid too: the site's red was 3.2:1 on a black high-contrast page; the error text says it. */
+    svg,
+    input[aria-invalid='true'] + svg {
       stroke: CanvasText;
     }
     .filled svg {
