@@ -31,7 +31,7 @@ export const pl = {
   },
   loading: 'Wczytywanie ankiety…',
   loadFailed: 'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
-  definitionInvalid: 'Nie można wyświetlić ankiety, bo jej definicja zawiera błędy. Informacja dla administratora strony:',
+  definitionInvalid: 'Nie można wyświetlić ankiety, bo jej definicja zawiera błędy. Informacja dla administratora strony (po angielsku):',
   thankYou: 'Dziękujemy! Odpowiedzi zostały zapisane.',
 
   // Validation

@@ -118,10 +118,12 @@ export const reportPl = {
   },
   reportHiddenRule:
     'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są także najmniejsze z pozostałych, tak by ukrytych odpowiedzi nie dało się odtworzyć przez odejmowanie od sumy. W pokazanych grupach średnią obliczoną z mniej niż 5 odpowiedzi zastępuje znak „–”, a liczbę tych odpowiedzi – słowa „mniej niż 5”; gdyby dało się ją odtworzyć przez odejmowanie od sumy, znak „–” zastępuje też najmniejszą z pozostałych średnich tego pytania.',
-  reportNoGroups: 'Żadna grupa nie jest wystarczająco liczna, by ją pokazać.',
+  reportNoGroups: 'Żadnej grupy nie można pokazać bez ryzyka dla anonimowości.',
   reportExport: 'Eksport',
   reportExportResponses: 'Pobierz odpowiedzi (CSV)',
   reportExportSummary: 'Pobierz zestawienie (CSV)',
+  reportDefinitionInvalid:
+    'Nie można pokazać zestawienia, bo definicja ankiety zawiera błędy. Informacja dla administratora strony (po angielsku):',
   csvItem: 'Pozycja',
   csvCount: 'Liczba',
   csvSharePercent: 'Odsetek (%)',
@@ -211,10 +213,11 @@ export const reportEn: Record<ReportKey, Message> = {
   },
   reportHiddenRule:
     'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by "–", and their number by "fewer than 5"; where subtracting from the totals would give it away, the smallest other mean of that question is replaced by "–" too.',
-  reportNoGroups: 'No group is large enough to show.',
+  reportNoGroups: 'No group can be shown without risking anonymity.',
   reportExport: 'Export',
   reportExportResponses: 'Download responses (CSV)',
   reportExportSummary: 'Download summary (CSV)',
+  reportDefinitionInvalid: 'The summary cannot be shown because the survey definition has errors. Details for the site owner:',
   csvItem: 'Item',
   csvCount: 'Count',
   csvSharePercent: 'Share (%)',

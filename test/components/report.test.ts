@@ -219,6 +219,21 @@ describe('<ankieta-report>', () => {
     expect(text(root(el).querySelector('[part~="base"]'))).to.not.include('Przedsiębiorstwo (n');
   });
 
+  it('says why no group is shown when a large group is hidden only to protect a small one', async () => {
+    // 12 + 3: the 3 are hidden, and the 12 with them, or 15 − 12 would give the 3 away.
+    const responses = [
+      ...Array.from({ length: 12 }, (_, i) => response(partnership.id, { sector: 'jst', a1: 1 + (i % 5) })),
+      ...Array.from({ length: 3 }, () => response(partnership.id, { sector: 'ngo', a1: 2 })),
+    ];
+    const el = await mount(partnership, responses, { segment: 'sector' });
+    const note = text(root(el).querySelector('.note'));
+    expect(note).to.include('Aby chronić anonimowość, nie pokazano 2 grup.');
+    expect(note, 'the group of 12 is large enough').not.to.include('wystarczająco liczna');
+    expect(note).to.include('Żadnej grupy nie można pokazać bez ryzyka dla anonimowości.');
+    const english = await mount(partnership, responses, { segment: 'sector', locale: 'en' });
+    expect(text(root(english).querySelector('.note'))).to.include('No group can be shown without risking anonymity.');
+  });
+
   it('names an "Other" group "Inne", not "no answer", and counts "not applicable" when nobody answered on the scale', async () => {
     const definition = {
       id: 'other-groups',
@@ -524,7 +539,12 @@ describe('<ankieta-report>', () => {
     await fixture(html`<div>${el}</div>`);
     await failed;
     await el.updateComplete;
-    expect(text(root(el).querySelector('[role="alert"]'))).to.include('pages[0].questions[0].type: unknown type "ratng"');
+    const alert = text(root(el).querySelector('[role="alert"]'));
+    expect(alert).to.include('pages[0].questions[0].type: unknown type "ratng"');
+    // The organiser opened a summary, not the survey; the details that follow are in English.
+    expect(alert).to.include(
+      'Nie można pokazać zestawienia, bo definicja ankiety zawiera błędy. Informacja dla administratora strony (po angielsku):',
+    );
   });
 
   it('says when there are no responses yet', async () => {

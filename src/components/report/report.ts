@@ -304,7 +304,7 @@ export class AnkietaReport extends LitElement {
     const level = Math.min(6, Math.max(1, this.headingLevel));
     if (this.phase === 'invalid')
       return html`<div part="message" class="message error" role="alert" lang=${locale}>
-        <p>${this.#t('definitionInvalid')}</p>
+        <p>${this.#t('reportDefinitionInvalid')}</p>
         <ul>
           ${this.#issues.slice(0, 20).map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
         </ul>
