@@ -502,8 +502,8 @@ describe('<ankieta-report>', () => {
       HTMLAnchorElement.prototype.click = original;
     }
     expect(links.map((l) => l.download)).to.deep.equal([
-      'partnership-self-assessment-responses.csv',
-      'partnership-self-assessment-summary.csv',
+      'partnership-self-assessment-odpowiedzi.csv',
+      'partnership-self-assessment-zestawienie.csv',
     ]);
     const [all, summary] = await Promise.all(
       links.map(async (l) =>

@@ -225,7 +225,7 @@ describe('<ankieta-results>', () => {
   it("exports the respondent's own answers and scores as JSON", async () => {
     const el = await mount({ definition, response });
     const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('[data-export="json"]')!.click());
-    expect(file.name).to.equal('partnership-self-assessment-results.json');
+    expect(file.name).to.equal('partnership-self-assessment-wyniki.json');
     expect(file.type).to.equal('application/json');
     const data = JSON.parse(file.text);
     expect(data.survey).to.deep.equal({ id: 'partnership-self-assessment', version: 1, title: 'Samoocena partnerstwa' });
@@ -237,10 +237,16 @@ describe('<ankieta-results>', () => {
     expect(root(el).querySelector('a'), 'the temporary link is gone').to.equal(null);
   });
 
+  it('names the downloaded files in the page language', async () => {
+    const el = await mount({ definition, response, locale: 'en' });
+    const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('[data-export="csv"]')!.click());
+    expect(file.name).to.equal('partnership-self-assessment-results.csv');
+  });
+
   it('exports them as CSV', async () => {
     const el = await mount({ definition, response });
     const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('[data-export="csv"]')!.click());
-    expect(file.name).to.equal('partnership-self-assessment-results.csv');
+    expect(file.name).to.equal('partnership-self-assessment-wyniki.csv');
     expect(file.type).to.match(/^text\/csv/);
     const lines = file.text
       .replace(/^\uFEFF/, '')

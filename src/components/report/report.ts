@@ -456,7 +456,7 @@ export class AnkietaReport extends LitElement {
     const responses = this.#responses.filter((r): r is Response => isResponseLike(r) && r.surveyId === definition.id);
     download(
       this.renderRoot as ShadowRoot,
-      `${definition.id}-responses.csv`,
+      `${definition.id}-${this.#locale === 'pl' ? 'odpowiedzi' : 'responses'}.csv`,
       'text/csv;charset=utf-8',
       responsesCsv(definition, responses),
     );
@@ -467,7 +467,7 @@ export class AnkietaReport extends LitElement {
     if (!definition || !this.result) return;
     download(
       this.renderRoot as ShadowRoot,
-      `${definition.id}-summary.csv`,
+      `${definition.id}-${this.#locale === 'pl' ? 'zestawienie' : 'summary'}.csv`,
       'text/csv;charset=utf-8',
       summaryCsv(this.result, this.#locale),
     );

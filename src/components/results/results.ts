@@ -265,7 +265,8 @@ export class AnkietaResults extends LitElement {
   }
 
   get #filename(): string {
-    return `${this.#parsed?.id ?? 'ankieta'}-results`;
+    // In the page's language, as the survey's "niewyslane" file is.
+    return `${this.#parsed?.id ?? 'ankieta'}-${this.#locale === 'pl' ? 'wyniki' : 'results'}`;
   }
 
   /** The export: the survey, the respondent's own answers, and each dimension's score, band and advice. */
