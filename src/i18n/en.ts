@@ -85,6 +85,7 @@ export const en: Catalog = {
   },
   kioskFinish: 'Finish and clear the screen',
   kioskContinue: 'Continue',
+  kioskClearing: 'The survey will be cleared in {count} s',
   kioskNext: 'The survey is ready for the next person.',
 
   // Question controls: the text counter once the limit is passed

@@ -124,6 +124,8 @@ export const pl = {
       'Brak aktywności. Za {count} sekundy ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
   },
   kioskContinue: 'Kontynuuj wypełnianie',
+  /** The warning in a short view (400 % zoom): one line beside the button. */
+  kioskClearing: 'Ankieta zostanie wyczyszczona za {count} s',
   kioskNext: 'Ankieta jest gotowa dla kolejnej osoby.',
   kioskFinish: 'Zakończ i wyczyść ekran',
 

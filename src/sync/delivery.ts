@@ -75,7 +75,8 @@ export class Delivery {
 
   /**
    * A response of this survey queued now would be posted at once: online, not stopped, outside
-   * a Retry-After window. (Another tab may still hold the lock; its pass sends it then.)
+   * a Retry-After window. (Another tab may hold the Web Lock for its pass, up to one request
+   * timeout per item; this tab's pass, waiting for the lock, sends it after that.)
    */
   postsNow(surveyId: string): boolean {
     return (

@@ -311,6 +311,22 @@ describe('<ankieta-survey>', () => {
     expect(note(), 'the note gone again').to.equal(null);
   });
 
+  it('leaves the page where it is when the error summary it focuses is already in view (a site header may cover the top)', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><ankieta-survey locale="pl" .definition=${threePages}></ankieta-survey><div style="height: 3000px"></div></div>`,
+    );
+    const el = wrapper.querySelector<AnkietaSurvey>('ankieta-survey')!;
+    await settle(el);
+    window.scrollTo(0, 0);
+    primary(el).click();
+    await settle(el);
+    const summary = part(el, 'error-summary')!;
+    expect(deepActive() === summary, 'focus').to.equal(true);
+    const box = summary.getBoundingClientRect();
+    expect(box.bottom, 'in view').to.be.at.most(innerHeight);
+    expect(window.scrollY, 'not scrolled to the top edge, under a sticky site header').to.equal(0);
+  });
+
   it('blocks Next on a failed page: the error summary takes focus and links to each field', async () => {
     const el = await mount(threePages);
     primary(el).click();

@@ -6,7 +6,7 @@ import { TableScrollStops, tableScrollStyles } from '../shared/table-scroll.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
 // Kept in the declarations, so importing this element alone types its events for listeners.
-export type { AnkietaEventMap } from '../survey/events.js';
+export type * from '../survey/events.js';
 import type { Locale, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';

@@ -135,8 +135,11 @@ export const styles = css`
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
+  .kiosk-warning .line {
+    display: none;
+  }
   /* A short view (400 % zoom, a phone held sideways): the whole warning covered it and hid its
-     own button. The seconds and the button in one row; the sentence stays for screen readers. */
+     own button. One line ("cleared in 15 s") and the button; the sentence stays for screen readers. */
   @media (max-height: 30em) {
     .kiosk-warning {
       display: flex;
@@ -156,8 +159,13 @@ export const styles = css`
       clip-path: inset(50%);
     }
     .kiosk-warning .countdown {
-      font-size: 1.5em;
-      line-height: 1.2;
+      font-size: 1em;
+    }
+    .kiosk-warning .seconds {
+      display: none;
+    }
+    .kiosk-warning .line {
+      display: inline;
     }
   }
   .message.error {

@@ -16,7 +16,7 @@ import { download } from '../shared/download.js';
 import { base, theme } from '../shared/theme.js';
 import { emit } from './events.js';
 // Kept in the declarations, so importing this element alone types its events for listeners.
-export type { AnkietaEventMap } from './events.js';
+export type * from './events.js';
 import { controlId, readAnswer, renderQuestion } from './render-question.js';
 import { KioskController } from './kiosk-controller.js';
 import { SurveyController } from './survey-controller.js';
@@ -217,8 +217,10 @@ export class AnkietaSurvey extends LitElement {
     }[target];
     const element = this.renderRoot.querySelector<HTMLElement>(selector);
     element?.focus({ preventScroll: true });
-    // Its top in view: a summary taller than the view (400 % zoom) showed only its last items.
-    element?.scrollIntoView?.({ block: target === 'summary' ? 'start' : 'nearest' });
+    // A summary taller than half the view goes to its start (at 400 % zoom "nearest" showed only
+    // its last items); anything else moves as little as it can (a summary in view stays put).
+    const tall = target === 'summary' && element && element.getBoundingClientRect().height > innerHeight / 2;
+    element?.scrollIntoView?.({ block: tall ? 'start' : 'nearest' });
   }
 
   async #load(): Promise<void> {
@@ -502,7 +504,10 @@ export class AnkietaSurvey extends LitElement {
     const total = Math.min(20, Math.max(2, this.kioskIdle) / 2);
     return html`<div part="kiosk-warning" class="kiosk-warning">
       <p role="alert">${this.#t('kioskIdle', { count: Math.round(total) })}</p>
-      <p class="countdown" aria-hidden="true">${this.#kiosk.secondsLeft}</p>
+      <p class="countdown" aria-hidden="true">
+        <span class="seconds">${this.#kiosk.secondsLeft}</span>
+        <span class="line">${this.#t('kioskClearing', { count: this.#kiosk.secondsLeft })}</span>
+      </p>
       <button part="button button-primary" type="button" class="primary" @click=${this.#continueFilling}>
         ${this.#t('kioskContinue')}
       </button>
