@@ -11,7 +11,6 @@ import { z } from '../schema/zod.js';
 import { conferenceEvaluation, sessionIds } from './conference.js';
 import { slug } from './text.js';
 
-const nonEmpty = z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(300));
 const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "11:00"'));
 /** Short enough that the follow-up id `talk_<id>_why` stays a valid question id. */
 const SessionId = z
@@ -30,7 +29,8 @@ export const AgendaSession = z.strictObject({
   /** Default `talk`; `break` (registration, coffee, lunch) is not evaluated. */
   type: z.optional(z.enum(['talk', 'workshop', 'break'])),
   title: LocalizedText,
-  speakers: z.optional(z.array(nonEmpty).check(z.maxLength(20))),
+  /** Names, or `{pl, en}` where a name has an English form (an institution). */
+  speakers: z.optional(z.array(LocalizedText).check(z.maxLength(20))),
   start: z.optional(time),
   end: z.optional(time),
 });

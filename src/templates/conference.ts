@@ -14,7 +14,8 @@ export interface Session {
   /** Default `talk`. */
   type?: 'talk' | 'workshop';
   title: LocalizedText;
-  speakers?: string[];
+  /** Names, or `{pl, en}` where a name has an English form (an institution). */
+  speakers?: LocalizedText[];
 }
 
 export interface ConferenceOptions {
@@ -100,7 +101,9 @@ function sessionQuestions(sessions: readonly Session[], workshops: boolean): Que
   const ids = sessionIds(sessions);
   const hasWorkshops = sessions.some((s) => s.type === 'workshop');
   const label = (session: Session) =>
-    each(session.title, (title) => (session.speakers?.length ? `${title} (${session.speakers.join(', ')})` : title));
+    each(session.title, (title, locale) =>
+      session.speakers?.length ? `${title} (${session.speakers.map((name) => localize(name, locale)).join(', ')})` : title,
+    );
   return [
     {
       id: 'talks',

@@ -17,4 +17,24 @@ describe('demo survey files', () => {
     const agenda = await load('/src/templates/examples/opole-2016.agenda.json');
     expect(await load('/demo/surveys/conference-opole-2016.json')).to.deep.equal(surveyFromAgenda(agenda));
   });
+
+  it("speak English in English: no Polish left in the demo surveys' English texts but glosses and proper names", async () => {
+    // The example agenda had plain Polish strings, copied into "en": an English respondent read
+    // "Evaluation: “Współpraca w partnerstwach samorządowych”" and four Polish talk titles.
+    const allowed = ['(województwo)', '(powiat)', '(gmina)', '“Partnerstwo Ziemi Przykładowej”'];
+    const polish: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (!value || typeof value !== 'object') return;
+      const text = value as { pl?: unknown; en?: unknown };
+      if (typeof text.pl === 'string' && typeof text.en === 'string') {
+        const rest = allowed.reduce((en, gloss) => en.replace(gloss, ''), text.en);
+        if (/[ąćęłńóśźż]/i.test(rest)) polish.push(`${path}: ${text.en}`);
+        return;
+      }
+      for (const [key, child] of Object.entries(value)) walk(child, `${path}.${key}`);
+    };
+    for (const file of ['conference-opole-2016', 'sample', 'partnership-self-assessment'])
+      walk(await load(`/demo/surveys/${file}.json`), file);
+    expect(polish).to.deep.equal([]);
+  });
 });
