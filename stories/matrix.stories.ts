@@ -48,7 +48,13 @@ export const LongPolishText: Story = {
 };
 
 export const English: Story = {
-  args: { locale: 'en', label: 'How would you rate the organisation?', rows: rows('en'), notApplicable: true, value: { venue: 4 } },
+  args: {
+    locale: 'en',
+    label: 'How would you rate the way the event was organised?',
+    rows: rows('en'),
+    notApplicable: true,
+    value: { venue: 4 },
+  },
   globals: { locale: 'en' },
 };
 

@@ -37,7 +37,7 @@ export const LongPolishText: Story = {
 export const English: Story = {
   args: {
     locale: 'en',
-    label: 'How likely are you to recommend such a conference to a colleague from another local government?',
+    label: 'How likely are you to recommend a conference like this to a colleague from another local government?',
     value: 10,
   },
   globals: { locale: 'en' },

@@ -27,7 +27,7 @@ export const en: Catalog = {
   errorMaxChoices: { one: 'You can choose at most {count} answer.', other: 'You can choose at most {count} answers.' },
   errorOtherText: 'Please type your answer in the “Other – please specify” field.',
   choicesExactly: { one: 'Please choose {count} answer.', other: 'Please choose {count} answers.' },
-  choicesRange: 'Choose {min} to {count} answers.',
+  choicesRange: 'Please choose {min} to {count} answers.',
   errorMatrixRows: 'Please answer every row ({count} missing).',
   rowMissing: 'not answered',
 
@@ -35,7 +35,7 @@ export const en: Catalog = {
   otherSpecify: 'Other – please specify',
   choose: 'Choose…',
   consentAgree: 'I agree',
-  notApplicable: "Don't know / not applicable",
+  notApplicable: 'Don’t know / not applicable',
   ratingValue: '{value} of {max}',
   npsMinLabel: 'Not at all likely',
   npsMaxLabel: 'Extremely likely',
@@ -62,8 +62,8 @@ export const en: Catalog = {
   statusSending: 'Sending…',
   statusSent: 'Your answers have been sent.',
   statusWaiting: {
-    one: '{count} response waiting to be sent. It will be sent automatically.',
-    other: '{count} responses waiting to be sent. They will be sent automatically.',
+    one: '{count} response is waiting to be sent. It will be sent automatically.',
+    other: '{count} responses are waiting to be sent. They will be sent automatically.',
   },
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
   statusNotDeliveredMemory:
@@ -80,8 +80,8 @@ export const en: Catalog = {
   launcherLabel: 'Give feedback',
   close: 'Close',
   kioskIdle: {
-    one: 'No activity. The survey will be cleared for the next person in {count} second. To keep your answers, choose "Continue".',
-    other: 'No activity. The survey will be cleared for the next person in {count} seconds. To keep your answers, choose "Continue".',
+    one: 'No activity. The survey will be cleared for the next person in {count} second. To keep your answers, choose “Continue”.',
+    other: 'No activity. The survey will be cleared for the next person in {count} seconds. To keep your answers, choose “Continue”.',
   },
   kioskFinish: 'Finish and clear the screen',
   kioskContinue: 'Continue',

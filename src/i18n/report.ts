@@ -16,6 +16,7 @@ export const reportPl = {
     other: '{count} odpowiedzi',
   },
   reportPeriod: 'Odpowiedzi z okresu od {from} do {to}',
+  reportPeriodDay: 'Odpowiedzi z dnia {date}',
   reportLoading: 'Wczytywanie odpowiedzi…',
   reportProgress: 'Przetwarzanie odpowiedzi: {done} z {total}',
   reportReady: {
@@ -144,6 +145,7 @@ export const reportEn: Record<ReportKey, Message> = {
   reportTitle: 'Response report',
   reportResponses: { one: '{count} response', other: '{count} responses' },
   reportPeriod: 'Responses from {from} to {to}',
+  reportPeriodDay: 'Responses given on {date}',
   reportLoading: 'Loading responses…',
   reportProgress: 'Processing responses: {done} of {total}',
   reportReady: { one: 'Ready: {count} response', other: 'Ready: {count} responses' },
@@ -153,10 +155,10 @@ export const reportEn: Record<ReportKey, Message> = {
   reportAuthFailed: 'The server refused the access token. Please check the token and try again.',
   reportTokenMissing: 'The response server requires an access token. Please enter it.',
   reportNotFound:
-    'There are no responses to the survey "{survey}" at this address (error 404). Please check the server address and the survey id.',
+    'There are no responses to the survey “{survey}” at this address (error 404). Please check the server address and the survey id.',
   reportNetworkFailed: 'The response server cannot be reached. Please check the address and the connection.',
   reportOriginRefused:
-    "The response server is running but does not give the responses to this page ({origin}). Most likely this page's address is not among the pages the collector allows (its --origin option).",
+    'The response server is running but does not give the responses to this page ({origin}). Most likely this page’s address is not among the pages the response server allows (its --origin option).',
   reportFormatFailed: 'The server returned data in an unexpected format.',
   reportSkipped: {
     one: '{count} response was left out because it does not belong to this survey.',
@@ -212,7 +214,7 @@ export const reportEn: Record<ReportKey, Message> = {
     other: 'To protect anonymity, {count} groups are not shown.',
   },
   reportHiddenRule:
-    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by "–", and their number by "fewer than 5"; where subtracting from the totals would give it away, the smallest other mean of that question is replaced by "–" too.',
+    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by “–”, and their number by “fewer than 5”; where subtracting from the totals would give it away, the smallest other mean of that question is replaced by “–” too.',
   reportNoGroups: 'No group can be shown without risking anonymity.',
   reportExport: 'Export',
   reportExportResponses: 'Download responses (CSV)',

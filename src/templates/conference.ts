@@ -182,11 +182,14 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           title: t('Funkcja lub reprezentowana instytucja', 'Your role or the organisation you represent'),
           options: ROLE_OPTIONS,
         },
-        { id: 'jst_type', type: 'choice', title: t('Typ jednostki', 'Type of unit'), options: UNIT_OPTIONS },
+        { id: 'jst_type', type: 'choice', title: t('Typ jednostki', 'Type of local government unit'), options: UNIT_OPTIONS },
         {
           id: 'partner_status',
           type: 'choice',
-          title: t('Czy reprezentowana jednostka lub organizacja działa w partnerstwie?', 'Is your organisation in a partnership?'),
+          title: t(
+            'Czy reprezentowana jednostka lub organizacja działa w partnerstwie?',
+            'Is your organisation in a local government partnership?',
+          ),
           options: [
             option('yes', 'Tak', 'Yes'),
             option('considering', 'Rozważamy przystąpienie', 'We are considering joining one'),
@@ -246,13 +249,13 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           id: 'engage',
           type: 'scale',
           scale: 'agree5',
-          title: t('Była okazja do pytań i wymiany doświadczeń.', 'There was enough chance to ask questions and share experience.'),
+          title: t('Była okazja do pytań i wymiany doświadczeń.', 'There was enough chance to ask questions and share experiences.'),
         },
       ],
     },
     {
       id: 'organisation',
-      title: t('Organizacja', 'Organisation'),
+      title: t('Organizacja', 'Event organisation'),
       questions: [
         {
           id: 'org',
@@ -260,7 +263,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           scale: 'quality5',
           // The scale's own "not present" fits a talk, not the catering or the materials.
           notApplicable: t('Nie dotyczy / trudno ocenić', 'N/A / cannot judge'),
-          title: t('Ocena organizacji konferencji', 'How would you rate the organisation?'),
+          title: t('Ocena organizacji konferencji', 'How would you rate the way the event was organised?'),
           rows: ORGANISATION_ROWS,
         },
         // Without `row`, a matrix condition holds when any answered row satisfies it.
@@ -268,7 +271,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           id: 'org_why',
           type: 'text',
           multiline: true,
-          title: t('Co poprawić w organizacji?', 'What should we improve in the organisation?'),
+          title: t('Co poprawić w organizacji?', 'What should we improve in how the event is organised?'),
           visibleIf: { question: 'org', lte: LOW_SCORE },
           hint: noPersonalDataHint,
         },
@@ -305,7 +308,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           required: true,
           title: t(
             'Na ile prawdopodobne jest polecenie takiej konferencji koleżance lub koledze z innej JST?',
-            'How likely are you to recommend such a conference to a colleague from another local government?',
+            'How likely are you to recommend a conference like this to a colleague from another local government?',
           ),
           minLabel: t('Zdecydowanie nie', 'Not at all likely'),
           maxLabel: t('Na pewno', 'Extremely likely'),

@@ -42,7 +42,7 @@ export const STRATEGIC_ITEMS = [
   statement(
     'a1',
     'Partnerzy mają wspólną, spisaną wizję i cele rozwoju obszaru.',
-    'Partners share a written vision and goals for the area.',
+    'Partners share a written vision and goals for the territory the partnership covers.',
   ),
   statement('a2', 'Cele partnerstwa są realistyczne wobec zasobów i czasu.', 'Goals are realistic given resources and time.'),
   statement(
@@ -72,7 +72,7 @@ export const RELATIONSHIP_ITEMS = [
   statement(
     'b6',
     'Partnerzy spoza samorządu (organizacje pozarządowe, firmy) są traktowani jak równoprawni.',
-    'Non-government partners (NGOs, businesses) are treated as equals.',
+    'Non-governmental partners (NGOs, businesses) are treated as equals.',
   ),
   statement(
     'b7',
@@ -238,11 +238,11 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
             ),
             t(
               'Ustalcie standardy komunikacji i tryb rozwiązywania sporów; sprawdźcie podział korzyści.',
-              'Agree communication standards and a dispute process; check how benefits are shared.',
+              'Agree communication standards and a dispute-resolution process; check how benefits are shared.',
             ),
             t(
               'Pielęgnujcie relacje: regularne przeglądy i wdrażanie nowych partnerów.',
-              'Maintain relationships: regular reviews and onboarding new partners.',
+              'Look after relationships: hold regular reviews and onboard new partners well.',
             ),
           ]),
         },

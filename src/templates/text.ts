@@ -49,5 +49,5 @@ export const anonymityNote = t(
 /** Free text is where personal data slips into an anonymous survey, so every comment box asks not to. */
 export const noPersonalDataHint = t(
   'Prosimy nie wpisywać danych osobowych (imion, nazwisk, adresów e-mail, numerów telefonów).',
-  'Please do not enter personal data (names, e-mail addresses, phone numbers).',
+  'Please do not enter personal data (names, email addresses, phone numbers).',
 );

@@ -160,7 +160,7 @@ describe('<ankieta-choice>', () => {
     expect(await limitsOf({ min: 1, max: 1 })).to.equal('Proszę wybrać 1 odpowiedź.');
     expect(await limitsOf({ min: 2 })).to.equal('Proszę wybrać co najmniej 2 odpowiedzi.');
     expect(await limitsOf({ max: 5 })).to.equal('Można wybrać najwyżej 5 odpowiedzi.');
-    expect(await limitsOf({ min: 2, max: 3 }, 'en')).to.equal('Choose 2 to 3 answers.');
+    expect(await limitsOf({ min: 2, max: 3 }, 'en')).to.equal('Please choose 2 to 3 answers.');
     expect(await limitsOf({ min: 1, max: 1 }, 'en')).to.equal('Please choose 1 answer.');
     expect(await limitsOf({})).to.equal(undefined);
   });

@@ -235,7 +235,7 @@ describe('<ankieta-matrix>', () => {
     expect(radiosOf(rowSets(el)[0]!).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal([
       'No',
       'Yes',
-      "Don't know / not applicable",
+      'Don’t know / not applicable',
     ]);
   });
 });

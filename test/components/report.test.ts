@@ -64,6 +64,17 @@ describe('<ankieta-report>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives the period of the responses, once for a single day, and dates an English reader cannot misread', async () => {
+    const sameDay = [response('opole', { overall: 4 }), response('opole', { overall: 5 })];
+    const polish = await mount(conference, sameDay);
+    expect(text(root(polish).querySelector('.summary')))
+      .to.include('Odpowiedzi z dnia 18.04.2016')
+      .and.not.include('do 18.04.2016');
+    const later = { ...response('opole', { overall: 3 }), submittedAt: '2016-05-02T09:00:00.000Z' };
+    const english = await mount(conference, [...sameDay, later], { locale: 'en' });
+    expect(text(root(english).querySelector('.summary'))).to.include('Responses from 18 Apr 2016 to 2 May 2016');
+  });
+
   it('shows counts and shares that match the responses', async () => {
     // Overall: 5, 4, 4, 2, 1 → counts per point; mean 3.2; population SD √(11.8/5 − …) computed below.
     const values = [5, 4, 4, 2, 1];

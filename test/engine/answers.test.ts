@@ -175,7 +175,7 @@ describe('scales', () => {
   });
 
   it('"not applicable" has a label per scale, a custom label, or none', () => {
-    expect(notApplicableLabel(scale)).to.deep.equal({ pl: 'Nie wiem / nie dotyczy', en: "Don't know / not applicable" });
+    expect(notApplicableLabel(scale)).to.deep.equal({ pl: 'Nie wiem / nie dotyczy', en: 'Don’t know / not applicable' });
     expect(notApplicableLabel(matrixNa)).to.deep.equal({ pl: 'Nie dotyczy – nie było mnie', en: 'N/A – not present' });
     expect(notApplicableLabel({ ...custom, notApplicable: true })).to.deep.equal(notApplicableLabel(scale));
     expect(notApplicableLabel({ ...custom, notApplicable: 'Trudno powiedzieć' })).to.equal('Trudno powiedzieć');

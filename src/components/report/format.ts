@@ -26,10 +26,14 @@ export const signed = (locale: Locale, value: number) =>
 export const integer = (locale: Locale, value: number) =>
   numberFormat(locale, 'integer', { maximumFractionDigits: 0 }).format(Math.round(value));
 
-/** "18.04.2016" / "18/04/2016". */
+/** "18.04.2016" / "18 Apr 2016" (not 18/04/2016, which a reader outside the UK takes for a US date). */
 export function date(locale: Locale, iso: string): string {
   const key = `${locale}:date`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'short' })));
+  if (!format)
+    cache.set(
+      key,
+      (format = new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: locale === 'pl' ? 'short' : 'medium' })),
+    );
   return format.format(new Date(iso));
 }

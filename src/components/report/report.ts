@@ -299,6 +299,11 @@ export class AnkietaReport extends LitElement {
     }
   }
 
+  /** "od 18.04.2016 do 18.04.2016" said once when both are the same day. */
+  #period(from: string, to: string): string {
+    return from === to ? this.#t('reportPeriodDay', { date: from }) : this.#t('reportPeriod', { from, to });
+  }
+
   protected override render() {
     const locale = this.#locale;
     const level = Math.min(6, Math.max(1, this.headingLevel));
@@ -339,7 +344,7 @@ export class AnkietaReport extends LitElement {
         <strong>${this.#t('reportTitle')}: ${this.#t('reportResponses', { count: report.n })}</strong>
         ${
           report.firstSubmittedAt && report.lastSubmittedAt
-            ? html`<br />${this.#t('reportPeriod', { from: date(locale, report.firstSubmittedAt), to: date(locale, report.lastSubmittedAt) })}`
+            ? html`<br />${this.#period(date(locale, report.firstSubmittedAt), date(locale, report.lastSubmittedAt))}`
             : nothing
         }
       </p>
