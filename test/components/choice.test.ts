@@ -195,6 +195,25 @@ describe('<ankieta-choice>', () => {
     expect(form.checkValidity()).to.equal(true);
   });
 
+  it('does not describe a box with the same sentence twice when the error repeats the limit', async () => {
+    const el = await fixture<AnkietaChoice>(
+      html`<ankieta-choice label="Rola" multiple max-choices="1" .options=${OPTIONS}></ankieta-choice>`,
+    );
+    boxes(el)[0]!.click();
+    boxes(el)[1]!.click();
+    el.reportValidity();
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('Można wybrać najwyżej 1 odpowiedź.');
+    const description = (box: HTMLInputElement) =>
+      box
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim())
+        .filter(Boolean);
+    // A screen reader read "Można wybrać najwyżej 1 odpowiedź." twice: the limit, then the error.
+    expect(description(boxes(el)[0]!)).to.deep.equal(['Można wybrać najwyżej 1 odpowiedź.']);
+  });
+
   it('adds "Other" with a text field that appears when chosen and is submitted as <name>.other', async () => {
     const { form, el } = await inForm(
       html`<ankieta-choice name="q" label="Rola" other .options=${OPTIONS}></ankieta-choice><button type="button">Dalej</button>`,

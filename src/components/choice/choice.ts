@@ -167,7 +167,10 @@ export class AnkietaChoice extends FormControl {
                   .checked=${live(chosen.includes(option.value))}
                   ?required=${this.required && !this.multiple}
                   aria-invalid=${this.invalidAttr}
-                  aria-describedby=${limits ? this.describedBy('limits') : this.describedBy()}
+                  aria-describedby=${
+                    // Not twice: an error that repeats the limit ("at most 1") stands for it.
+                    limits && limits !== this.shownError ? this.describedBy('limits') : this.describedBy()
+                  }
                   @change=${this.#onToggle}
                   @input=${this.swallowInput}
                 />
