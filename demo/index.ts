@@ -8,8 +8,9 @@ const log = document.querySelector('#log')!;
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
   button.addEventListener('click', () => {
     const locale = button.dataset.locale!;
+    // The survey sets lang on its own root; the page around it stays Polish with English beside it
+    // (an English page language made a screen reader read the Polish links in an English voice).
     survey.locale = locale;
-    document.documentElement.lang = locale;
     for (const other of document.querySelectorAll('[data-locale]')) other.setAttribute('aria-pressed', String(other === button));
   });
 }

@@ -131,4 +131,15 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
   }
 });
 
+// The report's language (the form around it is in both): the switch, or ?locale=en from the
+// English link on the self-assessment page.
+const setLocale = (locale: string) => {
+  report.locale = locale;
+  for (const button of document.querySelectorAll('[data-locale]'))
+    button.setAttribute('aria-pressed', String((button as HTMLElement).dataset.locale === locale));
+};
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]'))
+  button.addEventListener('click', () => setLocale(button.dataset.locale!));
+if (params.get('locale') === 'en') setLocale('en');
+
 if (field('token').value) showFromCollector();

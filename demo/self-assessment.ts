@@ -18,6 +18,7 @@ survey.definition = definition;
 if (collector) {
   survey.endpoint = new URL('/api/responses', collector).href;
   document.querySelector<HTMLAnchorElement>('#report-link')!.search = `?collector=${encodeURIComponent(collector)}`;
+  document.querySelector<HTMLAnchorElement>('#report-link-en')!.search = `?collector=${encodeURIComponent(collector)}&locale=en`;
 }
 
 example.definition = definition;
@@ -32,8 +33,9 @@ survey.addEventListener('ankieta-submit', () => document.querySelector('main')!.
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]')) {
   button.addEventListener('click', () => {
     const locale = button.dataset.locale!;
+    // The elements set lang on their own roots; the page's Polish texts keep lang="pl" and the
+    // English ones their own lang="en" (a page switched to "en" read the Polish in an English voice).
     for (const element of [survey, example]) element.locale = locale;
-    document.documentElement.lang = locale;
     for (const other of document.querySelectorAll('[data-locale]')) other.setAttribute('aria-pressed', String(other === button));
   });
 }
