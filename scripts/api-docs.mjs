@@ -22,6 +22,14 @@ const ORDER = [
 ];
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+/** AnkietaEventMap's entries, `'ankieta-ready': CustomEvent<ReadyDetail>`, read from its source. */
+const EVENT_MAP = new Map(
+  [...readFileSync('src/components/survey/events.ts', 'utf8').matchAll(/'(ankieta-[a-z-]+)': (CustomEvent<\w+>);/g)].map((m) => [
+    m[1],
+    m[2],
+  ]),
+);
+if (EVENT_MAP.size < 7) throw new Error(`AnkietaEventMap not found in src/components/survey/events.ts (read ${EVENT_MAP.size} entries)`);
 const cell = (s) =>
   String(s ?? '')
     .replace(/\|/g, '\\|')
@@ -65,6 +73,19 @@ function section(element) {
   const events = (element.events ?? []).filter((e) => e.name);
   // Framework tooling (typed JSX, Vue's volar, lit-analyzer) reads the event's type here.
   const untyped = events.filter((e) => !e.type?.text);
+  // Ankieta's own events: the payload type named in the manifest is the one in AnkietaEventMap
+  // (what typed frameworks and Storybook's action log read), and the event says what it means.
+  for (const event of events.filter((e) => e.name.startsWith('ankieta-'))) {
+    const mapped = EVENT_MAP.get(event.name);
+    if (!mapped)
+      throw new Error(
+        `${element.tagName}: ${event.name} is not in AnkietaEventMap (src/components/survey/events.ts); add it there and to EVENT_NAMES`,
+      );
+    if (event.type?.text !== mapped || !event.description)
+      throw new Error(
+        `${element.tagName}: write @event {${mapped}} ${event.name} - <what it means> in its JSDoc (the manifest has ${event.type?.text ?? 'no type'}${event.description ? '' : ', no description'})`,
+      );
+  }
   if (untyped.length)
     throw new Error(
       `${element.tagName}: events without a type in the manifest (write @event {CustomEvent<Detail>} name): ${untyped.map((e) => e.name).join(', ')}`,

@@ -5,11 +5,30 @@
 // placeholders and import.meta.env.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
 const demoPort = Number(process.env.DEMO_PORT ?? 5173);
 const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
 const origins = [`http://127.0.0.1:${demoPort}`, `http://localhost:${demoPort}`];
+
+/** Says which port is taken and how to choose another, before anything starts. */
+async function needFree(port, variable, what) {
+  const probe = createServer();
+  try {
+    await new Promise((resolve, reject) => probe.once('error', reject).listen(port, '127.0.0.1', resolve));
+  } catch (error) {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${port} (${what}) is in use. Stop what uses it, or choose another: ${variable}=<port> npm start`
+        : `Cannot use port ${port} (${what}): ${error.message}`,
+    );
+    process.exit(1);
+  }
+  await new Promise((resolve) => probe.close(resolve));
+}
+await needFree(demoPort, 'DEMO_PORT', 'the demo pages');
+await needFree(collectorPort, 'COLLECTOR_PORT', 'the collector');
 
 execFileSync(process.execPath, ['scripts/build-collector.mjs'], { stdio: 'inherit' });
 // The municipal and conference pages load the script-tag bundle, as a site owner would.
@@ -29,13 +48,19 @@ const collector = spawn(
   ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
+// Only while it starts: a later exit (Ctrl+C) is no failure to start.
+const starting = new AbortController();
 const [firstLine] = await Promise.race([
   once(createInterface({ input: collector.stdout }), 'line'),
-  once(collector, 'exit').then(([code]) => {
-    console.error(`The collector did not start (exit code ${code}). Is port ${collectorPort} taken? Set COLLECTOR_PORT.`);
-    process.exit(1);
-  }),
+  once(collector, 'exit', { signal: starting.signal }).then(
+    ([code]) => {
+      console.error(`The collector did not start (exit code ${code}); its message is above.`);
+      process.exit(1);
+    },
+    () => {},
+  ), // aborted once it started
 ]);
+starting.abort();
 const collectorUrl = /listening on (\S+)/.exec(firstLine)?.[1];
 const token = /\| token (\S+) \(generated/.exec(firstLine)?.[1] ?? '';
 
