@@ -53,6 +53,8 @@ function installSystemPackages() {
   const packageOf = { chromium: 'chromium', firefox: 'firefox-esr', webkit: 'webkit2gtk-driver' };
   const packages = browsers.filter((b) => packageOf[b] && !existsSync(browserPath(b))).map((b) => packageOf[b]);
   if (browsers.includes('webkit') && !has('xvfb-run')) packages.push('xvfb');
+  // The wait for WebKit's driver asks it with curl (not on a minimal Debian).
+  if (browsers.includes('webkit') && !has('curl')) packages.push('curl');
   if (!packages.length) return;
   if (platform() !== 'linux' || !has('apt-get')) {
     console.error(
