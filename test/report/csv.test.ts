@@ -316,7 +316,7 @@ describe('summaryCsv() with a breakdown', () => {
     ).to.equal(true);
     const note = find('sector', 'Break down by question');
     expect(note[8]).to.include('To protect anonymity, 2 groups are not shown.');
-    expect(note[8]).to.include('their number by "fewer than 5"');
+    expect(note[8]).to.include('their number by “fewer than 5”');
     expect(rows[0]!.join(), 'hidden groups get no columns').to.not.include('Business');
   });
 });
