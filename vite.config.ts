@@ -29,6 +29,9 @@ function minifyCss(): Plugin {
       .replace(/\s*([{};,])\s*/g, '$1')
       .replace(/:\s+/g, ':')
       .replace(/;}/g, '}')
+      // 0.5em → .5em, [type='radio'] → [type=radio] (values that start with a letter).
+      .replace(/([:\s,(])0\.(\d)/g, '$1.$2')
+      .replace(/=\x27([a-zA-Z][\w-]*)\x27\]/g, '=$1]')
       .trim();
   return {
     name: 'ankieta-minify-css',
@@ -114,6 +117,51 @@ const INTERNAL_MEMBERS = new RegExp(
     'swallowInput',
     'syncForm',
     'userChanged',
+    'internals',
+    'controls',
+    'answer',
+    // Methods and options of the classes behind <ankieta-survey> (SurveyModel, SurveyController,
+    // KioskController, OfflineSession, Delivery, Autosave, OfflineStore): none is a page-facing
+    // name, a DOM name, a catalog key, or a field of stored or sent data (`lease`, `responseId`,
+    // `startedAt`… stay). A name added here must not be any of those.
+    'model',
+    'questionsOn',
+    'isFirstPage',
+    'isLastPage',
+    'toResponse',
+    'validateAll',
+    'validatePage',
+    'validateQuestion',
+    'setAnswer',
+    'submittedAnswers',
+    'shownPages',
+    'sourceLocale',
+    'pageIndex',
+    'isShown',
+    'goTo',
+    'exportUndelivered',
+    'flushDraft',
+    'saveAnswer',
+    'savePage',
+    'postsNow',
+    'isStopped',
+    'unclaim',
+    'claim',
+    'deleteDrafts',
+    'saveDraft',
+    'undeliver',
+    'enqueue',
+    'rewrite',
+    'pristine',
+    'setPage',
+    'adopt',
+    'dismissWarning',
+    'secondsLeft',
+    'warningSeconds',
+    'thanksSeconds',
+    'idleSeconds',
+    'completedBefore',
+    'configure',
   ].join('|')})$`,
 );
 
@@ -137,10 +185,32 @@ function terserAfterwards(): Plugin {
   };
 }
 
+/**
+ * Lit's hooks for the ShadyDOM/ShadyCSS polyfills and hydration, and its version registries
+ * (`window.litHtmlVersions`…, read by Lit's dev-mode warning about duplicate copies): the
+ * bundles need no polyfill (es2022 browsers have shadow DOM) and render on the client only.
+ * About 0.14 kB gzip.
+ */
+function stripLitHooks(): Plugin {
+  return {
+    name: 'ankieta-strip-lit-hooks',
+    transform(code, id) {
+      if (!/node_modules\/(lit-html|lit-element|@lit\/reactive-element)\//.test(id)) return null;
+      return {
+        code: code
+          .replace(/\(\w+\.(litHtml|reactiveElement|litElement)Versions\?\?=\[\]\)\.push\("[\d.]+"\)/g, 'void 0')
+          .replace(/\b\w+\.(litHtml|reactiveElement|litElement)PolyfillSupport\b/g, 'void 0')
+          .replace(/\b\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\)/g, 'void 0'),
+        map: null,
+      };
+    },
+  };
+}
+
 /** One self-contained IIFE file per script-tag entry: no chunks, so SRI covers everything. */
 function scriptBuild(entry: string, fileName: string) {
   return defineConfig({
-    plugins: [minifyCss(), collapseTemplateWhitespace(), terserAfterwards()],
+    plugins: [stripLitHooks(), minifyCss(), collapseTemplateWhitespace(), terserAfterwards()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
