@@ -16,7 +16,7 @@ const meta = {
   title: 'Questions/ankieta-choice',
   component: 'ankieta-choice',
   tags: ['autodocs'],
-  args: { name: 'role', label: 'Kogo Pan/Pani reprezentuje?', options: roles },
+  args: { name: 'role', label: 'Reprezentowana instytucja', options: roles },
 } satisfies Meta;
 
 export default meta;
@@ -87,8 +87,8 @@ export const DisabledDropdown: Story = {
 
 export const LongPolishText: Story = {
   args: {
-    label: 'Którą jednostkę lub organizację reprezentuje Pan/Pani w partnerstwie samorządowym, którego dotyczy ta samoocena?',
-    hint: 'Jeżeli reprezentuje Pan/Pani kilka podmiotów (np. gminę i związek międzygminny), prosimy wybrać ten, w imieniu którego wypełnia Pan/Pani ankietę.',
+    label: 'Jednostka lub organizacja reprezentowana w partnerstwie samorządowym, którego dotyczy ta samoocena',
+    hint: 'Przy kilku podmiotach (np. gminie i związku międzygminnym) prosimy wybrać ten, w imieniu którego wypełniana jest ankieta.',
     options: [
       ...roles.slice(0, 3),
       {

@@ -17,7 +17,7 @@ const meta = {
   title: 'Questions/ankieta-matrix',
   component: 'ankieta-matrix',
   tags: ['autodocs'],
-  args: { name: 'org', label: 'Jak ocenia Pan/Pani organizację konferencji?', scale: 'quality5', rows: rows('pl') },
+  args: { name: 'org', label: 'Ocena organizacji konferencji', scale: 'quality5', rows: rows('pl') },
   // The type is a plain string (named scales are open-ended); these are the built-in ones.
   argTypes: { scale: { control: 'inline-radio', options: ['agree5', 'quality5'] } },
 } satisfies Meta;
@@ -40,7 +40,7 @@ export const LongPolishText: Story = {
   args: {
     name: 'talks',
     label: inLocale(talks.title, 'pl'),
-    hint: 'Prosimy ocenić tylko te wystąpienia, w których Pan/Pani uczestniczył(a); pozostałe można oznaczyć jako „Nie dotyczy – nie było mnie”.',
+    hint: 'Prosimy ocenić tylko wystąpienia, w których udało się uczestniczyć; pozostałe można oznaczyć jako „Nie dotyczy – nie było mnie”.',
     rows: talks.rows.map((row) => ({ id: row.id, label: inLocale(row.label, 'pl') })),
     notApplicable: true,
     required: true,

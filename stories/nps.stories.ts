@@ -8,7 +8,7 @@ const meta = {
   tags: ['autodocs'],
   args: {
     name: 'nps',
-    label: 'Na ile prawdopodobne jest, że poleci Pan/Pani taką konferencję koleżance lub koledze z innej JST?',
+    label: 'Na ile prawdopodobne jest polecenie takiej konferencji koleżance lub koledze z innej JST?',
   },
 } satisfies Meta;
 
@@ -26,8 +26,8 @@ export const Disabled: Story = { args: { disabled: true, value: 6 } };
 export const LongPolishText: Story = {
   args: {
     label:
-      'Na ile prawdopodobne jest, że poleci Pan/Pani udział w kolejnej konferencji Związku Miast Polskich poświęconej partnerstwom samorządowym koleżance lub koledze z innej jednostki samorządu terytorialnego albo organizacji pozarządowej?',
-    hint: '0 oznacza, że na pewno Pan/Pani nie poleci, a 10 – że poleci Pan/Pani na pewno. Prosimy nie zastanawiać się zbyt długo.',
+      'Na ile prawdopodobne jest polecenie udziału w kolejnej konferencji Związku Miast Polskich poświęconej partnerstwom samorządowym koleżance lub koledze z innej jednostki samorządu terytorialnego albo organizacji pozarządowej?',
+    hint: '0 oznacza „na pewno nie polecę”, a 10 – „na pewno polecę”. Prosimy nie zastanawiać się zbyt długo.',
     minLabel: 'Zdecydowanie nie, w żadnym wypadku',
     maxLabel: 'Na pewno, bez żadnego wahania',
     required: true,

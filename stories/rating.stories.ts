@@ -25,13 +25,13 @@ export const RequiredError: Story = {
 export const Disabled: Story = { args: { disabled: true, value: 3 } };
 
 export const TenStars: Story = {
-  args: { max: 10, value: 7, label: 'Jak ocenia Pan/Pani dyskusję warsztatową?', minLabel: 'Bardzo źle', maxLabel: 'Bardzo dobrze' },
+  args: { max: 10, value: 7, label: 'Ocena dyskusji warsztatowej', minLabel: 'Bardzo źle', maxLabel: 'Bardzo dobrze' },
 };
 
 export const LongPolishText: Story = {
   args: {
     label:
-      'Jak ocenia Pan/Pani przygotowanie merytoryczne i organizacyjne konferencji „Współpraca w partnerstwach samorządowych” w Sali Herbowej Urzędu Wojewódzkiego w Opolu?',
+      'Ocena przygotowania merytorycznego i organizacyjnego konferencji „Współpraca w partnerstwach samorządowych” w Sali Herbowej Urzędu Wojewódzkiego w Opolu',
     hint: 'Prosimy uwzględnić wystąpienia, dyskusję warsztatową, materiały przekazane przed spotkaniem oraz punktualność rozpoczęcia i zakończenia poszczególnych części programu.',
     minLabel: 'Zdecydowanie niezadowalająco',
     maxLabel: 'Znakomicie, bez zastrzeżeń',

@@ -28,7 +28,7 @@ export const Quality: Story = {
 
 export const CustomPoints: Story = {
   args: {
-    label: 'Jak często korzysta Pan/Pani z materiałów partnerstwa?',
+    label: 'Jak często materiały partnerstwa przydają się w pracy?',
     points: [
       { value: 1, label: 'Nigdy' },
       { value: 2, label: 'Raz w roku' },
