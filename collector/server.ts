@@ -102,8 +102,15 @@ export function createCollectorServer(context: CollectorContext): Server {
   /** Exports and erasure need the organiser's token: 401 without it. */
   function requireToken(req: IncomingMessage): void {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    if (!match || !timingSafeEqual(createHash('sha256').update(match[1]!).digest(), tokenDigest))
+    // A token sent but wrong says so (a copy-paste slip), not "send a token".
+    if (!match)
       throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
+    if (!timingSafeEqual(createHash('sha256').update(match[1]!).digest(), tokenDigest))
+      throw new HttpError(
+        401,
+        { error: 'unauthorised', message: "the token is not the collector's (--token or ANKIETA_TOKEN)" },
+        { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+      );
   }
 
   /**

@@ -310,11 +310,15 @@ for (const storage of storages()) {
       assert.equal(sameHost.status, 201);
     });
 
-    it('exports only with the bearer token', async () => {
-      assert.equal((await exportResponses(base, 'konferencja', '', null)).status, 401);
+    it('exports only with the bearer token, and says whether it was missing or wrong', async () => {
+      const missing = await exportResponses(base, 'konferencja', '', null);
+      assert.equal(missing.status, 401);
+      assert.equal(missing.headers['www-authenticate'], 'Bearer');
+      assert.match(missing.json.message, /send Authorization: Bearer/);
       const wrong = await exportResponses(base, 'konferencja', '', 'not-the-token-at-all');
       assert.equal(wrong.status, 401);
-      assert.equal(wrong.headers['www-authenticate'], 'Bearer');
+      assert.equal(wrong.headers['www-authenticate'], 'Bearer error="invalid_token"');
+      assert.match(wrong.json.message, /the token is not the collector's/);
       assert.equal(wrong.json.responses, undefined);
       const right = await exportResponses(base, 'konferencja');
       assert.equal(right.status, 200);
