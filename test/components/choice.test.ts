@@ -288,6 +288,27 @@ describe('<ankieta-choice>', () => {
     expect(select.selectedIndex).to.equal(0);
   });
 
+  it("text-lang marks the question's own texts, not its own words, in a dropdown and in a group", async () => {
+    const dropdown = await fixture<AnkietaChoice>(
+      html`<ankieta-choice name="q" label="Rola" hint="Jedna" locale="en" text-lang="pl" display="dropdown" other .options=${OPTIONS}></ankieta-choice>`,
+    );
+    const langs = [...dropdown.shadowRoot!.querySelectorAll('option')].map((o) => [o.textContent!.trim(), o.getAttribute('lang')]);
+    expect(langs).to.deep.equal([
+      ['Choose…', null],
+      ['Wójt, burmistrz, prezydent', 'pl'],
+      ['Radna lub radny', 'pl'],
+      ['Pracownik JST', 'pl'],
+      ['Other', null],
+    ]);
+    expect(dropdown.shadowRoot!.querySelector('label[for=control] [lang=pl]')!.textContent).to.equal('Rola');
+    expect(dropdown.shadowRoot!.querySelector('#hint')!.getAttribute('lang')).to.equal('pl');
+    const group = await fixture<AnkietaChoice>(
+      html`<ankieta-choice name="q" label="Rola" locale="en" text-lang="pl" other other-label="Inna rola" .options=${OPTIONS}></ankieta-choice>`,
+    );
+    const marked = [...group.shadowRoot!.querySelectorAll('[lang=pl]')].map((e) => e.textContent);
+    expect(marked).to.deep.equal(['Rola', ...OPTIONS.map((o) => o.label), 'Inna rola']);
+  });
+
   it('uses checkboxes for multiple even when a dropdown is asked for', async () => {
     const el = await fixture<AnkietaChoice>(
       html`<ankieta-choice label="Rola" multiple display="dropdown" .options=${OPTIONS}></ankieta-choice>`,

@@ -481,6 +481,113 @@ describe('<ankieta-survey>', () => {
     expect(control(el, 'overall').value).to.equal(4);
   });
 
+  it('marks texts given only in Polish with lang="pl" in an English survey, and the translated ones not (WCAG 3.1.2)', async () => {
+    /** The language a screen reader uses for a node: its closest `lang`, across shadow roots. */
+    const langOf = (node: Node): string | null => {
+      for (let n: Node | null = node; n; n = n instanceof ShadowRoot ? n.host : n.parentNode) {
+        if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang');
+      }
+      return null;
+    };
+    /** The language of each text node whose text contains `text`, under `rootNode` and its shadow roots. */
+    const langsOf = (rootNode: Node, text: string): (string | null)[] => {
+      const found: (string | null)[] = [];
+      const walk = (n: Node) => {
+        if (n.nodeType === Node.TEXT_NODE && n.textContent!.includes(text)) found.push(langOf(n));
+        if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+        n.childNodes.forEach(walk);
+      };
+      walk(rootNode);
+      return found;
+    };
+    const definition = {
+      id: 'mixed',
+      locale: 'pl',
+      title: 'Ankieta tylko po polsku',
+      description: { pl: 'Opis', en: 'Description' },
+      pages: [
+        {
+          id: 'p1',
+          title: { pl: 'Strona pierwsza' },
+          questions: [
+            { id: 'info', type: 'info', text: 'Informacja dla uczestników' },
+            {
+              id: 'who',
+              type: 'choice',
+              required: true,
+              title: 'Reprezentowana instytucja',
+              hint: 'Podpowiedź',
+              options: [{ value: 'a', label: 'Gminę' }],
+              other: true,
+            },
+            { id: 'org', type: 'scale', title: { pl: 'Organizacja', en: 'Organisation' }, scale: 'agree5' },
+            {
+              id: 'level',
+              type: 'scale',
+              title: 'Poziom',
+              points: [
+                { value: 1, label: 'Niski' },
+                { value: 2, label: 'Wysoki' },
+              ],
+              notApplicable: 'Brak zdania',
+            },
+            { id: 'stars', type: 'rating', title: 'Gwiazdki', minLabel: 'Słabo', maxLabel: 'Świetnie' },
+            { id: 'grid', type: 'matrix', title: 'Tabela', scale: 'quality5', rows: [{ id: 'r1', label: 'Wiersz pierwszy' }] },
+            { id: 'rodo', type: 'consent', title: 'Zgoda', text: 'Treść klauzuli', label: 'Zgadzam się na to' },
+          ],
+        },
+      ],
+      thankYou: 'Dziękujemy bardzo',
+    };
+    const el = await mount(definition, { locale: 'en' });
+    const base = part(el, 'base')!;
+    for (const text of [
+      'Ankieta tylko po polsku',
+      'Strona pierwsza',
+      'Informacja dla uczestników',
+      'Reprezentowana instytucja',
+      'Podpowiedź',
+      'Gminę',
+      'Poziom',
+      'Niski',
+      'Brak zdania',
+      'Słabo',
+      'Świetnie',
+      'Wiersz pierwszy',
+      'Treść klauzuli',
+      'Zgadzam się na to',
+    ]) {
+      const langs = langsOf(base, text);
+      expect(langs.length, text).to.be.greaterThan(0);
+      expect(
+        langs.every((lang) => lang === 'pl'),
+        `${text}: ${langs.join(', ')}`,
+      ).to.equal(true);
+    }
+    // Translated texts and the widget's own words stay English.
+    for (const text of ['Description', 'Organisation', 'Strongly agree', 'Other', 'required', 'Submit answers']) {
+      const langs = langsOf(base, text);
+      expect(langs.length, text).to.be.greaterThan(0);
+      expect(
+        langs.every((lang) => lang === 'en'),
+        `${text}: ${langs.join(', ')}`,
+      ).to.equal(true);
+    }
+    primary(el).click();
+    await settle(el);
+    const summary = part(el, 'error-summary')!;
+    expect(langsOf(summary, 'Reprezentowana instytucja')).to.deep.equal(['pl']);
+    expect(langsOf(summary, 'Please')).to.deep.equal(['en']);
+    await clickOption(el, 'who', 0);
+    primary(el).click();
+    await settle(el);
+    expect(langsOf(base, 'Dziękujemy bardzo')).to.deep.equal(['pl']);
+    // In Polish nothing is marked again: every text takes the survey's own lang.
+    el.locale = 'pl';
+    await settle(el);
+    expect(root(el).querySelectorAll('[lang]').length).to.equal(1);
+  });
+
   it('takes its language from the closest [lang] when no locale is set', async () => {
     const wrapper = await fixture(html`<div lang="en-GB"><ankieta-survey .definition=${threePages}></ankieta-survey></div>`);
     const el = wrapper.querySelector('ankieta-survey')!;

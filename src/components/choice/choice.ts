@@ -174,7 +174,7 @@ export class AnkietaChoice extends FormControl {
                   @change=${this.#onToggle}
                   @input=${this.swallowInput}
                 />
-                <span>${option.label}</span>
+                <span>${option.value === OTHER && !this.otherLabel ? option.label : this.own(option.label)}</span>
               </label>
             `,
           )}
@@ -203,7 +203,8 @@ export class AnkietaChoice extends FormControl {
         >
           <option value="" .selected=${live(chosen.length === 0)}>${this.t('choose')}</option>
           ${this.#all.map(
-            (option) => html`<option .value=${option.value} .selected=${live(chosen.includes(option.value))}>${option.label}</option>`,
+            (option) => html`<option .value=${option.value} .selected=${live(chosen.includes(option.value))}
+              lang=${(option.value !== OTHER || this.otherLabel) && this.textLang ? this.textLang : nothing}>${option.label}</option>`,
           )}
         </select>
         ${this.#renderOtherField(chosen)} ${this.renderError()}
@@ -218,7 +219,7 @@ export class AnkietaChoice extends FormControl {
         <label class="other-label" for="other-text"
           >${this.t('otherSpecify')}${
             // Beside a dropdown the field is in no group that names the question, so its label does.
-            this.display === 'dropdown' && !this.multiple ? html`<span class="visually-hidden"> (${this.label})</span>` : nothing
+            this.display === 'dropdown' && !this.multiple ? html`<span class="visually-hidden"> (${this.own(this.label)})</span>` : nothing
           }</label
         >
         <input

@@ -75,11 +75,11 @@ export class AnkietaConsent extends FormControl {
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />
-        <span>${this.checkboxLabel || this.t('consentAgree')}${this.label ? nothing : this.#asterisk()}${this.renderRequiredText()}</span>
+        <span>${this.checkboxLabel ? this.own(this.checkboxLabel) : this.t('consentAgree')}${this.label ? nothing : this.#asterisk()}${this.renderRequiredText()}</span>
       </label>
     `;
     const body = html`
-      ${this.text ? html`<div part="text" id="text" class="text">${this.text}</div>` : nothing} ${this.renderHint()} ${box}
+      ${this.text ? html`<div part="text" id="text" class="text" lang=${this.textLang ?? nothing}>${this.text}</div>` : nothing} ${this.renderHint()} ${box}
       ${this.renderError()}
     `;
     return this.label

@@ -114,13 +114,13 @@ export class AnkietaMatrix extends FormControl {
   }
 
   protected override render() {
-    const { points, na } = resolveScale(this, this.resolvedLocale);
+    const { points, na } = resolveScale(this, this.resolvedLocale, (text) => this.own(text));
     const answers = (this.answer ?? {}) as MatrixValue;
     // While an error shows, a required matrix marks the rows still to answer.
     const missing = new Set(this.invalidAttr === 'true' ? this.#unanswered() : []);
     // Any other error (a non-required matrix's, set by the page) marks every row.
     const invalid = (rowId: string) => (missing.size ? missing.has(rowId) : this.invalidAttr === 'true');
-    const cell = (rowId: string, index: number, value: ScaleAnswer, label: string, extra = '') => html`
+    const cell = (rowId: string, index: number, value: ScaleAnswer, label: unknown, extra = '') => html`
       <label part="option" class="cell option ${extra}">
         <input
           part="control"
@@ -151,7 +151,7 @@ export class AnkietaMatrix extends FormControl {
         ${this.#rows.map(
           (row, index) => html`
             <fieldset part="row" class=${missing.has(row.id) ? 'row missing' : 'row'} role="radiogroup" aria-required=${this.required ? 'true' : nothing}>
-              <legend class="row-label">${row.label}${missing.has(row.id) ? html`<span class="row-missing"> – ${this.t('rowMissing')}</span>` : nothing}</legend>
+              <legend class="row-label">${this.own(row.label)}${missing.has(row.id) ? html`<span class="row-missing"> – ${this.t('rowMissing')}</span>` : nothing}</legend>
               <div class="cells">
                 ${points.map((p) => cell(row.id, index, p.value, p.label))}
                 ${na === undefined ? nothing : cell(row.id, index, NOT_APPLICABLE, na, 'na')}

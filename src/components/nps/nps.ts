@@ -91,8 +91,8 @@ export class AnkietaNps extends FormControl {
             )}
           </div>
           <div class="anchors">
-            <span id="min-label">${this.minLabel || this.t('npsMinLabel')}</span>
-            <span id="max-label">${this.maxLabel || this.t('npsMaxLabel')}</span>
+            <span id="min-label">${this.minLabel ? this.own(this.minLabel) : this.t('npsMinLabel')}</span>
+            <span id="max-label">${this.maxLabel ? this.own(this.maxLabel) : this.t('npsMaxLabel')}</span>
           </div>
         </div>
         ${this.renderError()}

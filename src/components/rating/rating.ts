@@ -104,7 +104,7 @@ export class AnkietaRating extends FormControl {
           ${
             this.minLabel || this.maxLabel
               ? html`<div class="anchors">
-                <span id="min-label">${this.minLabel}</span><span id="max-label">${this.maxLabel}</span>
+                <span id="min-label">${this.own(this.minLabel)}</span><span id="max-label">${this.own(this.maxLabel)}</span>
               </div>`
               : nothing
           }

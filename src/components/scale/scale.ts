@@ -67,9 +67,9 @@ export class AnkietaScale extends FormControl {
   }
 
   protected override render() {
-    const { points, na } = resolveScale(this, this.resolvedLocale);
+    const { points, na } = resolveScale(this, this.resolvedLocale, (text) => this.own(text));
     const chosen = this.answer;
-    const option = (value: ScaleAnswer, label: string, extra = '') => html`
+    const option = (value: ScaleAnswer, label: unknown, extra = '') => html`
       <label part="option" class="option ${extra}">
         <input
           part="control"

@@ -60,6 +60,7 @@ export abstract class FormControl extends LitElement {
     locale: {},
     error: {},
     quietErrors: { type: Boolean, attribute: 'quiet-errors' },
+    textLang: { attribute: 'text-lang' },
     formDisabled: { state: true, attribute: false },
     ownErrorVisible: { state: true, attribute: false },
   };
@@ -85,6 +86,12 @@ export abstract class FormControl extends LitElement {
    * then repeat each message without its question.
    */
   quietErrors = false;
+  /**
+   * The language of the question's own texts (label, hint, answers) when it is not `locale`: an
+   * English survey shows a question given only in Polish. They get `lang`, so a screen reader
+   * reads them in a Polish voice (WCAG 3.1.2); the element's own words stay in `locale`.
+   */
+  textLang?: Locale;
 
   /** Disabled by an ancestor `<fieldset disabled>` or the own attribute (`formDisabledCallback`). */
   protected formDisabled = false;
@@ -326,7 +333,7 @@ export abstract class FormControl extends LitElement {
 
   /** The label text; the asterisk is decoration, the requirement is exposed on the inputs. */
   protected renderLabelText(): TemplateResult {
-    return html`${this.label}${this.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
+    return html`${this.own(this.label)}${this.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}`;
   }
 
   /**
@@ -339,7 +346,12 @@ export abstract class FormControl extends LitElement {
   }
 
   protected renderHint(): TemplateResult | typeof nothing {
-    return this.hint ? html`<div part="hint" id="hint" class="hint">${this.hint}</div>` : nothing;
+    return this.hint ? html`<div part="hint" id="hint" class="hint" lang=${this.textLang ?? nothing}>${this.hint}</div>` : nothing;
+  }
+
+  /** A text of the question's (not the element's own words), marked with `text-lang`. */
+  protected own(text: unknown): unknown {
+    return this.textLang ? html`<span lang=${this.textLang}>${text}</span>` : text;
   }
 
   /**
@@ -352,7 +364,7 @@ export abstract class FormControl extends LitElement {
     return html`<div part="error" id="error" class="error">${this.#rendered}</div>${
       this.quietErrors
         ? nothing
-        : html`<div class="visually-hidden" aria-live="polite">${this.#rendered && `${this.label} – ${this.#rendered}`}</div>`
+        : html`<div class="visually-hidden" aria-live="polite">${this.#rendered && html`${this.own(this.label)} – ${this.#rendered}`}</div>`
     }`;
   }
 }

@@ -29,12 +29,22 @@ export function engineScaleFields(spec: ScaleSpec): { scale?: NamedScale; points
   return fields;
 }
 
-/** The labelled points in `locale`, lowest first, and the "not applicable" label if offered. */
-export function resolveScale(spec: ScaleSpec, locale: Locale): { points: PointSpec[]; na?: string } {
-  const question: ScaleQuestion = { id: 'scale', type: 'scale', title: 'scale', ...engineScaleFields(spec) };
-  const points = scalePoints(question).map((p) => ({ value: p.value, label: display(p.label, locale) }));
+/**
+ * The labelled points in `locale`, lowest first, and the "not applicable" label if offered.
+ * Labels given to the element (custom points, `na-label`) go through `own`, which marks their
+ * language; the named scales' come from the catalog in `locale`.
+ */
+export function resolveScale(
+  spec: ScaleSpec,
+  locale: Locale,
+  own: (text: string) => unknown,
+): { points: { value: number; label: unknown }[]; na?: unknown } {
+  const fields = engineScaleFields(spec);
+  const question: ScaleQuestion = { id: 'scale', type: 'scale', title: 'scale', ...fields };
+  const mark = (text: string, given: unknown) => (given ? own(text) : text);
+  const points = scalePoints(question).map((p) => ({ value: p.value, label: mark(display(p.label, locale), fields.points) }));
   const na = notApplicableLabel(question);
-  return na === undefined ? { points } : { points, na: display(na, locale) };
+  return na === undefined ? { points } : { points, na: mark(display(na, locale), spec.naLabel) };
 }
 
 /** Reads a scale answer from an attribute or a submitted form value. */

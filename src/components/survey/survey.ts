@@ -6,7 +6,6 @@ import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import { isAnswerable } from '../../engine/answers.js';
-import { display } from '../../engine/text.js';
 import type { ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import { definitionTimeouts, fetchDefinition } from '../../sync/load-definition.js';
@@ -17,7 +16,7 @@ import { base, theme } from '../shared/theme.js';
 import { emit } from './events.js';
 // Kept in the declarations, so importing this element alone types its events for listeners.
 export type * from './events.js';
-import { controlId, readAnswer, renderQuestion } from './render-question.js';
+import { controlId, readAnswer, renderQuestion, shown } from './render-question.js';
 import { KioskController } from './kiosk-controller.js';
 import { SurveyController } from './survey-controller.js';
 import { styles } from './survey.styles.js';
@@ -338,8 +337,8 @@ export class AnkietaSurvey extends LitElement {
     const hasRequired = definition.pages.some((p) => p.questions.some((q) => isAnswerable(q) && q.required));
     return html`<section part="base" class="survey" lang=${locale} aria-labelledby="survey-title">
       <header part="header">
-        ${this.#heading(level, display(definition.title, locale), { part: 'title', id: 'survey-title', focusable: true })}
-        ${definition.description ? html`<p class="description">${display(definition.description, locale)}</p>` : nothing}
+        ${this.#heading(level, shown(definition.title, locale, model.sourceLocale), { part: 'title', id: 'survey-title', focusable: true })}
+        ${definition.description ? html`<p class="description">${shown(definition.description, locale, model.sourceLocale)}</p>` : nothing}
         ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
       </header>
       ${this.#controller.submitted ? this.#renderThankYou(locale) : this.#renderPage(locale)}
@@ -364,13 +363,15 @@ export class AnkietaSurvey extends LitElement {
   #renderPage(locale: Locale) {
     const model = this.#controller.model!;
     const page = model.page;
-    const pageTitle = page.title ? display(page.title, locale) : this.#t('pageFallbackTitle', { page: model.progress.page });
+    const pageTitle = page.title
+      ? shown(page.title, locale, model.sourceLocale)
+      : this.#t('pageFallbackTitle', { page: model.progress.page });
     return html`${this.#renderKioskWarning()}${this.#renderNotices()}${this.#renderProgress()}
       <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}
         @focusout=${this.#onFocusOut}>
         ${this.#renderSummary(locale)}
         ${this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true })}
-        ${page.description ? html`<p class="description">${display(page.description, locale)}</p>` : nothing}
+        ${page.description ? html`<p class="description">${shown(page.description, locale, model.sourceLocale)}</p>` : nothing}
         <div class="questions">
           ${model.questionsOn().map((question) =>
             // One element per question: reused for another question (the next page's, or one
@@ -381,6 +382,7 @@ export class AnkietaSurvey extends LitElement {
               renderQuestion({
                 question,
                 locale,
+                source: model.sourceLocale,
                 value: model.answer(question.id),
                 otherText: model.answer(`${question.id}.other`),
                 error: this.#errorText(question.id),
@@ -543,7 +545,7 @@ export class AnkietaSurvey extends LitElement {
         ${this.summary.map(({ id, error }) => {
           // Only answerable questions have errors, and every one of them has a title. Its own full
           // stop would stand before the dash ("…w pracy. – Proszę…").
-          const title = display((model.question(id) as AnswerableQuestion).title, locale).replace(/\.$/, '');
+          const title = shown((model.question(id) as AnswerableQuestion).title, locale, model.sourceLocale, (t) => t.replace(/\.$/, ''));
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
               >${title} – ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
@@ -555,8 +557,9 @@ export class AnkietaSurvey extends LitElement {
   }
 
   #renderThankYou(locale: Locale) {
-    const definition = this.#controller.model!.definition;
-    const message = definition.thankYou ? display(definition.thankYou, locale) : this.#t('thankYou');
+    const model = this.#controller.model!;
+    const definition = model.definition;
+    const message = definition.thankYou ? shown(definition.thankYou, locale, model.sourceLocale) : this.#t('thankYou');
     return html`<div part="thank-you" class="thank-you">
       ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
       ${this.#renderStorageNotice()}
