@@ -48,6 +48,18 @@ describe('<ankieta-launcher>', () => {
     }
   });
 
+  it("marks its own button text with the widget's language (English button on a Polish page), not a site owner's label", async () => {
+    const page = await fixture(
+      html`<div lang="pl"><ankieta-launcher locale="en"></ankieta-launcher><ankieta-launcher locale="en" label="Oceń"></ankieta-launcher></div>`,
+    );
+    const [own, given] = [...page.querySelectorAll('ankieta-launcher')];
+    await own!.updateComplete;
+    await given!.updateComplete;
+    expect(trigger(own!).textContent!.trim()).to.equal('Give feedback');
+    expect(trigger(own!).getAttribute('lang')).to.equal('en');
+    expect(trigger(given!).getAttribute('lang'), 'the page decides the language of its own text').to.equal(null);
+  });
+
   it('puts the floating button in each of the four corners, and bottom right for no or an unknown position', async () => {
     const corner = (el: AnkietaLauncher) => {
       const r = trigger(el).getBoundingClientRect();

@@ -126,6 +126,8 @@ describe('<ankieta-survey> on the device and over the network', () => {
     third.remove();
     const fourth = await mount();
     expect(control(fourth, 'overall').value).to.equal(2);
+    control(fourth, 'overall').focus();
+    await rate(fourth, 5); // touched, then left for the button below
     const startOver = fourth.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!;
     const focusins: Element[] = [];
     const onFocusOut = (e: FocusEvent) => !e.relatedTarget && focusins.push(document.body);
@@ -136,6 +138,9 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await new Promise((r) => setTimeout(r, 50));
     fourth.removeEventListener('focusout', onFocusOut);
     expect(control(fourth, 'overall').value).to.equal(null);
+    const stars = control(fourth, 'overall').shadowRoot!;
+    expect(stars.querySelector('[part~="error"]')!.textContent, 'a blank form shows no error').to.equal('');
+    expect([...stars.querySelectorAll('input')].map((i) => i.getAttribute('aria-invalid'))).to.deep.equal(Array(5).fill('false'));
     expect(focusins, 'focus never fell to <body>').to.deep.equal([]);
     expect(fourth.shadowRoot!.activeElement).to.equal(part(fourth, 'page-title'));
     expect(status(fourth), 'the clearing is announced').to.equal('Odpowiedzi zostały usunięte.');

@@ -806,6 +806,22 @@ describe('<ankieta-survey>', () => {
       expect(deepActive() === part(el, 'title'), 'focus').to.equal(true);
     });
 
+    it("gives the next person a blank form without the previous person's errors", async () => {
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+      );
+      await settle(el);
+      control(el, 'q').focus();
+      await clickOption(el, 'q', 2);
+      part(el, 'title')!.focus(); // Tab on, then walk away
+      await wait(2300);
+      await settle(el);
+      expect(control(el, 'q').value, 'cleared').to.equal(null);
+      const stars = control(el, 'q').shadowRoot!;
+      expect(stars.querySelector('[part~="error"]')!.textContent).to.equal('');
+      expect([...stars.querySelectorAll('input')].map((i) => i.getAttribute('aria-invalid'))).to.deep.equal(Array(5).fill('false'));
+    });
+
     it('warns with a countdown before clearing an abandoned form, and Continue keeps the answers', async () => {
       const el = await fixture<AnkietaSurvey>(
         html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,

@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyDeclarations } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations } from 'lit';
 import type { Locale } from '../../schema/definition.js';
 import { resolveLocale, translate, type MessageKey } from '../../i18n/index.js';
 import { getFlag, setFlag } from '../../store/flags.js';
@@ -151,7 +151,7 @@ export class AnkietaLauncher extends LitElement {
     const hideTrigger = !this.ready || (this.once && this.completed && !this.open && !this.#holdTrigger);
     return html`
       <button part="trigger" class="trigger" type="button" ?hidden=${hideTrigger} aria-haspopup="dialog" @click=${this.show}
-        @blur=${this.#releaseTrigger}>
+        @blur=${this.#releaseTrigger} lang=${this.label ? nothing : this.#locale}>
         ${label}
       </button>
       <dialog part="dialog" class=${this.mode === 'slide-in' ? 'panel' : 'modal'} aria-label=${label} lang=${this.#locale}

@@ -137,6 +137,8 @@ export class AnkietaSurvey extends LitElement {
   readonly #controller = new SurveyController(this);
   readonly #kiosk = new KioskController(this, { idleSeconds: 120, warningSeconds: 20, thanksSeconds: 10 }, () => this.#nextPerson());
   #parsed: SurveyDefinition | undefined;
+  /** Counts fresh starts (start over, the next person at a kiosk): each gets new question elements. */
+  #round = 0;
   #loadAbort: AbortController | undefined;
   /** What the current definition was loaded from, so only a real change reloads it. */
   /** What was loaded last; `json` as it was then, so an object changed in place since is not "equal". */
@@ -310,7 +312,7 @@ export class AnkietaSurvey extends LitElement {
       case 'empty':
         return nothing;
       case 'loading':
-        return html`<p part="message" class="message" role="status">${this.#t('loading')}</p>`;
+        return html`<p part="message" class="message" role="status" lang=${locale}>${this.#t('loading')}</p>`;
       case 'failed':
         return html`<div part="message" class="message error" role="alert" lang=${locale}>${this.#t('loadFailed')}</div>`;
       case 'invalid':
@@ -377,8 +379,10 @@ export class AnkietaSurvey extends LitElement {
             // One element per question: reused for another question (the next page's, or one
             // that a condition moved), an element kept what it showed when the value bound to
             // it had not changed since it was last set, so a respondent saw answers not given.
+            // New ones after a fresh start, too: a reused element kept "touched" and showed the
+            // previous person's errors on the next person's blank form.
             keyed(
-              question.id,
+              `${this.#round}:${question.id}`,
               renderQuestion({
                 question,
                 locale,
@@ -494,6 +498,7 @@ export class AnkietaSurvey extends LitElement {
   #startOver = async () => {
     // To the page heading before the notice holding this button goes, so focus never drops to <body>.
     this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
+    this.#round++;
     await this.#controller.startOver();
     this.summary = [];
     this.fieldErrors = new Map();
@@ -525,6 +530,7 @@ export class AnkietaSurvey extends LitElement {
   /** Kiosk: a fresh form for the next person. */
   #nextPerson(): void {
     void this.#controller.startOver();
+    this.#round++;
     this.summary = [];
     this.fieldErrors = new Map();
     this.notice = this.#t('kioskNext');
