@@ -80,12 +80,12 @@ export const en: Catalog = {
   launcherLabel: 'Give feedback',
   close: 'Close',
   kioskIdle: {
-    one: 'No activity. The survey will be cleared for the next person in {count} second. To keep your answers, choose “Continue”.',
-    other: 'No activity. The survey will be cleared for the next person in {count} seconds. To keep your answers, choose “Continue”.',
+    one: 'No activity. The screen will be cleared for the next person in {count} second. To prevent this, choose “Continue”.',
+    other: 'No activity. The screen will be cleared for the next person in {count} seconds. To prevent this, choose “Continue”.',
   },
   kioskFinish: 'Finish and clear the screen',
   kioskContinue: 'Continue',
-  kioskClearing: 'The survey will be cleared in {count} s',
+  kioskClearing: 'The screen will be cleared in {count} s',
   kioskNext: 'The survey is ready for the next person.',
 
   // Question controls: the text counter once the limit is passed

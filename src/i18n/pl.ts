@@ -118,14 +118,15 @@ export const pl = {
   launcherLabel: 'Podziel się opinią',
   close: 'Zamknij',
   kioskIdle: {
-    one: 'Brak aktywności. Za {count} sekundę ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
-    many: 'Brak aktywności. Za {count} sekund ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+    one: 'Brak aktywności. Za {count} sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
+    many: 'Brak aktywności. Za {count} sekund ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
     other:
-      'Brak aktywności. Za {count} sekundy ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+      'Brak aktywności. Za {count} sekundy ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
   },
-  kioskContinue: 'Kontynuuj wypełnianie',
+  /** The warning's button: on a form being filled in, and on the thank-you screen with results. */
+  kioskContinue: 'Kontynuuj',
   /** The warning in a short view (400 % zoom): one line beside the button. */
-  kioskClearing: 'Ankieta zostanie wyczyszczona za {count} s',
+  kioskClearing: 'Ekran zostanie wyczyszczony za {count} s',
   kioskNext: 'Ankieta jest gotowa dla kolejnej osoby.',
   kioskFinish: 'Zakończ i wyczyść ekran',
 

@@ -822,6 +822,39 @@ describe('<ankieta-survey>', () => {
       expect([...stars.querySelectorAll('input')].map((i) => i.getAttribute('aria-invalid'))).to.deep.equal(Array(5).fill('false'));
     });
 
+    it('keeps a thank-you screen with results like a form in use: the idle warning, Continue, then cleared', async () => {
+      const scored: SurveyDefinition = {
+        id: 'kiosk-scored',
+        title: 'Samoocena',
+        pages: [{ id: 'p', questions: [{ id: 'q', type: 'scale', scale: 'agree5', title: 'Mamy wspólną strategię' }] }],
+        scoring: {
+          dimensions: [{ id: 'd', title: 'Strategia', questions: ['q'], bands: [{ min: 0, max: 100, label: 'Poziom' }] }],
+        },
+      };
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-idle="2" kiosk-thanks="1" locale="pl" .definition=${scored}></ankieta-survey>`,
+      );
+      await settle(el);
+      await clickOption(el, 'q', 3);
+      primary(el).click();
+      await settle(el);
+      await wait(1300); // past kiosk-thanks, when a plain thank-you screen is cleared
+      await settle(el);
+      expect(part(el, 'thank-you'), 'the results stay').to.exist;
+      const warning = part(el, 'kiosk-warning')!;
+      expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
+        'Brak aktywności. Za 1 sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
+      );
+      warning.querySelector('button')!.click();
+      await settle(el);
+      expect(part(el, 'kiosk-warning')).to.equal(null);
+      expect(deepActive(), 'focus on the thank-you heading, not <body>').to.equal(part(el, 'thank-you')!.querySelector('[tabindex="-1"]'));
+      await wait(2300);
+      await settle(el);
+      expect(part(el, 'thank-you'), 'left alone: cleared for the next person').to.equal(null);
+      expect(control(el, 'q').value).to.equal(null);
+    });
+
     it('warns with a countdown before clearing an abandoned form, and Continue keeps the answers', async () => {
       const el = await fixture<AnkietaSurvey>(
         html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
@@ -834,7 +867,7 @@ describe('<ankieta-survey>', () => {
       const warning = part(el, 'kiosk-warning')!;
       expect(warning).to.exist;
       expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
-        'Brak aktywności. Za 1 sekundę ankieta zostanie wyczyszczona dla kolejnej osoby. Aby zachować odpowiedzi, proszę wybrać „Kontynuuj wypełnianie”.',
+        'Brak aktywności. Za 1 sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
       );
       warning.querySelector('button')!.click();
       await settle(el);

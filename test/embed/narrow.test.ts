@@ -136,17 +136,17 @@ describe('a 320 px wide phone screen', () => {
     const warning = await waitFor(() => root.querySelector<HTMLElement>('[part~="kiosk-warning"]'), 'the warning', 3000);
     await new Promise((r) => setTimeout(r, 50));
     const box = warning.getBoundingClientRect();
-    // It covered 362 px of the 200 px view, its own "Kontynuuj wypełnianie" out of sight.
+    // It covered 362 px of the 200 px view, its own button out of sight.
     expect(box.height, 'the line and the button, room left for the form').to.be.at.most(120);
     const button = warning.querySelector('button')!.getBoundingClientRect();
     expect(button.top, 'the button in view').to.be.at.least(0);
     expect(button.bottom).to.be.at.most(200);
     expect(warning.querySelector('[role=alert]')!.textContent, 'what happens and how to keep the answers, for a screen reader').to.include(
-      'Kontynuuj wypełnianie',
+      'Kontynuuj',
     );
     // On screen, more than a bare number: what is about to happen.
     const line = warning.querySelector<HTMLElement>('.line')!;
     expect(line.getClientRects().length, 'the line is shown').to.be.greaterThan(0);
-    expect(line.textContent).to.match(/^Ankieta zostanie wyczyszczona za \d+ s$/);
+    expect(line.textContent).to.match(/^Ekran zostanie wyczyszczony za \d+ s$/);
   });
 });

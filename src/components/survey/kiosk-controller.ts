@@ -62,9 +62,14 @@ export class KioskController implements ReactiveController {
     this.#arm('filling', Math.max(0, this.#options.idleSeconds - this.#options.warningSeconds), () => this.#warn());
   }
 
-  /** The response was submitted: show thanks, then a fresh form. */
-  submitted(): void {
-    this.#arm('thanks', this.#options.thanksSeconds, () => this.#clear());
+  /**
+   * The response was submitted: show thanks, then a fresh form. With results to read (`hold`)
+   * the screen stays like a form being filled in: cleared after the idle time and its warning,
+   * not after a few seconds that cut a screen-reader user off mid-reading (2.2.1).
+   */
+  submitted(hold = false): void {
+    if (hold) this.filling();
+    else this.#arm('thanks', this.#options.thanksSeconds, () => this.#clear());
   }
 
   /** "Finish" on the thank-you screen: the fresh form now. */

@@ -113,7 +113,10 @@ export class AnkietaSurvey extends LitElement {
    * 20 s before (WCAG 2.2.1); below 40 the warning gets half the time.
    */
   kioskIdle = 120;
-  /** Kiosk: seconds the thank-you screen stays without activity before a fresh form appears. */
+  /**
+   * Kiosk: seconds the thank-you screen stays without activity before a fresh form appears.
+   * A thank-you screen with results (a scored survey) follows `kiosk-idle` and its warning instead.
+   */
   kioskThanks = 10;
   /** Ask the browser to protect stored answers from eviction (`navigator.storage.persist()`). */
   persist = false;
@@ -523,7 +526,7 @@ export class AnkietaSurvey extends LitElement {
 
   #continueFilling = () => {
     this.#kiosk.dismissWarning();
-    this.#focusAfterRender = 'page';
+    this.#focusAfterRender = this.#controller.submitted ? 'thanks' : 'page';
     this.requestUpdate();
   };
 
@@ -566,7 +569,7 @@ export class AnkietaSurvey extends LitElement {
     const model = this.#controller.model!;
     const definition = model.definition;
     const message = definition.thankYou ? shown(definition.thankYou, locale, model.sourceLocale) : this.#t('thankYou');
-    return html`<div part="thank-you" class="thank-you">
+    return html`${this.#renderKioskWarning()}<div part="thank-you" class="thank-you">
       ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
       ${this.#renderStorageNotice()}
       ${
@@ -646,7 +649,7 @@ export class AnkietaSurvey extends LitElement {
     }
     const outcome = controller.submit(this.#locale);
     if (!outcome.ok) return this.#showErrors(outcome.errors);
-    if (this.kiosk) this.#kiosk.submitted();
+    if (this.kiosk) this.#kiosk.submitted(!!model.definition.scoring);
     this.summary = [];
     this.fieldErrors = new Map();
     this.notice = '';
