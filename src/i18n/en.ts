@@ -40,7 +40,7 @@ export const en: Catalog = {
   npsMinLabel: 'Not at all likely',
   npsMaxLabel: 'Extremely likely',
   charactersLeft: { one: '{count} character left', other: '{count} characters left' },
-  emailHint: 'Email address, e.g. name@example.com',
+  emailHint: 'For example, name@example.com',
 
   agree5_1: 'Strongly disagree',
   agree5_2: 'Disagree',

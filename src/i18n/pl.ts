@@ -73,7 +73,8 @@ export const pl = {
     many: 'Pozostało {count} znaków',
     other: 'Pozostało {count} znaku',
   },
-  emailHint: 'Adres e-mail, np. nazwa@domena.pl',
+  /** Under a field whose label already says what it is ("Adres e-mail"). */
+  emailHint: 'Na przykład nazwa@domena.pl',
 
   // Named scales
   agree5_1: 'Zdecydowanie się nie zgadzam',

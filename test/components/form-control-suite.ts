@@ -475,7 +475,11 @@ export function formControlSuite(adapter: ControlAdapter): void {
         const { el } = await mount((e) => (e.hint = 'Skala od najgorszej do najlepszej.'));
         const hint = el.shadowRoot!.querySelector('[part~="hint"]')!;
         expect(hint.textContent!.trim()).to.equal('Skala od najgorszej do najlepszej.');
-        for (const control of controlsOf(el)) expect(control.getAttribute('aria-describedby')!.split(/\s+/)).to.include(hint.id);
+        for (const control of controlsOf(el)) {
+          // A matrix describes each row's group, not each of its radios.
+          const described = el.localName === 'ankieta-matrix' ? control.closest('fieldset[part~="row"]')! : control;
+          expect(described.getAttribute('aria-describedby')!.split(/\s+/)).to.include(hint.id);
+        }
       });
 
       it('shows an error set from outside and is invalid until it is cleared', async () => {

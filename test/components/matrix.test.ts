@@ -77,6 +77,16 @@ describe('<ankieta-matrix>', () => {
     }
   });
 
+  it('reads the hint once per row as focus enters it, not on every radio an arrow reaches', async () => {
+    const el = await fixture<AnkietaMatrix>(
+      html`<ankieta-matrix name="m" label="Ocena" hint="Proszę wybrać „Nie dotyczy”, jeśli nie było mnie." .rows=${ROWS}></ankieta-matrix>`,
+    );
+    for (const row of rowSets(el)) {
+      expect(row.getAttribute('aria-describedby')).to.equal('hint');
+      for (const radio of radiosOf(row)) expect(radio.hasAttribute('aria-describedby'), 'no description before an error').to.equal(false);
+    }
+  });
+
   it('submits <name>.<rowId> per answered row and needs every row when required', async () => {
     const { form, el } = await inForm(
       html`<ankieta-matrix name="org" label="Organizacja" required not-applicable .rows=${ROWS}></ankieta-matrix>`,

@@ -588,6 +588,72 @@ describe('<ankieta-survey>', () => {
     expect(root(el).querySelectorAll('[lang]').length).to.equal(1);
   });
 
+  it('an error-summary link about an empty "Other" field lands in that field', async () => {
+    for (const multiple of [true, false]) {
+      const el = await mount({
+        id: `inne-${multiple}`,
+        title: 'Inne',
+        pages: [
+          {
+            id: 'p',
+            questions: [
+              {
+                id: 'topics',
+                type: 'choice',
+                multiple,
+                other: true,
+                required: true,
+                title: 'Tematy',
+                options: [
+                  { value: 'funds', label: 'Fundusze' },
+                  { value: 'roads', label: 'Drogi' },
+                ],
+              },
+            ],
+          },
+        ],
+      });
+      await clickOption(el, 'topics', 2); // Inne
+      primary(el).click();
+      await settle(el);
+      const link = part(el, 'error-summary')!.querySelector('a')!;
+      expect(link.textContent).to.contain('Inne');
+      link.click();
+      await settle(el);
+      expect(deepActive()?.id, `multiple: ${multiple}`).to.equal('other-text');
+      el.remove();
+    }
+  });
+
+  it('counts characters only where a limit can matter: a set maxLength or a long answer, not every one-line field', async () => {
+    const el = await mount({
+      id: 'licznik',
+      title: 'Licznik',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            { id: 'email', type: 'text', format: 'email', title: 'Adres e-mail' },
+            { id: 'name', type: 'text', title: 'Nazwa gminy' },
+            { id: 'code', type: 'text', title: 'Kod', maxLength: 6 },
+            { id: 'comments', type: 'text', multiline: true, title: 'Uwagi' },
+          ],
+        },
+      ],
+    });
+    const counter = (id: string) => control(el, id).shadowRoot!.querySelector('[part~="counter"]')?.textContent!.trim() ?? null;
+    expect(counter('email')).to.equal(null);
+    expect(counter('name')).to.equal(null);
+    expect(counter('code')).to.equal('Pozostało 6 znaków');
+    expect(counter('comments')).to.equal('Pozostało 5000 znaków');
+    const email = control(el, 'email').shadowRoot!;
+    const described = email.querySelector('input')!.getAttribute('aria-describedby')!.split(' ');
+    expect(
+      described.map((id) => email.getElementById(id)!.textContent!.trim()).filter(Boolean),
+      'the label is not read twice',
+    ).to.deep.equal(['Na przykład nazwa@domena.pl']);
+  });
+
   it('takes its language from the closest [lang] when no locale is set', async () => {
     const wrapper = await fixture(html`<div lang="en-GB"><ankieta-survey .definition=${threePages}></ankieta-survey></div>`);
     const el = wrapper.querySelector('ankieta-survey')!;

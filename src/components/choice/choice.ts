@@ -129,6 +129,12 @@ export class AnkietaChoice extends FormControl {
     this.otherText = typeof other === 'string' ? other : '';
   }
 
+  /** An "Other" chosen but not yet written lands in its field (the first error the engine names). */
+  protected override focusTarget(): HTMLElement | undefined {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#other-text');
+    return field && !field.value.trim() ? field : super.focusTarget();
+  }
+
   protected override render() {
     return this.display === 'dropdown' && !this.multiple ? this.#renderDropdown() : this.#renderGroup();
   }

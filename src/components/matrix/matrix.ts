@@ -131,7 +131,7 @@ export class AnkietaMatrix extends FormControl {
           .checked=${live(answers[rowId] === value)}
           ?required=${this.required}
           aria-invalid=${invalid(rowId)}
-          aria-describedby=${invalid(rowId) ? this.describedBy() : this.describedBy().replace(/ ?error$/, '')}
+          aria-describedby=${invalid(rowId) ? 'error' : nothing}
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />
@@ -150,7 +150,12 @@ export class AnkietaMatrix extends FormControl {
         </div>
         ${this.#rows.map(
           (row, index) => html`
-            <fieldset part="row" class=${missing.has(row.id) ? 'row missing' : 'row'} role="radiogroup" aria-required=${this.required ? 'true' : nothing}>
+            <fieldset part="row" class=${missing.has(row.id) ? 'row missing' : 'row'} role="radiogroup" aria-required=${this.required ? 'true' : nothing}
+              aria-describedby=${
+                // The hint describes each row once, as focus enters it: on all of a 4 × 6 matrix's
+                // radios it was read again on every arrow press.
+                this.hint ? 'hint' : nothing
+              }>
               <legend class="row-label">${this.own(row.label)}${missing.has(row.id) ? html`<span class="row-missing"> – ${this.t('rowMissing')}</span>` : nothing}</legend>
               <div class="cells">
                 ${points.map((p) => cell(row.id, index, p.value, p.label))}

@@ -116,7 +116,7 @@ export function renderQuestion({ question, locale, source, value, otherText, err
     case 'text':
       return html`<ankieta-text id=${id} data-question=${question.id} quiet-errors text-lang=${ifDefined(textLang)} name=${question.id} label=${label} hint=${ifDefined(hint)}
         ?required=${required} locale=${locale} .value=${typeof value === 'string' ? value : ''} .error=${error ?? ''}
-        ?multiline=${!!question.multiline} maxlength=${maxLengthOf(question)} format=${ifDefined(question.format)}
+        ?multiline=${!!question.multiline} maxlength=${ifDefined(question.multiline ? maxLengthOf(question) : question.maxLength)} format=${ifDefined(question.format)}
         placeholder=${ifDefined(text(question.placeholder, locale))}></ankieta-text>`;
     case 'consent':
       return html`<ankieta-consent id=${id} data-question=${question.id} quiet-errors text-lang=${ifDefined(textLang)} name=${question.id} label=${label} hint=${ifDefined(hint)}
