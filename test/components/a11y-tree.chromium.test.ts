@@ -85,6 +85,16 @@ describe('accessibility tree (Chromium)', () => {
     });
   }
 
+  it('describes the page heading, focused on every page change, by where the respondent is', async () => {
+    const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(
+      html`<ankieta-survey locale="pl" .definition=${definition}></ankieta-survey>`,
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    await el.updateComplete;
+    const headings = (await tree()).filter((n) => n.role === 'heading' && n.description);
+    expect(headings.map((n) => n.description.replace(/\s+/g, ' '))).to.deep.equal(['Strona 1 z 4 Zostało 14 pytań']);
+  });
+
   it('names the results chart by its title and describes it by the scores, each once', async () => {
     await fixture(html`<ankieta-results .definition=${definition} .response=${{ answers }} locale="pl"></ankieta-results>`);
     const images = (await tree()).filter((n) => n.role === 'image');

@@ -330,9 +330,9 @@ export class AnkietaSurvey extends LitElement {
     }
   }
 
-  #heading(level: number, content: unknown, options: { part: string; focusable?: boolean; id?: string }) {
+  #heading(level: number, content: unknown, options: { part: string; focusable?: boolean; id?: string; describedBy?: string }) {
     return html`<div role="heading" aria-level=${Math.min(6, level)} part=${options.part} class=${options.part}
-      id=${options.id ?? nothing} tabindex=${options.focusable ? '-1' : nothing}>${content}</div>`;
+      id=${options.id ?? nothing} tabindex=${options.focusable ? '-1' : nothing} aria-describedby=${options.describedBy ?? nothing}>${content}</div>`;
   }
 
   #renderSurvey(locale: Locale) {
@@ -356,7 +356,7 @@ export class AnkietaSurvey extends LitElement {
     const progress = this.#controller.model!.progress;
     const remaining = progress.remaining ? this.#t('remaining', { count: progress.remaining }) : this.#t('remainingNone');
     return html`<div part="progress" class="progress">
-      <p>
+      <p id="progress">
         <span>${this.#t('pageOf', { page: progress.page, total: progress.pages })}</span>
         <span aria-hidden="true"> · </span>
         <span>${remaining}</span>
@@ -375,7 +375,11 @@ export class AnkietaSurvey extends LitElement {
       <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onInput} @change=${this.#onInput}
         @focusout=${this.#onFocusOut}>
         ${this.#renderSummary(locale)}
-        ${this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true })}
+        ${
+          // Focused on every page change, it says where the respondent is: "Strona 2 z 4 · Zostały 3 pytania",
+          // shown above it, would otherwise only be heard by reading backwards.
+          this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true, describedBy: 'progress' })
+        }
         ${page.description ? html`<p class="description">${shown(page.description, locale, model.sourceLocale)}</p>` : nothing}
         <div class="questions">
           ${model.questionsOn().map((question) =>
