@@ -588,6 +588,19 @@ describe('<ankieta-survey>', () => {
     expect(root(el).querySelectorAll('[lang]').length).to.equal(1);
   });
 
+  it('sends once when Submit is pressed twice before the thank-you screen replaces it', async () => {
+    const el = await mount(ratings(2));
+    const submits: Event[] = [];
+    el.addEventListener('ankieta-submit', (e) => submits.push(e));
+    for (const id of ['r0', 'r1']) await clickOption(el, id, 2);
+    const button = primary(el);
+    button.click();
+    button.click();
+    await settle(el);
+    expect(submits).to.have.length(1);
+    expect(part(el, 'thank-you')).to.exist;
+  });
+
   it('an error-summary link about an empty "Other" field lands in that field', async () => {
     for (const multiple of [true, false]) {
       const el = await mount({

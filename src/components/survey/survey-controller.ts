@@ -181,6 +181,9 @@ export class SurveyController implements ReactiveController {
    * in one transaction and delivery starts.
    */
   submit(locale: Locale): SubmitOutcome {
+    // A second press before the thank-you screen replaced the button (two clicks in one task)
+    // sent a second response under a new id.
+    if (this.submitted) return { ok: true, response: this.submitted };
     const model = this.model!;
     const errors = model.validateAll();
     if (errors.size) return { ok: false, errors };
