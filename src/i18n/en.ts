@@ -62,8 +62,9 @@ export const en: Catalog = {
   statusSending: 'Sending…',
   statusSent: 'Your answers have been sent.',
   statusWaiting: {
-    one: '{count} response is waiting to be sent. It will be sent automatically.',
-    other: '{count} responses are waiting to be sent. They will be sent automatically.',
+    one: '{count} response is waiting to be sent. It will be sent automatically; please keep this page open, or come back to it later.',
+    other:
+      '{count} responses are waiting to be sent. They will be sent automatically; please keep this page open, or come back to it later.',
   },
   statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
   statusNotDeliveredMemory:

@@ -97,10 +97,11 @@ export const pl = {
     'Brak połączenia. Odpowiedzi wyślemy automatycznie po jego przywróceniu. Prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
   statusSending: 'Wysyłanie…',
   statusSent: 'Odpowiedzi zostały wysłane.',
+  /** Sent only while a page with the survey is open: there is no background sync. */
   statusWaiting: {
-    one: '{count} odpowiedź czeka na wysłanie. Wyślemy ją automatycznie.',
-    few: '{count} odpowiedzi czekają na wysłanie. Wyślemy je automatycznie.',
-    other: '{count} odpowiedzi czeka na wysłanie. Wyślemy je automatycznie.',
+    one: '{count} odpowiedź czeka na wysłanie. Wyślemy ją automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
+    few: '{count} odpowiedzi czekają na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
+    other: '{count} odpowiedzi czeka na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
   },
   statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
   statusNotDeliveredMemory:

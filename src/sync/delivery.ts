@@ -152,7 +152,11 @@ export class Delivery {
       report({ type: 'offline' });
       return 'failed';
     }
-    const leaseMs = this.#options.requestTimeoutMs + LEASE_MARGIN_MS;
+    // Doubled after each failure, up to 8×: on a link where one upload takes longer than the
+    // timeout, every attempt was cut off, although the collector stored the first, and the
+    // status said "waiting" for good while the phone uploaded it again and again.
+    const timeoutMs = this.#options.requestTimeoutMs * 2 ** Math.min(this.#failures, 3);
+    const leaseMs = timeoutMs + LEASE_MARGIN_MS;
     let leftForOthers = false;
     for (const item of items) {
       if (this.#abort.signal.aborted) return 'failed';
@@ -165,7 +169,7 @@ export class Delivery {
       const outcome = await post(item, {
         endpoint: this.#options.endpoint,
         fetch: this.#options.fetch,
-        timeoutMs: this.#options.requestTimeoutMs,
+        timeoutMs,
         signal: this.#abort.signal,
         now: () => clock.now(),
       });

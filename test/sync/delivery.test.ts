@@ -163,6 +163,17 @@ describe('delivery scenarios', () => {
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 
+  it('a link slower than the timeout: each retry waits longer, so the reply arrives and the status says sent', async () => {
+    const { session, attempts } = await start({ requestTimeoutMs: 600 });
+    await injectFaults({ type: 'delay', ms: 900, times: 20 });
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'sent', 'sent', 10000);
+    expect(attempts.length).to.be.at.least(2);
+    expect(new Set(attempts)).to.deep.equal(new Set([response.id]));
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
   it('stored, but the reply was lost: the retry with the same key is stored once', async () => {
     const { session } = await start();
     await injectFaults({ type: 'drop-reply' });
