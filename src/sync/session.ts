@@ -244,6 +244,14 @@ export class OfflineSession extends EventTarget {
   }
 
   /** "Start over": drops every draft of this survey; the next answer begins a new response. */
+  /**
+   * The draft was completed in another tab: this one goes on with a new draft, deleting nothing
+   * (another tab may already have started one).
+   */
+  forgetDraft(): void {
+    this.#autosave.reset();
+  }
+
   async startOver(): Promise<void> {
     if (this.#disposed) return;
     this.#autosave.reset();

@@ -151,6 +151,37 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(control(fifth, 'overall').value, 'start over removed the old draft: only the answer given after it').to.equal(4);
   });
 
+  it('the same draft open twice: sent from one, the untouched other starts afresh instead of sending it again', async () => {
+    const first = await mount();
+    await rate(first, 3);
+    const second = await mount();
+    expect(control(second, 'overall').value, 'the draft, restored').to.equal(3);
+    await submitBothPages(first);
+    await until(() => control(second, 'overall').value === null, 'the copy cleared');
+    await settled(second);
+    const notices = [...second.shadowRoot!.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.trim());
+    expect(notices).to.deep.equal(['Ankieta została już wypełniona na tym urządzeniu.']);
+    // What is answered there now is a new response, under a new id.
+    await rate(second, 2);
+    primary(second).click();
+    await settled(second);
+    const submitted = oneEvent(second, 'ankieta-submit');
+    primary(second).click();
+    const sentSecond: Response = (await submitted).detail.response;
+    expect(sentSecond.answers).to.deep.equal({ overall: 2 });
+  });
+
+  it('the same draft open twice: answers given in the other tab stay there when the first is sent', async () => {
+    const first = await mount();
+    await rate(first, 3);
+    const second = await mount();
+    await rate(second, 5);
+    await submitBothPages(first);
+    await new Promise((r) => setTimeout(r, 300));
+    await settled(second);
+    expect(control(second, 'overall').value).to.equal(5);
+  });
+
   it('a kiosk never says the survey was completed on the device (each person is new)', async () => {
     const first = await mount();
     await submitBothPages(first);

@@ -31,6 +31,10 @@ export class SurveyController implements ReactiveController {
   /** Whether this survey was completed on this device before (a reload after sending, say). */
   completedBefore = false;
   #session: OfflineSession | undefined;
+  /** Tells this device's other tabs and placements which draft was just completed. */
+  #drafts: BroadcastChannel | undefined;
+  /** An answer was given here since the draft was read. */
+  #edited = false;
   #settings: SessionSettings = { persist: false };
   #starting = false;
   /** The settings the open session was made with. */
@@ -42,11 +46,16 @@ export class SurveyController implements ReactiveController {
   }
 
   hostConnected(): void {
+    if (globalThis.BroadcastChannel) {
+      this.#drafts = new BroadcastChannel('ankieta-drafts');
+      this.#drafts.onmessage = this.#completedElsewhere;
+    }
     // Moved in the page (e.g. into a launcher's dialog): carry on with a fresh session.
     if (this.model && !this.#session) void this.#openSession(this.model.definition, false);
   }
 
   hostDisconnected(): void {
+    this.#drafts?.close();
     this.#session?.dispose();
     this.#session = undefined;
   }
@@ -58,6 +67,7 @@ export class SurveyController implements ReactiveController {
     this.#settings = settings;
     this.submitted = undefined;
     this.restored = false;
+    this.#edited = false;
     this.#starting = true;
     let draft;
     try {
@@ -135,6 +145,7 @@ export class SurveyController implements ReactiveController {
     if (!model) return false;
     const before = layout(model);
     if (!model.setAnswer(questionId, value)) return false;
+    this.#edited = true;
     void this.#session?.saveAnswer(questionId, model.answer(questionId), { immediate: !typing });
     if (!questionId.endsWith('.other')) emit(this.#host, 'ankieta-answer', { questionId, value: model.answer(questionId) });
     if (layout(model) !== before) this.#host.requestUpdate();
@@ -203,8 +214,10 @@ export class SurveyController implements ReactiveController {
     setFlag(`completed:${response.surveyId}`);
     this.#host.requestUpdate();
     // The thank-you screen does not wait for storage; the status region reports what follows.
-    if (session && proceed) void session.complete(response).then((queued) => (this.submitted = queued));
-    else if (session) void session.startOver();
+    if (session && proceed) {
+      void session.complete(response).then((queued) => (this.submitted = queued));
+      this.#drafts?.postMessage(response.id);
+    } else if (session) void session.startOver();
     return { ok: true, response };
   }
 
@@ -215,10 +228,28 @@ export class SurveyController implements ReactiveController {
     model.clear();
     this.submitted = undefined;
     this.restored = false;
+    this.#edited = false;
     this.#host.requestUpdate();
     await this.#session?.startOver();
     this.#pageChanged();
   }
+
+  /**
+   * The draft on screen was just sent from another tab (opened twice on a bad connection, say).
+   * Untouched here, the form is only a copy of what was sent, and sending it again made a second
+   * response: it starts afresh, as a reload would, saying the survey was completed on this device.
+   * Answers given here stay, and a submit sends them as a response of their own.
+   */
+  #completedElsewhere = ({ data }: MessageEvent) => {
+    const model = this.model;
+    const session = this.#session;
+    if (!model || !session || data !== session.responseId || this.#edited || this.submitted) return;
+    session.forgetDraft();
+    model.clear();
+    this.restored = false;
+    this.completedBefore = true;
+    this.#host.requestUpdate();
+  };
 
   /** Sends waiting responses now (after the server refused access, or on request). */
   retry(): void {
