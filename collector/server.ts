@@ -248,7 +248,9 @@ export function createCollectorServer(context: CollectorContext): Server {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://collector');
+    // A request target that is no path ("http://[::1") is the client's fault, not the storage's.
+    const url = URL.parse(req.url ?? '/', 'http://collector');
+    if (!url) throw new HttpError(400, { error: 'bad request target' });
     const path = url.pathname;
     if (path === '/healthz') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, { error: 'method not allowed' }, { Allow: 'GET, HEAD' });

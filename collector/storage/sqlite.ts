@@ -89,7 +89,12 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     },
     async erase(surveyId, id) {
       if (queue.length) flush();
-      return erase(surveyId, id);
+      const erased = erase(surveyId, id);
+      // With WAL the erased row stays in the -wal file (and secure_delete zeroes only the page
+      // written back) until a checkpoint, after about 4 MB of later writes: weeks, for one
+      // conference. Checkpointing now zeroes it in the file and empties the log.
+      if (erased) db.pragma('wal_checkpoint(TRUNCATE)');
+      return erased;
     },
     async purge(before) {
       if (queue.length) flush();

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import {
   conferenceResponse,
@@ -94,6 +95,12 @@ for (const storage of storages()) {
       const auth = { Authorization: `Bearer ${TOKEN}` };
       const erased = await request('DELETE', url, { headers: auth });
       assert.equal(erased.status, 204);
+      if (place.dataDir)
+        for (const name of readdirSync(place.dataDir))
+          assert.ok(
+            !readFileSync(join(place.dataDir, name)).includes('Proszę usunąć moją odpowiedź'),
+            `the erased text is gone from ${name} at once, not at the next checkpoint`,
+          );
       const ids = (await stored('konferencja')).map((r) => r.id);
       assert.ok(ids.includes(kept.id) && !ids.includes(gone.id), 'gone from the export, the other kept');
       const csv = (await exportResponses(base, 'konferencja', '?format=csv')).text;
@@ -440,6 +447,23 @@ for (const storage of storages()) {
       const wrong = await request('GET', `${base}/api/responses`);
       assert.equal(wrong.status, 405);
       assert.equal(wrong.headers.allow, 'POST, OPTIONS');
+    });
+
+    it('answers 400, not "storage unavailable", to a request target that is no path', async () => {
+      const { port } = new URL(base);
+      for (const target of ['http://[::1', '//[', 'http://a:99999/']) {
+        const reply = await new Promise((resolve, reject) => {
+          const socket = connect(Number(port), '127.0.0.1', () =>
+            socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
+          );
+          let text = '';
+          socket.on('data', (chunk) => (text += chunk));
+          socket.on('end', () => resolve(text));
+          socket.on('error', reject);
+        });
+        assert.match(reply, /^HTTP\/1\.1 400 /, `${target}: ${reply.split('\r\n')[0]}`);
+        assert.ok(!reply.includes('storage unavailable'), target);
+      }
     });
   });
 
