@@ -31,7 +31,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
   }
   // Storage limitation (RODO art. 5 ust. 1 lit. e): responses older than the retention period go.
   const purge = () =>
-    storage.purge(new Date(Date.now() - options.retentionDays * 86_400_000).toISOString()).catch((error: Error) => {
+    storage.purge(new Date(Date.now() - options.retentionDays * 86_400_000).toISOString().slice(0, 10)).catch((error: Error) => {
       console.error(`ankieta-collector: deleting old responses failed: ${error.message}`);
       return 0;
     });

@@ -54,7 +54,7 @@ Options (flags win over environment variables):
                                                           ANKIETA_RATE_LIMIT, default 120
   --trust-proxy <hops>  Number of reverse proxies in front; the client address is then
                         read from X-Forwarded-For.          ANKIETA_TRUST_PROXY, default 0
-  --retention-days <n>  Delete responses submitted more than n days ago (at start, then
+  --retention-days <n>  Delete responses received more than n days ago (at start, then
                         hourly), as the information clause promises; 0 keeps them.
                                                     ANKIETA_RETENTION_DAYS, default 0
   --help                Show this text.

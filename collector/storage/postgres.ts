@@ -14,6 +14,12 @@ const MIGRATIONS = [
    CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
   // Ids of responses erased on request (RODO art. 17): the id only, so a retry is not stored again.
   `CREATE TABLE ankieta_erased (id uuid PRIMARY KEY);`,
+  // The day a response was received (UTC), for retention; rows stored before get their
+  // submittedAt day, never later than the migration's. Read with a pattern, not as jsonb, which
+  // refuses a body holding \u0000 (a respondent can send one).
+  `ALTER TABLE ankieta_responses ADD COLUMN received_on text;
+   UPDATE ankieta_responses SET received_on = least(substring(body from '"submittedAt":"([0-9]{4}-[0-9]{2}-[0-9]{2})'), to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'));
+   CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`,
 ];
 
 /** Any constant: it only has to be the same in every collector process that migrates. */
@@ -38,10 +44,10 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
       // ON CONFLICT waits for a concurrent insert of the same id to commit, so the loser
       // of a race then reads the winner's row. An erased id is not stored again.
       const inserted = await pool.query(
-        `INSERT INTO ankieta_responses (id, survey_id, body_sha256, body)
-         SELECT $1, $2, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM ankieta_erased WHERE id = $1)
+        `INSERT INTO ankieta_responses (id, survey_id, body_sha256, body, received_on)
+         SELECT $1, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM ankieta_erased WHERE id = $1)
          ON CONFLICT (id) DO NOTHING`,
-        [r.id, r.surveyId, r.bodySha256, r.body],
+        [r.id, r.surveyId, r.bodySha256, r.body, new Date().toISOString().slice(0, 10)],
       );
       if (inserted.rowCount === 1) return 'created';
       const found = await pool.query<{ body_sha256: string }>('SELECT body_sha256 FROM ankieta_responses WHERE id = $1', [r.id]);
@@ -60,8 +66,8 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
       return false;
     },
     async purge(before) {
-      // ISO times in UTC compare as text.
-      return (await pool.query("DELETE FROM ankieta_responses WHERE (body::jsonb ->> 'submittedAt') < $1", [before])).rowCount ?? 0;
+      // ISO days compare as text.
+      return (await pool.query('DELETE FROM ankieta_responses WHERE received_on < $1', [before])).rowCount ?? 0;
     },
     async bodies(surveyId) {
       const result = await pool.query<{ body: string }>('SELECT body FROM ankieta_responses WHERE survey_id = $1 ORDER BY seq', [surveyId]);

@@ -16,6 +16,11 @@ const MIGRATIONS = [
    CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
   // Ids of responses erased on request (RODO art. 17): the id only, so a retry is not stored again.
   `CREATE TABLE ankieta_erased (id TEXT PRIMARY KEY);`,
+  // The day a response was received (UTC), for retention; rows stored before get their
+  // submittedAt day, never later than the migration's.
+  `ALTER TABLE ankieta_responses ADD COLUMN received_on TEXT;
+   UPDATE ankieta_responses SET received_on = coalesce(min(substr(json_extract(body, '$.submittedAt'), 1, 10), date('now')), date('now'));
+   CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`,
 ];
 
 interface Pending {
@@ -47,7 +52,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   migrate(db);
 
   const insert = db.prepare(
-    'INSERT INTO ankieta_responses (id, survey_id, body_sha256, body) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    'INSERT INTO ankieta_responses (id, survey_id, body_sha256, body, received_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
   );
   const existing = db.prepare('SELECT body_sha256 FROM ankieta_responses WHERE id = ?').pluck();
   const select = db.prepare('SELECT body FROM ankieta_responses WHERE survey_id = ? ORDER BY seq').pluck();
@@ -57,13 +62,14 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     db.prepare('INSERT INTO ankieta_erased (id) VALUES (?) ON CONFLICT (id) DO NOTHING').run(id);
     return true;
   });
-  const writeBatch = db.transaction((batch: Pending[]) =>
-    batch.map(({ response: r }): InsertOutcome => {
+  const writeBatch = db.transaction((batch: Pending[]) => {
+    const today = new Date().toISOString().slice(0, 10);
+    return batch.map(({ response: r }): InsertOutcome => {
       if (erased.get(r.id)) return 'erased';
-      if (insert.run(r.id, r.surveyId, r.bodySha256, r.body).changes === 1) return 'created';
+      if (insert.run(r.id, r.surveyId, r.bodySha256, r.body, today).changes === 1) return 'created';
       return existing.get(r.id) === r.bodySha256 ? 'same' : 'conflict';
-    }),
-  );
+    });
+  });
 
   let queue: Pending[] = [];
   const flush = () => {
@@ -98,8 +104,8 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     },
     async purge(before) {
       if (queue.length) flush();
-      // ISO times in UTC compare as text.
-      return db.prepare("DELETE FROM ankieta_responses WHERE json_extract(body, '$.submittedAt') < ?").run(before).changes;
+      // ISO days compare as text.
+      return db.prepare('DELETE FROM ankieta_responses WHERE received_on < ?').run(before).changes;
     },
     async ping() {
       db.prepare('SELECT 1').get();

@@ -27,7 +27,12 @@ export interface Storage {
    * response of that survey has the id.
    */
   erase(surveyId: string, id: string): Promise<boolean>;
-  /** Deletes every response submitted before `before` (an ISO time); returns how many. */
+  /**
+   * Deletes every response received before the day `before` (`YYYY-MM-DD`, UTC); returns how
+   * many. The day of receipt is the collector's, not the device's `submittedAt`: a tablet with a
+   * wrong clock (or any client) would otherwise keep a response for ever, or have it go within
+   * the hour. Only the day is kept, no time.
+   */
   purge(before: string): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
