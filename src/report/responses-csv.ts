@@ -111,8 +111,14 @@ function cell(value: unknown): string {
   return `"${defuseFormula(text).replace(/"/g, '""')}"`;
 }
 
-/** Text a spreadsheet would run as a formula (CSV injection) gets a leading `'`; shared by every CSV Ankieta writes. */
-export const defuseFormula = (text: string) => (/^[=+\-@\t\r\n]/.test(text) ? `'${text}` : text);
+/**
+ * Text a spreadsheet would run as a formula (CSV injection) gets a leading `'`, and NUL bytes
+ * (a respondent can send one; Excel cuts the cell there) go; shared by every CSV Ankieta writes.
+ */
+export const defuseFormula = (text: string) => {
+  const clean = text.replace(/\0/g, '');
+  return /^[=+\-@\t\r\n]/.test(clean) ? `'${clean}` : clean;
+};
 
 /**
  * The file a line at a time (the first with the byte order mark), for writing as it is made.

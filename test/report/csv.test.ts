@@ -41,6 +41,11 @@ describe('toCsv()', () => {
     expect(text, 'a comma needs no quotes when the separator is ";"').to.include(';a,b\r\n');
   });
 
+  it('drops NUL bytes from text cells (a respondent can send one), also before a formula', () => {
+    const [row] = readCsv(toCsv([['a\u0000b', '\u0000=1+1']], 'en'), ',');
+    expect(row).to.deep.equal(['ab', "'=1+1"]);
+  });
+
   it('defuses text that a spreadsheet would run as a formula', () => {
     const [row] = readCsv(toCsv([['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'fine', -3, '\n=1+1', '\t=1']], 'en'), ',');
     expect(row).to.deep.equal(['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", 'fine', '-3', "'\n=1+1", "'\t=1"]);
