@@ -53,6 +53,8 @@ export class Delivery {
   readonly #options: DeliveryOptions;
   readonly #abort = new AbortController();
   #failures = 0;
+  /** Attempts cut off by the client timeout since the last delivery: each doubles the next one's. */
+  #timeouts = 0;
   /** Set by Retry-After: no attempt before this, whatever triggers it. */
   #notBefore = 0;
   #timer: unknown;
@@ -76,7 +78,8 @@ export class Delivery {
   /**
    * A response of this survey queued now would be posted at once: online, not stopped, outside
    * a Retry-After window. (Another tab may hold the Web Lock for its pass, up to one request
-   * timeout per item; this tab's pass, waiting for the lock, sends it after that.)
+   * timeout per item, 15 s growing to 2 min on a link that keeps timing out; this tab's pass,
+   * waiting for the lock, sends it after that.)
    */
   postsNow(surveyId: string): boolean {
     return (
@@ -152,10 +155,11 @@ export class Delivery {
       report({ type: 'offline' });
       return 'failed';
     }
-    // Doubled after each failure, up to 8×: on a link where one upload takes longer than the
-    // timeout, every attempt was cut off, although the collector stored the first, and the
-    // status said "waiting" for good while the phone uploaded it again and again.
-    const timeoutMs = this.#options.requestTimeoutMs * 2 ** Math.min(this.#failures, 3);
+    // Doubled after each attempt the timeout cut off, up to 8×: on a link where one upload takes
+    // longer than the timeout, every attempt was cut off, although the collector stored the
+    // first, and the status said "waiting" for good while the phone uploaded it again and again.
+    // Other failures (a quick 503, a refused connection) leave it, and the lease, as they are.
+    const timeoutMs = this.#options.requestTimeoutMs * 2 ** Math.min(this.#timeouts, 3);
     const leaseMs = timeoutMs + LEASE_MARGIN_MS;
     let leftForOthers = false;
     for (const item of items) {
@@ -176,6 +180,7 @@ export class Delivery {
       switch (outcome.kind) {
         case 'delivered':
           this.#failures = 0;
+          this.#timeouts = 0;
           this.#notBefore = 0;
           await source.delivered(item);
           break;
@@ -190,6 +195,7 @@ export class Delivery {
         case 'retry': {
           await source.unclaim(item);
           this.#failures += 1;
+          if (outcome.timedOut) this.#timeouts += 1;
           const now = clock.now();
           if (outcome.retryAfterMs !== undefined) this.#notBefore = now + outcome.retryAfterMs;
           const delay = Math.max(backoffDelay(this.#failures, this.#options.random), outcome.retryAfterMs ?? 0);

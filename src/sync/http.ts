@@ -10,7 +10,7 @@ export type Outcome =
   | { kind: 'delivered' }
   | { kind: 'rejected'; status: number; detail: string }
   | { kind: 'forbidden'; status: number; detail: string }
-  | { kind: 'retry'; retryAfterMs?: number }
+  | { kind: 'retry'; retryAfterMs?: number; timedOut?: true }
   | { kind: 'aborted' };
 
 /** Refusals that the same bytes will meet again. */
@@ -59,7 +59,8 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
     return { kind: 'retry', retryAfterMs };
   } catch {
     // A network failure or the client timeout; both are tried again later.
-    return options.signal.aborted ? { kind: 'aborted' } : { kind: 'retry' };
+    if (options.signal.aborted) return { kind: 'aborted' };
+    return request.signal.aborted ? { kind: 'retry', timedOut: true } : { kind: 'retry' };
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', stop);

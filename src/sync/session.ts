@@ -243,7 +243,6 @@ export class OfflineSession extends EventTarget {
     return this.#autosave.flush();
   }
 
-  /** "Start over": drops every draft of this survey; the next answer begins a new response. */
   /**
    * The draft was completed in another tab: this one goes on with a new draft, deleting nothing
    * (another tab may already have started one).
@@ -252,6 +251,7 @@ export class OfflineSession extends EventTarget {
     this.#autosave.reset();
   }
 
+  /** "Start over": drops every draft of this survey; the next answer begins a new response. */
   async startOver(): Promise<void> {
     if (this.#disposed) return;
     this.#autosave.reset();

@@ -171,15 +171,57 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(sentSecond.answers).to.deep.equal({ overall: 2 });
   });
 
-  it('the same draft open twice: answers given in the other tab stay there when the first is sent', async () => {
+  it('the same draft open twice: answers given in the other tab stay there when the first is sent, and go as their own response', async () => {
     const first = await mount();
     await rate(first, 3);
     const second = await mount();
     await rate(second, 5);
-    await submitBothPages(first);
+    const sentFirst = await submitBothPages(first);
     await new Promise((r) => setTimeout(r, 300));
     await settled(second);
     expect(control(second, 'overall').value).to.equal(5);
+    primary(second).click();
+    await settled(second);
+    const submitted = oneEvent(second, 'ankieta-submit');
+    primary(second).click();
+    const sentSecond: Response = (await submitted).detail.response;
+    expect(sentSecond.answers).to.deep.equal({ overall: 5 });
+    expect(sentSecond.id).to.not.equal(sentFirst.id);
+  });
+
+  it('the same draft open twice: the cleared copy shows no errors from before, also when the first was sent by the page itself', async () => {
+    const twoRequired: SurveyDefinition = {
+      id: 'dwie-oceny',
+      title: 'Dwie oceny',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            { id: 'overall', type: 'rating', required: true, title: 'Ocena' },
+            { id: 'second', type: 'rating', required: true, title: 'Druga ocena' },
+          ],
+        },
+      ],
+    };
+    const place = () => fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" .definition=${twoRequired}></ankieta-survey>`);
+    const first = await place();
+    await settled(first);
+    await rate(first, 3);
+    const second = await place();
+    await settled(second);
+    primary(second).click(); // "Druga ocena" still missing: an error summary
+    await settled(second);
+    expect(part(second, 'error-summary')).to.exist;
+    // The page sends it itself (a cancelled ankieta-submit): still the same draft, sent.
+    first.addEventListener('ankieta-submit', (event) => event.preventDefault());
+    control(first, 'second').shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[1]!.click();
+    await settled(first);
+    primary(first).click();
+    await until(() => control(second, 'overall').value === null, 'the copy cleared');
+    await settled(second);
+    expect(part(second, 'error-summary'), 'no summary from before').to.equal(null);
+    for (const id of ['overall', 'second'])
+      expect(control(second, id).shadowRoot!.querySelector('[part~="error"]')!.textContent, id).to.equal('');
   });
 
   it('a kiosk never says the survey was completed on the device (each person is new)', async () => {

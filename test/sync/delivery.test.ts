@@ -174,6 +174,38 @@ describe('delivery scenarios', () => {
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 
+  it('quick failures (503) leave the timeout as it is: only attempts the timeout cut off make the next one wait longer', async () => {
+    const { endpoint } = await servers();
+    let calls = 0;
+    let heldFor = -1;
+    const session = h.session({
+      endpoint,
+      requestTimeoutMs: 600,
+      random: () => 0,
+      fetch: (input, init) => {
+        calls += 1;
+        if (calls <= 2) return Promise.resolve(new globalThis.Response('', { status: 503 }));
+        if (calls === 3) {
+          const since = performance.now();
+          return new Promise((_, reject) =>
+            init!.signal!.addEventListener('abort', () => {
+              heldFor = performance.now() - since;
+              reject(new DOMException('aborted', 'AbortError'));
+            }),
+          );
+        }
+        return fetch(input, init);
+      },
+    });
+    await session.restore();
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'sent', 'sent', 10000);
+    // After two 503s the timeout was still 600 ms (it was 2400 when every failure doubled it).
+    expect(heldFor).to.be.within(500, 1500);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
   it('stored, but the reply was lost: the retry with the same key is stored once', async () => {
     const { session } = await start();
     await injectFaults({ type: 'drop-reply' });

@@ -30,6 +30,8 @@ export class SurveyController implements ReactiveController {
   restored = false;
   /** Whether this survey was completed on this device before (a reload after sending, say). */
   completedBefore = false;
+  /** Called when the form starts afresh by itself (its draft was sent from another tab). */
+  onFresh?: () => void;
   #session: OfflineSession | undefined;
   /** Tells this device's other tabs and placements which draft was just completed. */
   #drafts: BroadcastChannel | undefined;
@@ -214,10 +216,10 @@ export class SurveyController implements ReactiveController {
     setFlag(`completed:${response.surveyId}`);
     this.#host.requestUpdate();
     // The thank-you screen does not wait for storage; the status region reports what follows.
-    if (session && proceed) {
-      void session.complete(response).then((queued) => (this.submitted = queued));
-      this.#drafts?.postMessage(response.id);
-    } else if (session) void session.startOver();
+    if (session && proceed) void session.complete(response).then((queued) => (this.submitted = queued));
+    else if (session) void session.startOver();
+    // Sent here or by the page's own listener: a copy of this draft elsewhere is not to be sent again.
+    if (session) this.#drafts?.postMessage(response.id);
     return { ok: true, response };
   }
 
@@ -248,6 +250,7 @@ export class SurveyController implements ReactiveController {
     model.clear();
     this.restored = false;
     this.completedBefore = true;
+    this.onFresh?.();
     this.#host.requestUpdate();
   };
 

@@ -115,7 +115,9 @@ export class AnkietaSurvey extends LitElement {
   kioskIdle = 120;
   /**
    * Kiosk: seconds the thank-you screen stays without activity before a fresh form appears.
-   * A thank-you screen with results (a scored survey) follows `kiosk-idle` and its warning instead.
+   * A thank-you screen with results (a scored survey) follows `kiosk-idle` and its warning instead,
+   * so one person's results stay until then unless "Zakończ i wyczyść ekran" is pressed: at a
+   * watched kiosk, set a shorter `kiosk-idle`.
    */
   kioskThanks = 10;
   /** Ask the browser to protect stored answers from eviction (`navigator.storage.persist()`). */
@@ -137,7 +139,7 @@ export class AnkietaSurvey extends LitElement {
   /** The text of the polite status region (saving, delivery, kiosk). */
   private notice = '';
 
-  readonly #controller = new SurveyController(this);
+  readonly #controller = Object.assign(new SurveyController(this), { onFresh: () => this.#fresh() });
   readonly #kiosk = new KioskController(this, { idleSeconds: 120, warningSeconds: 20, thanksSeconds: 10 }, () => this.#nextPerson());
   #parsed: SurveyDefinition | undefined;
   /** Counts fresh starts (start over, the next person at a kiosk): each gets new question elements. */
@@ -502,13 +504,18 @@ export class AnkietaSurvey extends LitElement {
       : nothing;
   }
 
+  /** A fresh form: new question elements (none "touched"), no errors from before. */
+  #fresh = () => {
+    this.#round++;
+    this.summary = [];
+    this.fieldErrors = new Map();
+  };
+
   #startOver = async () => {
     // To the page heading before the notice holding this button goes, so focus never drops to <body>.
     this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
-    this.#round++;
+    this.#fresh();
     await this.#controller.startOver();
-    this.summary = [];
-    this.fieldErrors = new Map();
     this.notice = this.#t('statusCleared');
     this.#focusAfterRender = 'page';
   };
@@ -537,9 +544,7 @@ export class AnkietaSurvey extends LitElement {
   /** Kiosk: a fresh form for the next person. */
   #nextPerson(): void {
     void this.#controller.startOver();
-    this.#round++;
-    this.summary = [];
-    this.fieldErrors = new Map();
+    this.#fresh();
     this.notice = this.#t('kioskNext');
     this.#focusAfterRender = 'title';
   }

@@ -98,7 +98,10 @@ export class AnkietaText extends FormControl {
     return html`
       <div part="base" class="base">
         <label part="label" class="label" for="control">${this.renderLabelText()}</label>
-        ${hint ? html`<div part="hint" id="hint" class="hint">${hint}</div>` : nothing}
+        ${
+          // The e-mail example is the element's own words; a hint given to it is the question's.
+          hint ? html`<div part="hint" id="hint" class="hint" lang=${(this.hint && this.textLang) || nothing}>${hint}</div>` : nothing
+        }
         ${
           this.multiline
             ? html`<textarea
