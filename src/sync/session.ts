@@ -251,6 +251,14 @@ export class OfflineSession extends EventTarget {
     this.#autosave.reset();
   }
 
+  /**
+   * The draft was completed in another tab, but this one holds answers of its own: they are
+   * written again, which moves them to a new response id (the completed one is taken).
+   */
+  keepDraft(): Promise<void> {
+    return this.#autosave.rewrite();
+  }
+
   /** "Start over": drops every draft of this survey; the next answer begins a new response. */
   async startOver(): Promise<void> {
     if (this.#disposed) return;

@@ -58,6 +58,8 @@ export class SurveyController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#drafts?.close();
+    // A send that completes after this must not post on the closed channel (it throws).
+    this.#drafts = undefined;
     this.#session?.dispose();
     this.#session = undefined;
   }
@@ -216,10 +218,16 @@ export class SurveyController implements ReactiveController {
     setFlag(`completed:${response.surveyId}`);
     this.#host.requestUpdate();
     // The thank-you screen does not wait for storage; the status region reports what follows.
-    if (session && proceed) void session.complete(response).then((queued) => (this.submitted = queued));
-    else if (session) void session.startOver();
-    // Sent here or by the page's own listener: a copy of this draft elsewhere is not to be sent again.
-    if (session) this.#drafts?.postMessage(response.id);
+    // Sent here or by the page's own listener: a copy of this draft elsewhere is not to be sent
+    // again. Said once it is stored as completed, so a copy with answers of its own moves them
+    // to a new id.
+    const sent = () => this.#drafts?.postMessage(response.id);
+    if (session && proceed)
+      void session.complete(response).then((queued) => {
+        this.submitted = queued;
+        sent();
+      });
+    else if (session) void session.startOver().then(sent);
     return { ok: true, response };
   }
 
@@ -245,7 +253,10 @@ export class SurveyController implements ReactiveController {
   #completedElsewhere = ({ data }: MessageEvent) => {
     const model = this.model;
     const session = this.#session;
-    if (!model || !session || data !== session.responseId || this.#edited || this.submitted) return;
+    if (!model || !session || data !== session.responseId || this.submitted) return;
+    // Answers given here go as a response of their own: under a new id from now on, so the
+    // ankieta-submit they get carries that id, not the one just sent.
+    if (this.#edited) return void session.keepDraft();
     session.forgetDraft();
     model.clear();
     this.restored = false;
