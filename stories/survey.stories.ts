@@ -169,12 +169,17 @@ export const RestoredDraft: Story = {
   },
 };
 
-/** Kiosk: after "Wyślij odpowiedzi" the thank-you stays `kiosk-thanks` seconds (here 4), then a fresh form for the next person. */
+/**
+ * Kiosk: after "Wyślij odpowiedzi" a fresh form for the next person. A self-assessment's
+ * thank-you screen shows results, so it stays like a form in use: after `kiosk-idle` (here 6 s)
+ * with its countdown warning. A survey without results goes after `kiosk-thanks` seconds.
+ */
 export const Kiosk: Story = {
-  args: { definition: asStory(partnership(), 'kiosk'), kiosk: true, kioskThanks: 4 },
+  args: { definition: asStory(partnership(), 'kiosk'), kiosk: true, kioskIdle: 6 },
   play: async ({ canvasElement }) => {
     const survey = surveyIn(canvasElement);
     await completeSurvey(survey, PARTNER_ANSWERS);
+    await waitFor(() => expect(shadow(survey).querySelector('[part~="kiosk-warning"]')).not.toBeNull(), { timeout: 10_000 });
     await waitFor(() => expect(shadow(survey).querySelector('[part~="form"]')).not.toBeNull(), { timeout: 10_000 });
     await statusSays(survey, /kolejnej osoby|next person/);
   },
