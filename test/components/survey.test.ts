@@ -543,6 +543,15 @@ describe('<ankieta-survey>', () => {
     };
     const el = await mount(definition, { locale: 'en' });
     const base = part(el, 'base')!;
+    /** Every place `text` shows is read in `lang`. */
+    const expectShownIn = (text: string, lang: string) => {
+      const langs = langsOf(base, text);
+      expect(langs.length, text).to.be.greaterThan(0);
+      expect(
+        langs.every((l) => l === lang),
+        `${text}: ${langs.join(', ')}`,
+      ).to.equal(true);
+    };
     for (const text of [
       'Ankieta tylko po polsku',
       'Strona pierwsza',
@@ -561,12 +570,7 @@ describe('<ankieta-survey>', () => {
       'Uwagi',
       'Proszę pisać krótko',
     ]) {
-      const langs = langsOf(base, text);
-      expect(langs.length, text).to.be.greaterThan(0);
-      expect(
-        langs.every((lang) => lang === 'pl'),
-        `${text}: ${langs.join(', ')}`,
-      ).to.equal(true);
+      expectShownIn(text, 'pl');
     }
     // Translated texts and the widget's own words stay English.
     for (const text of [
@@ -578,12 +582,7 @@ describe('<ankieta-survey>', () => {
       'Submit answers',
       'For example, name@example.com',
     ]) {
-      const langs = langsOf(base, text);
-      expect(langs.length, text).to.be.greaterThan(0);
-      expect(
-        langs.every((lang) => lang === 'en'),
-        `${text}: ${langs.join(', ')}`,
-      ).to.equal(true);
+      expectShownIn(text, 'en');
     }
     // In Polish nothing is marked again: every text takes the survey's own lang.
     el.locale = 'pl';
