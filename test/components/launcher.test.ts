@@ -7,6 +7,7 @@ import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
 import { setFlag } from '../../src/store/flags.js';
 import { contrast } from '../support/contrast.js';
+import { refuseConnections, resetServers, servers, stored } from '../support/servers.js';
 
 const trigger = (el: AnkietaLauncher) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
 const dialog = (el: AnkietaLauncher) => el.shadowRoot!.querySelector('dialog')!;
@@ -216,6 +217,56 @@ describe('<ankieta-launcher>', () => {
     await new Promise((r) => setTimeout(r, 20));
     await el.updateComplete;
     expect(trigger(el).hidden).to.equal(true);
+  });
+
+  it('with `once`, keeps the button after a reload while a response completed here waits to be sent, and hides it once sent', async () => {
+    await resetServers();
+    const { endpoint } = await servers();
+    const key = `waiting-${Math.random()}`;
+    // The offline test collector takes survey "konferencja".
+    const definition = {
+      id: 'konferencja',
+      title: 'Konferencja',
+      pages: [{ id: 'p', questions: [{ id: 'q', type: 'rating', title: 'Ocena' }] }],
+    };
+    const visit = async () => {
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<ankieta-launcher storage-key="${key}" locale="pl" once><ankieta-survey locale="pl" endpoint="${endpoint}"></ankieta-survey></ankieta-launcher>`;
+      const el = wrapper.querySelector('ankieta-launcher')!;
+      const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+      survey.definition = definition;
+      await settled(survey);
+      await new Promise((r) => setTimeout(r, 50));
+      await el.updateComplete;
+      return { el, survey, wrapper };
+    };
+    const statusOf = (survey: AnkietaSurvey) => survey.shadowRoot!.querySelector('[part~="status"]')!.textContent!.trim();
+    try {
+      await refuseConnections(true);
+      const first = await visit();
+      trigger(first.el).click();
+      first.survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.click();
+      for (let waited = 0; !/czeka|Brak połączenia/.test(statusOf(first.survey)) && waited < 5000; waited += 20)
+        await new Promise((r) => setTimeout(r, 20));
+      first.wrapper.remove(); // the page is closed with the response still on the device
+
+      const reload = await visit();
+      expect(trigger(reload.el).hidden, 'the button leads to the waiting response').to.equal(false);
+      trigger(reload.el).click();
+      expect(statusOf(reload.survey)).to.match(/czeka na wysłanie|Brak połączenia/);
+      reload.el.close();
+      reload.wrapper.remove();
+
+      await refuseConnections(false);
+      const later = await visit();
+      for (let waited = 0; (await stored()).responses.length === 0 && waited < 5000; waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 50));
+      await later.el.updateComplete;
+      expect(trigger(later.el).hidden, 'sent: nothing more to show').to.equal(true);
+    } finally {
+      await refuseConnections(false);
+    }
   });
 
   it('labels the dialog and the button in English with locale="en"', async () => {

@@ -6,6 +6,7 @@ import { define } from '../shared/define.js';
 import { FollowLang } from '../shared/follow-lang.js';
 import { base, theme } from '../shared/theme.js';
 import { styles } from './launcher.styles.js';
+import type { AnkietaSurvey } from '../survey/survey.js';
 
 export type LauncherMode = 'button' | 'popup' | 'slide-in';
 export const LAUNCHER_MODES: readonly LauncherMode[] = ['button', 'popup', 'slide-in'];
@@ -66,12 +67,12 @@ export class AnkietaLauncher extends LitElement {
   #returnFocus: HTMLElement | null = null;
   /** Opened by itself (popup, slide-in), not by the respondent pressing the button. */
   #openedByItself = false;
-  /** The button stays until focus leaves it, though `once` hides it after completion. */
-  #holdTrigger = false;
-
   constructor() {
     super();
     new FollowLang(this);
+    // What the survey has to say about responses waiting or refused may show or hide the button.
+    for (const type of ['ankieta-ready', 'ankieta-queued', 'ankieta-sent', 'ankieta-error'])
+      this.addEventListener(type, () => this.requestUpdate());
   }
 
   get #locale(): Locale {
@@ -148,10 +149,19 @@ export class AnkietaLauncher extends LitElement {
 
   protected override render() {
     const label = this.label || this.#t('launcherLabel');
-    const hideTrigger = !this.ready || (this.once && this.completed && !this.open && !this.#holdTrigger);
+    // With `once`, a survey completed here hides the button, unless a response of it still waits
+    // to be sent or was refused: the button leads to that status (and to the file of what was
+    // refused). The button stays while it has focus, so focus is never lost.
+    const hideTrigger =
+      !this.ready ||
+      (this.once &&
+        this.completed &&
+        !this.open &&
+        !this.querySelector<AnkietaSurvey>('ankieta-survey')?.pending &&
+        !this.shadowRoot!.activeElement?.matches('.trigger'));
     return html`
       <button part="trigger" class="trigger" type="button" ?hidden=${hideTrigger} aria-haspopup="dialog" @click=${this.show}
-        @blur=${this.#releaseTrigger} lang=${this.label ? nothing : this.#locale}>
+        @blur=${() => this.requestUpdate()} lang=${this.label ? nothing : this.#locale}>
         ${label}
       </button>
       <dialog part="dialog" class=${this.mode === 'slide-in' ? 'panel' : 'modal'} aria-label=${label} lang=${this.#locale}
@@ -179,16 +189,9 @@ export class AnkietaLauncher extends LitElement {
     const back = this.#returnFocus;
     if (this.#openedByItself && back && back !== document.body && back.isConnected) back.focus();
     else if (trigger && this.ready) {
-      this.#holdTrigger = true;
       trigger.hidden = false;
       trigger.focus();
     }
-    this.requestUpdate();
-  };
-
-  #releaseTrigger = () => {
-    if (!this.#holdTrigger) return;
-    this.#holdTrigger = false;
     this.requestUpdate();
   };
 

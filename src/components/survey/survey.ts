@@ -165,6 +165,15 @@ export class AnkietaSurvey extends LitElement {
     return translate(this.#locale, key, vars);
   }
 
+  /**
+   * Whether a response of this survey completed on this device waits to be sent, or was refused
+   * by the collector: the status region says which.
+   */
+  get pending(): boolean {
+    const status = this.#controller.status;
+    return !!status && (status.waiting > 0 || status.undelivered > 0 || status.state === 'forbidden');
+  }
+
   /** The response submitted in this session, if any. */
   get response() {
     return this.#controller.submitted;
