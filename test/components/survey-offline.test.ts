@@ -444,6 +444,26 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([first.id]);
   });
 
+  it('offers "Spróbuj ponownie" while a response waits for the next attempt, and sends it at once', async () => {
+    const { endpoint } = await servers();
+    // The collector asks for an hour's pause: without the button the response would sit there.
+    await injectFaults({ type: 'status', status: 503, retryAfter: 3600, times: 1 });
+    const el = await mount(endpoint);
+    const response = await submitBothPages(el);
+    await until(() => status(el).includes('czeka na wysłanie'), 'the waiting status');
+    const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find(
+      (b) => b.textContent!.trim() === 'Spróbuj ponownie',
+    );
+    expect(retry, 'a way to try now').to.exist;
+    const sent = oneEvent(el, 'ankieta-sent');
+    retry!.click();
+    expect((await sent).detail.responseId).to.equal(response.id);
+    await settled(el);
+    expect(status(el)).to.equal('Odpowiedzi zostały wysłane.');
+    expect(el.shadowRoot!.querySelector('.delivery-actions'), 'nothing left to retry').to.equal(null);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
   it('stops on 403, says the server refuses this page, and sends after "Spróbuj ponownie"', async () => {
     const { endpoint } = await servers();
     await injectFaults({ type: 'status', status: 403, times: 1 });

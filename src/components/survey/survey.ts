@@ -458,10 +458,15 @@ export class AnkietaSurvey extends LitElement {
     }
   }
 
-  /** Buttons that go with the status: hand over what the server refused, try again after a refusal. */
+  /**
+   * Buttons that go with the status: hand over what the server refused; try again after a refusal,
+   * or while a response waits for the next attempt (minutes away after a few failures, and the
+   * respondent may know the network is back before the browser does).
+   */
   #renderDeliveryActions() {
     const status = this.#controller.status;
-    if (!status || (!status.undelivered && status.state !== 'forbidden')) return nothing;
+    const retry = status?.state === 'forbidden' || status?.state === 'waiting';
+    if (!status || (!status.undelivered && !retry)) return nothing;
     return html`<p class="delivery-actions">
       ${
         // Not at a kiosk: the file holds every response still on the device, and the next
@@ -471,7 +476,7 @@ export class AnkietaSurvey extends LitElement {
           : nothing
       }
       ${
-        status.state === 'forbidden'
+        retry
           ? html`<button part="button" type="button" class="secondary" @click=${() => this.#controller.retry()}>${this.#t('retry')}</button>`
           : nothing
       }
