@@ -79,6 +79,9 @@ export function toLocale(tag: string | null | undefined): Locale | undefined {
   return primary === 'pl' || primary === 'en' ? primary : undefined;
 }
 
+/** Locales reported on the console already, so a page of 40 questions says it once. */
+const unknownLocales = new Set<string>();
+
 /**
  * The locale for an element: its explicit `locale`, else the closest `[lang]` up the tree
  * (crossing shadow roots), else the definition's locale, else Polish.
@@ -86,6 +89,10 @@ export function toLocale(tag: string | null | undefined): Locale | undefined {
 export function resolveLocale(explicit: string | null | undefined, element: Element | null, fallback?: Locale): Locale {
   const own = toLocale(explicit);
   if (own) return own;
+  if (explicit && !unknownLocales.has(explicit)) {
+    unknownLocales.add(explicit);
+    console.warn(`<${element?.localName}>: locale "${explicit}" is neither pl nor en; the page's lang decides`);
+  }
   let node: Node | null = element;
   while (node) {
     if (node instanceof Element && node.hasAttribute('lang')) {

@@ -28,6 +28,10 @@ export interface ControlAdapter {
   set(el: Control, answer: unknown): void;
   /** One user change by keyboard, starting with focus inside the control. */
   userChange(): Promise<void>;
+  /** A value of the right shape that fits none of the answers (default 999). */
+  unfit?: unknown;
+  /** `valid` as FormData hands it back (numbers as text), for the controls whose answers are numbers. */
+  validAsText?: unknown;
   /** The answer after `userChange`. */
   changed: unknown;
   /** Radio groups: the answers with the first and with the second radio checked. */
@@ -175,6 +179,35 @@ export function formControlSuite(adapter: ControlAdapter): void {
         await settle(el);
         expect(entriesOf(form)).to.deep.equal(adapter.validEntries);
       });
+
+      it('says on the console, once, that a value set from script fits none of its answers, and submits nothing', async () => {
+        const { el, form } = await mount();
+        const warnings: string[] = [];
+        const warn = console.warn;
+        console.warn = (message: string) => warnings.push(message);
+        try {
+          adapter.set(el, adapter.unfit ?? 999);
+          await settle(el);
+          el.requestUpdate();
+          await settle(el);
+        } finally {
+          console.warn = warn;
+        }
+        expect(entriesOf(form)).to.deep.equal([]);
+        expect(warnings).to.have.length(1);
+        expect(warnings[0])
+          .to.contain(`<${adapter.tag} name="q">`)
+          .and.contain(JSON.stringify(adapter.unfit ?? 999));
+      });
+
+      if (adapter.validAsText !== undefined)
+        it('takes a number given as text (what FormData hands back) as the number', async () => {
+          const { el, form } = await mount();
+          adapter.set(el, adapter.validAsText);
+          await settle(el);
+          expect(entriesOf(form)).to.deep.equal(adapter.validEntries);
+          expect(el.checkValidity()).to.equal(true);
+        });
 
       it('submits what the user picked by keyboard', async () => {
         const { el, form } = await mount();

@@ -24,6 +24,8 @@ formControlSuite({
   empty: {},
   valid: { venue: 4 },
   validEntries: [['q.venue', '4']],
+  unfit: { venue: 999 },
+  validAsText: { venue: '4' },
   get: (el) => matrix(el).value,
   set: (el, answer) => (matrix(el).value = answer as MatrixValue),
   userChange: () => sendKeys({ press: ' ' }),

@@ -14,6 +14,7 @@ formControlSuite({
   empty: null,
   valid: 9,
   validEntries: [['q', '9']],
+  validAsText: '9',
   get: (el) => nps(el).value,
   set: (el, answer) => (nps(el).value = answer as number | null),
   userChange: () => sendKeys({ press: ' ' }),

@@ -15,6 +15,7 @@ formControlSuite({
   empty: null,
   valid: 4,
   validEntries: [['q', '4']],
+  validAsText: '4',
   get: (el) => rating(el).value,
   set: (el, answer) => (rating(el).value = answer as number | null),
   userChange: () => sendKeys({ press: ' ' }),
@@ -44,6 +45,25 @@ describe('<ankieta-rating>', () => {
     el.locale = 'en';
     await el.updateComplete;
     expect(nameOf(radios(el)[3]!)).to.equal('4 of 7');
+  });
+
+  it("says once on the console that a locale it does not speak gives way to the page's language", async () => {
+    const locale = `de-x-${Math.random().toString(36).slice(2, 8)}`;
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const page = await fixture(
+        html`<div lang="en"><ankieta-rating locale=${locale} label="A"></ankieta-rating><ankieta-rating locale=${locale} label="B"></ankieta-rating></div>`,
+      );
+      for (const el of page.querySelectorAll('ankieta-rating')) await (el as AnkietaRating).updateComplete;
+      expect(nameOf(radios(page.querySelector('ankieta-rating')!)[0]!)).to.equal('1 of 5');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => w.includes(locale))).to.deep.equal([
+      `<ankieta-rating>: locale "${locale}" is neither pl nor en; the page's lang decides`,
+    ]);
   });
 
   it('keeps max between 3 and 10 stars', async () => {

@@ -72,7 +72,7 @@ export class AnkietaChoice extends FormControl {
 
   /** The options, none while a framework passes null or undefined (its data still loading). */
   get #options(): ChoiceOptionSpec[] {
-    return this.options ?? [];
+    return Array.isArray(this.options) ? this.options : [];
   }
 
   get #all(): ChoiceOptionSpec[] {

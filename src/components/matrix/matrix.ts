@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { MatrixQuestion } from '../../schema/definition.js';
 import { NOT_APPLICABLE } from '../../schema/constants.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
-import { engineScaleFields, parseScaleAnswer, resolveScale, type PointSpec, type ScaleAnswer } from '../shared/scale-points.js';
+import { asPoint, engineScaleFields, parseScaleAnswer, resolveScale, type PointSpec, type ScaleAnswer } from '../shared/scale-points.js';
 import { matrixStyles } from './matrix.styles.js';
 
 /** A row as a developer passes it in the `rows` property. */
@@ -74,7 +74,7 @@ export class AnkietaMatrix extends FormControl {
   protected rawAnswer(): unknown {
     const value = this.value ?? {};
     const answers: MatrixValue = {};
-    for (const row of this.#rows) if (Object.hasOwn(value, row.id)) answers[row.id] = value[row.id]!;
+    for (const row of this.#rows) if (Object.hasOwn(value, row.id)) answers[row.id] = asPoint(value[row.id]) as ScaleAnswer;
     return answers;
   }
   protected formValue(answer: MatrixValue): FormData {

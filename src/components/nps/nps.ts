@@ -2,6 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { NpsQuestion } from '../../schema/definition.js';
+import { asPoint } from '../shared/scale-points.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
 import { npsStyles } from './nps.styles.js';
 
@@ -45,7 +46,7 @@ export class AnkietaNps extends FormControl {
     return { id: 'nps', type: 'nps', title: this.label, required: this.required };
   }
   protected rawAnswer(): unknown {
-    return this.value;
+    return asPoint(this.value);
   }
   protected formValue(answer: number): string {
     return String(answer);

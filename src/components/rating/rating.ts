@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { RatingQuestion } from '../../schema/definition.js';
+import { asPoint } from '../shared/scale-points.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
 import { ratingStyles } from './rating.styles.js';
 
@@ -53,7 +54,7 @@ export class AnkietaRating extends FormControl {
     return { id: 'rating', type: 'rating', title: this.label, required: this.required, max: this.#max };
   }
   protected rawAnswer(): unknown {
-    return this.value;
+    return asPoint(this.value);
   }
   protected formValue(answer: number): string {
     return String(answer);

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import type { ScaleQuestion } from '../../schema/definition.js';
 import { NOT_APPLICABLE } from '../../schema/constants.js';
 import { FormControl, type FormState } from '../shared/form-control.js';
-import { engineScaleFields, parseScaleAnswer, resolveScale, type PointSpec, type ScaleAnswer } from '../shared/scale-points.js';
+import { asPoint, engineScaleFields, parseScaleAnswer, resolveScale, type PointSpec, type ScaleAnswer } from '../shared/scale-points.js';
 import { scaleStyles } from './scale.styles.js';
 
 /**
@@ -51,7 +51,7 @@ export class AnkietaScale extends FormControl {
     return { id: 'scale', type: 'scale', title: this.label, required: this.required, ...engineScaleFields(this) };
   }
   protected rawAnswer(): unknown {
-    return this.value;
+    return asPoint(this.value);
   }
   protected formValue(answer: ScaleAnswer): string {
     return String(answer);

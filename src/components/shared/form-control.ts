@@ -103,6 +103,8 @@ export abstract class FormControl extends LitElement {
   #defaultCaptured = false;
   /** The error of the render in progress, so a matrix of 600 radios validates once, not 600 times. */
   #rendered = '';
+  /** The unfit value last reported on the console. */
+  #warned: string | undefined;
 
   constructor() {
     super();
@@ -228,6 +230,20 @@ export abstract class FormControl extends LitElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.syncForm();
+    // A value set from script that fits none of the answers submits nothing, and the form would
+    // only call the question unanswered: say so once, naming the element. (Not before there are
+    // answers to fit: a framework may set the value before the options it loads.)
+    const raw = this.rawAnswer();
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(raw);
+    } catch {
+      text = typeof raw; // a BigInt or a cycle
+    }
+    if (this.answer === undefined && raw != null && raw !== '' && text !== this.#warned && this.controls.length) {
+      this.#warned = text;
+      console.warn(`<${this.localName} name="${this.name}">: the value ${text} is none of its answers; nothing is submitted`);
+    }
   }
 
   protected get isDisabled(): boolean {

@@ -48,6 +48,9 @@ export function resolveScale(
 }
 
 /** Reads a scale answer from an attribute or a submitted form value. */
+/** A point given as text (what FormData hands back, `"3"`) is taken as the point, as an `<input>` would. */
+export const asPoint = (value: unknown): unknown => (typeof value === 'string' ? parseScaleAnswer(value) : value);
+
 export function parseScaleAnswer(text: string | null | undefined): ScaleAnswer | null {
   if (text === null || text === undefined || text.trim() === '') return null;
   if (text === NOT_APPLICABLE) return NOT_APPLICABLE;
