@@ -8,6 +8,7 @@ export function cutWords(elements: Iterable<HTMLElement>): string[] {
   probe.style.cssText = 'position: absolute; white-space: nowrap; visibility: hidden';
   const cut: string[] = [];
   for (const element of elements) {
+    probe.textContent = ''; // not part of the element's own words
     element.append(probe);
     const room = element.getBoundingClientRect().width;
     for (const word of (element.textContent ?? '').trim().split(/\s+/).filter(Boolean)) {

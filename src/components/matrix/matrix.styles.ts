@@ -2,8 +2,12 @@ import { css } from 'lit';
 
 /**
  * Narrow: each row is a titled list of answers. Wide: the row label floats left (a floated
- * legend takes part in layout like any box) and the answers form equal columns that line up
- * with the header, whatever the number of points.
+ * legend takes part in layout like any box) and the answers form columns that line up with the
+ * header, whatever the number of points: equal, except that a column widens to its longest word
+ * ("Przeciętnie", "Zdecydowanie"), which is never cut. Every row's cells hold their point's
+ * label too, hidden at no height in the header's font, so each row's grid sizes its columns
+ * exactly as the header's does. Where the longest words do not fit side by side (agree5 with
+ * "not applicable" in Polish, 670 px), the rows stay stacked, as on a narrow screen.
  */
 export const matrixStyles = css`
   :host {
@@ -51,6 +55,8 @@ export const matrixStyles = css`
     margin-block-start: 0.25em;
     border-block-start: 1px solid var(--_border);
   }
+  /* Wide: the header is laid out whenever there is room for columns, hidden until its words fit
+     (.fits, set by the element after measuring it), so it can be measured again as the width changes. */
   @container ankieta-control (min-width: 40em) {
     .header {
       display: block;
@@ -58,44 +64,58 @@ export const matrixStyles = css`
       font-size: 0.875em;
       text-align: center;
     }
-    .header .cell {
-      padding: 0.25em;
-      overflow-wrap: anywhere;
-      hyphens: auto;
+    .base {
+      position: relative;
     }
-    .row {
+    /* Out of the flow at the same width and height, so hiding it changes no size it is measured by. */
+    .base:not(.fits) > .header {
+      visibility: hidden;
+      position: absolute;
+      inset-inline: 0;
+      overflow: hidden;
+    }
+    .header .cell,
+    .fits .point-label {
+      padding-inline: 0.25em;
+      overflow-wrap: normal;
+    }
+    .header .cell {
+      padding-block: 0.25em;
+    }
+    .fits .row {
       margin: 0;
       padding: 0;
     }
-    .row-label {
+    .fits .row-label {
       float: left;
       inline-size: var(--_row-label);
       padding: 0.625em 0.5em;
       font-weight: 400;
     }
-    .cells {
+    .header .cells,
+    .fits .cells {
       clear: none;
       display: grid;
       grid-auto-flow: column;
-      grid-auto-columns: minmax(0, 1fr);
+      grid-auto-columns: minmax(min-content, 1fr);
     }
-    .option {
+    .fits .option {
       justify-content: center;
-      /* The containing block of its hidden point label. Without it each label is positioned
-         against the host, and Chromium lays out all of them again on every keystroke anywhere
-         in the page: layout took 8–11 ms per keystroke in a page with 30 matrices, 4–5 ms with it. */
-      position: relative;
+      align-content: center;
+      flex-wrap: wrap;
+      row-gap: 0;
     }
-    .point-label {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      margin: -1px;
+    /* On a line of its own under the radio, with no height: read by screen readers as the
+       radio's name, and as wide as the header's label, so the columns match. */
+    .fits .point-label {
+      inline-size: 100%;
+      block-size: 0;
       overflow: hidden;
-      clip: rect(0, 0, 0, 0);
-      white-space: nowrap;
+      font-size: 0.875em;
+      text-align: center;
     }
-    .na {
+    .header .na,
+    .fits .na {
       margin: 0;
       border-block-start: 0;
       border-inline-start: 1px solid var(--_border);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyDeclarations } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { MatrixQuestion } from '../../schema/definition.js';
@@ -20,8 +20,9 @@ export type MatrixValue = Record<string, ScaleAnswer>;
  *
  * Each row is a nested `<fieldset>` whose `<legend>` is the row label, and each radio is named
  * by its point label, so every answer reads fully ("Catering, group: Dobrze"). When the control
- * is wide the points line up as columns under a visible header (hidden from assistive tech,
- * which gets the radios' own names); when narrow each row stacks with visible labels.
+ * is wide enough for the longest word of every point label, the points line up as columns under
+ * a visible header (hidden from assistive tech, which gets the radios' own names), no word cut;
+ * otherwise each row stacks with visible labels.
  * The form gets `<name>.<rowId>` entries; `required` means every row needs an answer.
  *
  * @event input - The user answered a row (bubbles, composed).
@@ -51,6 +52,24 @@ export class AnkietaMatrix extends FormControl {
 
   /** The items rated, `{id, label}`, each on the same scale; null or undefined is none. */
   rows: MatrixRowSpec[] | null | undefined = [];
+
+  /** Measures the column header as its width changes (a window resized, a phone turned). */
+  #resized = new ResizeObserver(() => this.#fit());
+
+  /** Columns only while every heading's longest word fits its column; else the rows stay stacked. */
+  #fit(): void {
+    const header = this.renderRoot.querySelector('.header .cells');
+    header?.parentElement!.parentElement!.classList.toggle('fits', header.scrollWidth <= header.clientWidth + 1);
+  }
+
+  protected override firstUpdated(): void {
+    this.#resized.observe(this.renderRoot.querySelector('.header')!);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.#fit();
+  }
 
   /** The rows, none while a framework passes null or undefined (its data still loading). */
   get #rows(): MatrixRowSpec[] {
