@@ -2,12 +2,14 @@
 // ankieta — command-line tools for survey authors.
 //   ankieta survey-from-agenda <agenda.json | -> [--out <file>]
 //   ankieta partnership-survey --name <name> [--name-en <name>] [--cross-sector yes|no] [--out <file>]
+//   ankieta check <definition.json>...
 // Prints the definition (JSON) to stdout, or writes it to --out. A bad agenda exits with status
 // 1 and one line per problem on stderr: "<file>: <JSON path>: <message>".
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const USAGE = `Usage: ankieta survey-from-agenda <agenda.json | -> [--out <definition.json>]
        ankieta partnership-survey --name <name> [--name-en <name>] [--cross-sector yes|no] [--out <definition.json>]
+       ankieta check <definition.json>...
        ankieta --help | --version
 
 Options take their value after a space or an "=" (--name="Partnerstwo Ziemi Opolskiej").
@@ -21,14 +23,19 @@ Texts may be plain strings or {"pl": "…", "en": "…"}.
 
 partnership-survey: the partnership self-assessment for one partnership, named in its title,
 with its own survey id made from the name (so each partnership's responses stay apart).
---cross-sector yes: always ask B6; no: leave it out; default: ask the respondent.`;
+--cross-sector yes: always ask B6; no: leave it out; default: ask the respondent.
+
+check: checks survey definitions as <ankieta-survey> and the collector load them, with the
+checks a JSON Schema cannot make (unique ids, conditions on earlier questions, bands covering
+0–100): "ok" and a summary per good file on stdout, one line per problem on stderr
+("<file>: <JSON path>: <message>"), exit status 1 if any file is invalid.`;
 
 function fail(message, status = 1) {
   process.stderr.write(`${message}\n`);
   process.exit(status);
 }
 
-const COMMANDS = ['survey-from-agenda', 'partnership-survey'];
+const COMMANDS = ['survey-from-agenda', 'partnership-survey', 'check'];
 const [command, ...rest] = process.argv.slice(2);
 if (!command) fail(USAGE, 2);
 if (command === '--help' || command === '-h' || command === 'help') {
@@ -45,9 +52,11 @@ if (!COMMANDS.includes(command)) fail(`ankieta: unknown command "${command}"\n\n
 const OPTIONS = {
   'survey-from-agenda': { '--out': 'out', '-o': 'out' },
   'partnership-survey': { '--out': 'out', '-o': 'out', '--name': 'name', '--name-en': 'nameEn', '--cross-sector': 'crossSector' },
+  check: {},
 }[command];
 const args = {};
 let input;
+const files = [];
 for (let i = 0; i < rest.length; i++) {
   // "--name=Foo" is "--name Foo"; its value may start with "-", as it cannot be an option.
   const [arg, joined] = /^--[\w-]+=/.test(rest[i])
@@ -65,6 +74,7 @@ for (let i = 0; i < rest.length; i++) {
     args[OPTIONS[arg]] = value;
   } else if (arg.startsWith('-') && arg !== '-') fail(`ankieta: ${command} has no option "${arg}"\n\n${USAGE}`, 2);
   else if (command === 'survey-from-agenda' && input === undefined) input = arg;
+  else if (command === 'check') files.push(arg);
   else fail(`ankieta: unexpected argument "${arg}"\n\n${USAGE}`, 2);
 }
 
@@ -73,6 +83,32 @@ try {
   cli = await import('../dist/cli.mjs');
 } catch {
   fail('ankieta: dist/cli.mjs is missing; build it with "node scripts/build-templates.mjs" (or "npm run build").');
+}
+
+if (command === 'check') {
+  if (!files.length) fail(`ankieta: give the definition files to check\n\n${USAGE}`, 2);
+  let invalid = 0;
+  for (const file of files) {
+    let text;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (error) {
+      process.stderr.write(`${file}: cannot read the file (${error.code ?? error.message})\n`);
+      invalid++;
+      continue;
+    }
+    const result = cli.parseDefinition(text);
+    if (!result.ok) {
+      for (const issue of result.issues) process.stderr.write(`${file}: ${issue.path}: ${issue.message}\n`);
+      invalid++;
+      continue;
+    }
+    const { id, version = 1, pages, scoring } = result.value;
+    const questions = pages.flatMap((page) => page.questions).filter((question) => question.type !== 'info').length;
+    const scored = scoring ? `, ${scoring.dimensions.length} scored dimensions` : '';
+    process.stdout.write(`ok   ${file}: survey "${id}" version ${version}, ${pages.length} pages, ${questions} questions${scored}\n`);
+  }
+  process.exit(invalid ? 1 : 0);
 }
 
 let definition;

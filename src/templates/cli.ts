@@ -1,3 +1,4 @@
 /** What `bin/ankieta.mjs` runs, bundled for Node as `dist/cli.mjs`. */
 export { surveyFromAgenda } from './agenda.js';
 export { partnershipSelfAssessment } from './partnership.js';
+export { parseDefinition } from '../schema/parse.js';

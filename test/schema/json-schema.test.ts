@@ -21,7 +21,7 @@ describe('definitionJsonSchema', () => {
     expect(schema.additionalProperties).to.equal(false);
     expect(schema.required).to.deep.equal(['id', 'title', 'pages']);
     for (const key of Object.keys(everyType())) expect(schema.properties, key).to.have.property(key);
-    expect(schema.properties.$schema).to.deep.equal({ type: 'string' });
+    expect(schema.properties.$schema).to.include({ type: 'string' });
     expect(schema.properties.id.pattern).to.equal('^[a-z0-9_-]{1,64}$');
     expect(schema.properties.locale.enum).to.deep.equal(['pl', 'en']);
   });
@@ -38,7 +38,7 @@ describe('definitionJsonSchema', () => {
 
   it('shares LocalizedText and the recursive Condition as $defs', () => {
     expect(Object.keys(schema.$defs).sort()).to.deep.equal(['Condition', 'LocalizedText']);
-    expect(schema.properties.title).to.deep.equal({ $ref: '#/$defs/LocalizedText' });
+    expect(schema.properties.title).to.include({ $ref: '#/$defs/LocalizedText' });
     const text = schema.$defs.LocalizedText.anyOf;
     expect(text[0]).to.deep.equal({ type: 'string', minLength: 1 });
     expect(text[1].minProperties).to.equal(1);
@@ -51,7 +51,7 @@ describe('definitionJsonSchema', () => {
     expect(comparison.oneOf).to.deep.equal(COMPARISONS.map((op) => ({ required: [op] })));
     expect(all.properties.all.items).to.deep.equal({ $ref: '#/$defs/Condition' });
     expect(any.properties.any.items).to.deep.equal({ $ref: '#/$defs/Condition' });
-    expect(not.properties.not).to.deep.equal({ $ref: '#/$defs/Condition' });
+    expect(not.properties.not).to.include({ $ref: '#/$defs/Condition' });
   });
 
   it("points every question's visibleIf at the Condition definition", () => {
@@ -67,6 +67,31 @@ describe('definitionJsonSchema', () => {
     const band = schema.properties.scoring.properties.dimensions.items.properties.bands.items;
     expect(band.properties.min).to.include({ type: 'integer', minimum: 0, maximum: 100 });
     expect(schema.properties.pages).to.include({ minItems: 1, maxItems: 100 });
+  });
+
+  it('documents every field of every object for hover help in an editor (nothing left bare)', () => {
+    const bare: string[] = [];
+    const visit = (node: Json, path: string): void => {
+      if (!node || typeof node !== 'object') return;
+      if (node.type === 'object' && node.properties) {
+        if (!node.description) bare.push(path || '(root)');
+        for (const [key, value] of Object.entries<Json>(node.properties)) {
+          // LocalizedText and Condition are documented once in $defs; a `type` literal names itself.
+          if (!value.description && key !== 'type') bare.push(`${path}.${key}`);
+          visit(value, `${path}.${key}`);
+        }
+      }
+      for (const key of ['items', 'oneOf', 'anyOf', 'allOf', '$defs'] as const) {
+        const child = node[key];
+        if (Array.isArray(child)) child.forEach((c, i) => visit(c, `${path}.${key}[${i}]`));
+        else if (child && key === '$defs') for (const [name, def] of Object.entries(child)) visit(def, `$defs.${name}`);
+        else visit(child, `${path}.${key}`);
+      }
+    };
+    visit(schema, '');
+    expect(bare).to.deep.equal([]);
+    const rating = schema.properties.pages.items.properties.questions.items.oneOf.find((b: Json) => b.properties.type.const === 'rating');
+    expect(rating.properties.max.description).to.equal('Number of stars, 3 to 10 (default 5).');
   });
 
   it('returns a fresh document each time', () => {

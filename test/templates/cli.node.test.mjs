@@ -1,7 +1,7 @@
 // The agenda CLI, as a user runs it. Run with: node --test test/templates/cli.node.test.mjs
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -203,5 +203,59 @@ describe('ankieta partnership-survey', () => {
     const result = run(['partnership-survey', '--name', 'P', '--out', join(scratch, 'no-such-dir', 'x.json')]);
     assert.equal(result.status, 1);
     assert.match(result.stderr, /^\S+x\.json: cannot write the file \(ENOENT\)\n$/);
+  });
+});
+
+describe('ankieta check', () => {
+  it('says ok with a summary for good definitions and exits 0', () => {
+    const files = ['demo/surveys/sample.json', 'demo/surveys/partnership-self-assessment.json'];
+    const result = run(['check', ...files]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, '');
+    assert.deepEqual(result.stdout.trim().split('\n'), [
+      'ok   demo/surveys/sample.json: survey "demo-spotkanie" version 1, 3 pages, 7 questions',
+      'ok   demo/surveys/partnership-self-assessment.json: survey "partnership-partnerstwo-ziemi-przykladowej" version 1, 4 pages, 16 questions, 2 scored dimensions',
+    ]);
+  });
+
+  it('reports the problems a JSON Schema cannot see, with file and JSON path, checks the other files too, and exits 1', () => {
+    const bad = join(scratch, 'bad.json');
+    const definition = {
+      id: 'zla',
+      title: 'Zła',
+      pages: [
+        {
+          id: 'p',
+          questions: [
+            { id: 'a', type: 'rating', title: 'A', visibleIf: { question: 'b', answered: true } },
+            { id: 'b', type: 'rating', title: 'B' },
+            { id: 'b', type: 'text', title: 'C' },
+          ],
+        },
+      ],
+    };
+    writeFileSync(bad, JSON.stringify(definition));
+    const result = run(['check', bad, join(scratch, 'no-such.json'), 'demo/surveys/sample.json']);
+    assert.equal(result.status, 1);
+    const lines = result.stderr.trim().split('\n');
+    assert.ok(
+      lines.some((line) => line.startsWith(`${bad}: pages[0].questions[2].id: duplicate question id "b"`)),
+      result.stderr,
+    );
+    assert.ok(
+      lines.some((line) => line.startsWith(`${bad}: pages[0].questions[0].visibleIf`)),
+      result.stderr,
+    );
+    assert.ok(
+      lines.some((line) => /no-such\.json: cannot read the file \(ENOENT\)/.test(line)),
+      result.stderr,
+    );
+    assert.match(result.stdout, /^ok {3}demo\/surveys\/sample\.json: /);
+  });
+
+  it('needs at least one file', () => {
+    const result = run(['check']);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /give the definition files to check/);
   });
 });
