@@ -1,7 +1,7 @@
 // A fault-injecting HTTP proxy on 127.0.0.1 in front of a collector. The tests tell it what
 // to do with the next POSTs (rules, consumed in order) or with a share of all POSTs (random
 // mode, for the soak); preflights always pass through. Faults:
-//   { type: 'status', status, retryAfter?, date?, body? }  reply without forwarding (5xx, 4xx, 429 …)
+//   { type: 'status', status, retryAfter?, date?, body?, contentType?, location? }  reply without forwarding (5xx, 4xx, 429, a 3xx, an HTML page …)
 //   { type: 'hang' }                                never reply, never forward
 //   { type: 'store-then-hang' }                     forward (the collector stores it), never reply
 //   { type: 'drop-reply' }                          forward, then cut the connection instead of replying
@@ -22,6 +22,14 @@ export async function startFaultProxy({ target }) {
 
   const server = createServer(async (req, res) => {
     const body = await collect(req);
+    // A page that answers any GET with 200, as a captive portal's or a site's home page does: where
+    // a redirect fault sends the browser (`location: '/landing'`).
+    if (req.url === '/landing') {
+      // The redirected request keeps the Idempotency-Key header, so the browser asks first.
+      const allow = { 'Access-Control-Allow-Headers': 'Idempotency-Key, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST' };
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...cors(req), ...allow, 'Content-Type': 'text/plain' });
+      return res.end(req.method === 'OPTIONS' ? undefined : 'landing page');
+    }
     if (req.method !== 'POST') return forward(req, body, res);
     // status: what the browser got ('cut' when the connection was closed); upstream: what the collector answered.
     const entry = { key: req.headers['idempotency-key'] ?? null, start: Date.now(), end: null, fault: null, status: null, upstream: null };
@@ -35,12 +43,13 @@ export async function startFaultProxy({ target }) {
     entry.fault = fault?.type ?? null;
     switch (fault?.type) {
       case 'status': {
-        const headers = { ...cors(req), 'Content-Type': 'application/json' };
+        const headers = { ...cors(req), 'Content-Type': fault.contentType ?? 'application/json' };
+        if (fault.location !== undefined) headers['Location'] = fault.location;
         if (fault.retryAfter !== undefined) headers['Retry-After'] = String(fault.retryAfter);
         // The server's own clock, for a Retry-After date (Node writes the real time otherwise).
         if (fault.date !== undefined) headers['Date'] = fault.date;
         res.writeHead(fault.status, headers);
-        res.end(JSON.stringify(fault.body ?? { error: `injected ${fault.status}` }));
+        res.end(typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? { error: `injected ${fault.status}` }));
         return;
       }
       case 'hang':

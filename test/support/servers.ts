@@ -6,7 +6,17 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 
 export type Fault =
-  | { type: 'status'; status: number; retryAfter?: number | string; date?: string; body?: unknown; times?: number }
+  | {
+      type: 'status';
+      status: number;
+      retryAfter?: number | string;
+      date?: string;
+      /** A string is sent as it is, anything else as JSON. */
+      body?: unknown;
+      contentType?: string;
+      location?: string;
+      times?: number;
+    }
   | { type: 'hang' | 'store-then-hang' | 'drop-reply' | 'reset'; times?: number }
   | { type: 'delay'; ms: number; times?: number };
 

@@ -47,6 +47,27 @@ describe('delivery scenarios', () => {
     expect(await rawKeys(h.databaseName, 'outbox:')).to.deep.equal([]);
   });
 
+  for (const [what, fault] of [
+    [
+      'an HTML page with 200 (a CMS answering an unknown address with its page)',
+      { contentType: 'text/html; charset=utf-8', status: 200, body: '<!doctype html><p>Strona główna</p>' },
+    ],
+    ['a redirect to a page that answers 200 (a captive portal, a moved endpoint)', { status: 302, location: '/landing' }],
+  ] as const)
+    it(`${what} is no confirmation: the response stays, is tried again and delivered once`, async () => {
+      const { session, attempts } = await start();
+      await injectFaults({ type: 'status', times: 1, ...fault });
+      const response = answered(session);
+      await session.complete(response);
+      await until(() => attempts.length === 1 && session.status.state === 'waiting', 'the first attempt to fail');
+      expect(session.log.sent, 'not reported as sent').to.deep.equal([]);
+      expect(await rawKeys(h.databaseName, 'outbox:'), 'still in the outbox').to.deep.equal([`outbox:${response.id}`]);
+      await until(() => session.status.state === 'sent', 'the retry', 5000);
+      expect(attempts).to.deep.equal([response.id, response.id]);
+      expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+      expect(session.log.sent).to.deep.equal([response.id]);
+    });
+
   it('navigator.onLine true but the network dead: a failure, retried with backoff', async () => {
     const { session, attempts } = await start();
     await refuseConnections(true);
