@@ -126,6 +126,17 @@ describe('<ankieta-choice>', () => {
     }
   });
 
+  it('sizes its radios and checkboxes in em of the text beside them, so they grow with a page that enlarges its text', async () => {
+    for (const multiple of [false, true]) {
+      const el = await fixture<AnkietaChoice>(
+        html`<ankieta-choice label="Rola" ?multiple=${multiple} .options=${OPTIONS} style="font-size: 32px"></ankieta-choice>`,
+      );
+      const box = boxes(el)[0]!.getBoundingClientRect();
+      expect(Math.round(box.width), multiple ? 'checkbox' : 'radio').to.equal(40);
+      expect(Math.round(box.height)).to.equal(40);
+    }
+  });
+
   it('submits one entry per chosen value in option order', async () => {
     const { form, el } = await inForm(html`<ankieta-choice name="q" label="Rola" multiple .options=${OPTIONS}></ankieta-choice>`);
     boxes(el)[2]!.click();

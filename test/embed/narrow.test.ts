@@ -149,4 +149,25 @@ describe('a 320 px wide phone screen', () => {
     expect(line.getClientRects().length, 'the line is shown').to.be.greaterThan(0);
     expect(line.textContent).to.match(/^Ekran zostanie wyczyszczony za \d+ s$/);
   });
+
+  it('with a page that doubles its text (root font 32 px) on a 320 × 256 view, the kiosk warning fits the view and its button can be reached', async () => {
+    await clearDevice();
+    const { doc, win } = await openHost('/embed/kiosk', { width: 320, height: 256 });
+    doc.documentElement.style.fontSize = '32px';
+    const survey = await readySurvey(doc);
+    survey.setAttribute('kiosk-idle', '2');
+    await (survey as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const root = survey.shadowRoot;
+    root.querySelector('#q-overall')!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[1]!.click();
+    win.scrollTo(0, doc.documentElement.scrollHeight);
+    const warning = await waitFor(() => root.querySelector<HTMLElement>('[part~="kiosk-warning"]'), 'the warning', 3000);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(warning.getBoundingClientRect().height, 'no taller than the view').to.be.at.most(256);
+    const button = warning.querySelector('button')!;
+    button.focus();
+    await new Promise((r) => setTimeout(r, 50));
+    const box = button.getBoundingClientRect();
+    expect(box.top, 'the button in view').to.be.at.least(0);
+    expect(box.bottom).to.be.at.most(256);
+  });
 });

@@ -55,6 +55,9 @@ export const formControlStyles = css`
   input[type='radio'],
   input[type='checkbox'] {
     flex: none;
+    /* In em of the text beside them: a form control's own font stays 13.33 px when a page
+       enlarges its text, and the boxes stayed small next to 32 px labels. */
+    font-size: inherit;
     inline-size: 1.25em;
     block-size: 1.25em;
     margin: 0;

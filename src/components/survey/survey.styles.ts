@@ -126,6 +126,10 @@ export const styles = css`
     padding: 0.75em var(--_space);
     margin-bottom: var(--_space);
     background: var(--_surface-alt);
+    /* Never taller than the view, or with large text on a short screen its button could not be
+       scrolled to: the warning itself scrolls. */
+    max-block-size: 100dvh;
+    overflow-y: auto;
   }
   .kiosk-warning p {
     margin: 0 0 0.5em;
