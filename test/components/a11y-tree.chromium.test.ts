@@ -94,7 +94,7 @@ describe('accessibility tree (Chromium)', () => {
     const headings = (await tree()).filter((n) => n.role === 'heading' && n.description);
     // A comma for a pause between the two (Chromium puts a space before it).
     expect(headings.map((n) => n.description.replace(/\s+/g, ' '))).to.satisfy(
-      (d: string[]) => d.length === 1 && /^Strona 1 z 4 ?, Zostało 14 pytań$/.test(d[0]!),
+      (d: string[]) => d.length === 1 && /^Strona 1 z 4 ?\. Zostało 14 pytań$/.test(d[0]!),
       JSON.stringify(headings.map((n) => n.description)),
     );
   });

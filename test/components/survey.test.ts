@@ -175,8 +175,8 @@ describe('<ankieta-survey>', () => {
     primary(el).click();
     await settle(el);
     const texts = [part(el, 'title')!, root(el).querySelector('#error-summary-list')!];
-    expect(texts[1]!.textContent, "the summary's link, without the title's full stop before the dash").to.contain(
-      'u\u00a0nas – Proszę odpowiedzieć na to pytanie.',
+    expect(texts[1]!.textContent, "the summary's link, without the title's full stop before the colon").to.contain(
+      'u\u00a0nas: proszę odpowiedzieć na to pytanie.',
     );
     /** The last word of every line but the last, in the element's text as laid out. */
     const lineEnds = (element: Element) => {
@@ -337,13 +337,13 @@ describe('<ankieta-survey>', () => {
     expect(summary.textContent).to.contain('2 pytania wymagają uwagi');
     const links = [...summary.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-role', '#q-overall']);
-    expect(links[0]!.textContent).to.contain('Rola – Proszę odpowiedzieć na to pytanie.');
+    expect(links[0]!.textContent).to.contain('Rola: proszę odpowiedzieć na to pytanie.');
     expect((control(el, 'role') as unknown as { error: string }).error).to.equal('Proszę odpowiedzieć na to pytanie.');
     expect(part(el, 'page-title')!.textContent!.trim(), 'still on page 1').to.equal('Pierwsza strona');
     expect(summary.getAttribute('role'), 'a named group, so its name is read on focus').to.equal('group');
     const description = root(el).getElementById(summary.getAttribute('aria-describedby') ?? '');
     expect(description?.textContent?.replace(/\s+/g, ' ').trim(), 'and its problems, as its description').to.equal(
-      'Rola – Proszę odpowiedzieć na to pytanie. Ocena ogólna – Proszę odpowiedzieć na to pytanie.',
+      'Rola: proszę odpowiedzieć na to pytanie. Ocena ogólna: proszę odpowiedzieć na to pytanie.',
     );
     // The summary is read on focus; live regions under each field would then repeat every
     // message without its question.
@@ -466,7 +466,7 @@ describe('<ankieta-survey>', () => {
     await settle(el);
     const links = [...part(el, 'error-summary')!.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-consent']);
-    expect(links[0]!.textContent).to.contain('Zaznaczenie zgody jest wymagane');
+    expect(links[0]!.textContent).to.contain('Zgoda: zaznaczenie zgody jest wymagane');
   });
 
   it('switches language live, keeping answers', async () => {

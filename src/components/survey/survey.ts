@@ -368,7 +368,7 @@ export class AnkietaSurvey extends LitElement {
     const remaining = progress.remaining ? this.#t('remaining', { count: progress.remaining }) : this.#t('remainingNone');
     return html`<div part="progress" class="progress">
       <p id="progress">
-        <span>${this.#t('pageOf', { page: progress.page, total: progress.pages })}<span class="visually-hidden">,</span></span>
+        <span>${this.#t('pageOf', { page: progress.page, total: progress.pages })}<span class="visually-hidden">.</span></span>
         <span aria-hidden="true"> · </span>
         <span>${remaining}</span>
       </p>
@@ -576,11 +576,13 @@ export class AnkietaSurvey extends LitElement {
       <ul id="error-summary-list">
         ${this.summary.map(({ id, error }) => {
           // Only answerable questions have errors, and every one of them has a title. Its own full
-          // stop would stand before the dash ("…w pracy. – Proszę…").
-          const title = shown((model.question(id) as AnswerableQuestion).title, locale, model.sourceLocale, (t) => t.replace(/\.$/, ''));
+          // stop or question mark would stand before the colon ("…w pracy.: proszę…").
+          const title = shown((model.question(id) as AnswerableQuestion).title, locale, model.sourceLocale, (t) => t.replace(/[.?]$/, ''));
+          const message = translate(locale, error.key, error.count === undefined ? {} : { count: error.count });
+          // "Rola: proszę odpowiedzieć…": after a colon Polish goes on in lower case ("Role: Please…").
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
-              >${title} – ${translate(locale, error.key, error.count === undefined ? {} : { count: error.count })}</a
+              >${title}: ${locale === 'pl' ? message[0]!.toLowerCase() + message.slice(1) : message}</a
             >
           </li>`;
         })}
