@@ -28,7 +28,9 @@ with its own survey id made from the name (so each partnership's responses stay 
 check: checks survey definitions as <ankieta-survey> and the collector load them, with the
 checks a JSON Schema cannot make (unique ids, conditions on earlier questions, bands covering
 0–100): "ok" and a summary per good file on stdout, one line per problem on stderr
-("<file>: <JSON path>: <message>"), exit status 1 if any file is invalid.`;
+("<file>: <JSON path>: <message>"), exit status 1 if any file is invalid. A warning (exit
+status 0) says when text answers at their limits could make a response larger than a collector
+accepts by default.`;
 
 function fail(message, status = 1) {
   process.stderr.write(`${message}\n`);
@@ -107,6 +109,14 @@ if (command === 'check') {
     const questions = pages.flatMap((page) => page.questions).filter((question) => question.type !== 'info').length;
     const scored = scoring ? `, ${scoring.dimensions.length} scored dimensions` : '';
     process.stdout.write(`ok   ${file}: survey "${id}" version ${version}, ${pages.length} pages, ${questions} questions${scored}\n`);
+    // Answers that pass every field's limit can still make a body the collector refuses (413):
+    // the response is then kept on the device as "not delivered", and the organiser never gets it.
+    const bound = cli.textBound(result.value);
+    if (bound.bytes > cli.COLLECTOR_MAX_BODY)
+      process.stderr.write(
+        `${file}: warning: its text answers may reach ${bound.characters} characters, about ${Math.ceil(bound.bytes / 1024)} KiB, ` +
+          `more than a collector accepts by default (256 KiB): lower some maxLength, or start the collector with a larger --max-body\n`,
+      );
   }
   process.exit(invalid ? 1 : 0);
 }

@@ -253,6 +253,22 @@ describe('ankieta check', () => {
     assert.match(result.stdout, /^ok {3}demo\/surveys\/sample\.json: /);
   });
 
+  it('warns when text answers at their limits could make a response larger than a collector accepts by default', () => {
+    const big = join(scratch, 'big.json');
+    const text = (n) => ({ id: `t${n}`, type: 'text', title: `T${n}`, multiline: true, maxLength: 20000 });
+    writeFileSync(
+      big,
+      JSON.stringify({ id: 'duza', title: 'Duża', pages: [{ id: 'p', questions: Array.from({ length: 7 }, (_, n) => text(n)) }] }),
+    );
+    const result = run(['check', big, 'demo/surveys/conference-opole-2016.json']);
+    assert.equal(result.status, 0, 'a warning, not an error');
+    assert.match(result.stdout, /^ok {3}.*big\.json: survey "duza"/m);
+    assert.equal(
+      result.stderr,
+      `${big}: warning: its text answers may reach 140000 characters, about 274 KiB, more than a collector accepts by default (256 KiB): lower some maxLength, or start the collector with a larger --max-body\n`,
+    );
+  });
+
   it('needs at least one file', () => {
     const result = run(['check']);
     assert.equal(result.status, 2);
