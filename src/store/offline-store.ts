@@ -39,6 +39,8 @@ export type SaveDraftResult = 'saved' | 'consumed';
 export type EnqueueResult = 'queued' | 'already-queued' | 'id-taken';
 export type LeaseResult = 'leased' | 'busy' | 'gone';
 
+const MARK_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
 export class OfflineStore {
   readonly database: Database;
 
@@ -66,8 +68,9 @@ export class OfflineStore {
       const completed = new Set<string>();
       markValues.forEach((mark, index) => {
         const key = String(markKeys[index]);
-        // A mark only has to outlive the drafts it guards, and those expire at the same age.
-        if (!(mark?.at >= cutoff)) store.delete(key);
+        // A mark stops a tab still holding the completed draft from writing it back; 30 days
+        // (or the drafts' own age limit, if shorter) outlives such a tab.
+        if (!(mark?.at >= now - Math.min(draftTtlMs, MARK_TTL_MS))) store.delete(key);
         else completed.add(key.slice(donePrefix(surveyId).length));
       });
       const live = new Map<string, DraftMeta>();

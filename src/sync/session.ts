@@ -71,7 +71,11 @@ export interface OfflineSessionOptions {
   endpoint?: string | null;
   /** Ask the browser not to evict the outbox (`navigator.storage.persist()`). */
   persist?: boolean;
-  /** Drafts untouched for longer are removed on load (default 30). Outbox items never expire. */
+  /**
+   * Drafts untouched for longer are removed on load. Default: never, as progress is not to be
+   * discarded after a time (and a device clock set a year ahead would have removed every draft
+   * at once). Outbox items never expire.
+   */
   draftTtlDays?: number;
   /** One database per Ankieta on the origin (default `ankieta`); tests use a fresh one each. */
   databaseName?: string;
@@ -103,7 +107,7 @@ export interface SaveOptions {
   immediate?: boolean;
 }
 
-export const DEFAULT_DRAFT_TTL_DAYS = 30;
+export const DEFAULT_DRAFT_TTL_DAYS = Infinity;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface OfflineSession {
