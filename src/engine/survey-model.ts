@@ -11,6 +11,7 @@ export interface Progress {
   answered: number;
   /** Shown questions (info blocks excluded). */
   total: number;
+  /** Shown questions without an answer on the current page and the pages after it. */
   remaining: number;
   /** 1-based number of the current page among the pages shown. */
   page: number;
@@ -202,6 +203,9 @@ export class SurveyModel {
   get progress(): Progress {
     let answered = 0;
     let total = 0;
+    // Still ahead: unanswered on this page and later ones. An optional question skipped on an
+    // earlier page is not (the last page said "Zostały 2 pytania" with one question on it).
+    let remaining = 0;
     for (const question of this.#shown.shown.values()) {
       if (!isAnswerable(question)) continue;
       total++;
@@ -212,10 +216,11 @@ export class SurveyModel {
         !(question.type === 'choice' && question.other && choseOther(value) && !isAnswered(this.#answers.get(otherKey(question.id))))
       )
         answered++;
+      else if (this.pageOf(question.id)! >= this.#pageIndex) remaining++;
     }
     const pages = this.shownPages.length;
     const page = Math.max(1, this.shownPages.indexOf(this.#pageIndex) + 1);
-    return { answered, total, remaining: total - answered, page, pages };
+    return { answered, total, remaining, page, pages };
   }
 
   dimensionResults(): DimensionResult[] {

@@ -172,7 +172,7 @@ describe('SurveyModel: pages and navigation', () => {
   });
 
   describe('progress', () => {
-    it('counts shown answerable questions, answered ones and pages', () => {
+    it('counts shown answerable questions, answered ones, the unanswered ones still ahead, and pages', () => {
       const m = new SurveyModel(definition());
       // rating, name, consent, comment are shown; info blocks never count.
       expect(m.progress).to.deep.equal({ answered: 0, total: 4, remaining: 4, page: 1, pages: 2 });
@@ -181,11 +181,19 @@ describe('SurveyModel: pages and navigation', () => {
       m.setAnswer('consent', true);
       m.setAnswer('name', '  ');
       m.next();
-      expect(m.progress).to.deep.equal({ answered: 2, total: 6, remaining: 4, page: 2, pages: 3 });
+      expect(m.progress, 'the optional name skipped on page 1 is not ahead').to.deep.equal({
+        answered: 2,
+        total: 6,
+        remaining: 3,
+        page: 2,
+        pages: 3,
+      });
       m.setAnswer('best', 'Ludzie');
       m.setAnswer('again', 'yes');
       m.next();
-      expect(m.progress).to.deep.equal({ answered: 4, total: 6, remaining: 2, page: 3, pages: 3 });
+      expect(m.progress).to.deep.equal({ answered: 4, total: 6, remaining: 1, page: 3, pages: 3 });
+      m.back();
+      expect(m.progress.remaining, 'back on page 2: its answered questions and the comment').to.equal(1);
     });
 
     it('counts "Other" as answered only once its text is given', () => {
