@@ -1,8 +1,8 @@
 /**
- * One delivery attempt and what it means. Only a 2xx from the endpoint itself delivers, and not
- * an HTML page; a refusal that a retry cannot change goes to the "not delivered" list;
- * 401/403/404 stop delivery; anything else (5xx, 429, a redirect, network failure, client
- * timeout) is tried again later.
+ * One delivery attempt and what it means. Only a 2xx from the endpoint itself delivers; a
+ * refusal that a retry cannot change goes to the "not delivered" list; 401/403/404, a redirect
+ * and an HTML page stop delivery (the endpoint is wrong: the site owner is told, the data
+ * stays); anything else (5xx, 429, network failure, client timeout) is tried again later.
  */
 import type { OutboxItem } from '../store/records.js';
 import { parseRetryAfter } from './backoff.js';
@@ -46,14 +46,17 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
       body: item.body,
       cache: 'no-store',
       // A 301/302/303 turns the POST into a GET of another page, whose 200 said nothing about the
-      // response (a captive portal, a mistyped endpoint sent to the home page): not followed, the
-      // attempt fails (status 0) and is tried again.
+      // response (a moved endpoint, a mistyped one sent to the home page): not followed.
       redirect: 'manual',
       signal: request.signal,
     });
     const { status } = response;
-    // An HTML page is a site's answer (a CMS's page for an unknown address), never a collector's.
-    if (status >= 200 && status < 300 && !/html/i.test(response.headers.get('Content-Type') ?? '')) {
+    if (response.type === 'opaqueredirect')
+      return { kind: 'forbidden', status, detail: 'the endpoint redirects elsewhere; give the address it redirects to' };
+    if (status >= 200 && status < 300) {
+      // An HTML page is a site's answer (a CMS's page for an unknown address), never a collector's.
+      if (/html/i.test(response.headers.get('Content-Type') ?? ''))
+        return { kind: 'forbidden', status, detail: 'the endpoint answered with an HTML page, not a collector; check its address' };
       // The status is the confirmation; the body is not needed and may never finish.
       response.body?.cancel().catch(() => undefined);
       return { kind: 'delivered' };

@@ -47,21 +47,30 @@ describe('delivery scenarios', () => {
     expect(await rawKeys(h.databaseName, 'outbox:')).to.deep.equal([]);
   });
 
-  for (const [what, fault] of [
+  for (const [what, fault, detail] of [
     [
-      'an HTML page with 200 (a CMS answering an unknown address with its page)',
+      'an HTML page with 200 (a CMS answering a mistyped endpoint with its page)',
       { contentType: 'text/html; charset=utf-8', status: 200, body: '<!doctype html><p>Strona główna</p>' },
+      'HTTP 200: the endpoint answered with an HTML page, not a collector; check its address',
     ],
-    ['a redirect to a page that answers 200 (a captive portal, a moved endpoint)', { status: 302, location: '/landing' }],
+    [
+      'a redirect to a page that answers 200 (a moved endpoint)',
+      { status: 302, location: '/landing' },
+      'HTTP 0: the endpoint redirects elsewhere; give the address it redirects to',
+    ],
   ] as const)
-    it(`${what} is no confirmation: the response stays, is tried again and delivered once`, async () => {
+    it(`${what} is no confirmation: delivery stops and the site owner is told, the data stays; "try again" delivers it once`, async () => {
       const { session, attempts } = await start();
       await injectFaults({ type: 'status', times: 1, ...fault });
       const response = answered(session);
       await session.complete(response);
-      await until(() => attempts.length === 1 && session.status.state === 'waiting', 'the first attempt to fail');
+      await until(() => session.status.state === 'forbidden', 'delivery to stop');
       expect(session.log.sent, 'not reported as sent').to.deep.equal([]);
+      expect(session.log.errors.map((e) => e.message)).to.deep.equal([detail]);
       expect(await rawKeys(h.databaseName, 'outbox:'), 'still in the outbox').to.deep.equal([`outbox:${response.id}`]);
+      await sleep(1500);
+      expect(attempts, 'not retried by itself').to.have.length(1);
+      await session.retry();
       await until(() => session.status.state === 'sent', 'the retry', 5000);
       expect(attempts).to.deep.equal([response.id, response.id]);
       expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
