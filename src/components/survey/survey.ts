@@ -4,6 +4,7 @@ import { define } from '../shared/define.js';
 import { FollowLang } from '../shared/follow-lang.js';
 import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
+import type { Response } from '../../schema/response.js';
 import { parseDefinition } from '../../schema/parse.js';
 import { isAnswerable } from '../../engine/answers.js';
 import type { ValidationError } from '../../engine/validate.js';
@@ -175,7 +176,7 @@ export class AnkietaSurvey extends LitElement {
   }
 
   /** The response submitted in this session, if any. */
-  get response() {
+  get response(): Response | undefined {
     return this.#controller.submitted;
   }
 
