@@ -1,8 +1,9 @@
 /**
- * One delivery attempt and what it means. Only a 2xx from the endpoint itself delivers; a
- * refusal that a retry cannot change goes to the "not delivered" list; 401/403/404, a redirect
- * and an HTML page stop delivery (the endpoint is wrong: the site owner is told, the data
- * stays); anything else (5xx, 429, network failure, client timeout) is tried again later.
+ * One delivery attempt and what it means. A 2xx delivers, unless it comes after a redirect or as
+ * an HTML page without the collector's confirmation of this id; that, and 401/403/404, stop
+ * delivery (the endpoint is wrong: the site owner is told, the data stays). A refusal that a
+ * retry cannot change goes to the "not delivered" list; anything else (5xx, 429, network
+ * failure, client timeout) is tried again later.
  */
 import type { OutboxItem } from '../store/records.js';
 import { parseRetryAfter } from './backoff.js';
@@ -45,20 +46,32 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': item.id },
       body: item.body,
       cache: 'no-store',
-      // A 301/302/303 turns the POST into a GET of another page, whose 200 said nothing about the
-      // response (a moved endpoint, a mistyped one sent to the home page): not followed.
-      redirect: 'manual',
       signal: request.signal,
     });
     const { status } = response;
-    if (response.type === 'opaqueredirect')
-      return { kind: 'forbidden', status, detail: 'the endpoint redirects elsewhere; give the address it redirects to' };
     if (status >= 200 && status < 300) {
-      // An HTML page is a site's answer (a CMS's page for an unknown address), never a collector's.
-      if (/html/i.test(response.headers.get('Content-Type') ?? ''))
-        return { kind: 'forbidden', status, detail: 'the endpoint answered with an HTML page, not a collector; check its address' };
-      // The status is the confirmation; the body is not needed and may never finish.
-      response.body?.cancel().catch(() => undefined);
+      // After a 301/302/303 the POST became a GET of some page (a moved endpoint, a mistyped one
+      // sent to the home page), and an HTML page is a site's answer (a CMS's page for an unknown
+      // address): their 2xx says nothing of the response. A 307/308 posts again, and a collector
+      // there says {"id": …}: that, and only that, confirms it.
+      if (response.redirected || /html/i.test(response.headers.get('Content-Type') ?? '')) {
+        let confirmed: unknown;
+        try {
+          confirmed = (JSON.parse(await response.text()) as { id?: unknown }).id;
+        } catch {
+          // Not JSON: no confirmation.
+        }
+        if (confirmed !== item.id)
+          return {
+            kind: 'forbidden',
+            status,
+            detail: response.redirected
+              ? 'the endpoint redirects to a page that is not a collector; give the collector its own address'
+              : 'the endpoint answered with an HTML page, not a collector; check its address',
+          };
+      } else
+        // The status is the confirmation; the body is not needed and may never finish.
+        response.body?.cancel().catch(() => undefined);
       return { kind: 'delivered' };
     }
     const detail = await readDetail(response);

@@ -56,7 +56,7 @@ describe('delivery scenarios', () => {
     [
       'a redirect to a page that answers 200 (a moved endpoint)',
       { status: 302, location: '/landing' },
-      'HTTP 0: the endpoint redirects elsewhere; give the address it redirects to',
+      'HTTP 200: the endpoint redirects to a page that is not a collector; give the collector its own address',
     ],
   ] as const)
     it(`${what} is no confirmation: delivery stops and the site owner is told, the data stays; "try again" delivers it once`, async () => {
@@ -76,6 +76,19 @@ describe('delivery scenarios', () => {
       expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
       expect(session.log.sent).to.deep.equal([response.id]);
     });
+
+  it('a 307/308 redirect to the collector (a proxy adding a trailing slash) delivers: the collector confirms the id', async () => {
+    const { session } = await start();
+    for (const status of [308, 307]) {
+      const before = (await stored()).responses.length;
+      await injectFaults({ type: 'status', status, location: '/api/responses' });
+      const response = makeResponse('konferencja', { overall: 4 }, uuid());
+      await session.complete(response);
+      await until(() => session.log.sent.includes(response.id), `delivery through the ${status}`);
+      expect((await stored()).responses.length).to.equal(before + 1);
+    }
+    expect(session.log.errors).to.deep.equal([]);
+  });
 
   it('navigator.onLine true but the network dead: a failure, retried with backoff', async () => {
     const { session, attempts } = await start();
