@@ -66,12 +66,15 @@ export class OfflineStore {
       ]);
       const cutoff = now - draftTtlMs;
       const completed = new Set<string>();
+      const drafts = new Set(metaKeys.map((key) => String(key).slice(draftPrefix(surveyId).length)));
       markValues.forEach((mark, index) => {
         const key = String(markKeys[index]);
-        // A mark stops a tab still holding the completed draft from writing it back; 30 days
-        // (or the drafts' own age limit, if shorter) outlives such a tab.
-        if (!(mark?.at >= now - Math.min(draftTtlMs, MARK_TTL_MS))) store.delete(key);
-        else completed.add(key.slice(donePrefix(surveyId).length));
+        const id = key.slice(donePrefix(surveyId).length);
+        // A mark says a draft was completed: one written back under its id by a tab that still
+        // held it is removed below. After 30 days (or the drafts' own age limit, if shorter) the
+        // mark goes too, but never while such a draft is left, which would then come back.
+        if (mark?.at >= now - Math.min(draftTtlMs, MARK_TTL_MS) || drafts.has(id)) completed.add(id);
+        else store.delete(key);
       });
       const live = new Map<string, DraftMeta>();
       metaValues.forEach((meta, index) => {

@@ -109,6 +109,28 @@ describe('completion (draft → outbox)', () => {
     expect(draft?.answers).to.deep.equal({ overall: 4, comments: 'jeszcze piszę' });
   });
 
+  it('a draft written back under a completed id by a second tab never comes back, even after its completion mark ages out', async () => {
+    const { fake, clock } = fakeClock();
+    const here = h.session({ clock });
+    await here.restore();
+    await here.saveAnswer('overall', 4);
+    const there = h.session({ clock });
+    await there.restore();
+    const sent = here.responseId;
+    await here.complete(makeResponse('konferencja', { overall: 4 }, sent));
+    await there.saveAnswer('comments', 'jeszcze piszę'); // written under the completed id: 'consumed'
+    expect(there.responseId).to.not.equal(sent);
+    here.dispose();
+    there.dispose();
+    fake.tick(31 * DAY); // a month away, or a tablet's clock set ahead
+    const next = h.session({ clock });
+    expect((await next.restore())?.responseId, "the second tab's own draft, not the sent one").to.equal(there.responseId);
+    expect(await rawKeys(h.databaseName, 'draft:')).to.deep.equal([`draft:konferencja:${there.responseId}`]);
+    next.dispose();
+    expect((await h.session({ clock }).restore())?.responseId, 'nor on the load after').to.equal(there.responseId);
+    expect(await rawKeys(h.databaseName, 'done:'), 'the mark went once nothing was left under its id').to.deep.equal([]);
+  });
+
   it('outbox items never expire: a response queued 400 days ago is still delivered', async () => {
     const { endpoint } = await servers();
     const { fake, clock } = fakeClock();
