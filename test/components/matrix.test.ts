@@ -5,6 +5,7 @@ import type { AnkietaMatrix, MatrixValue } from '../../src/components/matrix/mat
 import { pl, translate } from '../../src/i18n/index.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
 import { cutWords } from '../support/words.js';
+import { printMode } from '../support/print-mode.js';
 
 const matrix = (el: Control) => el as unknown as AnkietaMatrix;
 const ROWS = [
@@ -264,6 +265,21 @@ describe('<ankieta-matrix>', () => {
     // The words that fit in columns at 670 px on this machine's fonts; the wider page has room for all.
     expect(layouts.filter((l) => l.startsWith('quality5') || l.endsWith('1000px: columns')).length, layouts.join('; ')).to.equal(2);
     expect(layouts.filter((l) => l.endsWith('columns')).length, layouts.join('; ')).to.be.at.least(2);
+  });
+
+  it('on paper, columns measured on a wide screen still fit the page (no column cut off)', async () => {
+    const el = await fixture<AnkietaMatrix>(
+      html`<ankieta-matrix label="Ocena" scale="agree5" locale="pl" not-applicable .rows=${ROWS} style="width: 1000px"></ankieta-matrix>`,
+    );
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const restore = await printMode(el);
+    try {
+      // The page is narrower than the screen was, and nothing measures it again before printing.
+      el.style.width = '670px';
+      expect(el.scrollWidth, 'within the page').to.be.at.most(el.clientWidth);
+    } finally {
+      await restore();
+    }
   });
 
   it('keeps the answers of known rows when the value names a row that no longer exists', async () => {

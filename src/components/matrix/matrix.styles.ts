@@ -121,4 +121,16 @@ export const matrixStyles = css`
       border-inline-start: 1px solid var(--_border);
     }
   }
+  /* Paper is not measured (the observer does not run for it): columns measured on a wide screen
+     must still fit the page, so there they may break a word rather than run off the edge. */
+  @media print {
+    .header .cells,
+    .fits .cells {
+      grid-auto-columns: minmax(0, 1fr);
+    }
+    .header .cell,
+    .fits .point-label {
+      overflow-wrap: anywhere;
+    }
+  }
 `;
