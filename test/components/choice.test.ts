@@ -80,12 +80,18 @@ async function inForm(template: ReturnType<typeof html>) {
 
 describe('<ankieta-choice>', () => {
   it("takes options = null, undefined (a framework's data still loading) or not a list as none, without throwing or a warning, and works once they arrive", async () => {
-    const form = await fixture<HTMLFormElement>(html`<form><ankieta-choice name="role" label="Rola"></ankieta-choice></form>`);
+    const form = await fixture<HTMLFormElement>(
+      html`<form><ankieta-choice name="role" label="Rola"></ankieta-choice><ankieta-choice name="withOther" label="Rola" other></ankieta-choice></form>`,
+    );
     const el = form.querySelector('ankieta-choice')!;
+    const withOther = form.querySelector<AnkietaChoice>('[name="withOther"]')!;
     const warn = console.warn;
     let warned = 0;
     console.warn = () => warned++;
     try {
+      // With "Other", its radio shows while the options are on their way.
+      withOther.value = 'mayor';
+      await withOther.updateComplete;
       for (const empty of [null, undefined, 'staff,mayor' as never]) {
         el.options = empty;
         el.value = 'staff';

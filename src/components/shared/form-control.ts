@@ -240,7 +240,15 @@ export abstract class FormControl extends LitElement {
     } catch {
       text = typeof raw; // a BigInt or a cycle
     }
-    if (this.answer === undefined && raw != null && raw !== '' && text !== this.#warned && this.controls.length) {
+    if (
+      this.answer === undefined &&
+      raw != null &&
+      raw !== '' &&
+      text !== this.#warned &&
+      this.controls.length &&
+      // A choice whose options are still on their way ("Other" alone is shown meanwhile).
+      (this.question() as { options?: unknown[] }).options?.length !== 0
+    ) {
       this.#warned = text;
       console.warn(`<${this.localName} name="${this.name}">: the value ${text} is none of its answers; nothing is submitted`);
     }
