@@ -6,6 +6,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import '../../src/components/results/results.js';
 import '../../src/components/survey/survey.js';
+import '../../src/components/nps/nps.js';
+import '../../src/components/rating/rating.js';
+import '../../src/components/text/text.js';
 import { translate } from '../../src/i18n/index.js';
 import '../../src/components/report/report.js';
 import type { AnkietaReport } from '../../src/components/report/report.js';
@@ -84,6 +87,29 @@ describe('accessibility tree (Chromium)', () => {
       }
     });
   }
+
+  it('puts a sentence break between the parts of a description, not a run-on', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form>
+      <ankieta-nps name="nps" label="Polecenie" required></ankieta-nps>
+      <ankieta-rating name="rating" label="Ocena" required min-label="Bardzo źle" max-label="Bardzo dobrze"></ankieta-rating>
+      <ankieta-text name="email" label="Adres e-mail" format="email" value="nazwa"></ankieta-text>
+      <ankieta-text name="text" label="Uwagi" maxlength="22" value="Odpowiedź o 23 znakach." hint="Bez danych osobowych"></ankieta-text>
+    </form>`);
+    for (const el of form.children) (el as HTMLElement & { reportValidity(): boolean }).reportValidity();
+    for (const el of form.children) await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const nodes = await tree();
+    const flat = (text: string) => text.replace(/\s+/g, ' ');
+    const described = (name: string) => flat(nodes.find((n) => flat(n.name) === name)?.description ?? '');
+    const required = flat(translate('pl', 'errorRequired'));
+    expect(described('0')).to.equal(`Zdecydowanie nie. ${required}`);
+    expect(described('10')).to.equal(`Na pewno. ${required}`);
+    expect(described('1 z 5')).to.equal(`Bardzo źle. ${required}`);
+    expect(described('5 z 5')).to.equal(`Bardzo dobrze. ${required}`);
+    expect(described('Adres e-mail')).to.equal(`Na przykład nazwa@domena.pl. ${flat(translate('pl', 'errorEmail'))}`);
+    expect(described('Uwagi')).to.equal(
+      `Bez danych osobowych. Przekroczono limit o 1 znak. ${flat(translate('pl', 'errorMaxLength', { count: 22 }))}`,
+    );
+  });
 
   it('describes the page heading, focused on every page change, by where the respondent is', async () => {
     const el = await fixture<HTMLElement & { updateComplete: Promise<unknown> }>(

@@ -37,6 +37,15 @@ describe('<ankieta-nps>', () => {
     expect([...new Set(borders)]).to.deep.equal([systemColour('CanvasText')]);
   });
 
+  it('ends each anchor label with a full stop heard, not seen, so the error after it is a new sentence', async () => {
+    const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie" max-label="Na pewno!"></ankieta-nps>`);
+    const min = el.shadowRoot!.getElementById('min-label')!;
+    expect(min.textContent!.trim()).to.equal('Zdecydowanie nie.');
+    expect(el.shadowRoot!.getElementById('max-label')!.textContent!.trim()).to.equal('Na pewno!');
+    const dot = min.querySelector('.stop')!.getBoundingClientRect();
+    expect([dot.width, dot.height], 'the full stop takes no room').to.deep.equal([0, 0]);
+  });
+
   it('offers 0 to 10 with visible numbers', async () => {
     const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
     expect(radios(el).map((r) => r.labels![0]!.textContent!.trim())).to.deep.equal([
@@ -83,16 +92,16 @@ describe('<ankieta-nps>', () => {
   it('shows the catalog anchors by default, in the right language, and describes 0 and 10 with them', async () => {
     const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie"></ankieta-nps>`);
     const text = (id: string) => el.shadowRoot!.getElementById(id)!.textContent!.trim();
-    expect([text('min-label'), text('max-label')]).to.deep.equal(['Zdecydowanie nie', 'Na pewno']);
+    expect([text('min-label'), text('max-label')]).to.deep.equal(['Zdecydowanie nie.', 'Na pewno.']);
     expect(radios(el)[0]!.getAttribute('aria-describedby')).to.contain('min-label');
     expect(radios(el)[10]!.getAttribute('aria-describedby')).to.contain('max-label');
     el.locale = 'en';
     await el.updateComplete;
-    expect([text('min-label'), text('max-label')]).to.deep.equal(['Not at all likely', 'Extremely likely']);
+    expect([text('min-label'), text('max-label')]).to.deep.equal(['Not at all likely.', 'Extremely likely.']);
     el.minLabel = 'Wcale';
     el.maxLabel = 'Bardzo';
     await el.updateComplete;
-    expect([text('min-label'), text('max-label')]).to.deep.equal(['Wcale', 'Bardzo']);
+    expect([text('min-label'), text('max-label')]).to.deep.equal(['Wcale.', 'Bardzo.']);
   });
 
   it('lays the numbers out in one row when wide and wraps them when narrow', async () => {

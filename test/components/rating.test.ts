@@ -100,8 +100,8 @@ describe('<ankieta-rating>', () => {
         .split(' ')
         .map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim())
         .filter(Boolean);
-    expect(describedBy(all[0]!)).to.deep.equal(['Bardzo źle']);
-    expect(describedBy(all[4]!)).to.deep.equal(['Bardzo dobrze']);
+    expect(describedBy(all[0]!)).to.deep.equal(['Bardzo źle.']);
+    expect(describedBy(all[4]!)).to.deep.equal(['Bardzo dobrze.']);
     expect(describedBy(all[2]!)).to.deep.equal([]);
   });
 

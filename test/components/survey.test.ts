@@ -677,14 +677,14 @@ describe('<ankieta-survey>', () => {
     const counter = (id: string) => control(el, id).shadowRoot!.querySelector('[part~="counter"]')?.textContent!.trim() ?? null;
     expect(counter('email')).to.equal(null);
     expect(counter('name')).to.equal(null);
-    expect(counter('code')).to.equal('Pozostało 6 znaków');
-    expect(counter('comments')).to.equal('Pozostało 5000 znaków');
+    expect(counter('code')).to.equal('Pozostało 6 znaków.');
+    expect(counter('comments')).to.equal('Pozostało 5000 znaków.');
     const email = control(el, 'email').shadowRoot!;
     const described = email.querySelector('input')!.getAttribute('aria-describedby')!.split(' ');
     expect(
       described.map((id) => email.getElementById(id)!.textContent!.trim()).filter(Boolean),
       'the label is not read twice',
-    ).to.deep.equal(['Na przykład nazwa@domena.pl']);
+    ).to.deep.equal(['Na przykład nazwa@domena.pl.']);
   });
 
   it('takes its language from the closest [lang] when no locale is set', async () => {

@@ -43,23 +43,23 @@ describe('<ankieta-text>', () => {
     const el = form.querySelector('ankieta-text')!;
     expect(field(el).hasAttribute('maxlength'), 'no native limit').to.equal(false);
     expect(field(el).getAttribute('aria-describedby')!.split(' ')).to.include('counter');
-    expect(part(el, 'counter')).to.equal('Pozostało 10 znaków');
+    expect(part(el, 'counter')).to.equal('Pozostało 10 znaków.');
     el.focus();
     await sendKeys({ type: 'abcdefgh' });
     await el.updateComplete;
-    expect(part(el, 'counter')).to.equal('Pozostały 2 znaki');
+    expect(part(el, 'counter')).to.equal('Pozostały 2 znaki.');
     expect(part(el, 'error')).to.equal('');
     await sendKeys({ type: 'ijkl' });
     await el.updateComplete;
     expect(el.value).to.equal('abcdefghijkl');
-    expect(part(el, 'counter')).to.equal('Przekroczono limit o\u00a02 znaki');
+    expect(part(el, 'counter')).to.equal('Przekroczono limit o\u00a02 znaki.');
     expect(part(el, 'error'), 'shown at once, before leaving').to.equal('Odpowiedź może mieć najwyżej 10 znaków.');
     expect(el.validity.tooLong).to.equal(true);
     expect(form.checkValidity()).to.equal(false);
     expect(field(el).getAttribute('aria-invalid')).to.equal('true');
     el.locale = 'en';
     await el.updateComplete;
-    expect(part(el, 'counter')).to.equal('2 characters too many');
+    expect(part(el, 'counter')).to.equal('2 characters too many.');
   });
 
   it('accepts a paste past the limit and reports it', async () => {
@@ -84,7 +84,7 @@ describe('<ankieta-text>', () => {
     const el = form.querySelector('ankieta-text')!;
     const input = field(el);
     expect([input.type, input.getAttribute('inputmode'), input.getAttribute('autocomplete')]).to.deep.equal(['email', 'email', 'email']);
-    expect(part(el, 'hint')).to.equal(translate('pl', 'emailHint'));
+    expect(part(el, 'hint')).to.equal(`${translate('pl', 'emailHint')}.`);
     el.focus();
     await sendKeys({ type: 'jan@gmina' });
     await el.updateComplete;

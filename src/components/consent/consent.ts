@@ -2,7 +2,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { ConsentQuestion } from '../../schema/definition.js';
-import { FormControl, type FormState } from '../shared/form-control.js';
+import { FormControl, stop, type FormState } from '../shared/form-control.js';
 import { consentStyles } from './consent.styles.js';
 
 /**
@@ -79,7 +79,7 @@ export class AnkietaConsent extends FormControl {
       </label>
     `;
     const body = html`
-      ${this.text ? html`<div part="text" id="text" class="text" lang=${this.textLang ?? nothing}>${this.text}</div>` : nothing} ${this.renderHint()} ${box}
+      ${this.text ? html`<div part="text" id="text" class="text" lang=${this.textLang ?? nothing}>${this.text}${stop(this.text)}</div>` : nothing} ${this.renderHint()} ${box}
       ${this.renderError()}
     `;
     return this.label

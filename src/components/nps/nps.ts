@@ -3,7 +3,7 @@ import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { NpsQuestion } from '../../schema/definition.js';
 import { asPoint } from '../shared/scale-points.js';
-import { FormControl, type FormState } from '../shared/form-control.js';
+import { FormControl, stop, type FormState } from '../shared/form-control.js';
 import { npsStyles } from './nps.styles.js';
 
 const POINTS = Array.from({ length: 11 }, (_, i) => i);
@@ -92,13 +92,17 @@ export class AnkietaNps extends FormControl {
             )}
           </div>
           <div class="anchors">
-            <span id="min-label">${this.minLabel ? this.own(this.minLabel) : this.t('npsMinLabel')}</span>
-            <span id="max-label">${this.maxLabel ? this.own(this.maxLabel) : this.t('npsMaxLabel')}</span>
+            ${this.#anchor('min-label', this.minLabel, 'npsMinLabel')}${this.#anchor('max-label', this.maxLabel, 'npsMaxLabel')}
           </div>
         </div>
         ${this.renderError()}
       </fieldset>
     `;
+  }
+
+  #anchor(id: string, own: string, key: 'npsMinLabel' | 'npsMaxLabel') {
+    const text = own || this.t(key);
+    return html`<span id=${id}>${own ? this.own(own) : text}${stop(text)}</span>`;
   }
 
   #onChange(event: Event): void {

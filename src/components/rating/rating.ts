@@ -3,7 +3,7 @@ import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import type { RatingQuestion } from '../../schema/definition.js';
 import { asPoint } from '../shared/scale-points.js';
-import { FormControl, type FormState } from '../shared/form-control.js';
+import { FormControl, stop, type FormState } from '../shared/form-control.js';
 import { ratingStyles } from './rating.styles.js';
 
 const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.9 4.5 1.3 6.5L12 17.2l-5.9 3.2 1.3-6.5-4.9-4.5 6.6-.8z" />`;
@@ -105,7 +105,7 @@ export class AnkietaRating extends FormControl {
           ${
             this.minLabel || this.maxLabel
               ? html`<div class="anchors">
-                <span id="min-label">${this.own(this.minLabel)}</span><span id="max-label">${this.own(this.maxLabel)}</span>
+                <span id="min-label">${this.own(this.minLabel)}${stop(this.minLabel)}</span><span id="max-label">${this.own(this.maxLabel)}${stop(this.maxLabel)}</span>
               </div>`
               : nothing
           }

@@ -31,6 +31,12 @@ const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
   errorMaxChoices: 'rangeOverflow',
 };
 
+/**
+ * A full stop that is heard, not seen, after a text that ends without one: the parts of an
+ * `aria-describedby` are read as one run ("Zdecydowanie nie Proszę odpowiedzieć…") otherwise.
+ */
+export const stop = (text: string) => (/[.!?:…]$/.test(text.trim()) ? nothing : html`<span class="stop">.</span>`);
+
 /** Whether a mouse button (or a tap's mousedown) is down, until just after its click. */
 let pressing = false;
 globalThis.addEventListener?.('mousedown', () => (pressing = true), true);
@@ -370,7 +376,9 @@ export abstract class FormControl extends LitElement {
   }
 
   protected renderHint(): TemplateResult | typeof nothing {
-    return this.hint ? html`<div part="hint" id="hint" class="hint" lang=${this.textLang ?? nothing}>${this.hint}</div>` : nothing;
+    return this.hint
+      ? html`<div part="hint" id="hint" class="hint" lang=${this.textLang ?? nothing}>${this.hint}${stop(this.hint)}</div>`
+      : nothing;
   }
 
   /** A text of the question's (not the element's own words), marked with `text-lang`. */

@@ -82,6 +82,12 @@ export const base = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
+  /* Inline and unseen: out of the flow (as .visually-hidden is), Chromium would read it
+     "nie . Proszę", and NVDA says "kropka" for a dot after a space. */
+  .stop {
+    font-size: 0;
+    clip-path: inset(50%);
+  }
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;

@@ -3,7 +3,7 @@ import { define } from '../shared/define.js';
 import { live } from 'lit/directives/live.js';
 import { maxLengthOf } from '../../engine/validate.js';
 import type { TextQuestion } from '../../schema/definition.js';
-import { FormControl, type FormState } from '../shared/form-control.js';
+import { FormControl, stop, type FormState } from '../shared/form-control.js';
 import { textStyles } from './text.styles.js';
 
 /**
@@ -100,7 +100,9 @@ export class AnkietaText extends FormControl {
         <label part="label" class="label" for="control">${this.renderLabelText()}</label>
         ${
           // The e-mail example is the element's own words; a hint given to it is the question's.
-          hint ? html`<div part="hint" id="hint" class="hint" lang=${(this.hint && this.textLang) || nothing}>${hint}</div>` : nothing
+          hint
+            ? html`<div part="hint" id="hint" class="hint" lang=${(this.hint && this.textLang) || nothing}>${hint}${stop(hint)}</div>`
+            : nothing
         }
         ${
           this.multiline
@@ -148,7 +150,7 @@ export class AnkietaText extends FormControl {
   #renderCounter() {
     const left = this.#limit - (this.value ?? '').length;
     return html`<div part="counter" id="counter" class="counter ${left < 0 ? 'over' : ''}">
-      ${left >= 0 ? this.t('charactersLeft', { count: left }) : this.t('charactersTooMany', { count: -left })}
+      ${left >= 0 ? this.t('charactersLeft', { count: left }) : this.t('charactersTooMany', { count: -left })}<span class="stop">.</span>
     </div>`;
   }
 
