@@ -47,6 +47,9 @@ export interface ControlAdapter {
 export const XSS = '<img src=x onerror="window.__xss=1">';
 
 const controlsOf = (el: Element) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="control"]')];
+/** What carries a control's description: a matrix describes each row's group, not each of its radios. */
+const describedOf = (el: Element, control: Element) =>
+  el.localName === 'ankieta-matrix' ? control.closest('fieldset[part~="row"]')! : control;
 const errorOf = (el: Element) => el.shadowRoot!.querySelector<HTMLElement>('[part~="error"]')!;
 const entriesOf = (form: HTMLFormElement) => [...new FormData(form).entries()].filter(([key]) => key === 'q' || key.startsWith('q.'));
 const press = (key: string) => sendKeys({ press: key });
@@ -478,7 +481,7 @@ export function formControlSuite(adapter: ControlAdapter): void {
         );
         for (const control of controlsOf(el)) {
           expect(control.getAttribute('aria-invalid')).to.equal('true');
-          const ids = control.getAttribute('aria-describedby')!.split(/\s+/);
+          const ids = describedOf(el, control).getAttribute('aria-describedby')!.split(/\s+/);
           expect(ids).to.include(error.id);
           expect(el.shadowRoot!.getElementById(error.id)).to.equal(error);
         }
@@ -501,7 +504,8 @@ export function formControlSuite(adapter: ControlAdapter): void {
         const error = errorOf(el);
         expect(el.shadowRoot!.querySelector('[aria-live]:not([aria-live="off"])')).to.equal(null);
         expect(error.textContent!.trim()).to.equal(requiredMessage('pl'));
-        for (const control of controlsOf(el)) expect(control.getAttribute('aria-describedby')!.split(/\s+/)).to.include(error.id);
+        for (const control of controlsOf(el))
+          expect(describedOf(el, control).getAttribute('aria-describedby')!.split(/\s+/)).to.include(error.id);
       });
 
       it('references the hint from the inner controls', async () => {
@@ -509,9 +513,7 @@ export function formControlSuite(adapter: ControlAdapter): void {
         const hint = el.shadowRoot!.querySelector('[part~="hint"]')!;
         expect(hint.textContent!.trim()).to.equal('Skala od najgorszej do najlepszej.');
         for (const control of controlsOf(el)) {
-          // A matrix describes each row's group, not each of its radios.
-          const described = el.localName === 'ankieta-matrix' ? control.closest('fieldset[part~="row"]')! : control;
-          expect(described.getAttribute('aria-describedby')!.split(/\s+/)).to.include(hint.id);
+          expect(describedOf(el, control).getAttribute('aria-describedby')!.split(/\s+/)).to.include(hint.id);
         }
       });
 

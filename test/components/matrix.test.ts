@@ -141,11 +141,17 @@ describe('<ankieta-matrix>', () => {
       radiosOf(answered!).map((r) => r.getAttribute('aria-invalid')),
       'the answered row is not invalid',
     ).to.deep.equal(Array(5).fill('false'));
-    expect(radiosOf(answered!)[0]!.getAttribute('aria-describedby') ?? '', 'nor described by the error').not.to.include('error');
-    for (const row of open)
-      expect(
-        radiosOf(row).every((r) => r.getAttribute('aria-invalid') === 'true' && r.getAttribute('aria-describedby')!.includes('error')),
-      ).to.equal(true);
+    expect(answered!.getAttribute('aria-describedby') ?? '', 'nor described by the error').not.to.include('error');
+    for (const row of open) {
+      expect(radiosOf(row).every((r) => r.getAttribute('aria-invalid') === 'true')).to.equal(true);
+      expect(row.getAttribute('aria-describedby'), 'the row described by the error, once').to.equal('error');
+    }
+    expect(
+      rowSets(el)
+        .flatMap(radiosOf)
+        .filter((r) => r.hasAttribute('aria-describedby')),
+      'no radio described by it: 3 × 5 times in all',
+    ).to.deep.equal([]);
     expect(
       open.map((row) => row.querySelector('legend')!.textContent!.trim()),
       'said in words, for everyone',

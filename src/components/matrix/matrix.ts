@@ -150,7 +150,6 @@ export class AnkietaMatrix extends FormControl {
           .checked=${live(answers[rowId] === value)}
           ?required=${this.required}
           aria-invalid=${invalid(rowId)}
-          aria-describedby=${invalid(rowId) ? 'error' : nothing}
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />
@@ -171,9 +170,10 @@ export class AnkietaMatrix extends FormControl {
           (row, index) => html`
             <fieldset part="row" class=${missing.has(row.id) ? 'row missing' : 'row'} role="radiogroup" aria-required=${this.required ? 'true' : nothing}
               aria-describedby=${
-                // The hint describes each row once, as focus enters it: on all of a 4 × 6 matrix's
-                // radios it was read again on every arrow press.
-                this.hint ? 'hint' : nothing
+                // The hint and the error describe each row once, as focus enters it: on all of a
+                // 4 × 6 matrix's radios they were read again on every arrow press, and a 5 × 5
+                // matrix held the error 25 times.
+                [this.hint && 'hint', invalid(row.id) && 'error'].filter(Boolean).join(' ') || nothing
               }>
               <legend class="row-label">${this.own(row.label)}${missing.has(row.id) ? html`<span class="row-missing"> – ${this.t('rowMissing')}</span>` : nothing}</legend>
               <div class="cells">
