@@ -49,10 +49,11 @@ export function validateAnswer(
       const other = !!question.other && choseOther(value);
       if (other && !isAnswered(otherText)) return { key: 'errorOtherText' };
       if (Array.isArray(value)) {
-        if (question.minChoices !== undefined && value.length < question.minChoices)
-          return { key: 'errorMinChoices', count: question.minChoices };
-        if (question.maxChoices !== undefined && value.length > question.maxChoices)
-          return { key: 'errorMaxChoices', count: question.maxChoices };
+        const { minChoices: min, maxChoices: max } = question;
+        // An exact number is asked for as the hint asks ("Proszę wybrać 2 odpowiedzi."), not "at least 2".
+        const exact = min === max;
+        if (min !== undefined && value.length < min) return { key: exact ? 'choicesExactly' : 'errorMinChoices', count: min };
+        if (max !== undefined && value.length > max) return { key: exact ? 'choicesExactly' : 'errorMaxChoices', count: max };
       }
       if (other && typeof otherText === 'string' && otherText.length > DEFAULT_MAX_LENGTH.line)
         return { key: 'errorMaxLength', count: DEFAULT_MAX_LENGTH.line };

@@ -199,7 +199,8 @@ describe('<ankieta-choice>', () => {
     await sendKeys({ press: ' ' });
     await el.updateComplete;
     expect(el.validity.rangeUnderflow).to.equal(true);
-    expect(el.validationMessage).to.equal(translate('pl', 'errorMinChoices', { count: 2 }));
+    // The number the hint asks for, not "co najmniej 2".
+    expect(el.validationMessage).to.equal(translate('pl', 'choicesExactly', { count: 2 }));
     expect(errorText(el), 'no error while the user is still choosing').to.equal('');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: ' ' });
@@ -211,7 +212,8 @@ describe('<ankieta-choice>', () => {
     expect(errorText(el)).to.equal('');
     await sendKeys({ press: 'Tab' });
     await el.updateComplete;
-    expect(errorText(el)).to.equal('Można wybrać najwyżej 2 odpowiedzi.');
+    expect(errorText(el)).to.equal('Proszę wybrać 2 odpowiedzi.');
+    expect(boxes(el)[0]!.getAttribute('aria-describedby'), 'the hint not read again: the error says it').to.not.include('limits');
     // Back to the third box (WebDriver, used for WebKit, cannot hold Shift for Shift+Tab).
     boxes(el)[2]!.focus();
     await sendKeys({ press: ' ' });

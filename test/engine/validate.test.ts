@@ -131,6 +131,13 @@ describe('validateAnswer', () => {
       expect(validateAnswer(q, ['a', 'b', 'c', 'd'])).to.deep.equal({ key: 'errorMaxChoices', count: 3 });
     });
 
+    it('asks for the exact number when minChoices equals maxChoices, as the hint does', () => {
+      const q = choice({ multiple: true, minChoices: 2, maxChoices: 2 });
+      expect(validateAnswer(q, ['a'])).to.deep.equal({ key: 'choicesExactly', count: 2 });
+      expect(validateAnswer(q, ['a', 'b'])).to.equal(undefined);
+      expect(validateAnswer(q, ['a', 'b', 'c'])).to.deep.equal({ key: 'choicesExactly', count: 2 });
+    });
+
     it('asks for the "Other" text when "other" is chosen', () => {
       expect(validateAnswer(choice({ other: true }), 'other')).to.deep.equal({ key: 'errorOtherText' });
       expect(validateAnswer(choice({ other: true }), 'other', '  ')).to.deep.equal({ key: 'errorOtherText' });

@@ -29,6 +29,7 @@ const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
   errorEmail: 'typeMismatch',
   errorMinChoices: 'rangeUnderflow',
   errorMaxChoices: 'rangeOverflow',
+  choicesExactly: 'rangeUnderflow', // too few; too many is rangeOverflow (syncForm)
 };
 
 /**
@@ -301,7 +302,12 @@ export abstract class FormControl extends LitElement {
     if (!own && !this.error) this.internals.setValidity({});
     else {
       const flags: ValidityStateFlags = {};
-      if (own) flags[FLAGS[own.key] ?? 'customError'] = true;
+      if (own)
+        flags[
+          own.key === 'choicesExactly' && (this.answer as unknown[]).length > own.count!
+            ? 'rangeOverflow'
+            : (FLAGS[own.key] ?? 'customError')
+        ] = true;
       if (this.error) flags.customError = true;
       this.internals.setValidity(flags, this.error || this.#message(own!), this.focusTarget());
     }
