@@ -214,15 +214,15 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
           questions: STRATEGIC_ITEMS.map((q) => q.id),
           bands: bands([
             t(
-              'Wróćcie do podstaw: uzgodnijcie na piśmie wizję, cele i podział ról.',
+              'Warto wrócić do podstaw: uzgodnić na piśmie wizję, cele i podział ról.',
               'Back to basics: agree vision, goals and roles in writing.',
             ),
             t(
-              'Przełóżcie strategię na plan z harmonogramem, budżetem i wskaźnikami; ustalcie cykl przeglądów.',
+              'Warto przełożyć strategię na plan z harmonogramem, budżetem i wskaźnikami oraz ustalić cykl przeglądów.',
               'Turn the strategy into a plan with a timetable, budget and indicators; set a review cycle.',
             ),
             t(
-              'Utrzymujcie monitoring i dzielcie się praktyką z innymi partnerstwami.',
+              'Warto utrzymać monitoring i dzielić się praktyką z innymi partnerstwami.',
               'Keep monitoring; share your practice with other partnerships.',
             ),
           ]),
@@ -233,15 +233,15 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
           questions: relationship.map((q) => q.id),
           bands: bands([
             t(
-              'Zorganizujcie moderowane spotkanie o oczekiwaniach, korzyściach i zasadach decyzji.',
+              'Warto zorganizować moderowane spotkanie o oczekiwaniach, korzyściach i zasadach podejmowania decyzji.',
               'Hold a facilitated meeting on expectations, benefits and decision rules.',
             ),
             t(
-              'Ustalcie standardy komunikacji i tryb rozwiązywania sporów; sprawdźcie podział korzyści.',
+              'Warto ustalić standardy komunikacji i tryb rozwiązywania sporów oraz sprawdzić podział korzyści.',
               'Agree communication standards and a dispute-resolution process; check how benefits are shared.',
             ),
             t(
-              'Pielęgnujcie relacje: regularne przeglądy i wdrażanie nowych partnerów.',
+              'Warto pielęgnować relacje: regularnie robić przeglądy i dobrze wprowadzać nowych partnerów.',
               'Look after relationships: hold regular reviews and onboard new partners well.',
             ),
           ]),

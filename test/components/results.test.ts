@@ -83,12 +83,12 @@ describe('<ankieta-results>', () => {
       .to.include('Zarządzanie strategiczne')
       .and.include('75 na 100')
       .and.include('Poziom: Mocna strona')
-      .and.include('Utrzymujcie monitoring');
+      .and.include('Warto utrzymać monitoring');
     expect(cards[1])
       .to.include('Zarządzanie relacjami')
       .and.include('25 na 100')
       .and.include('Poziom: Wymaga uwagi')
-      .and.include('Zorganizujcie moderowane spotkanie');
+      .and.include('Warto zorganizować moderowane spotkanie');
     expect(el.dimensionResults.map((r) => r.score)).to.deep.equal([75, 25]);
   });
 

@@ -136,7 +136,7 @@ export const everyType = (): SurveyDefinition => ({
         description: 'Opis wymiaru',
         questions: ['overall', 'workshop', 'talks', 'nps'],
         bands: [
-          { min: 0, max: 39, label: 'Wymaga uwagi', advice: 'Wróćcie do podstaw.' },
+          { min: 0, max: 39, label: 'Wymaga uwagi', advice: 'Warto wrócić do podstaw.' },
           { min: 40, max: 69, label: 'W rozwoju' },
           { min: 70, max: 100, label: { pl: 'Mocna strona', en: 'Strong' } },
         ],

@@ -115,7 +115,18 @@ describe('partnershipSelfAssessment()', () => {
       expect(r.strategic).to.deep.equal({ id: 'strategic', score: 75, band: 2, answered: 6, items: 6 });
       expect(r.relationship).to.deep.equal({ id: 'relationship', score: 25, band: 0, answered: 6, items: 6 });
       expect(definition.scoring!.dimensions[0]!.bands[2]!.label).to.deep.equal({ pl: 'Mocna strona', en: 'Strong' });
-      expect((definition.scoring!.dimensions[1]!.bands[0]!.advice as { pl: string }).pl).to.match(/^Zorganizujcie moderowane spotkanie/);
+      expect((definition.scoring!.dimensions[1]!.bands[0]!.advice as { pl: string }).pl).to.match(
+        /^Warto zorganizować moderowane spotkanie/,
+      );
+    });
+
+    it('gives its advice in the impersonal register ("Warto …"), not as orders to "you all"', () => {
+      const advice = definition.scoring!.dimensions.flatMap((d) => d.bands.map((b) => (b.advice as { pl: string }).pl));
+      expect(advice).to.have.length(6);
+      for (const text of advice) {
+        expect(text, 'impersonal').to.match(/^Warto /);
+        expect(text, 'no 2nd-person plural imperative').to.not.match(/\p{L}cie\b/u);
+      }
     });
 
     it('leaves "nie wiem / nie dotyczy" out of the mean', () => {
