@@ -86,7 +86,8 @@ describe('<ankieta-report>', () => {
     const mean = values.reduce((a, b) => a + b) / values.length;
     const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
     expect(text(overall)).to.include(
-      `Średnia: ${mean.toFixed(2).replace('.', ',')}, odchylenie standardowe: ${sd.toFixed(2).replace('.', ',')}`,
+      // A semicolon: a comma after a decimal comma ("3,50, odchylenie") reads as another digit.
+      `Średnia: ${mean.toFixed(2).replace('.', ',')}; odchylenie standardowe: ${sd.toFixed(2).replace('.', ',')}`,
     );
     expect(rowsOf(overall.querySelector('table'))).to.deep.equal([
       ['Bardzo źle', '1', '20%'],
@@ -160,7 +161,8 @@ describe('<ankieta-report>', () => {
       partnership,
       a1.map((v, i) => response(partnership.id, { sector: 'jst', cross_sector: 'no', a1: v, a2: a2[i]! })),
     );
-    expect(text(section(el, 'a1'))).to.include('Średnia: 2,60, odchylenie standardowe: 1,50 rozbieżne oceny');
+    // The flag in brackets, not run into the number ("1,50 rozbieżne oceny").
+    expect(text(section(el, 'a1'))).to.include('Średnia: 2,60; odchylenie standardowe: 1,50 (rozbieżne oceny)');
     expect(section(el, 'a1').querySelector('.flag')).to.exist;
     expect(text(section(el, 'a2'))).to.include('odchylenie standardowe: 0,49');
     expect(section(el, 'a2').querySelector('.flag')).to.equal(null);

@@ -78,6 +78,13 @@ function distribution(ctx: Context, id: string, counts: readonly Count[], option
   );
 }
 
+/**
+ * "rozbieżne oceny" as a badge; in brackets for screen readers and copied text, where it ran into
+ * the number before it ("odchylenie standardowe: 1,50 rozbieżne oceny").
+ */
+const flag = (ctx: Context) =>
+  html` <span class="flag"><span class="stop">(</span>${t(ctx, 'reportDivergent')}<span class="stop">)</span></span>`;
+
 const answeredBy = (ctx: Context, n: number) => html`<p class="meta">${t(ctx, 'reportAnsweredBy', { count: n })}</p>`;
 
 function statsLine(ctx: Context, stats: ScaleStats, question: AnswerableQuestion) {
@@ -88,9 +95,9 @@ function statsLine(ctx: Context, stats: ScaleStats, question: AnswerableQuestion
   if (stats.mean === null) return notApplicable;
   return html`<p class="stats">
       <strong>${t(ctx, 'reportMean', { mean: decimal(ctx.locale, stats.mean) })}</strong>${
-        stats.sd === null ? nothing : html`, ${t(ctx, 'reportSd', { sd: decimal(ctx.locale, stats.sd) })}`
-      }
-      ${stats.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}
+        // Not a comma, which after a decimal comma ("3,50, odchylenie") reads as another digit.
+        stats.sd === null ? nothing : html`; ${t(ctx, 'reportSd', { sd: decimal(ctx.locale, stats.sd) })}`
+      }${stats.divergent ? flag(ctx) : nothing}
     </p>
     ${stats.divergent ? html`<p class="flag-note">${t(ctx, 'reportDivergentNote')}</p>` : nothing} ${notApplicable}`;
 }
@@ -235,7 +242,7 @@ function matrixBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'mat
       <tbody>
         ${summary.rows.map(
           (row) => html`<tr>
-            <th scope="row">${display(row.label, ctx.locale)}${row.divergent ? html` <span class="flag">${t(ctx, 'reportDivergent')}</span>` : nothing}</th>
+            <th scope="row">${display(row.label, ctx.locale)}${row.divergent ? flag(ctx) : nothing}</th>
             ${row.mean === null ? html`<td>–</td>` : barCell((row.mean - range.min) / span, decimal(ctx.locale, row.mean))}
             <td class="number">${integer(ctx.locale, row.n)}</td>
             <td class="number">${row.sd === null ? '–' : decimal(ctx.locale, row.sd)}</td>
