@@ -141,7 +141,7 @@ export const pl = {
   },
 
   // Results (<ankieta-results>) and the CSV export of one response
-  resultsTitle: 'Wyniki samooceny',
+  resultsTitle: 'Wyniki',
   resultsIntro:
     'Każdy obszar ma wynik od 0 do 100, obliczony ze średniej odpowiedzi na skali. Odpowiedzi „Nie wiem / nie dotyczy” nie są liczone.',
   resultsBands: 'Poziomy: {bands}.',

@@ -222,6 +222,31 @@ describe('<ankieta-results>', () => {
     ]);
   });
 
+  it('says "brak wyniku" in the table where an area has no score: the dash is only seen ("kreska" to a screen reader)', async () => {
+    const el = await mount({
+      definition,
+      response: { answers: { sector: 'jst', a1: 5, a2: 'na', a3: 'na', b1: 3, b2: 3, b3: 3, b4: 3, b5: 3, b7: 3 } },
+    });
+    const [score, band] = [...root(el).querySelectorAll('tbody tr')[0]!.querySelectorAll('td')].slice(0, 2);
+    /** What assistive technology gets: the text outside aria-hidden. */
+    const heard = (cell: Element) => {
+      const copy = cell.cloneNode(true) as Element;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      return text(copy);
+    };
+    for (const cell of [score!, band!]) {
+      expect(heard(cell)).to.equal('brak wyniku');
+      expect(text(cell.querySelector('[aria-hidden="true"]'))).to.equal('–');
+    }
+  });
+
+  it('is titled "Wyniki", for any scored survey, not only a self-assessment', async () => {
+    const el = await mount({ definition, response });
+    expect(text(root(el).querySelector('[part~="title"]'))).to.equal('Wyniki');
+    const english = await mount({ definition, response, locale: 'en' });
+    expect(text(root(english).querySelector('[part~="title"]'))).to.equal('Your results');
+  });
+
   it("exports the respondent's own answers and scores as JSON", async () => {
     const el = await mount({ definition, response });
     const file = await captureDownload(() => root(el).querySelector<HTMLButtonElement>('[data-export="json"]')!.click());

@@ -238,6 +238,8 @@ export class AnkietaResults extends LitElement {
   }
 
   #renderTable(rows: Row[]) {
+    // A dash is seen; a screen reader would say "kreska".
+    const none = html`<span aria-hidden="true">–</span><span class="visually-hidden">${this.#t('resultsNoScoreShort')}</span>`;
     return tableScroll(
       'table-caption',
       html`<table part="table">
@@ -254,8 +256,8 @@ export class AnkietaResults extends LitElement {
         ${rows.map(
           (row) => html`<tr>
             <th scope="row">${row.title}</th>
-            <td class="number">${row.result.score ?? '–'}</td>
-            <td>${row.band ?? '–'}</td>
+            <td class="number">${row.result.score ?? none}</td>
+            <td>${row.band ?? none}</td>
             <td class="number">${this.#t('resultsAnsweredOf', { answered: row.result.answered, items: row.result.items })}</td>
           </tr>`,
         )}
