@@ -103,16 +103,16 @@ export const pl = {
     few: '{count} odpowiedzi czekają na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
     other: '{count} odpowiedzi czeka na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
   },
-  statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.',
+  statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zapisane na tym urządzeniu.',
   statusNotDeliveredMemory:
-    'Nie udało się wysłać odpowiedzi, a przeglądarka nie pozwala zachować ich na tym urządzeniu. Prosimy pobrać je do pliku przed zamknięciem strony.',
+    'Nie udało się wysłać odpowiedzi, a przeglądarka nie pozwala zapisać ich na tym urządzeniu. Prosimy pobrać je do pliku przed zamknięciem strony.',
   statusCleared: 'Odpowiedzi zostały usunięte.',
   statusForbidden:
-    'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zachowane na tym urządzeniu; prosimy powiadomić administratora strony.',
+    'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zapisane na tym urządzeniu; prosimy powiadomić administratora strony.',
   statusForbiddenMemory:
     'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać odpowiedzi do pliku przed zamknięciem strony i powiadomić administratora strony.',
   statusStorageUnavailable:
-    'Przeglądarka nie pozwala zachować odpowiedzi na tym urządzeniu. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem odpowiedzi.',
+    'Przeglądarka nie pozwala zapisać odpowiedzi na tym urządzeniu. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem odpowiedzi.',
   exportAnswers: 'Pobierz odpowiedzi do pliku',
   retry: 'Spróbuj ponownie',
 

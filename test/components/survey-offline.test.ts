@@ -273,7 +273,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const detail = (await error).detail;
     expect(detail.kind).to.equal('delivery');
     expect(detail.status).to.equal(400);
-    await until(() => status(el) === 'Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.', 'the not-delivered status');
+    await until(() => status(el) === 'Nie udało się wysłać odpowiedzi. Są zapisane na tym urządzeniu.', 'the not-delivered status');
     const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) =>
       b.textContent!.includes('Pobierz'),
     )!;
@@ -496,7 +496,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     el.remove();
     const later = await mount(endpoint);
     await until(() => !!later.shadowRoot!.querySelector('.delivery-actions button'), 'the download button');
-    expect(status(later)).to.equal('Nie udało się wysłać odpowiedzi. Są zachowane na tym urządzeniu.');
+    expect(status(later)).to.equal('Nie udało się wysłać odpowiedzi. Są zapisane na tym urządzeniu.');
     later.locale = 'en';
     await settled(later);
     expect(status(later)).to.equal('Your answers could not be delivered. They are kept on this device.');
@@ -513,7 +513,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
       const el = await mount(endpoint);
       await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
       expect(el.shadowRoot!.querySelector('[part~="notice"]')!.textContent).to.contain(
-        'Przeglądarka nie pozwala zachować odpowiedzi na tym urządzeniu.',
+        'Przeglądarka nie pozwala zapisać odpowiedzi na tym urządzeniu.',
       );
       const sent = oneEvent(el, 'ankieta-sent');
       const response = await submitBothPages(el);
@@ -535,7 +535,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
       await until(() => !!el.shadowRoot!.querySelector('[part~="notice"]'), 'the storage notice');
       const visible = () =>
         [...el.shadowRoot!.querySelectorAll('[part~="notice"], [part~="status"]')]
-          .filter((n) => n.textContent!.includes('Przeglądarka nie pozwala zachować'))
+          .filter((n) => n.textContent!.includes('Przeglądarka nie pozwala zapisać'))
           .filter((n) => n.getBoundingClientRect().height > 1 && !n.querySelector('.visually-hidden')).length;
       expect(visible(), 'the storage warning is on screen once').to.equal(1);
       await submitBothPages(el);
@@ -543,7 +543,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
       expect(status(el)).to.equal(
         'Serwer nie przyjmuje odpowiedzi z\u00a0tej strony. Prosimy pobrać odpowiedzi do pliku przed zamknięciem strony i\u00a0powiadomić administratora strony.',
       );
-      expect(status(el)).not.to.include('zachowane');
+      expect(status(el)).not.to.include('zapisane');
       expect(part(el, 'thank-you')!.querySelector('[part~="notice"]')!.textContent, 'the thank-you screen keeps the warning').to.include(
         'prosimy nie zamykać strony',
       );

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { partnershipSelfAssessment } from '../../src/templates/partnership.js';
 import { surveyFromAgenda } from '../../src/templates/agenda.js';
+import { ROLE_OPTIONS } from '../../src/templates/conference.js';
 
 // The collector started by `npm start` checks responses against demo/surveys/*.json, while the
 // demo pages build the same surveys with the template builders: the two must not drift apart.
@@ -16,6 +17,19 @@ describe('demo survey files', () => {
   it('demo/surveys/conference-opole-2016.json is what the example agenda makes', async () => {
     const agenda = await load('/src/templates/examples/opole-2016.agenda.json');
     expect(await load('/demo/surveys/conference-opole-2016.json')).to.deep.equal(surveyFromAgenda(agenda));
+  });
+
+  it("demo/surveys/sample.json names the roles it shares with the templates in the templates' (gender-neutral) words", async () => {
+    const sample = await load('/demo/surveys/sample.json');
+    const role = sample.pages.flatMap((page: { questions: unknown[] }) => page.questions).find((q: { id: string }) => q.id === 'role') as {
+      options: { value: string; label: { pl: string } }[];
+    };
+    const polish = (options: { value: string; label: unknown }[]) =>
+      Object.fromEntries(options.map((o) => [o.value, (o.label as { pl: string }).pl]));
+    const template = polish(ROLE_OPTIONS);
+    const shared = Object.entries(polish(role.options)).filter(([value]) => value in template);
+    expect(shared.length).to.be.greaterThan(0);
+    for (const [value, label] of shared) expect(label, value).to.equal(template[value]);
   });
 
   it("speak English in English: no Polish left in the demo surveys' English texts but glosses and proper names", async () => {
