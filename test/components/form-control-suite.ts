@@ -477,7 +477,7 @@ export function formControlSuite(adapter: ControlAdapter): void {
         expect(error.getBoundingClientRect().height).to.be.greaterThan(0);
         expect(el.label, 'the suite names its controls').to.not.equal('');
         expect(live()[0]!.textContent!.trim(), 'announced with the question it belongs to').to.equal(
-          `${el.label} – ${requiredMessage('pl')}`,
+          `${el.label.replace(/[.?]$/, '')}: ${requiredMessage('pl')[0]!.toLowerCase()}${requiredMessage('pl').slice(1)}`,
         );
         for (const control of controlsOf(el)) {
           expect(control.getAttribute('aria-invalid')).to.equal('true');

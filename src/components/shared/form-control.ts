@@ -395,14 +395,23 @@ export abstract class FormControl extends LitElement {
   /**
    * The error as shown, and (unless `quiet-errors`, where a survey's error summary reads each
    * problem with its question) a live region, always rendered so that screen readers announce
-   * what is put in it: the error with the question's name ("Ocena ogólna – Proszę odpowiedzieć na
-   * to pytanie."), since it is heard once focus has moved on to another question.
+   * what is put in it: the error with the question's name ("Ocena ogólna: proszę odpowiedzieć na
+   * to pytanie.", as in a survey's error summary), since it is heard once focus has moved on to
+   * another question. In Polish the message goes on in lower case after the colon, unless it
+   * starts with an acronym ("RODO").
    */
   protected renderError(): TemplateResult {
     return html`<div part="error" id="error" class="error">${this.#rendered}</div>${
       this.quietErrors
         ? nothing
-        : html`<div class="visually-hidden" aria-live="polite">${this.#rendered && html`${this.own(this.label)} – ${this.#rendered}`}</div>`
+        : html`<div class="visually-hidden" aria-live="polite">${
+            this.#rendered &&
+            html`${this.own(this.label.replace(/[.?]$/, ''))}: ${
+              this.resolvedLocale === 'pl' && /^\p{Lu}\p{Ll}/u.test(this.#rendered)
+                ? this.#rendered[0]!.toLowerCase() + this.#rendered.slice(1)
+                : this.#rendered
+            }`
+          }</div>`
     }`;
   }
 }
