@@ -222,6 +222,20 @@ describe('<ankieta-results>', () => {
     ]);
   });
 
+  it("shows the table's caption above its scrolling region, whole, at 320 px with large text", async () => {
+    const el = await mount({ definition, response });
+    el.style.width = '320px';
+    el.style.fontSize = '32px';
+    await el.updateComplete;
+    const seen = root(el).querySelector<HTMLElement>('.caption')!;
+    expect(text(seen)).to.equal('Wyniki w tabeli');
+    expect(seen.closest('.table-scroll'), 'not inside the region that scrolls').to.equal(null);
+    expect(seen.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    expect(root(el).querySelector('.table-scroll')!.scrollWidth, 'the table itself still scrolls').to.be.greaterThan(
+      root(el).querySelector<HTMLElement>('.table-scroll')!.clientWidth,
+    );
+  });
+
   it('says "brak wyniku" in the table where an area has no score: the dash is only seen ("kreska" to a screen reader)', async () => {
     const el = await mount({
       definition,

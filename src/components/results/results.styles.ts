@@ -127,8 +127,8 @@ export const styles = css`
     /* Words whole, the table scrolling in its region, even inside a survey that breaks long words. */
     overflow-wrap: normal;
   }
-  caption {
-    text-align: start;
+  .caption {
+    margin: 0;
     font-weight: 700;
     padding-bottom: 0.25em;
   }

@@ -240,10 +240,13 @@ export class AnkietaResults extends LitElement {
   #renderTable(rows: Row[]) {
     // A dash is seen; a screen reader would say "kreska".
     const none = html`<span aria-hidden="true">–</span><span class="visually-hidden">${this.#t('resultsNoScoreShort')}</span>`;
-    return tableScroll(
+    const caption = this.#t('resultsTableCaption');
+    // The caption is seen above the scrolling region, not in it, where a wide table (at 320 px
+    // with large text) cut it to "Wyniki w tab…"; the table keeps its <caption> as its name.
+    return html`<p class="caption" aria-hidden="true">${caption}</p>${tableScroll(
       'table-caption',
       html`<table part="table">
-      <caption id="table-caption">${this.#t('resultsTableCaption')}</caption>
+      <caption id="table-caption" class="visually-hidden">${caption}</caption>
       <thead>
         <tr>
           <th scope="col">${this.#t('resultsColArea')}</th>
@@ -263,7 +266,7 @@ export class AnkietaResults extends LitElement {
         )}
       </tbody>
     </table>`,
-    );
+    )}`;
   }
 
   get #filename(): string {
