@@ -66,6 +66,11 @@ describe('<ankieta-rating>', () => {
     ]);
   });
 
+  it('has no lone spoken full stop under the first star when only the last has a label', async () => {
+    const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" max-label="Świetnie"></ankieta-rating>`);
+    expect(el.shadowRoot!.getElementById('min-label')!.textContent).to.equal('');
+  });
+
   it('keeps max between 3 and 10 stars', async () => {
     const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena"></ankieta-rating>`);
     expect(radios(el)).to.have.length(5);

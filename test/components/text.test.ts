@@ -28,6 +28,27 @@ formControlSuite({ ...common, variant: 'single line' });
 formControlSuite({ ...common, variant: 'multiline', setup: (el) => (text(el).multiline = true) });
 
 describe('<ankieta-text>', () => {
+  it("adds the spoken full stop only where it helps, with no height under a page's fixed line-height and not in copied text", async () => {
+    const hintOf = async (hint: string, style = '') => {
+      const el = await fixture<AnkietaText>(html`<ankieta-text label="Kontakt" hint=${hint} style=${style}></ankieta-text>`);
+      return el.shadowRoot!.querySelector<HTMLElement>('[part~="hint"]')!;
+    };
+    for (const hint of ['Np. „Nie wiem.”', 'Np. (tak/nie.)', 'Wpisz kod;', 'Koniec  '])
+      expect((await hintOf(hint)).querySelector('.stop'), JSON.stringify(hint)).to.equal(null);
+    const email = await hintOf('Pytania: ankieta@gmina.pl', 'line-height: 32px');
+    expect(email.querySelector('.stop'), 'a hint without its own stop gets one').to.exist;
+    expect(Math.round(email.getBoundingClientRect().height), 'one line of the page line-height').to.equal(32);
+    const range = document.createRange();
+    range.selectNodeContents(email);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    // WebKit's document selection does not reach into a shadow root (it reads ""); Chromium and Firefox copy it.
+    const copied = getSelection()!.toString();
+    if (copied || !navigator.userAgent.includes('AppleWebKit') || /Chrome/.test(navigator.userAgent))
+      expect(copied.trim(), 'copied without the dot').to.equal('Pytania: ankieta@gmina.pl');
+    getSelection()!.removeAllRanges();
+  });
+
   it('labels the field with <label for>', async () => {
     const el = await fixture<AnkietaText>(html`<ankieta-text label="Uwagi"></ankieta-text>`);
     expect(field(el).labels![0]!.textContent!.trim()).to.equal('Uwagi');

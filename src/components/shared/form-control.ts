@@ -36,7 +36,10 @@ const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
  * A full stop that is heard, not seen, after a text that ends without one: the parts of an
  * `aria-describedby` are read as one run ("Zdecydowanie nie Proszę odpowiedzieć…") otherwise.
  */
-export const stop = (text: string) => (/[.!?:…]$/.test(text.trim()) ? nothing : html`<span class="stop">.</span>`);
+export const stop = (text: string) =>
+  // Not after nothing (a lone "."), nor after trailing spaces ("Koniec ." reads the dot), nor after
+  // a closing quote or bracket that follows a stop („Nie wiem.”).
+  !text || text !== text.trimEnd() || /[.!?:;…]['")\]»”’]*$/.test(text) ? nothing : html`<span class="stop">.</span>`;
 
 /** Whether a mouse button (or a tap's mousedown) is down, until just after its click. */
 let pressing = false;

@@ -84,9 +84,14 @@ export const base = css`
   }
   /* Inline and unseen: out of the flow (as .visually-hidden is), Chromium would read it
      "nie . Proszę", and NVDA says "kropka" for a dot after a space. */
+  /* No height under a page's fixed line-height, and left out of copied text (an e-mail address
+     or a URL in a hint would be copied with it). */
   .stop {
     font-size: 0;
+    line-height: 0;
     clip-path: inset(50%);
+    -webkit-user-select: none;
+    user-select: none;
   }
   :focus-visible {
     outline: 3px solid var(--_focus);
