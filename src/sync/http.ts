@@ -46,6 +46,10 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': item.id },
       body: item.body,
       cache: 'no-store',
+      // Nothing about the page or its user: not the address it was opened at (a newsletter's
+      // ?subscriber=…), not a CMS's session cookie when the collector shares its site.
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
       signal: request.signal,
     });
     const { status } = response;

@@ -32,7 +32,16 @@ export async function startFaultProxy({ target }) {
     }
     if (req.method !== 'POST') return forward(req, body, res);
     // status: what the browser got ('cut' when the connection was closed); upstream: what the collector answered.
-    const entry = { key: req.headers['idempotency-key'] ?? null, start: Date.now(), end: null, fault: null, status: null, upstream: null };
+    const entry = {
+      key: req.headers['idempotency-key'] ?? null,
+      start: Date.now(),
+      end: null,
+      fault: null,
+      status: null,
+      upstream: null,
+      // What the browser sent about the page and its user: a survey is anonymous.
+      referer: req.headers.referer ?? null,
+    };
     log.push(entry);
     const finish = (status) => {
       entry.end ??= Date.now();

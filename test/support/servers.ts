@@ -29,6 +29,8 @@ export interface ProxyLogEntry {
   status: number | 'cut' | null;
   /** What the collector answered, when the request was passed on. */
   upstream: number | null;
+  /** The Referer the browser sent (a survey sends none). */
+  referer: string | null;
 }
 
 export interface StoredResponse {

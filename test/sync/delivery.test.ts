@@ -90,6 +90,23 @@ describe('delivery scenarios', () => {
     expect(session.log.errors).to.deep.equal([]);
   });
 
+  it("sends nothing about the page: no Referer, not even the page's origin", async () => {
+    const { session } = await start();
+    const page = location.href;
+    history.replaceState(null, '', `${page}&subscriber=jan.kowalski%40gmina.pl`);
+    try {
+      const response = answered(session);
+      await session.complete(response);
+      await until(() => session.status.state === 'sent', 'sent');
+      const [entry] = (await proxyLog()).filter((e) => e.key === response.id);
+      // (Cookies are not checked here: the test collector is on another site, where the
+      // browser would not send the page's cookies anyway; the request says credentials: 'omit'.)
+      expect(entry!.referer, 'no Referer').to.equal(null);
+    } finally {
+      history.replaceState(null, '', page);
+    }
+  });
+
   it('navigator.onLine true but the network dead: a failure, retried with backoff', async () => {
     const { session, attempts } = await start();
     await refuseConnections(true);
