@@ -207,10 +207,27 @@ function stripLitHooks(): Plugin {
   };
 }
 
+/**
+ * zod walks its own tables and the objects it parses with `for…in`, which also visits what a host
+ * page put on `Object.prototype` as enumerable (old CMS scripts do): the bundle then threw while
+ * loading (`members()` read the descriptor of an inherited key) and a strict object would have
+ * reported the page's key as unknown. In the script-tag bundles those loops walk own keys only.
+ */
+function zodOwnKeys(): Plugin {
+  return {
+    name: 'ankieta-zod-own-keys',
+    transform(code, id) {
+      if (!/node_modules\/zod\//.test(id)) return null;
+      const out = code.replace(/for \(const (\w+) in ([\w.]+)\)/g, 'for (const $1 of Object.keys($2))');
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
 /** One self-contained IIFE file per script-tag entry: no chunks, so SRI covers everything. */
 function scriptBuild(entry: string, fileName: string) {
   return defineConfig({
-    plugins: [stripLitHooks(), minifyCss(), collapseTemplateWhitespace(), terserAfterwards()],
+    plugins: [stripLitHooks(), zodOwnKeys(), minifyCss(), collapseTemplateWhitespace(), terserAfterwards()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

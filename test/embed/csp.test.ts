@@ -43,6 +43,20 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     expect(host.__errors).to.deep.equal([]);
   });
 
+  it('on a page whose old scripts add enumerable members to Object.prototype, loads, completes and delivers a survey', async () => {
+    await executeServerCommand('embed:received');
+    const { win, doc } = await openHost('/embed/polluted');
+    const survey = await readySurvey(doc);
+    await completeSample(survey);
+    const received = await waitFor(async () => {
+      const got = (await executeServerCommand('embed:received')) as { key: string; body: { id: string } }[];
+      return got.length ? got : undefined;
+    }, 'the response at the same-origin collector');
+    expect(received).to.have.length(1);
+    expect(Object.keys(received[0]!.body), 'nothing of the page in the response').to.not.include('type');
+    expect((win as HostWindow).__errors).to.deep.equal([]);
+  });
+
   it("with 'allow-duplicates', the bundle included twice shows both surveys; without it, only the first", async () => {
     const { win, doc } = await openHost('/embed/csp-twice/twice');
     await readySurvey(doc, 0);
