@@ -232,6 +232,14 @@ describe('parseResponse', () => {
       [{ path: 'answers', message: 'has more than 2000 answers' }],
     ],
     [
+      'more than 2000 answers in the rows of a matrix',
+      (r) => {
+        r.answers.talks = Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`t${i}`, 3]));
+        return r;
+      },
+      [{ path: 'answers', message: 'has more than 2000 answers' }],
+    ],
+    [
       'a text over 20000 characters',
       (r) => {
         r.answers.comment = 'x'.repeat(20001);
