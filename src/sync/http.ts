@@ -1,6 +1,6 @@
 /**
- * One delivery attempt and what it means. A 2xx delivers, unless it comes after a redirect or as
- * an HTML page without the collector's confirmation of this id; that, and 401/403/404, stop
+ * One delivery attempt and what it means. A 2xx delivers, unless it is an HTML document (a page
+ * reached by a redirect, a CMS's page for a mistyped address); that, and 401/403/404, stop
  * delivery (the endpoint is wrong: the site owner is told, the data stays). A refusal that a
  * retry cannot change goes to the "not delivered" list; anything else (5xx, 429, network
  * failure, client timeout) is tried again later.
@@ -54,18 +54,12 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
     });
     const { status } = response;
     if (status >= 200 && status < 300) {
-      // After a 301/302/303 the POST became a GET of some page (a moved endpoint, a mistyped one
-      // sent to the home page), and an HTML page is a site's answer (a CMS's page for an unknown
-      // address): their 2xx says nothing of the response. A 307/308 posts again, and a collector
-      // there says {"id": …}: that, and only that, confirms it.
+      // After a 301/302/303 the POST became a GET of some page (a moved endpoint), and a CMS
+      // answers a mistyped endpoint with its home page: an HTML document in answer, after a
+      // redirect or as text/html, says nothing of the response. Anything else confirms it: a
+      // collector's {"id": …}, a 204, an "ok" (Express, Flask and PHP send text/html by default).
       if (response.redirected || /html/i.test(response.headers.get('Content-Type') ?? '')) {
-        let confirmed: unknown;
-        try {
-          confirmed = (JSON.parse(await response.text()) as { id?: unknown }).id;
-        } catch {
-          // Not JSON: no confirmation.
-        }
-        if (confirmed !== item.id)
+        if (/^\s*</.test(await response.text().catch(() => '')))
           return {
             kind: 'forbidden',
             status,

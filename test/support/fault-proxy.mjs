@@ -27,8 +27,8 @@ export async function startFaultProxy({ target }) {
     if (req.url === '/landing') {
       // The redirected request keeps the Idempotency-Key header, so the browser asks first.
       const allow = { 'Access-Control-Allow-Headers': 'Idempotency-Key, Content-Type', 'Access-Control-Allow-Methods': 'GET, POST' };
-      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...cors(req), ...allow, 'Content-Type': 'text/plain' });
-      return res.end(req.method === 'OPTIONS' ? undefined : 'landing page');
+      res.writeHead(req.method === 'OPTIONS' ? 204 : 200, { ...cors(req), ...allow, 'Content-Type': 'text/html; charset=utf-8' });
+      return res.end(req.method === 'OPTIONS' ? undefined : '<!doctype html><title>Strona główna</title><p>Witamy');
     }
     if (req.method !== 'POST') return forward(req, body, res);
     // status: what the browser got ('cut' when the connection was closed); upstream: what the collector answered.

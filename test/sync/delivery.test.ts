@@ -77,6 +77,20 @@ describe('delivery scenarios', () => {
       expect(session.log.sent).to.deep.equal([response.id]);
     });
 
+  for (const [what, body] of [
+    ['"ok" (Express, Flask and PHP send text/html by default)', 'ok'],
+    ['nothing (a PHP script that stores and exits)', ''],
+  ] as const)
+    it(`a developer's own endpoint answering 200 text/html with ${what} delivers: only an HTML document is refused`, async () => {
+      const { session } = await start();
+      await injectFaults({ type: 'status', status: 200, contentType: 'text/html; charset=UTF-8', body });
+      const response = answered(session);
+      await session.complete(response);
+      await until(() => session.status.state === 'sent', 'sent');
+      expect(session.log.sent).to.deep.equal([response.id]);
+      expect(session.log.errors).to.deep.equal([]);
+    });
+
   it('a 307/308 redirect to the collector (a proxy adding a trailing slash) delivers: the collector confirms the id', async () => {
     const { session } = await start();
     for (const status of [308, 307]) {
