@@ -24,37 +24,34 @@ async function completeSample(survey: HTMLElement & { shadowRoot: ShadowRoot }) 
   await waitFor(() => root.querySelector('[part~="thank-you"]'), 'the thank-you screen');
 }
 
+/** Opens a host page (the sink emptied first), completes the sample survey there and returns what reached the sink. */
+async function submitOn(path: string) {
+  await executeServerCommand('embed:received');
+  const { win, doc } = await openHost(path);
+  await completeSample(await readySurvey(doc));
+  const received = await waitFor(async () => {
+    const got = (await executeServerCommand('embed:received')) as { key: string; body: { id: string } }[];
+    return got.length ? got : undefined;
+  }, 'the response at the same-origin collector');
+  return { host: win as HostWindow, received };
+}
+
 describe('strict Content-Security-Policy with Trusted Types', () => {
   afterEach(() => document.querySelectorAll('iframe').forEach((f) => f.remove()));
 
   it('loads with SRI, completes and submits a survey with zero violations', async () => {
-    await executeServerCommand('embed:received');
-    const { win, doc } = await openHost('/embed/csp/strict');
-    const survey = await readySurvey(doc);
-    await completeSample(survey);
-    const received = await waitFor(async () => {
-      const got = (await executeServerCommand('embed:received')) as { key: string; body: { id: string } }[];
-      return got.length ? got : undefined;
-    }, 'the response at the same-origin collector');
+    const { host, received } = await submitOn('/embed/csp/strict');
     expect(received).to.have.length(1);
     expect(received[0]!.key).to.equal(received[0]!.body.id);
-    const host = win as HostWindow;
     expect(host.__violations, JSON.stringify(host.__violations)).to.deep.equal([]);
     expect(host.__errors).to.deep.equal([]);
   });
 
   it('on a page whose old scripts add enumerable members to Object.prototype, loads, completes and delivers a survey', async () => {
-    await executeServerCommand('embed:received');
-    const { win, doc } = await openHost('/embed/polluted');
-    const survey = await readySurvey(doc);
-    await completeSample(survey);
-    const received = await waitFor(async () => {
-      const got = (await executeServerCommand('embed:received')) as { key: string; body: { id: string } }[];
-      return got.length ? got : undefined;
-    }, 'the response at the same-origin collector');
+    const { host, received } = await submitOn('/embed/polluted');
     expect(received).to.have.length(1);
     expect(Object.keys(received[0]!.body), 'nothing of the page in the response').to.not.include('type');
-    expect((win as HostWindow).__errors).to.deep.equal([]);
+    expect(host.__errors).to.deep.equal([]);
   });
 
   it("with 'allow-duplicates', the bundle included twice shows both surveys; without it, only the first", async () => {
