@@ -6,6 +6,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { checkResponse } from '../src/engine/index.js';
 import { parseResponse, RESPONSE_ID, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
+
+/**
+ * A time to the UTC hour, as the widget sends it: another client's minutes, milliseconds or time
+ * zone would help tie a response to a person. A time already on the hour in UTC stays as written.
+ */
+const toHour = (time: string) => {
+  const ms = Date.parse(time);
+  return ms % 36e5 === 0 && time.endsWith('Z') ? time : new Date(ms - (ms % 36e5)).toISOString();
+};
 import { csvLines, type Separator } from './csv.js';
 import { versionsNewestFirst, type Definitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
@@ -186,9 +195,10 @@ export function createCollectorServer(context: CollectorContext): Server {
       surveyId: response.surveyId,
       // A retry sends the same bytes: the hash of what came decides "already stored" or conflict.
       bodySha256: createHash('sha256').update(raw).digest('hex'),
-      // What is stored is what was checked: the parsed response written out again. The bytes as
-      // received could carry padding, or a key twice (JSON.parse keeps the last, others the first).
-      body: JSON.stringify(response),
+      // What is stored is what was checked: the parsed response written out again (its times to
+      // the hour). The bytes as received could carry padding, or a key twice (JSON.parse keeps
+      // the last, others the first).
+      body: JSON.stringify({ ...response, startedAt: toHour(response.startedAt), submittedAt: toHour(response.submittedAt) }),
     });
     if (outcome === 'conflict')
       throw new HttpError(409, { error: 'conflict', id: response.id, message: 'this id is stored with a different body' });

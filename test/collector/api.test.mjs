@@ -372,7 +372,7 @@ for (const storage of storages()) {
       const row = res.text.slice(res.text.indexOf(`"${id}"`)).split('\r\n')[0];
       assert.equal(
         row,
-        `"${id}";1;"pl";"2016-05-12T09:00:00.000Z";"2016-05-12T09:04:00.000Z";4;5;"na";"official|other";"'@SUM(1)";"";"'=HYPERLINK(""http://x"";""kliknij"")\nśrednio; ""ok""";"true"`,
+        `"${id}";1;"pl";"2016-05-12T09:00:00.000Z";"2016-05-12T09:00:00.000Z";4;5;"na";"official|other";"'@SUM(1)";"";"'=HYPERLINK(""http://x"";""kliknij"")\nśrednio; ""ok""";"true"`,
       );
       const commas = await exportResponses(base, 'konferencja', '?format=csv&sep=,');
       assert.ok(commas.text.startsWith('\uFEFF"id","surveyVersion","locale"'));
@@ -423,7 +423,8 @@ for (const storage of storages()) {
       assert.equal(wrongScore.json.issues[0].path, 'scores.strategic');
       const csv = (await exportResponses(base, 'partnerstwo', '?format=csv')).text.slice(1).split('\r\n');
       assert.equal(csv[0], '"id";"surveyVersion";"locale";"startedAt";"submittedAt";"a1";"a2";"score:strategic";"band:strategic"');
-      assert.equal(csv[1], `"${response.id}";1;"pl";"2024-03-01T10:00:00Z";"2024-03-01T10:03:00Z";5;4;88;"Dojrzały"`);
+      // Times to the UTC hour (10:03 another client's minutes); one already on the hour as written.
+      assert.equal(csv[1], `"${response.id}";1;"pl";"2024-03-01T10:00:00Z";"2024-03-01T10:00:00.000Z";5;4;88;"Dojrzały"`);
     });
 
     it('stores one row for many concurrent identical POSTs: one 201, the rest 200', async () => {
@@ -507,6 +508,21 @@ for (const storage of storages()) {
       assert.ok(lines[2].endsWith(';2;"nowe";50;0'));
       const empty = await exportResponses(base, 'jeszcze-nic');
       assert.deepEqual(empty.json, { surveyId: 'jeszcze-nic', count: 0, responses: [] });
+    });
+
+    it("stores another client's times to the UTC hour, as the widget sends them", async () => {
+      const base = collector.url;
+      const precise = {
+        ...conferenceResponse({ overall: 4 }),
+        surveyId: 'godziny',
+        startedAt: '2016-04-18T09:17:42.123+02:00',
+        submittedAt: '2016-04-18T09:59:59.999Z',
+      };
+      assert.equal((await postJson(base, precise)).status, 201);
+      const [stored] = (await exportResponses(base, 'godziny')).json.responses;
+      assert.equal(stored.startedAt, '2016-04-18T07:00:00.000Z');
+      assert.equal(stored.submittedAt, '2016-04-18T09:00:00.000Z');
+      assert.equal((await postJson(base, precise)).status, 200, 'the same bytes again: already stored');
     });
   });
 

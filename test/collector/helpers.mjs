@@ -163,7 +163,7 @@ export function conferenceResponse(answers = {}, extra = {}) {
     surveyVersion: 1,
     locale: 'pl',
     startedAt: '2016-05-12T09:00:00.000Z',
-    submittedAt: '2016-05-12T09:04:00.000Z',
+    submittedAt: '2016-05-12T09:00:00.000Z',
     answers: {
       overall: 4,
       talks: { t1: 5, t2: 'na' },

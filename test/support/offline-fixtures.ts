@@ -93,7 +93,8 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 export function makeResponse(surveyId: string, answers: Response['answers'], id: string = uuid()): Response {
-  const now = new Date().toISOString();
+  // To the hour, as the widget sends times (the collector stores any other time cut to the hour).
+  const now = new Date(Math.floor(Date.now() / 36e5) * 36e5).toISOString();
   return { id, surveyId, surveyVersion: 1, locale: 'pl', startedAt: now, submittedAt: now, answers };
 }
 
