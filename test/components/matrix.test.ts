@@ -198,7 +198,8 @@ describe('<ankieta-matrix>', () => {
     ]);
 
     el.style.width = '900px';
-    await el.updateComplete;
+    // The header is measured when its observer reports, before the next paint.
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(header.getBoundingClientRect().height).to.be.greaterThan(0);
     const headerCells = [...header.querySelectorAll('.cell')].map((c) => c.getBoundingClientRect());
     for (const row of rowSets(el)) {
@@ -217,7 +218,7 @@ describe('<ankieta-matrix>', () => {
     }
 
     el.style.width = '320px';
-    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(header.getBoundingClientRect().height).to.equal(0);
     const radios = radiosOf(rowSets(el)[0]!);
     expect(new Set(radios.map((r) => Math.round(r.getBoundingClientRect().top))).size, 'stacked').to.equal(6);

@@ -39,6 +39,16 @@ export type MatrixValue = Record<string, ScaleAnswer>;
  * @cssproperty --ankieta-matrix-color - Colour of chosen radios; defaults to the accent colour.
  * @cssproperty --ankieta-matrix-stripe - Background of every other row; defaults to the alternative surface.
  */
+/**
+ * Columns only while every heading's longest word fits its column; else the rows stay stacked.
+ * One observer for every matrix: all headers are read first, then every class is set, so the
+ * page is laid out once however many matrices it has.
+ */
+const headers = new ResizeObserver((entries) => {
+  const fits = entries.map(({ target }) => target.firstElementChild!.scrollWidth <= target.firstElementChild!.clientWidth + 1);
+  entries.forEach(({ target }, i) => target.parentElement!.classList.toggle('fits', fits[i]!));
+});
+
 export class AnkietaMatrix extends FormControl {
   static override styles = [...FormControl.styles, matrixStyles];
   static override properties: PropertyDeclarations = {
@@ -53,22 +63,18 @@ export class AnkietaMatrix extends FormControl {
   /** The items rated, `{id, label}`, each on the same scale; null or undefined is none. */
   rows: MatrixRowSpec[] | null | undefined = [];
 
-  /** Measures the column header as its width changes (a window resized, a phone turned). */
-  #resized = new ResizeObserver(() => this.#fit());
-
-  /** Columns only while every heading's longest word fits its column; else the rows stay stacked. */
-  #fit(): void {
-    const header = this.renderRoot.querySelector('.header .cells');
-    header?.parentElement!.parentElement!.classList.toggle('fits', header.scrollWidth <= header.clientWidth + 1);
-  }
-
-  protected override firstUpdated(): void {
-    this.#resized.observe(this.renderRoot.querySelector('.header')!);
-  }
-
+  /**
+   * The header is measured when the observer reports (after layout, before paint), never in the
+   * update itself: reading its width there made the browser lay out the whole page once per
+   * matrix, about 60 ms of main-thread time for a page of 30. Observing again makes it report
+   * once more, for new words at the same size; a change of answer alone changes no word.
+   */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.#fit();
+    if (changed.size === 1 && changed.has('value')) return;
+    const header = this.renderRoot.querySelector('.header')!;
+    headers.unobserve(header);
+    headers.observe(header);
   }
 
   /** The rows, none while a framework passes null or undefined (its data still loading). */
