@@ -16,6 +16,16 @@ export interface MatrixRowSpec {
 export type MatrixValue = Record<string, ScaleAnswer>;
 
 /**
+ * Columns only while every heading's longest word fits its column; else the rows stay stacked.
+ * One observer for every matrix: all headers are read first, then every class is set, so the
+ * page is laid out once however many matrices it has.
+ */
+const headers = new ResizeObserver((entries) => {
+  const fits = entries.map(({ target }) => target.firstElementChild!.scrollWidth <= target.firstElementChild!.clientWidth + 1);
+  entries.forEach(({ target }, i) => target.parentElement!.classList.toggle('fits', fits[i]!));
+});
+
+/**
  * @summary Several items rated on one scale: one radio group per row.
  *
  * Each row is a nested `<fieldset>` whose `<legend>` is the row label, and each radio is named
@@ -39,16 +49,6 @@ export type MatrixValue = Record<string, ScaleAnswer>;
  * @cssproperty --ankieta-matrix-color - Colour of chosen radios; defaults to the accent colour.
  * @cssproperty --ankieta-matrix-stripe - Background of every other row; defaults to the alternative surface.
  */
-/**
- * Columns only while every heading's longest word fits its column; else the rows stay stacked.
- * One observer for every matrix: all headers are read first, then every class is set, so the
- * page is laid out once however many matrices it has.
- */
-const headers = new ResizeObserver((entries) => {
-  const fits = entries.map(({ target }) => target.firstElementChild!.scrollWidth <= target.firstElementChild!.clientWidth + 1);
-  entries.forEach(({ target }, i) => target.parentElement!.classList.toggle('fits', fits[i]!));
-});
-
 export class AnkietaMatrix extends FormControl {
   static override styles = [...FormControl.styles, matrixStyles];
   static override properties: PropertyDeclarations = {
