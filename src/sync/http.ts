@@ -59,7 +59,10 @@ export async function post(item: OutboxItem, options: PostOptions): Promise<Outc
       // redirect or as text/html, says nothing of the response. Anything else confirms it: a
       // collector's {"id": …}, a 204, an "ok" (Express, Flask and PHP send text/html by default).
       if (response.redirected || /html/i.test(response.headers.get('Content-Type') ?? '')) {
-        if (/^\s*</.test(await response.text().catch(() => '')))
+        // A body that cannot be read (the timeout cut it) confirms nothing either: tried again.
+        const body = await response.text().catch(() => undefined);
+        if (body === undefined) return { kind: 'retry' };
+        if (/^\s*</.test(body))
           return {
             kind: 'forbidden',
             status,
