@@ -435,6 +435,8 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const buttons = () => [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
     await until(() => buttons().includes('Spróbuj ponownie'), 'delivery to be retried from the fresh form');
     expect(buttons()).not.to.include('Pobierz odpowiedzi do pliku');
+    // The button comes with its reason: "ready for the next person" does not hide the refusal.
+    expect(status(el)).to.match(/^Serwer nie przyjmuje odpowiedzi z\u00a0tej strony\./);
     const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
       (b) => b.textContent!.trim() === 'Spróbuj ponownie',
     )!;
