@@ -25,14 +25,19 @@ export interface EmbedConfig {
 
 const PREFIX = '[ankieta]';
 
+/** A CMS editor capitalises or pads a value ("Popup", "pl "). */
+const word = (value: string | undefined) => value?.trim().toLowerCase();
+
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T, problems: string[]): T {
-  if (value === undefined || value === '') return fallback;
+  value = word(value);
+  if (!value) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   problems.push(`data-${name}="${value}" is not one of ${allowed.join(', ')}; using "${fallback}".`);
   return fallback;
 }
 
 function flag(name: string, value: string | undefined, problems: string[]): boolean {
+  value = word(value);
   if (value === undefined) return false;
   if (value === '' || value === 'true' || value === name) return true;
   if (value === 'false') return false;
@@ -59,8 +64,9 @@ export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; p
     delay = 0;
   }
   let locale: 'pl' | 'en' | undefined;
-  if (data.locale) {
-    if (data.locale === 'pl' || data.locale === 'en') locale = data.locale;
+  const lang = word(data.locale);
+  if (lang) {
+    if (lang === 'pl' || lang === 'en') locale = lang;
     else problems.push(`data-locale="${data.locale}" should be "pl" or "en"; using the page language.`);
   }
   const config: EmbedConfig = {

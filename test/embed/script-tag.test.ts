@@ -134,4 +134,18 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(doc.querySelector('#host-text')!.textContent).to.equal('Strona działa dalej.');
     expect(win.__errors).to.deep.equal([]);
   });
+  it('takes data-* values written with capitals or spaces, as a CMS editor may leave them', async () => {
+    const { win, doc } = await openHost('/embed/stray');
+    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
+    expect(launcher.getAttribute('mode')).to.equal('popup');
+    expect(launcher.getAttribute('position')).to.equal('top-left');
+    expect(launcher.hasAttribute('once')).to.equal(true);
+    expect(launcher.getAttribute('locale')).to.equal('pl');
+    expect(launcher.getAttribute('data-theme')).to.equal('dark');
+    expect(
+      win.__console!.filter((m) => m.text.startsWith('[ankieta]')),
+      'nothing to explain',
+    ).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+  });
 });
