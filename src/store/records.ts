@@ -12,6 +12,8 @@
  *   undelivered:<responseId>        Undelivered  refused by the server (400/409/413/415/422)
  *   done:<surveyId>:<responseId>    DoneMark     this response id was completed; a tab still
  *                                                editing that draft must start a new one
+ *   marks-cursor                    string       the last mark key the previous load looked at
+ *                                                when pruning marks ('': start from the first)
  */
 import type { Answers } from '../schema/index.js';
 
@@ -75,7 +77,8 @@ export const isItemFor = (item: unknown, endpoint: string | null): item is Outbo
   );
 };
 
-export const draftPrefix = (surveyId: string): string => `draft:${surveyId}:`;
+export const DRAFT_PREFIX = 'draft:';
+export const draftPrefix = (surveyId: string): string => `${DRAFT_PREFIX}${surveyId}:`;
 export const draftKey = (surveyId: string, responseId: string): string => `${draftPrefix(surveyId)}${responseId}`;
 /** Every answer of every draft of the survey. */
 export const surveyAnswersPrefix = (surveyId: string): string => `answer:${surveyId}:`;
@@ -86,8 +89,12 @@ export const OUTBOX_PREFIX = 'outbox:';
 export const outboxKey = (id: string): string => `${OUTBOX_PREFIX}${id}`;
 export const UNDELIVERED_PREFIX = 'undelivered:';
 export const undeliveredKey = (id: string): string => `${UNDELIVERED_PREFIX}${id}`;
-export const donePrefix = (surveyId: string): string => `done:${surveyId}:`;
+export const DONE_PREFIX = 'done:';
+export const donePrefix = (surveyId: string): string => `${DONE_PREFIX}${surveyId}:`;
 export const doneKey = (surveyId: string, responseId: string): string => `${donePrefix(surveyId)}${responseId}`;
 
 /** Every key that starts with `prefix` (keys are plain strings without U+FFFF). */
 export const prefixRange = (prefix: string): IDBKeyRange => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+/** Above every mark key of every survey. */
+export const MARKS_END = `${DONE_PREFIX}\uffff`;
+export const MARKS_CURSOR = 'marks-cursor';
