@@ -112,4 +112,26 @@ describe('completion marks (done:<surveyId>:<responseId>)', () => {
     await h.session({ clock }).restore();
     expect(await rawKeys(h.databaseName, 'done:inna:')).to.deep.equal(['done:inna:recent']);
   });
+
+  it('a mark dated more than 30 days ahead (a wrong device clock) goes, unless a draft under its id is left', async () => {
+    const start = Date.parse('2026-05-14T09:00:00Z');
+    // A tablet whose clock was a year ahead completes a response; then its clock is put right.
+    const ahead = fakeClock(start + 365 * DAY);
+    const wrong = h.session({ clock: ahead.clock });
+    await wrong.restore();
+    await wrong.saveAnswer('overall', 2);
+    await wrong.complete(makeResponse('konferencja', { overall: 2 }, wrong.responseId));
+    wrong.dispose();
+    ahead.fake.uninstall();
+    const { clock } = fakeClock(start);
+    await putRaw(h.databaseName, {
+      'done:konferencja:soon': { surveyId: 'konferencja', at: start + 10 * DAY },
+      'done:konferencja:with-draft': { surveyId: 'konferencja', at: start + 40 * DAY },
+      'draft:konferencja:with-draft': meta('konferencja', 'with-draft', start),
+    });
+    expect(await h.session({ clock }).restore(), 'the draft under a completed id is refused').to.equal(undefined);
+    expect(await rawKeys(h.databaseName, 'done:')).to.deep.equal(['done:konferencja:soon', 'done:konferencja:with-draft']);
+    await h.session({ clock }).restore();
+    expect(await rawKeys(h.databaseName, 'done:')).to.deep.equal(['done:konferencja:soon']);
+  });
 });
