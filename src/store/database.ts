@@ -31,7 +31,8 @@ export interface DatabaseOptions {
   indexedDB?: IDBFactory | null;
   /**
    * Called when a connection replaces one that was lost (site data cleared, versionchange):
-   * what was stored may be gone, so the caller writes what it holds again.
+   * what was stored may be gone, so the caller writes what it holds again. Also called when
+   * opening works again after operations failed without waiting for it.
    */
   onReconnect?: () => void;
 }
@@ -49,6 +50,8 @@ export class Database {
   #db: IDBDatabase | undefined;
   #connectedBefore = false;
   #opening: Promise<IDBDatabase> | undefined;
+  /** Opens in a row that timed out. */
+  #stalls = 0;
   #closed = false;
 
   constructor(options: DatabaseOptions) {
@@ -133,7 +136,12 @@ export class Database {
         },
       );
     }
-    return this.#opening;
+    // Operations waiting at the same time share one open. After two opens in a row timed out,
+    // IndexedDB hangs (more than Safari's first open): each operation in turn waited its own
+    // timeout, and a completed response left 9 s after the thank-you screen. Now one fails at
+    // once, and is kept and sent from memory; the open it started goes on, and once one
+    // succeeds, the caller is told to write what it holds.
+    return this.#stalls > 1 ? Promise.reject(new StorageError('timeout', 'IndexedDB hangs')) : this.#opening;
   }
 
   #adopt(db: IDBDatabase): void {
@@ -142,8 +150,9 @@ export class Database {
       return;
     }
     this.#db = db;
-    if (this.#connectedBefore) this.#onReconnect?.();
+    if (this.#connectedBefore || this.#stalls > 1) this.#onReconnect?.();
     this.#connectedBefore = true;
+    this.#stalls = 0;
     // Another tab wants to upgrade or delete the database (a newer Ankieta, the user
     // clearing data): step aside so it is not blocked, and reconnect on the next operation.
     db.onversionchange = () => {
@@ -180,6 +189,7 @@ export class Database {
       let blocked = false;
       const timer = setTimeout(() => {
         settled = true;
+        this.#stalls += 1;
         reject(
           new StorageError(
             'timeout',

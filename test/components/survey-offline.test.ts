@@ -527,6 +527,37 @@ describe('<ankieta-survey> on the device and over the network', () => {
     }
   });
 
+  it('sends a response within a second of submit when IndexedDB never answers an open (Safari), as from memory', async function () {
+    this.timeout(60000);
+    const { endpoint } = await servers();
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    // Every open hangs: a request whose events never fire. Each open is given its 3 s.
+    const hanging = { open: () => ({}) as IDBOpenDBRequest, deleteDatabase: () => ({}) as IDBOpenDBRequest, cmp: () => 0 };
+    Object.defineProperty(window, 'indexedDB', { value: hanging, configurable: true });
+    try {
+      const el = await mount(endpoint);
+      await rate(el, 4);
+      primary(el).click();
+      await settled(el);
+      // A respondent takes some seconds over a page.
+      await new Promise((r) => setTimeout(r, 3500));
+      const sent = oneEvent(el, 'ankieta-sent');
+      const submitted = oneEvent(el, 'ankieta-submit');
+      const clicked = Date.now();
+      primary(el).click();
+      const response: Response = (await submitted).detail.response;
+      expect((await sent).detail.responseId).to.equal(response.id);
+      const posts = await proxyLog();
+      expect(posts.map((post) => post.key)).to.deep.equal([response.id]);
+      const delay = posts[0]!.start - clicked;
+      console.log(`submit -> POST at the collector, every IndexedDB open hanging: ${delay} ms`);
+      expect(delay).to.be.below(1000);
+      expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+    }
+  });
+
   it('without IndexedDB never says the answers are kept on the device: after a 403 it asks to download them', async () => {
     const { endpoint } = await servers();
     await injectFaults({ type: 'status', status: 403 });

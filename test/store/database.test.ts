@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { get, set } from 'idb-keyval';
 import { Database, StorageError } from '../../src/store/index.js';
-import { deleteTestDatabases, factory, freshDatabaseName, rawRecords, UncaughtGuard } from '../support/offline-fixtures.js';
+import { deleteTestDatabases, factory, freshDatabaseName, rawRecords, sleep, UncaughtGuard, until } from '../support/offline-fixtures.js';
 
 async function failure(promise: Promise<unknown>): Promise<StorageError> {
   try {
@@ -72,6 +72,34 @@ describe('Database (IndexedDB connection)', () => {
     expect(performance.now() - started).to.be.within(150, 2000);
     await set('k', 2, db.store);
     expect((await rawRecords(name)).get('k')).to.equal(2);
+    db.close();
+  });
+
+  it('when every open hangs, operations after the second timeout fail at once; the open that gets through tells the owner', async () => {
+    const name = freshDatabaseName();
+    let hang = true;
+    const idb = factory(() => (hang ? ({} as IDBOpenDBRequest) : undefined));
+    let told = 0;
+    const db = new Database({ name, indexedDB: idb, openTimeoutMs: 300, onReconnect: () => (told += 1) });
+    // Operations at the same time share one open and its wait.
+    const both = await Promise.all([failure(set('k', 1, db.store)), failure(get('k', db.store))]);
+    expect(both.map((error) => error.failure)).to.deep.equal(['timeout', 'timeout']);
+    expect(idb.calls).to.equal(1);
+    // The next one opens afresh and waits again (Safari's first open may be all that hangs).
+    expect((await failure(set('k', 2, db.store))).failure).to.equal('timeout');
+    expect(idb.calls).to.equal(2);
+    // Two opens in a row timed out: IndexedDB hangs, and no operation waits for it any more.
+    const started = performance.now();
+    expect((await failure(set('k', 3, db.store))).failure).to.equal('timeout');
+    expect(performance.now() - started).to.be.below(100);
+    hang = false;
+    await sleep(350);
+    // This one fails at once too, but the open it starts gets through, and the owner hears of it.
+    expect((await failure(set('k', 4, db.store))).failure).to.equal('timeout');
+    await until(() => told === 1, 'the owner told that storage works again');
+    await set('k', 5, db.store);
+    expect((await rawRecords(name)).get('k'), 'no operation that failed was written later').to.equal(5);
+    expect([...(await rawRecords(name)).keys()]).to.deep.equal(['k']);
     db.close();
   });
 
