@@ -61,8 +61,10 @@ Options (flags win over environment variables):
 
 Endpoints:
   POST /api/responses                     201 stored, 200 already stored (same body),
-                                          400 invalid, 404 unknown survey, 409 same id with
-                                          another body, 413 too large, 415 not JSON, 429 slow down
+                                          400 invalid, 404 unknown survey, 408 sent too slowly
+                                          (headers over 15 s, request over 30 s), 409 same id
+                                          with another body, 413 too large, 415 not JSON,
+                                          429 slow down
   GET  /api/surveys/:id/responses         Authorization: Bearer <token>; JSON, or
                                           ?format=csv (UTF-8 with BOM, ";"; ?sep=, for commas)
   DELETE /api/surveys/:id/responses/:rid  Authorization: Bearer <token>; erases one response
