@@ -4,6 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { checkResponse } from '../src/engine/index.js';
 import { parseResponse, RESPONSE_ID, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
 
@@ -35,6 +36,8 @@ const RESPONSES_PATH = '/api/responses';
 const PREFLIGHT_MAX_AGE = '86400';
 /** How much of an oversized body is read and discarded before the connection is cut instead. */
 const DRAIN_LIMIT = 8 * 1024 * 1024;
+/** How long a connection closing after a 413 waits for the client's next byte before it goes. */
+const LINGER_MS = 5_000;
 
 class HttpError extends Error {
   constructor(
@@ -67,6 +70,22 @@ async function writeAll(res: ServerResponse, pieces: Iterable<string>): Promise<
     batch = '';
   }
   res.end(batch);
+}
+
+/**
+ * Closes the connection once the reply is written (it has `Connection: close`), so the client
+ * sees that one answer: kept open, the rest of an oversized body could outlast the request
+ * timeout and get a 408 after the 413. Node would destroy the socket the moment the reply is
+ * out (`destroySoon`), and the body the client is still sending would then meet a reset, which
+ * can discard the unread reply on the client's side. So the socket only half-closes (a FIN
+ * after the reply) while the body is still read and thrown away, and goes when the client
+ * closes too, after LINGER_MS without a byte from it, or past DRAIN_LIMIT.
+ */
+function closeAfterReply(socket: Socket): void {
+  socket.destroySoon = () => {
+    socket.end();
+    socket.setTimeout(LINGER_MS);
+  };
 }
 
 function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
@@ -123,9 +142,10 @@ export function createCollectorServer(context: CollectorContext): Server {
   }
 
   /**
-   * Reads the body up to the limit. Past it the rest is read and thrown away (up to
-   * DRAIN_LIMIT) rather than the connection reset, so the client gets to read the 413:
-   * a reset while it is still sending would discard the reply on its side.
+   * Reads the body up to the limit. Past it the client gets a 413 and the connection closes
+   * after it; the rest is read and thrown away (up to DRAIN_LIMIT) rather than the connection
+   * reset, so the client gets to read the 413: a reset while it is still sending would discard
+   * the reply on its side.
    */
   function readBody(req: IncomingMessage): Promise<Buffer> {
     return new Promise((resolve, reject) => {
@@ -136,7 +156,8 @@ export function createCollectorServer(context: CollectorContext): Server {
           if ((drained += chunk.length) > DRAIN_LIMIT) req.socket.destroy();
         });
         req.resume();
-        reject(new HttpError(413, { error: 'too large', maxBytes: options.maxBodyBytes }));
+        closeAfterReply(req.socket);
+        reject(new HttpError(413, { error: 'too large', maxBytes: options.maxBodyBytes }, { Connection: 'close' }));
       };
       const chunks: Buffer[] = [];
       let size = 0;

@@ -3,42 +3,53 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { startCollector, storages, TOKEN } from './helpers.mjs';
+import { conferenceResponse, postJson, startCollector, storages, TOKEN } from './helpers.mjs';
 
 /**
- * Opens a connection, writes `first`, then one byte of `trickle` a second until the collector
- * closes it (or `limitMs` passes). Resolves with what came back and when the connection closed.
+ * Opens a connection, writes `first`, then (from `trickleAfterMs` on) one byte of `trickle` a
+ * second until the collector closes it (or `limitMs` passes). Resolves with what came back,
+ * when the collector's FIN came (`endedAfterMs`) and when the connection closed.
  */
-function rawExchange(base, first, { trickle = '', limitMs = 40_000 } = {}) {
+function rawExchange(base, first, { trickle = '', trickleAfterMs = 0, limitMs = 40_000, allowHalfOpen = false } = {}) {
   const { port } = new URL(base);
   return new Promise((resolve, reject) => {
     const started = Date.now();
     let text = '';
     let ended;
-    const socket = connect(Number(port), '127.0.0.1', () => socket.write(first));
+    // allowHalfOpen: the client keeps its side open after the collector's FIN, as a client still
+    // sending would.
+    const socket = connect({ port: Number(port), host: '127.0.0.1', allowHalfOpen }, () => socket.write(first));
     let i = 0;
-    const ticker = setInterval(() => {
-      if (i < trickle.length && socket.writable) socket.write(trickle[i++]);
-    }, 1000);
+    let ticker;
+    const waiting = setTimeout(() => {
+      ticker = setInterval(() => {
+        if (i < trickle.length && socket.writable) socket.write(trickle[i++]);
+      }, 1000);
+    }, trickleAfterMs);
     const limit = setTimeout(() => socket.destroy(), limitMs);
     socket.on('data', (chunk) => (text += chunk));
     socket.on('end', () => (ended ??= Date.now() - started));
     socket.on('close', () => {
+      clearTimeout(waiting);
       clearInterval(ticker);
       clearTimeout(limit);
       resolve({ text, closedAfterMs: Date.now() - started, endedAfterMs: ended, cutByTest: Date.now() - started >= limitMs });
     });
-    socket.on('error', (error) => (error.code === 'ECONNRESET' ? undefined : reject(error)));
+    // A write to a connection the collector has closed ends in a reset.
+    socket.on('error', (error) => (['ECONNRESET', 'EPIPE'].includes(error.code) ? undefined : reject(error)));
   });
 }
 
-const statusLines = (text) => text.match(/^HTTP\/1\.1 \d{3} .*$/gm) ?? [];
+// Not anchored: a reply after a body follows it on the same line.
+const statusLines = (text) => text.match(/HTTP\/1\.1 \d{3} [^\r\n]*/g) ?? [];
 
-describe('slow and oversized requests', () => {
+// Concurrently: the first test waits 30 s for the collector to act.
+describe('slow and oversized requests', { concurrency: true }, () => {
   let place;
   let collector;
   before(async () => {
     place = await storages()[0].create();
+    collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
   });
   after(async () => {
     await collector?.stop();
@@ -46,10 +57,9 @@ describe('slow and oversized requests', () => {
   });
 
   it('cuts a request whose headers take longer than 15 s, or whose whole request takes longer than 30 s, within a second or two of the limit', async () => {
-    // A fresh process: Node's check ran every 30 s from the start, so a request begun right
-    // after it lived 60 s. Both clients keep sending a byte a second: the limits are on the
-    // whole request, not on silence.
-    collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+    // The first test, on a process just started: Node's check ran every 30 s from the start,
+    // so a request begun right after it lived 60 s. Both clients keep sending a byte a second:
+    // the limits are on the whole request, not on silence.
     const [headers, body] = await Promise.all([
       rawExchange(collector.url, 'POST /api/responses HTTP/1.1\r\nHost: x\r\n', { trickle: 'X-Slow: '.padEnd(60, 'a') }),
       rawExchange(
@@ -68,5 +78,35 @@ describe('slow and oversized requests', () => {
       assert.ok(reply.closedAfterMs >= limit - 500, measured);
       assert.deepEqual(statusLines(reply.text), ['HTTP/1.1 408 Request Timeout'], measured);
     }
+  });
+
+  it('closes the connection after a 413, so the client sees that one answer and never a 408 after it', async () => {
+    const head = 'POST /api/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 300000\r\n\r\n';
+    // Part of the body, then a byte a second until the collector closes the connection (a slow
+    // upload): kept open, it ran into the request timeout, and a 408 followed the 413.
+    const stalled = await rawExchange(collector.url, head + ' '.repeat(100_000), { trickle: ' '.repeat(40), limitMs: 35_000 });
+    assert.deepEqual(statusLines(stalled.text), ['HTTP/1.1 413 Payload Too Large'], stalled.text);
+    assert.match(stalled.text, /\r\nConnection: close\r\n/i);
+    assert.ok(
+      stalled.endedAfterMs !== undefined && stalled.endedAfterMs < 2_000,
+      `closed by the collector after ${stalled.endedAfterMs} ms`,
+    );
+    // A client that keeps its own side open is let go after 5 s without a byte from it: its
+    // next bytes, from 6 s on, meet a closed connection.
+    const holding = await rawExchange(collector.url, head + ' '.repeat(100_000), {
+      allowHalfOpen: true,
+      trickle: ' '.repeat(20),
+      trickleAfterMs: 6_000,
+      limitMs: 35_000,
+    });
+    assert.deepEqual(statusLines(holding.text), ['HTTP/1.1 413 Payload Too Large'], holding.text);
+    assert.ok(holding.endedAfterMs < 2_000, `FIN after ${holding.endedAfterMs} ms`);
+    assert.ok(holding.closedAfterMs < 9_000, `closed after ${holding.closedAfterMs} ms`);
+    // And the whole body sent at once, as a browser does: the reply still arrives whole, with
+    // Connection: close, and the next request works.
+    const whole = await postJson(collector.url, conferenceResponse({ comments: 'x'.repeat(300 * 1024) }));
+    assert.equal(whole.status, 413);
+    assert.equal(whole.headers.connection, 'close');
+    assert.equal(whole.json.error, 'too large');
   });
 });
