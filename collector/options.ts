@@ -42,7 +42,9 @@ Options (flags win over environment variables):
                         Several collector processes may share one database.   DATABASE_URL
   --origin <origin>     Origin whose pages may send responses (and read exports), e.g.
                         https://www.opole.pl. Repeat it or separate with commas. Pages on
-                        the collector's own host are always allowed.          ANKIETA_ORIGINS
+                        the collector's own host (the Host asked for) are allowed too over
+                        HTTPS, or over HTTP at an IP address or localhost; list any other
+                        own origin, e.g. http://ankiety.intranet:8080.     ANKIETA_ORIGINS
   --token <secret>      Bearer token for GET /api/surveys/:id/responses.      ANKIETA_TOKEN
                         Without one a random token is generated and printed at start.
   --definitions <dir>   Directory of survey definitions (*.json). When given, responses

@@ -4,7 +4,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { checkResponse } from '../src/engine/index.js';
 import { parseResponse, RESPONSE_ID, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
 
@@ -106,14 +106,21 @@ export function createCollectorServer(context: CollectorContext): Server {
   const limiter = options.rateLimit > 0 ? new RateLimiter(options.rateLimit) : undefined;
   const tokenDigest = createHash('sha256').update(options.token).digest();
 
-  /** Pages on the collector's own host send an Origin too (on POST); they are not cross-origin. */
+  /**
+   * Listed origins, and pages on the collector's own host: they send an Origin too (on POST),
+   * yet are not cross-origin. The Host header alone cannot show a page is on the own host: a
+   * DNS-rebinding page (the attacker's name pointed at the collector's address) sends its own
+   * name as both Origin and Host. So the own host counts only where no such name can be: over
+   * HTTPS (the browser checked that name's certificate on the server that answered, and a
+   * rebound name has none there), or over HTTP at an IP address or `localhost`, which no DNS
+   * answer decides. Any other own origin (an http:// name) has to be listed.
+   */
   function originAllowed(req: IncomingMessage, origin: string): boolean {
     if (allowed.has(origin)) return true;
-    try {
-      return new URL(origin).host === req.headers.host;
-    } catch {
-      return false;
-    }
+    const url = URL.parse(origin);
+    if (!url || url.host !== req.headers.host?.toLowerCase()) return false;
+    if (url.protocol === 'https:') return true;
+    return url.protocol === 'http:' && (url.hostname === 'localhost' || isIP(url.hostname.replace(/^\[(.*)\]$/, '$1')) !== 0);
   }
 
   function clientAddress(req: IncomingMessage): string {

@@ -330,6 +330,28 @@ for (const storage of storages()) {
       assert.equal(sameHost.status, 201);
     });
 
+    it('counts a page as on its own host only where DNS rebinding cannot fake it: over HTTPS, or at an IP address or localhost', async () => {
+      const { port } = new URL(base);
+      const post = (origin, host) => postJson(base, conferenceResponse(), { Origin: origin, Host: host });
+      // A page on the attacker's name, pointed at the collector's address once it had loaded:
+      // the browser sends that name as both Origin and Host.
+      const rebound = await post(`http://rebind.example:${port}`, `rebind.example:${port}`);
+      assert.equal(rebound.status, 403, 'a name over plain HTTP');
+      assert.deepEqual(rebound.json, { error: 'origin not allowed' });
+      const exported = await request('GET', `${base}/api/surveys/konferencja/responses`, {
+        headers: { Authorization: `Bearer ${TOKEN}`, Origin: `http://rebind.example:${port}`, Host: `rebind.example:${port}` },
+      });
+      assert.equal(exported.status, 403, 'nor an export to it');
+      // An http:// page of the same name as an https:// collector is not the same origin either.
+      assert.equal((await post('http://ankiety.example', 'ankiety.example')).status, 403, 'scheme http, name');
+      // Over HTTPS the name's certificate was checked on the server that answered.
+      assert.equal((await post('https://ankiety.example', 'ankiety.example')).status, 201, 'https');
+      assert.equal((await post('https://ankiety.example', 'inna.example')).status, 403, 'https, another host');
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `LOCALHOST:${port}`])
+        assert.equal((await post(`http://${host.toLowerCase()}`, host)).status, 201, host);
+      assert.equal((await post(`http://127.0.0.1:${port}`, `127.0.0.1:1${port}`)).status, 403, 'another port');
+    });
+
     it('exports only with the bearer token, and says whether it was missing or wrong', async () => {
       const missing = await exportResponses(base, 'konferencja', '', null);
       assert.equal(missing.status, 401);
