@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { parseDefinition, type SurveyDefinition } from '../src/schema/index.js';
 
@@ -7,20 +7,91 @@ export type Definitions = Map<string, Map<number, SurveyDefinition>>;
 
 export const versionOf = (definition: SurveyDefinition) => definition.version ?? 1;
 
+const ONLY_REGULAR = 'only regular files are read (copy the definition into the directory)';
+
+/** Why a directory entry named `*.json` is not read. */
+function notRegular(entry: Pick<Dirent, 'isSymbolicLink' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>) {
+  const what = entry.isSymbolicLink()
+    ? 'a symbolic link'
+    : entry.isDirectory()
+      ? 'a directory'
+      : entry.isFIFO()
+        ? 'a named pipe (FIFO)'
+        : entry.isSocket()
+          ? 'a socket'
+          : entry.isBlockDevice() || entry.isCharacterDevice()
+            ? 'a device'
+            : 'not a regular file';
+  return `is ${what}: ${ONLY_REGULAR}`;
+}
+
 /**
- * Reads every `*.json` file of a directory as a survey definition. Any invalid file stops the
- * start with its name and the JSON paths of its problems: a collector that silently ignored
- * a survey would answer its respondents with 404.
+ * The text of a regular file, or why it was not read. Opened without following a symbolic link
+ * and without waiting for a FIFO's writer (either may have taken the file's place since the
+ * directory was listed), and checked to be a regular file before a byte is read.
+ */
+function readRegularFile(path: string): { text: string } | { problem: string } {
+  let fd: number;
+  try {
+    // Both flags are 0 where the platform has none (Windows).
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === 'ELOOP' ? `is a symbolic link: ${ONLY_REGULAR}` : `cannot be read (${code})` };
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { problem: notRegular(stat) };
+    return { text: readFileSync(fd, 'utf8') };
+  } catch (error) {
+    return { problem: `cannot be read (${(error as NodeJS.ErrnoException).code})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The file's JSON, or where it stops being JSON. The parser's own message quotes the text
+ * around the fault, and the start error must not show what a file holds (it may not be a
+ * definition at all), so only the line and column are kept.
+ */
+function parseJson(text: string): { json: unknown } | { problem: string } {
+  try {
+    return { json: JSON.parse(text) };
+  } catch (error) {
+    const at = /at position (\d+)/.exec((error as Error).message);
+    if (!at) return { problem: '(root): is not valid JSON' };
+    const before = text.slice(0, Number(at[1])).split('\n');
+    return { problem: `(root): is not valid JSON (line ${before.length}, column ${before.at(-1)!.length + 1})` };
+  }
+}
+
+/**
+ * Reads every `*.json` regular file of a directory as a survey definition. Any invalid file,
+ * and any other kind of entry with such a name (a symbolic link, a FIFO, a device), stops the
+ * start with its name and the JSON paths of its problems: a collector that silently ignored a
+ * survey would answer its respondents with 404. What a file holds is never quoted.
  */
 export function loadDefinitions(dir: string): Definitions {
   const definitions: Definitions = new Map();
-  const files = readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort();
+  const entries = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.name.endsWith('.json'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const problems: string[] = [];
   const source = new Map<string, string>();
-  for (const name of files) {
-    const result = parseDefinition(readFileSync(join(dir, name), 'utf8'));
+  for (const entry of entries) {
+    const name = entry.name;
+    if (!entry.isFile()) {
+      problems.push(`${name}: ${notRegular(entry)}`);
+      continue;
+    }
+    const file = readRegularFile(join(dir, name));
+    const json = 'text' in file ? parseJson(file.text) : file;
+    if ('problem' in json) {
+      problems.push(`${name}: ${json.problem}`);
+      continue;
+    }
+    const result = parseDefinition(json.json);
     if (!result.ok) {
       problems.push(...result.issues.map((issue) => `${name}: ${issue.path}: ${issue.message}`));
       continue;

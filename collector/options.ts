@@ -47,9 +47,10 @@ Options (flags win over environment variables):
                         own origin, e.g. http://ankiety.intranet:8080.     ANKIETA_ORIGINS
   --token <secret>      Bearer token for GET /api/surveys/:id/responses.      ANKIETA_TOKEN
                         Without one a random token is generated and printed at start.
-  --definitions <dir>   Directory of survey definitions (*.json). When given, responses
-                        to unknown surveys get 404 and answers are checked against the
-                        definition of the response's surveyVersion.    ANKIETA_DEFINITIONS
+  --definitions <dir>   Directory of survey definitions (*.json, regular files only: not
+                        symbolic links). When given, responses to unknown surveys get 404
+                        and answers are checked against the definition of the response's
+                        surveyVersion.                                 ANKIETA_DEFINITIONS
   --max-body <bytes>    Largest accepted response body.  ANKIETA_MAX_BODY, default 262144
   --rate-limit <n>      Requests per minute per client address (bursts up to n); 0 turns
                         limiting off. Addresses are kept in memory only.

@@ -1,7 +1,8 @@
 // The command line: --help, bad flags, invalid definitions, and the start line that scripts
 // (npm start) read the URL and the generated token from.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -59,6 +60,40 @@ describe('collector command line', () => {
     const { code, stderr } = await runCollector(['--definitions', dir, '--data-dir', tempDir(), '--port', '0']);
     assert.equal(code, 1);
     assert.match(stderr, /zla\.json: pages\[0\]\.questions\[0\]\.type: unknown type "ratng"/);
+  });
+
+  it('refuses a symbolic link, a FIFO or a directory named *.json, naming it, and does not wait on the FIFO', async () => {
+    // Outside the directory, something the collector's user can read but nobody should see.
+    const outside = join(tempDir(), 'secret.json');
+    writeFileSync(outside, JSON.stringify({ id: 'TOP-SECRET-VALUE' }));
+    for (const [name, make, what] of [
+      ['link.json', (path) => symlinkSync(outside, path), 'a symbolic link'],
+      ['pipe.json', (path) => execFileSync('mkfifo', [path]), 'a named pipe \\(FIFO\\)'],
+      ['folder.json', (path) => mkdirSync(path), 'a directory'],
+    ]) {
+      const dir = tempDir();
+      cpSync(DEFINITIONS, dir, { recursive: true });
+      make(join(dir, name));
+      const { code, stderr, timedOut } = await runCollector(['--definitions', dir, '--data-dir', tempDir(), '--port', '0'], {
+        timeoutMs: 10_000,
+      });
+      assert.equal(timedOut, false, `${name}: still running after 10 s`);
+      assert.equal(code, 1, `${name}: ${stderr}`);
+      assert.match(stderr, new RegExp(`\\n  ${name}: is ${what}: only regular files are read`), name);
+      assert.doesNotMatch(stderr, /TOP-SECRET/, name);
+    }
+  });
+
+  it("names the line and column of a file that is not JSON, without quoting the file's bytes", async () => {
+    const dir = tempDir();
+    cpSync(DEFINITIONS, dir, { recursive: true });
+    writeFileSync(join(dir, 'env.json'), 'DATABASE_URL=postgresql://ankieta:hunter2@db/ankieta\n');
+    writeFileSync(join(dir, 'comma.json'), '{\n  "id": "hunter2",\n}\n');
+    const { code, stderr } = await runCollector(['--definitions', dir, '--data-dir', tempDir(), '--port', '0']);
+    assert.equal(code, 1);
+    assert.match(stderr, /env\.json: \(root\): is not valid JSON\n/);
+    assert.match(stderr, /comma\.json: \(root\): is not valid JSON \(line 3, column 1\)\n/);
+    assert.doesNotMatch(stderr, /hunter2|DATABASE/);
   });
 
   it('prints one start line with the URL and a generated token that opens the export', async () => {

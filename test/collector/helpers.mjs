@@ -98,8 +98,11 @@ export function startCollector(args, { env = {} } = {}) {
   });
 }
 
-/** Runs the collector to completion (for --help and start failures). */
-export function runCollector(args) {
+/**
+ * Runs the collector to completion (for --help and start failures). After `timeoutMs` it is
+ * killed, and `timedOut` says so.
+ */
+export function runCollector(args, { timeoutMs = 15_000 } = {}) {
   const child = spawn(process.execPath, [COLLECTOR, ...args], {
     env: { ...process.env, DATABASE_URL: '', ANKIETA_TOKEN: '', ANKIETA_ORIGINS: '', ANKIETA_DEFINITIONS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,7 +111,17 @@ export function runCollector(args) {
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
+  return new Promise((resolve) =>
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, timedOut });
+    }),
+  );
 }
 
 /**
