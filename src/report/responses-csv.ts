@@ -101,8 +101,8 @@ function columnsFor(definitions: readonly SurveyDefinition[], responses: readonl
 
 /**
  * Numbers as they are (a decimal point), everything else quoted with `"` doubled; text a
- * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a leading tab, CR or LF) gets a
- * leading `'` (CSV injection). Consent stays `true`/`false`, no answer is `""`.
+ * spreadsheet would run as a formula gets a leading `'` (CSV injection, see `defuseFormula`).
+ * Consent stays `true`/`false`, no answer is `""`.
  */
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '""';
@@ -112,12 +112,21 @@ function cell(value: unknown): string {
 }
 
 /**
+ * What a spreadsheet may run as a formula: text starting with `=`, `+`, `-` or `@`, or with their
+ * full-width forms (＝＋－＠, which some read as the same), also behind leading spaces and
+ * invisible characters a spreadsheet trims first (`\s`: space, no-break, ideographic and the
+ * other Unicode spaces, BOM; and the zero-width ones), and text starting with a tab, CR or LF.
+ */
+const FORMULA = /^(?:[\t\r\n]|[\s\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/**
  * Text a spreadsheet would run as a formula (CSV injection) gets a leading `'`, and NUL bytes
  * (a respondent can send one; Excel cuts the cell there) go; shared by every CSV Ankieta writes.
+ * Numbers are not text: a numeric answer of -3 stays a number.
  */
 export const defuseFormula = (text: string) => {
   const clean = text.replace(/\0/g, '');
-  return /^[=+\-@\t\r\n]/.test(clean) ? `'${clean}` : clean;
+  return FORMULA.test(clean) ? `'${clean}` : clean;
 };
 
 /**

@@ -428,6 +428,13 @@ for (const storage of storages()) {
       assert.ok(res.text.includes(`"'\n=1+1"`), 'prefixed with an apostrophe');
     });
 
+    it('defuses a formula behind leading spaces or invisible characters, or after a full-width sign, in CSV', async () => {
+      const texts = [' =1+1', '\u00a0=1+1', '\u3000=1+1', '\u200b=HYPERLINK("http://x")', '\uff1d1+1', ' \u200b @SUM(A1)'];
+      for (const comments of texts) assert.equal((await postJson(base, conferenceResponse({ comments }))).status, 201);
+      const csv = (await exportResponses(base, 'konferencja', '?format=csv')).text;
+      for (const text of texts) assert.ok(csv.includes(`;"'${text.replace(/"/g, '""')}";`), JSON.stringify(text));
+    });
+
     it('exports scores per dimension with the band label from the definition', async () => {
       const response = {
         id: randomUUID(),

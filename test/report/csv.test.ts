@@ -50,6 +50,35 @@ describe('toCsv()', () => {
     const [row] = readCsv(toCsv([['=HYPERLINK("http://x")', '+1', '-2', '@SUM(A1)', 'fine', -3, '\n=1+1', '\t=1']], 'en'), ',');
     expect(row).to.deep.equal(['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", 'fine', '-3', "'\n=1+1", "'\t=1"]);
   });
+
+  it('defuses a formula behind leading spaces or invisible characters a spreadsheet trims, and full-width formula signs', () => {
+    const formulas = [
+      ' =1+1',
+      '\u3000=1+1',
+      '\u200b=1+1',
+      '\ufeff@SUM(A1)',
+      ' \u2003\u200b -2',
+      '\uff1d1+1',
+      '\uff0b1',
+      '\uff20SUM(A1)',
+      '\u202f\uff0d1',
+    ];
+    const [row] = readCsv(toCsv([[...formulas, '\u00a0=1+1', ' tekst', '\u00a0100 zł', -3]], 'en'), ',');
+    // The report's CSV writes a no-break space as a plain one.
+    expect(row).to.deep.equal([...formulas.map((f) => `'${f}`), "' =1+1", ' tekst', ' 100 zł', '-3']);
+    const response = {
+      id: '6f1c2a4e-8b3d-4c5a-9e7f-0a1b2c3d4e5f',
+      surveyVersion: 1,
+      locale: 'pl' as const,
+      startedAt: '2024-03-01T10:00:00Z',
+      submittedAt: '2024-03-01T10:00:00Z',
+      answers: Object.fromEntries([...formulas, '\u00a0=1+1', ' tekst'].map((text, i) => [`q${i}`, text])),
+    };
+    const [, cells] = readCsv(responsesCsv([], [response, { ...response, answers: { n: -3 } }]), ';');
+    expect(cells!.slice(5)).to.deep.equal([...formulas.map((f) => `'${f}`), "'\u00a0=1+1", ' tekst', '']);
+    const numbers = responsesCsv([], [{ ...response, answers: { n: -3 } }]).split('\r\n')[1]!;
+    expect(numbers.endsWith(';-3'), 'a numeric answer stays a number').to.equal(true);
+  });
 });
 
 describe('responsesCsv()', () => {
