@@ -50,7 +50,10 @@ Options (flags win over environment variables):
   --definitions <dir>   Directory of survey definitions (*.json, regular files only: not
                         symbolic links). When given, responses to unknown surveys get 404
                         and answers are checked against the definition of the response's
-                        surveyVersion.                                 ANKIETA_DEFINITIONS
+                        surveyVersion. Without it any survey id and answer keys are taken;
+                        a CSV export then gives a column to at most 2000 of them (those in
+                        the most responses), the rest going into a last JSON column,
+                        answers:more.                                  ANKIETA_DEFINITIONS
   --max-body <bytes>    Largest accepted response body.  ANKIETA_MAX_BODY, default 262144
   --rate-limit <n>      Requests per minute per client address (bursts up to n); 0 turns
                         limiting off. Addresses are kept in memory only.

@@ -66,12 +66,25 @@ function scoreColumns(dimension: string, labels?: (band: number) => string | und
 }
 
 /**
+ * At most this many columns for answers and scores the definitions do not name. A response
+ * carries at most 2000 answers (`MAX_ANSWERS`, matrix rows counted one by one), but without
+ * definitions each response may bring 2000 new ones, and the file is as wide as all of them
+ * together: a thousand such responses would make two million columns in every row, more than
+ * a spreadsheet opens (Excel: 16 384) or the collector should spend its time writing.
+ */
+export const MAX_EXTRA_COLUMNS = 2000;
+/** The last column when there are more: the rest of a row's answers, as JSON. */
+export const MORE_ANSWERS = 'answers:more';
+
+/**
  * Columns: response metadata, then each question in definition order (newest version first,
  * then questions only older versions had), a matrix as one column per row (`question.row`),
  * an "Other" text as `question.other`, each scored dimension as `score:<id>` and `band:<id>`
  * (the band's label in the definition's language when the definition is known), then any
  * answer the definitions do not name (all of them when no definition is known), in the order
- * first seen.
+ * first seen. Of those, when there are more than MAX_EXTRA_COLUMNS, the ones found in the most
+ * responses (the earlier seen on a tie) get a column and the rest of each row goes, as a JSON
+ * object keyed by column name, into a last column `answers:more`: every answer is in the file.
  */
 function columnsFor(definitions: readonly SurveyDefinition[], responses: readonly ExportedResponse[]): Column[] {
   const columns: Column[] = META.map((key) => ({ header: key, read: (r: ExportedResponse) => r[key] }));
@@ -88,15 +101,49 @@ function columnsFor(definitions: readonly SurveyDefinition[], responses: readonl
         const label = dimension.bands[band]?.label;
         return label === undefined ? undefined : localize(label, definition.locale ?? 'pl');
       }).forEach(add);
-  for (const response of responses) {
-    for (const [key, value] of Object.entries(response.answers)) {
-      if (value && typeof value === 'object' && !Array.isArray(value))
-        for (const row of Object.keys(value)) add({ header: `${key}.${row}`, read: matrixCell(key, row) });
-      else add({ header: key, read: answer(key) });
+  // Columns the definitions do not name, in the order first seen, with how many responses have each.
+  const extra = new Map<string, { column: Column; count: number }>();
+  for (const response of responses)
+    for (const [header, , column] of cellsOf(response)) {
+      if (seen.has(header)) continue;
+      const known = extra.get(header);
+      if (known) known.count++;
+      else extra.set(header, { column: column(), count: 1 });
     }
-    for (const dimension of Object.keys(response.scores ?? {})) scoreColumns(dimension).forEach(add);
+  const all = [...extra.values()];
+  if (all.length <= MAX_EXTRA_COLUMNS) return [...columns, ...all.map((e) => e.column)];
+  // Sorting is stable: on a tie the one seen first stays ahead.
+  const kept = new Set([...all].sort((a, b) => b.count - a.count).slice(0, MAX_EXTRA_COLUMNS));
+  const rest = new Set(all.filter((e) => !kept.has(e)).map((e) => e.column.header));
+  const more: Column = {
+    header: MORE_ANSWERS,
+    read: (response) => {
+      const cells: Record<string, unknown> = Object.create(null);
+      let any = false;
+      for (const [header, value] of cellsOf(response))
+        if (rest.has(header)) {
+          cells[header] = value;
+          any = true;
+        }
+      return any ? cells : undefined;
+    },
+  };
+  return [...columns, ...all.filter((e) => kept.has(e)).map((e) => e.column), more];
+}
+
+/** Each answer of a response (a matrix row by row) and each score and band, with its column. */
+function* cellsOf(response: ExportedResponse): Generator<readonly [header: string, value: unknown, column: () => Column]> {
+  for (const [key, value] of Object.entries(response.answers)) {
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      for (const [row, cell] of Object.entries(value))
+        yield [`${key}.${row}`, cell, () => ({ header: `${key}.${row}`, read: matrixCell(key, row) })];
+    else yield [key, value, () => ({ header: key, read: answer(key) })];
   }
-  return columns;
+  for (const [dimension, score] of Object.entries(response.scores ?? {})) {
+    const [scoreColumn, bandColumn] = scoreColumns(dimension) as [Column, Column];
+    yield [scoreColumn.header, score.score, () => scoreColumn];
+    yield [bandColumn.header, score.band, () => bandColumn];
+  }
 }
 
 /**

@@ -539,6 +539,29 @@ for (const storage of storages()) {
       assert.deepEqual(empty.json, { surveyId: 'jeszcze-nic', count: 0, responses: [] });
     });
 
+    it('gives at most 2000 CSV columns to answer keys: those in the most responses, the rest of a row as JSON in answers:more', async () => {
+      const base = collector.url;
+      // Each of three responses brings 1000 keys no other has; two real ones come after them.
+      const flood = [0, 1, 2].map((n) => ({
+        ...conferenceResponse(),
+        answers: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x${n}_${i}`, 'x'])),
+        surveyId: 'szeroka',
+      }));
+      const real = [1, 2].map(() => ({ ...conferenceResponse(), surveyId: 'szeroka' }));
+      for (const r of [...flood, ...real]) assert.equal((await postJson(base, r)).status, 201);
+      const res = await exportResponses(base, 'szeroka', '?format=csv');
+      assert.equal(res.status, 200);
+      const lines = res.text.slice(1).split('\r\n');
+      const header = lines[0].split(';');
+      assert.equal(header.length, 5 + 2000 + 1, 'columns');
+      assert.equal(header.at(-1), '"answers:more"');
+      for (const key of ['overall', 'talks.t1', 'comments']) assert.ok(header.includes(`"${key}"`), key);
+      // The third flood response has no column of its own: all 1000 answers are in the last cell.
+      const third = lines[3].slice(lines[3].lastIndexOf(';"{') + 2, -1).replace(/""/g, '"');
+      assert.equal(Object.keys(JSON.parse(third)).length, 1000);
+      assert.equal((await exportResponses(base, 'szeroka')).json.count, 5, 'the JSON export is as it was');
+    });
+
     it("stores another client's times to the UTC hour, as the widget sends them", async () => {
       const base = collector.url;
       const precise = {

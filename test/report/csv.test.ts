@@ -131,6 +131,48 @@ describe('responsesCsv()', () => {
     });
   });
 
+  it('gives at most 2000 columns to answers no definition names: the ones in the most responses, the rest of a row as JSON in a last column', () => {
+    const base = {
+      surveyVersion: 1,
+      locale: 'pl' as const,
+      startedAt: '2024-03-01T10:00:00Z',
+      submittedAt: '2024-03-01T10:00:00Z',
+    };
+    const id = (i: number) => `6f1c2a4e-8b3d-4c5a-9e7f-${String(i).padStart(12, '0')}`;
+    // Three responses with 1000 keys of their own each (3000 columns), sent first; then two
+    // with the survey's own answers, a matrix and a score.
+    const flood = [0, 1, 2].map((n) => ({
+      ...base,
+      id: id(n),
+      answers: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x${n}_${i}`, `=${i}`])),
+    }));
+    const real = [3, 4].map((n) => ({
+      ...base,
+      id: id(n),
+      answers: { overall: n, talks: { t1: 5 }, comments: 'ok' },
+      scores: { s: { score: 50, band: 1 } },
+    }));
+    const rows = readCsv(responsesCsv([], [...flood, ...real]), ';');
+    const header = rows[0]!;
+    expect(header.length).to.equal(5 + 2000 + 1);
+    expect(header.at(-1)).to.equal('answers:more');
+    // Found in two responses each, they all get a column, though they came last.
+    expect(header.slice(-6, -1)).to.deep.equal(['overall', 'talks.t1', 'comments', 'score:s', 'band:s']);
+    expect(header.slice(5, 7)).to.deep.equal(['x0_0', 'x0_1'], 'then the first seen');
+    expect(rows[4]!.slice(-6)).to.deep.equal(['3', '5', 'ok', '50', '1', '']);
+    // Every answer is in the file: in its column, or in the last one.
+    flood.forEach((response, n) => {
+      const row = rows[n + 1]!;
+      const inColumns = Object.fromEntries(header.slice(5, -1).flatMap((h, i) => (row[i + 5] ? [[h, row[i + 5]]] : [])));
+      const more = row.at(-1) ? (JSON.parse(row.at(-1)!) as Record<string, string>) : {};
+      const written = { ...inColumns, ...more };
+      expect(Object.keys(written).sort()).to.deep.equal(Object.keys(response.answers).sort(), `response ${n}`);
+      for (const [key, value] of Object.entries(inColumns)) expect(value).to.equal(`'${response.answers[key]}`);
+      for (const [key, value] of Object.entries(more)) expect(value).to.equal(response.answers[key]);
+    });
+    expect(Object.keys(JSON.parse(rows[3]!.at(-1)!) as object)).to.have.length(1000, 'the third response: none of its own got a column');
+  });
+
   it("is the collector's export format: every text quoted, numbers bare, consent true/false, band labels in the definition's language", () => {
     const partnership = partnershipSelfAssessment();
     const response = {
