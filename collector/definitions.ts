@@ -7,37 +7,36 @@ export type Definitions = Map<string, Map<number, SurveyDefinition>>;
 
 export const versionOf = (definition: SurveyDefinition) => definition.version ?? 1;
 
-const ONLY_REGULAR = 'only regular files are read (copy the definition into the directory)';
+const ONLY_REGULAR = 'only regular files (or symbolic links to them) are read';
 
 /** Why a directory entry named `*.json` is not read. */
-function notRegular(entry: Pick<Dirent, 'isSymbolicLink' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>) {
-  const what = entry.isSymbolicLink()
-    ? 'a symbolic link'
-    : entry.isDirectory()
-      ? 'a directory'
-      : entry.isFIFO()
-        ? 'a named pipe (FIFO)'
-        : entry.isSocket()
-          ? 'a socket'
-          : entry.isBlockDevice() || entry.isCharacterDevice()
-            ? 'a device'
-            : 'not a regular file';
+function notRegular(entry: Pick<Dirent, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>) {
+  const what = entry.isDirectory()
+    ? 'a directory'
+    : entry.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : entry.isSocket()
+        ? 'a socket'
+        : entry.isBlockDevice() || entry.isCharacterDevice()
+          ? 'a device'
+          : 'not a regular file';
   return `is ${what}: ${ONLY_REGULAR}`;
 }
 
 /**
- * The text of a regular file, or why it was not read. Opened without following a symbolic link
- * and without waiting for a FIFO's writer (either may have taken the file's place since the
- * directory was listed), and checked to be a regular file before a byte is read.
+ * The text of a regular file, or why it was not read. Opened without waiting for a FIFO's writer
+ * (one may have taken the file's place since the directory was listed, or be what a symbolic link
+ * points to), and checked to be a regular file before a byte is read. A symbolic link is followed:
+ * a Kubernetes ConfigMap mounted as a directory is made of them, and whoever can put a link in
+ * the directory can put a copy there too; what the file holds is never quoted in an error.
  */
 function readRegularFile(path: string): { text: string } | { problem: string } {
   let fd: number;
   try {
-    // Both flags are 0 where the platform has none (Windows).
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    // 0 where the platform has no such flag (Windows).
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { problem: code === 'ELOOP' ? `is a symbolic link: ${ONLY_REGULAR}` : `cannot be read (${code})` };
+    return { problem: `cannot be read (${(error as NodeJS.ErrnoException).code})` };
   }
   try {
     const stat = fstatSync(fd);
@@ -67,8 +66,8 @@ function parseJson(text: string): { json: unknown } | { problem: string } {
 }
 
 /**
- * Reads every `*.json` regular file of a directory as a survey definition. Any invalid file,
- * and any other kind of entry with such a name (a symbolic link, a FIFO, a device), stops the
+ * Reads every `*.json` regular file (or symbolic link to one) of a directory as a survey
+ * definition. Any invalid file, and any other kind of entry with such a name (a FIFO, a device), stops the
  * start with its name and the JSON paths of its problems: a collector that silently ignored a
  * survey would answer its respondents with 404. What a file holds is never quoted.
  */
@@ -81,7 +80,7 @@ export function loadDefinitions(dir: string): Definitions {
   const source = new Map<string, string>();
   for (const entry of entries) {
     const name = entry.name;
-    if (!entry.isFile()) {
+    if (!entry.isFile() && !entry.isSymbolicLink()) {
       problems.push(`${name}: ${notRegular(entry)}`);
       continue;
     }

@@ -47,8 +47,8 @@ Options (flags win over environment variables):
                         own origin, e.g. http://ankiety.intranet:8080.     ANKIETA_ORIGINS
   --token <secret>      Bearer token for GET /api/surveys/:id/responses.      ANKIETA_TOKEN
                         Without one a random token is generated and printed at start.
-  --definitions <dir>   Directory of survey definitions (*.json, regular files only: not
-                        symbolic links). When given, responses to unknown surveys get 404
+  --definitions <dir>   Directory of survey definitions (*.json, regular files or links
+                        to them). When given, responses to unknown surveys get 404
                         and answers are checked against the definition of the response's
                         surveyVersion. Without it any survey id and answer keys are taken;
                         a CSV export then gives a column to at most 2000 of them (those in

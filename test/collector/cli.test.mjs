@@ -2,7 +2,7 @@
 // (npm start) read the URL and the generated token from.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -62,14 +62,14 @@ describe('collector command line', () => {
     assert.match(stderr, /zla\.json: pages\[0\]\.questions\[0\]\.type: unknown type "ratng"/);
   });
 
-  it('refuses a symbolic link, a FIFO or a directory named *.json, naming it, and does not wait on the FIFO', async () => {
-    // Outside the directory, something the collector's user can read but nobody should see.
-    const outside = join(tempDir(), 'secret.json');
-    writeFileSync(outside, JSON.stringify({ id: 'TOP-SECRET-VALUE' }));
+  it('refuses a FIFO or a directory named *.json, or a link to one, naming it, and does not wait on the FIFO', async () => {
+    const elsewhere = tempDir();
+    execFileSync('mkfifo', [join(elsewhere, 'pipe')]);
     for (const [name, make, what] of [
-      ['link.json', (path) => symlinkSync(outside, path), 'a symbolic link'],
       ['pipe.json', (path) => execFileSync('mkfifo', [path]), 'a named pipe \\(FIFO\\)'],
       ['folder.json', (path) => mkdirSync(path), 'a directory'],
+      ['link-to-pipe.json', (path) => symlinkSync(join(elsewhere, 'pipe'), path), 'a named pipe \\(FIFO\\)'],
+      ['link-to-folder.json', (path) => symlinkSync(elsewhere, path), 'a directory'],
     ]) {
       const dir = tempDir();
       cpSync(DEFINITIONS, dir, { recursive: true });
@@ -79,9 +79,26 @@ describe('collector command line', () => {
       });
       assert.equal(timedOut, false, `${name}: still running after 10 s`);
       assert.equal(code, 1, `${name}: ${stderr}`);
-      assert.match(stderr, new RegExp(`\\n  ${name}: is ${what}: only regular files are read`), name);
-      assert.doesNotMatch(stderr, /TOP-SECRET/, name);
+      assert.match(stderr, new RegExp(`\\n  ${name}: is ${what}: only regular files \\(or symbolic links to them\\) are read`), name);
     }
+  });
+
+  it('follows a symbolic link to a definition (a Kubernetes ConfigMap), and quotes nothing of a linked file that is none', async () => {
+    const dir = tempDir();
+    const mounted = tempDir();
+    cpSync(DEFINITIONS, mounted, { recursive: true });
+    for (const name of readdirSync(mounted)) symlinkSync(join(mounted, name), join(dir, name));
+    const started = await runCollector(['--definitions', dir, '--data-dir', tempDir(), '--port', '0'], { timeoutMs: 3000 });
+    assert.equal(started.timedOut, true, `linked definitions load and the collector runs: ${started.stderr}`);
+    assert.match(started.stdout, /listening on .* surveys /);
+    // Outside the directory, something the collector's user can read but nobody should see.
+    const outside = join(tempDir(), 'secret.json');
+    writeFileSync(outside, JSON.stringify({ id: 'TOP-SECRET-VALUE' }));
+    symlinkSync(outside, join(dir, 'link.json'));
+    const { code, stderr } = await runCollector(['--definitions', dir, '--data-dir', tempDir(), '--port', '0'], { timeoutMs: 10_000 });
+    assert.equal(code, 1);
+    assert.match(stderr, /\n {2}link\.json: /);
+    assert.doesNotMatch(stderr, /TOP-SECRET/);
   });
 
   it("names the line and column of a file that is not JSON, without quoting the file's bytes", async () => {
