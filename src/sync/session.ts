@@ -167,7 +167,7 @@ export class OfflineSession extends EventTarget {
     this.#database = new Database({
       name: options.databaseName ?? 'ankieta',
       openTimeoutMs: options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
-      onReconnect: () => void this.#autosave.rewrite(),
+      onReconnect: () => this.#writeAgain(),
       ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
     });
     this.#store = new OfflineStore(this.#database);
@@ -520,6 +520,7 @@ export class OfflineSession extends EventTarget {
 
   /** Writes what storage could not take before: completions, deliveries and refusals made in memory. */
   async #writeHeldBack(): Promise<void> {
+    let wrote = false;
     try {
       for (const [id, { item, draftId }] of this.#inMemory) {
         // An item on the wire stays in memory until its reply, so no other tab can pick it up meanwhile.
@@ -535,16 +536,21 @@ export class OfflineSession extends EventTarget {
         }
         this.#inMemory.delete(id);
         this.#outbox.set(stored.id, stored);
+        wrote = true;
       }
       for (const [id, { surveyId, draftId }] of this.#unsavedDelivered) {
         await this.#store.delivered(surveyId, id, this.#clock.now(), draftId);
         this.#unsavedDelivered.delete(id);
+        wrote = true;
       }
       for (const [id, draftId] of this.#unsavedUndelivered) {
         const record = this.#undelivered.get(id);
         if (record) await this.#store.undeliver(record.surveyId, record, this.#clock.now(), draftId);
         this.#unsavedUndelivered.delete(id);
+        wrote = true;
       }
+      // Written after an open got through again (nothing else may write: a completed form has no draft).
+      if (wrote) this.#storageWorked();
     } catch (error) {
       this.#storageFailed(error);
     }
@@ -592,7 +598,14 @@ export class OfflineSession extends EventTarget {
   #storageWorked(): void {
     if (this.#status.storageAvailable) return;
     this.#setStatus({ storageAvailable: true, ...(this.#status.state === 'storage-unavailable' ? { state: 'idle' } : {}) });
-    // Storage is back: write what only memory held. The draft first, so nothing typed is lost.
+    this.#writeAgain();
+  }
+
+  /**
+   * Storage is back (a write worked, a lost connection was replaced, or an open got through after
+   * IndexedDB hung): write what only memory held. The draft first, so nothing typed is lost.
+   */
+  #writeAgain(): void {
     void this.#autosave.rewrite();
     if (this.#inMemory.size + this.#unsavedDelivered.size + this.#unsavedUndelivered.size > 0) {
       if (this.#delivery) void this.#delivery.flush('queued');

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { Harness, makeResponse, rawKeys, until } from '../support/offline-fixtures.js';
+import { Harness, factory, makeResponse, rawKeys, sleep, until } from '../support/offline-fixtures.js';
 import { keepsWorkingInMemory, quotaFault } from '../support/storage-faults.js';
-import { clearSiteStorage, overrideQuota, refuseConnections, resetServers, servers, stored } from '../support/servers.js';
+import { clearSiteStorage, overrideQuota, refuseConnections, resetServers, servers, setOffline, stored } from '../support/servers.js';
 
 /** Storage failures that need Chromium's DevTools protocol: a storage quota, clearing site data. */
 describe('storage failures, Chromium', () => {
@@ -12,6 +12,7 @@ describe('storage failures, Chromium', () => {
   });
   afterEach(async () => {
     await overrideQuota(null);
+    await setOffline(false);
     await h.finish();
   });
 
@@ -39,6 +40,30 @@ describe('storage failures, Chromium', () => {
     await until(() => session.log.sent.includes(waiting.id), 'the waiting response delivered');
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([waiting.id]);
     expect(session.log.errors).to.deep.equal([]);
+  });
+
+  it('offline, IndexedDB hanging for two opens and then answering: the completed response is written once it does', async () => {
+    const { endpoint } = await servers();
+    await setOffline(true);
+    await until(() => !navigator.onLine, 'navigator.onLine false');
+    // The first two opens never answer; the third (started by the completion) does.
+    const idb = factory((call) => (call <= 2 ? ({} as IDBOpenDBRequest) : undefined));
+    const session = h.session({ endpoint, indexedDB: idb, openTimeoutMs: 200 });
+    await session.restore();
+    await session.saveAnswer('overall', 4);
+    const response = makeResponse('konferencja', { overall: 4 }, session.responseId);
+    await session.complete(response);
+    await until(async () => (await rawKeys(h.databaseName, 'outbox:')).length === 1, 'the response in the outbox', 3000);
+    await sleep(100);
+    expect(session.status).to.include({ storageAvailable: true, waiting: 1 });
+    session.dispose();
+    // Closing the page now loses nothing: the next visit finds it waiting, and sends it once online.
+    const next = h.session({ endpoint });
+    await next.restore();
+    expect(next.status.waiting).to.equal(1);
+    await setOffline(false);
+    await until(() => next.log.sent.includes(response.id), 'sent once online');
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 
   it('data cleared by the user while no page is open: the next page starts clean', async () => {
