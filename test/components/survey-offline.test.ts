@@ -446,6 +446,22 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([first.id]);
   });
 
+  it('at a kiosk, an earlier refused response (422, kept, nothing to offer here) does not replace "ready for the next person"', async () => {
+    const { endpoint } = await servers();
+    await injectFaults({ type: 'status', status: 422, times: 1 });
+    const el = await fixture<AnkietaSurvey>(
+      html`<ankieta-survey locale="pl" kiosk kiosk-thanks="1" endpoint=${endpoint} .definition=${survey}></ankieta-survey>`,
+    );
+    await settled(el);
+    const refused = oneEvent(el, 'ankieta-error');
+    await submitBothPages(el);
+    expect((await refused).detail.status).to.equal(422);
+    await until(() => !part(el, 'thank-you') && !!part(el, 'form'), 'a fresh form for the next person', 5000);
+    await settled(el);
+    expect(status(el)).to.equal('Ankieta jest gotowa dla kolejnej osoby.');
+    expect(el.shadowRoot!.querySelector('.delivery-actions'), 'no button without its words').to.equal(null);
+  });
+
   it('offers "Spróbuj ponownie" while a response waits for the next attempt, and sends it at once', async () => {
     const { endpoint } = await servers();
     // The collector asks for an hour's pause: without the button the response would sit there.

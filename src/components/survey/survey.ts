@@ -41,9 +41,12 @@ function json(definition: unknown): string | undefined {
   }
 }
 
-/** The status comes with buttons: a refusal to hand over or retry, or a response waiting for its next attempt. */
-const hasActions = (status: SessionStatus | undefined): status is SessionStatus =>
-  !!status && (!!status.undelivered || status.state === 'forbidden' || status.state === 'waiting');
+/**
+ * The status comes with buttons: refused responses to hand over (not at a kiosk, see
+ * #renderDeliveryActions), a refusal to retry, or a response waiting for its next attempt.
+ */
+const hasActions = (status: SessionStatus | undefined, kiosk: boolean): status is SessionStatus =>
+  !!status && ((!kiosk && !!status.undelivered) || status.state === 'forbidden' || status.state === 'waiting');
 
 /**
  * @summary Renders a survey definition as an accessible, multi-page, bilingual form.
@@ -434,7 +437,7 @@ export class AnkietaSurvey extends LitElement {
     const status = this.#controller.status;
     // A one-off message ("ready for the next person") gives way to a status that comes with
     // buttons: "Spróbuj ponownie" alone would not say that the server refused or is not reached.
-    if (this.notice && !hasActions(status)) return this.notice;
+    if (this.notice && !hasActions(status, this.kiosk)) return this.notice;
     const text = this.#statusText(status);
     // The same words stand in the notice above: spoken once here, not shown twice.
     return status?.state === 'storage-unavailable' ? html`<span class="visually-hidden">${text}</span>` : text;
@@ -473,7 +476,7 @@ export class AnkietaSurvey extends LitElement {
   #renderDeliveryActions() {
     const status = this.#controller.status;
     const retry = status?.state === 'forbidden' || status?.state === 'waiting';
-    if (!hasActions(status)) return nothing;
+    if (!hasActions(status, this.kiosk)) return nothing;
     return html`<p class="delivery-actions">
       ${
         // Not at a kiosk: the file holds every response still on the device, and the next
