@@ -89,12 +89,12 @@ export class OfflineStore {
       markValues.forEach((mark, index) => {
         const key = String(markKeys[index]);
         // A mark says a draft was completed: one written back under its id by a tab that still
-        // held it is removed below. After 30 days (or the drafts' own age limit, if shorter) the
-        // mark goes too, but never while such a draft is left, which would then come back. One
-        // dated more than 30 days ahead was made by a wrong clock, since put right: it goes as
-        // one would after the clock jumped forward, not 30 days after that date.
-        if (!(mark?.at >= now - Math.min(draftTtlMs, MARK_TTL_MS) && mark.at <= now + MARK_TTL_MS) && !drafts.has(`draft${key.slice(4)}`))
-          store.delete(key);
+        // held it is removed below. After 30 days the mark goes too (not after this page's
+        // drafts' age limit: the mark may be another survey's, whose pages keep drafts longer),
+        // but never while such a draft is left, which would then come back. One dated more than
+        // 30 days ahead was made by a wrong clock, since put right: it goes as one would after
+        // the clock jumped forward, not 30 days after that date.
+        if (!(mark?.at >= now - MARK_TTL_MS && mark.at <= now + MARK_TTL_MS) && !drafts.has(`draft${key.slice(4)}`)) store.delete(key);
       });
       // Past the last mark, the next load starts again from the first.
       store.put(markKeys[MARKS_PER_LOAD - 1] ?? '', MARKS_CURSOR);

@@ -134,4 +134,12 @@ describe('completion marks (done:<surveyId>:<responseId>)', () => {
     await h.session({ clock }).restore();
     expect(await rawKeys(h.databaseName, 'done:')).to.deep.equal(['done:konferencja:soon']);
   });
+
+  it("a page keeping drafts for a day only does not prune another survey's marks before their 30 days", async () => {
+    await created();
+    const now = Date.now();
+    await putRaw(h.databaseName, { 'done:inna:two-days': { surveyId: 'inna', at: now - 2 * DAY } });
+    await h.session({ draftTtlDays: 1 }).restore();
+    expect(await rawKeys(h.databaseName, 'done:inna:')).to.deep.equal(['done:inna:two-days']);
+  });
 });
