@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
-import { live } from 'lit/directives/live.js';
+import { live } from '../shared/live.js';
 import type { NpsQuestion } from '../../schema/definition.js';
 import { asPoint } from '../shared/scale-points.js';
 import { FormControl, stop, type FormState } from '../shared/form-control.js';

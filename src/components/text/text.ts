@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { define } from '../shared/define.js';
-import { live } from 'lit/directives/live.js';
+import { live } from '../shared/live.js';
 import { maxLengthOf } from '../../engine/validate.js';
 import type { TextQuestion } from '../../schema/definition.js';
 import { FormControl, stop, type FormState } from '../shared/form-control.js';
