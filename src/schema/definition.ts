@@ -4,7 +4,7 @@
  * the shipped JSON Schema); rules that relate one part of a definition to another live in
  * `cross-check.ts`.
  */
-import { z } from './zod.js';
+import { int, z } from './zod.js';
 
 export const LOCALES = ['pl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -101,7 +101,7 @@ const common = {
 export const NAMED_SCALES = ['agree5', 'quality5'] as const;
 export type NamedScale = (typeof NAMED_SCALES)[number];
 
-export const ScalePoint = z.strictObject({ value: z.int(), label: LocalizedText });
+export const ScalePoint = z.strictObject({ value: int(), label: LocalizedText });
 export type ScalePoint = z.infer<typeof ScalePoint>;
 
 /** A named scale, or 2–11 custom points. */
@@ -115,7 +115,7 @@ const scaleSpec = {
 export const RatingQuestion = z.strictObject({
   ...common,
   type: z.literal('rating'),
-  max: z.optional(z.int().check(z.gte(3), z.lte(10))),
+  max: z.optional(int().check(z.gte(3), z.lte(10))),
   minLabel: z.optional(LocalizedText),
   maxLabel: z.optional(LocalizedText),
 });
@@ -142,15 +142,15 @@ export const ChoiceQuestion = z.strictObject({
   /** Adds "Other" with a text field; a string relabels it. */
   other: z.optional(z.union([z.boolean(), LocalizedText])),
   display: z.optional(z.enum(['radio', 'dropdown'])),
-  minChoices: z.optional(z.int().check(z.gte(0))),
-  maxChoices: z.optional(z.int().check(z.gte(1))),
+  minChoices: z.optional(int().check(z.gte(0))),
+  maxChoices: z.optional(int().check(z.gte(1))),
 });
 
 export const TextQuestion = z.strictObject({
   ...common,
   type: z.literal('text'),
   multiline: z.optional(z.boolean()),
-  maxLength: z.optional(z.int().check(z.gte(1), z.lte(20000))),
+  maxLength: z.optional(int().check(z.gte(1), z.lte(20000))),
   format: z.optional(z.enum(['email'])),
   placeholder: z.optional(LocalizedText),
 });
@@ -214,8 +214,8 @@ export const Page = z.strictObject({
 export type Page = z.infer<typeof Page>;
 
 export const Band = z.strictObject({
-  min: z.int().check(z.gte(0), z.lte(100)),
-  max: z.int().check(z.gte(0), z.lte(100)),
+  min: int().check(z.gte(0), z.lte(100)),
+  max: int().check(z.gte(0), z.lte(100)),
   label: LocalizedText,
   advice: z.optional(LocalizedText),
 });
@@ -240,7 +240,7 @@ export const SurveyDefinition = z.strictObject({
   /** Lets editors find the JSON Schema (`dist/ankieta.schema.json`); ignored at run time. */
   $schema: z.optional(z.string()),
   id: SurveyId,
-  version: z.optional(z.int().check(z.gte(1))),
+  version: z.optional(int().check(z.gte(1))),
   locale: z.optional(z.enum(LOCALES)),
   title: LocalizedText,
   description: z.optional(LocalizedText),

@@ -26,7 +26,7 @@ import {
   SurveyDefinition,
   TextQuestion,
 } from './definition.js';
-import { z } from './zod.js';
+import { wholeNumber, z } from './zod.js';
 
 type Docs = Record<string, string>;
 
@@ -234,6 +234,15 @@ export function definitionJsonSchema(): Record<string, unknown> {
       if (docs) jsonSchema[FIELD_DOCS] = docs;
       if (zodSchema === textObject) jsonSchema.minProperties = 1;
       if (zodSchema === Comparison) jsonSchema.oneOf = COMPARISONS.map((op) => ({ required: [op] }));
+      // int() is a number with a check of its own: an integer in the safe range, as z.int() says.
+      if ((zodSchema._zod.def as { checks?: unknown[] }).checks?.includes(wholeNumber)) {
+        const { minimum = -Infinity, maximum = Infinity } = jsonSchema;
+        delete jsonSchema.minimum;
+        delete jsonSchema.maximum;
+        jsonSchema.type = 'integer';
+        jsonSchema.minimum = Math.max(minimum, Number.MIN_SAFE_INTEGER);
+        jsonSchema.maximum = Math.min(maximum, Number.MAX_SAFE_INTEGER);
+      }
     },
   }) as Record<string, unknown>;
   addFieldDocs(schema);

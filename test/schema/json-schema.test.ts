@@ -26,6 +26,10 @@ describe('definitionJsonSchema', () => {
     expect(schema.properties.locale.enum).to.deep.equal(['pl', 'en']);
   });
 
+  it('says integer, within the safe range, where a definition needs a whole number', () => {
+    expect(schema.properties.version).to.include({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+  });
+
   it('offers every question type as a oneOf branch whose properties cover the sample definition', () => {
     const branches: Json[] = schema.properties.pages.items.properties.questions.items.oneOf;
     expect(branches.map((b) => b.properties.type.const)).to.deep.equal([...QUESTION_TYPES]);

@@ -1,0 +1,31 @@
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import * as zod from 'zod/mini';
+import { int, z } from '../../src/schema/zod.js';
+
+/** The issues as formatIssues sees them; z.int()'s range issues also carry a `note` nobody reads. */
+const issues = (schema: z.ZodMiniType, value: unknown) => {
+  const result = schema.safeParse(value);
+  return result.success ? [] : result.error.issues.map((issue) => ({ ...issue, note: undefined }));
+};
+
+describe('int()', () => {
+  const bounds: Array<[number, number] | []> = [[], [0, 100], [1, 20000], [3, 10]];
+  const numbers = [0, 1, -1, 3, 10, 11, 100, 101, 4.5, -0.5, 1e-9, 20000, 20001, NaN, Infinity, -Infinity];
+  const unsafe = [2 ** 53 - 1, 2 ** 53, -(2 ** 53 - 1), -(2 ** 53), 1e20, -1e20];
+  const samples: unknown[] = [...numbers, ...unsafe, '4', null, undefined, true, [], {}];
+
+  it('accepts and refuses what z.int() does, with the same issues', () => {
+    for (const range of bounds) {
+      const checks = range.length ? [z.gte(range[0]), z.lte(range[1])] : [];
+      const ours = int().check(...checks);
+      const zods = zod.int().check(...checks);
+      for (const value of samples) expect(issues(ours, value), `${String(value)} in ${range.join('–')}`).to.deep.equal(issues(zods, value));
+      fc.assert(
+        fc.property(fc.oneof(fc.double(), fc.integer(), fc.maxSafeInteger()), (value) => {
+          expect(issues(ours, value)).to.deep.equal(issues(zods, value));
+        }),
+      );
+    }
+  });
+});
