@@ -112,19 +112,22 @@ const scaleSpec = {
   notApplicable: z.optional(z.union([z.boolean(), LocalizedText])),
 };
 
+// A question's `type` is a one-value z.enum, not z.literal: the same check and the same issue
+// (`must be "rating"`) without zod's literal schema in the script-tag bundle (about 0.1 kB gzip).
+// json-schema.ts writes it as the `const` a literal gives.
 export const RatingQuestion = z.strictObject({
   ...common,
-  type: z.literal('rating'),
+  type: z.enum(['rating']),
   max: z.optional(int().check(z.gte(3), z.lte(10))),
   minLabel: z.optional(LocalizedText),
   maxLabel: z.optional(LocalizedText),
 });
 
-export const ScaleQuestion = z.strictObject({ ...common, type: z.literal('scale'), ...scaleSpec });
+export const ScaleQuestion = z.strictObject({ ...common, type: z.enum(['scale']), ...scaleSpec });
 
 export const NpsQuestion = z.strictObject({
   ...common,
-  type: z.literal('nps'),
+  type: z.enum(['nps']),
   minLabel: z.optional(LocalizedText),
   maxLabel: z.optional(LocalizedText),
 });
@@ -136,7 +139,7 @@ export const ChoiceOption = z.strictObject({
 
 export const ChoiceQuestion = z.strictObject({
   ...common,
-  type: z.literal('choice'),
+  type: z.enum(['choice']),
   options: z.array(ChoiceOption).check(z.minLength(1), z.maxLength(200)),
   multiple: z.optional(z.boolean()),
   /** Adds "Other" with a text field; a string relabels it. */
@@ -148,7 +151,7 @@ export const ChoiceQuestion = z.strictObject({
 
 export const TextQuestion = z.strictObject({
   ...common,
-  type: z.literal('text'),
+  type: z.enum(['text']),
   multiline: z.optional(z.boolean()),
   maxLength: z.optional(int().check(z.gte(1), z.lte(20000))),
   format: z.optional(z.enum(['email'])),
@@ -159,14 +162,14 @@ export const MatrixRow = z.strictObject({ id: Id, label: LocalizedText });
 
 export const MatrixQuestion = z.strictObject({
   ...common,
-  type: z.literal('matrix'),
+  type: z.enum(['matrix']),
   rows: z.array(MatrixRow).check(z.minLength(1), z.maxLength(100)),
   ...scaleSpec,
 });
 
 export const ConsentQuestion = z.strictObject({
   ...common,
-  type: z.literal('consent'),
+  type: z.enum(['consent']),
   /** The information clause (e.g. RODO art. 13) shown above the checkbox. */
   text: LocalizedText,
   /** The checkbox label; defaults to the catalog's "I agree". */
@@ -175,7 +178,7 @@ export const ConsentQuestion = z.strictObject({
 
 export const InfoBlock = z.strictObject({
   id: Id,
-  type: z.literal('info'),
+  type: z.enum(['info']),
   title: z.optional(LocalizedText),
   text: LocalizedText,
   visibleIf: z.optional(Condition),

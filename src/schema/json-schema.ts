@@ -19,6 +19,7 @@ import {
   MatrixRow,
   NpsQuestion,
   Page,
+  Question,
   RatingQuestion,
   ScalePoint,
   ScaleQuestion,
@@ -222,6 +223,7 @@ export function definitionJsonSchema(): Record<string, unknown> {
   DOCS.set(all, ['Every condition holds.', { all: 'The conditions, at least one.' }]);
   DOCS.set(any, ['At least one condition holds.', { any: 'The conditions, at least one.' }]);
   DOCS.set(not, ['The condition does not hold.', { not: 'The condition.' }]);
+  const types = new Set<unknown>(Question.def.options.map((option) => option.shape.type));
   const schema = z.toJSONSchema(SurveyDefinition, {
     metadata,
     target: 'draft-2020-12',
@@ -233,6 +235,11 @@ export function definitionJsonSchema(): Record<string, unknown> {
       const docs = DOCS.get(zodSchema);
       if (docs) jsonSchema[FIELD_DOCS] = docs;
       if (zodSchema === textObject) jsonSchema.minProperties = 1;
+      // A question's type is a one-value enum, a literal as JSON Schema says it (definition.ts).
+      if (types.has(zodSchema)) {
+        jsonSchema.const = jsonSchema.enum![0];
+        delete jsonSchema.enum;
+      }
       if (zodSchema === Comparison) jsonSchema.oneOf = COMPARISONS.map((op) => ({ required: [op] }));
       // int() is a number with a check of its own: an integer in the safe range, as z.int() says.
       if ((zodSchema._zod.def as { checks?: unknown[] }).checks?.includes(wholeNumber)) {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import * as zod from 'zod/mini';
+import { Question, QUESTION_TYPES } from '../../src/schema/definition.js';
 import { int, z } from '../../src/schema/zod.js';
 
 /** The issues as formatIssues sees them; z.int()'s range issues also carry a `note` nobody reads. */
@@ -27,5 +28,15 @@ describe('int()', () => {
         }),
       );
     }
+  });
+});
+
+describe("a question's type", () => {
+  it('is checked as z.literal() checks it, with the same issues', () => {
+    const types = Question.def.options.map((option) => option.shape.type);
+    expect(types.map((type) => type.options)).to.deep.equal(QUESTION_TYPES.map((type) => [type]));
+    for (const [i, type] of types.entries())
+      for (const value of [...QUESTION_TYPES, 'Rating', '', 1, null, undefined, ['rating']])
+        expect(issues(type, value), `${QUESTION_TYPES[i]}: ${String(value)}`).to.deep.equal(issues(zod.literal(QUESTION_TYPES[i]), value));
   });
 });
