@@ -4,7 +4,7 @@
  * the shipped JSON Schema); rules that relate one part of a definition to another live in
  * `cross-check.ts`.
  */
-import { int, z } from './zod.js';
+import { int, matches, refine, z } from './zod.js';
 
 export const LOCALES = ['pl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -16,16 +16,16 @@ export const LocalizedText = z.union([
   nonEmpty,
   z
     .strictObject({ pl: z.optional(nonEmpty), en: z.optional(nonEmpty) })
-    .check(z.refine((t) => t.pl !== undefined || t.en !== undefined, 'needs "pl" or "en"')),
+    .check(refine((t) => t.pl !== undefined || t.en !== undefined, 'needs "pl" or "en"')),
 ]);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Question, page, row and dimension ids: safe as form field names, JSON keys and CSV headers. */
 export const Id = z
   .string()
-  .check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must start with a letter and use only A–Z, a–z, 0–9, "_" or "-" (at most 64)'));
+  .check(matches(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, 'must start with a letter and use only A–Z, a–z, 0–9, "_" or "-" (at most 64)'));
 /** The survey id keys storage and responses. */
-export const SurveyId = z.string().check(z.regex(/^[a-z0-9_-]{1,64}$/, 'must use only a–z, 0–9, "_" or "-" (1 to 64 characters)'));
+export const SurveyId = z.string().check(matches(/^[a-z0-9_-]{1,64}$/, 'must use only a–z, 0–9, "_" or "-" (1 to 64 characters)'));
 
 const Scalar = z.union([z.number(), z.string(), z.boolean()]);
 export type Scalar = z.infer<typeof Scalar>;
@@ -64,7 +64,7 @@ export const Comparison = z
     answered: z.optional(z.boolean()),
   })
   .check(
-    z.refine(
+    refine(
       (c) => COMPARISONS.filter((op) => (c as Record<string, unknown>)[op] !== undefined).length === 1,
       `needs exactly one of ${COMPARISONS.join(', ')}`,
     ),
@@ -133,7 +133,7 @@ export const NpsQuestion = z.strictObject({
 });
 
 export const ChoiceOption = z.strictObject({
-  value: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must use only A–Z, a–z, 0–9, "_" or "-" (1 to 64)')),
+  value: z.string().check(matches(/^[A-Za-z0-9_-]{1,64}$/, 'must use only A–Z, a–z, 0–9, "_" or "-" (1 to 64)')),
   label: LocalizedText,
 });
 

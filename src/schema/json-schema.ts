@@ -30,6 +30,7 @@ import {
 import { wholeNumber, z } from './zod.js';
 
 type Docs = Record<string, string>;
+type OwnCheck = { _zod: { def: { params?: { pattern?: RegExp } } } };
 
 /** What an editor shows on hover, per object and field. Not shipped in the bundles: build time only. */
 const QUESTION: Docs = {
@@ -241,8 +242,9 @@ export function definitionJsonSchema(): Record<string, unknown> {
         delete jsonSchema.enum;
       }
       if (zodSchema === Comparison) jsonSchema.oneOf = COMPARISONS.map((op) => ({ required: [op] }));
-      // int() is a number with a check of its own: an integer in the safe range, as z.int() says.
-      if ((zodSchema._zod.def as { checks?: unknown[] }).checks?.includes(wholeNumber)) {
+      // int() and matches() are checks of our own (zod.ts): say what z.int() and z.regex() say.
+      const checks = ((zodSchema._zod.def as { checks?: OwnCheck[] }).checks ?? []) as OwnCheck[];
+      if (checks.includes(wholeNumber as OwnCheck)) {
         const { minimum = -Infinity, maximum = Infinity } = jsonSchema;
         delete jsonSchema.minimum;
         delete jsonSchema.maximum;
@@ -250,6 +252,7 @@ export function definitionJsonSchema(): Record<string, unknown> {
         jsonSchema.minimum = Math.max(minimum, Number.MIN_SAFE_INTEGER);
         jsonSchema.maximum = Math.min(maximum, Number.MAX_SAFE_INTEGER);
       }
+      for (const check of checks) if (check._zod.def.params?.pattern) jsonSchema.pattern = check._zod.def.params.pattern.source;
     },
   }) as Record<string, unknown>;
   addFieldDocs(schema);

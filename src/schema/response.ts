@@ -4,24 +4,24 @@
  */
 import { LOCALES, Id, SurveyId } from './definition.js';
 import { NOT_APPLICABLE } from './constants.js';
-import { int, z } from './zod.js';
+import { int, matches, refine, z } from './zod.js';
 
 export { NOT_APPLICABLE, OTHER, OTHER_SUFFIX } from './constants.js';
 
 const MAX_TEXT = 20000;
 
 export const AnswerValue = z.union([
-  z.number().check(z.refine(Number.isFinite, 'must be a finite number')),
+  z.number().check(refine(Number.isFinite, 'must be a finite number')),
   z.string().check(z.maxLength(MAX_TEXT)),
   z.boolean(),
   z.array(z.string().check(z.maxLength(64))).check(z.maxLength(200)),
-  z.record(Id, z.union([z.number().check(z.refine(Number.isFinite, 'must be a finite number')), z.literal(NOT_APPLICABLE)])),
+  z.record(Id, z.union([z.number().check(refine(Number.isFinite, 'must be a finite number')), z.enum([NOT_APPLICABLE])])),
 ]);
 export type AnswerValue = z.infer<typeof AnswerValue>;
 export type Answers = Record<string, AnswerValue>;
 
 /** Answer keys are question ids, or `<choiceId>.other` for an "Other" text. */
-const AnswerKey = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}(\.other)?$/, 'is not a question id'));
+const AnswerKey = z.string().check(matches(/^[A-Za-z][A-Za-z0-9_-]{0,63}(\.other)?$/, 'is not a question id'));
 
 export const DimensionScore = z.strictObject({
   score: int().check(z.gte(0), z.lte(100)),
@@ -31,13 +31,13 @@ export type DimensionScore = z.infer<typeof DimensionScore>;
 
 const isoDate = z
   .string()
-  .check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
+  .check(refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time'));
 
 /** A response id: a UUID v4, made on the device. */
 export const RESPONSE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 export const Response = z.strictObject({
-  id: z.string().check(z.regex(RESPONSE_ID, 'must be a UUID v4')),
+  id: z.string().check(matches(RESPONSE_ID, 'must be a UUID v4')),
   surveyId: SurveyId,
   surveyVersion: int().check(z.gte(1)),
   locale: z.enum(LOCALES),

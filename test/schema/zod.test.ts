@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import * as zod from 'zod/mini';
 import { Question, QUESTION_TYPES } from '../../src/schema/definition.js';
-import { int, z } from '../../src/schema/zod.js';
+import { int, matches, refine, z } from '../../src/schema/zod.js';
 
 /** The issues as formatIssues sees them; z.int()'s range issues also carry a `note` nobody reads. */
 const issues = (schema: z.ZodMiniType, value: unknown) => {
@@ -38,5 +38,39 @@ describe("a question's type", () => {
     for (const [i, type] of types.entries())
       for (const value of [...QUESTION_TYPES, 'Rating', '', 1, null, undefined, ['rating']])
         expect(issues(type, value), `${QUESTION_TYPES[i]}: ${String(value)}`).to.deep.equal(issues(zod.literal(QUESTION_TYPES[i]), value));
+  });
+});
+
+describe('matches() and refine()', () => {
+  const id = /^[A-Za-z][A-Za-z0-9_-]{0,3}$/;
+  const strings: unknown[] = ['a', 'abcd', 'abcde', '1a', '', 'a b', ' ', 'a\n', 5, null, undefined, {}];
+
+  it('raise what z.regex() and z.refine() raise, and the checks after them still run', () => {
+    const pairs = [
+      [
+        z.string().check(matches(id, 'is not an id'), z.maxLength(4), matches(/b/, 'has no b')),
+        zod.string().check(zod.regex(id, 'is not an id'), zod.maxLength(4), zod.regex(/b/, 'has no b')),
+      ],
+      [
+        z.string().check(
+          refine((s: string) => !s.includes(' '), 'has a space'),
+          z.minLength(2),
+          refine((s: string) => s !== ' ', 'is one space'),
+        ),
+        zod.string().check(
+          zod.refine((s: string) => !s.includes(' '), 'has a space'),
+          zod.minLength(2),
+          zod.refine((s: string) => s !== ' ', 'is one space'),
+        ),
+      ],
+    ] as const;
+    for (const [ours, zods] of pairs)
+      for (const value of strings) {
+        expect(issues(ours, value), String(value)).to.deep.equal(issues(zods, value));
+        // Inside an object, a record's keys and a union, where paths and invalid_key come in.
+        const wrap = (schema: z.ZodMiniType<string>) => z.strictObject({ a: z.optional(z.record(schema, z.union([schema, z.number()]))) });
+        const input = typeof value === 'string' ? { a: { [value]: value } } : { a: { x: value } };
+        expect(issues(wrap(ours), input), String(value)).to.deep.equal(issues(wrap(zods), input));
+      }
   });
 });
