@@ -118,7 +118,7 @@ const scaleSpec = {
 export const RatingQuestion = z.strictObject({
   ...common,
   type: z.enum(['rating']),
-  max: z.optional(int().check(z.gte(3), z.lte(10))),
+  max: z.optional(int(3, 10)),
   minLabel: z.optional(LocalizedText),
   maxLabel: z.optional(LocalizedText),
 });
@@ -145,15 +145,15 @@ export const ChoiceQuestion = z.strictObject({
   /** Adds "Other" with a text field; a string relabels it. */
   other: z.optional(z.union([z.boolean(), LocalizedText])),
   display: z.optional(z.enum(['radio', 'dropdown'])),
-  minChoices: z.optional(int().check(z.gte(0))),
-  maxChoices: z.optional(int().check(z.gte(1))),
+  minChoices: z.optional(int(0)),
+  maxChoices: z.optional(int(1)),
 });
 
 export const TextQuestion = z.strictObject({
   ...common,
   type: z.enum(['text']),
   multiline: z.optional(z.boolean()),
-  maxLength: z.optional(int().check(z.gte(1), z.lte(20000))),
+  maxLength: z.optional(int(1, 20000)),
   format: z.optional(z.enum(['email'])),
   placeholder: z.optional(LocalizedText),
 });
@@ -217,8 +217,8 @@ export const Page = z.strictObject({
 export type Page = z.infer<typeof Page>;
 
 export const Band = z.strictObject({
-  min: int().check(z.gte(0), z.lte(100)),
-  max: int().check(z.gte(0), z.lte(100)),
+  min: int(0, 100),
+  max: int(0, 100),
   label: LocalizedText,
   advice: z.optional(LocalizedText),
 });
@@ -243,7 +243,7 @@ export const SurveyDefinition = z.strictObject({
   /** Lets editors find the JSON Schema (`dist/ankieta.schema.json`); ignored at run time. */
   $schema: z.optional(z.string()),
   id: SurveyId,
-  version: z.optional(int().check(z.gte(1))),
+  version: z.optional(int(1)),
   locale: z.optional(z.enum(LOCALES)),
   title: LocalizedText,
   description: z.optional(LocalizedText),

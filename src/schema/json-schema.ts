@@ -27,10 +27,10 @@ import {
   SurveyDefinition,
   TextQuestion,
 } from './definition.js';
-import { wholeNumber, z } from './zod.js';
+import { z } from './zod.js';
 
 type Docs = Record<string, string>;
-type OwnCheck = { _zod: { def: { params?: { pattern?: RegExp } } } };
+type OwnCheck = { _zod: { def: { params?: { int?: [number, number]; pattern?: RegExp } } } };
 
 /** What an editor shows on hover, per object and field. Not shipped in the bundles: build time only. */
 const QUESTION: Docs = {
@@ -242,17 +242,17 @@ export function definitionJsonSchema(): Record<string, unknown> {
         delete jsonSchema.enum;
       }
       if (zodSchema === Comparison) jsonSchema.oneOf = COMPARISONS.map((op) => ({ required: [op] }));
-      // int() and matches() are checks of our own (zod.ts): say what z.int() and z.regex() say.
-      const checks = ((zodSchema._zod.def as { checks?: OwnCheck[] }).checks ?? []) as OwnCheck[];
-      if (checks.includes(wholeNumber as OwnCheck)) {
-        const { minimum = -Infinity, maximum = Infinity } = jsonSchema;
-        delete jsonSchema.minimum;
-        delete jsonSchema.maximum;
-        jsonSchema.type = 'integer';
-        jsonSchema.minimum = Math.max(minimum, Number.MIN_SAFE_INTEGER);
-        jsonSchema.maximum = Math.min(maximum, Number.MAX_SAFE_INTEGER);
+      // int() and matches() are checks of our own (zod.ts): say what z.int() with z.gte() and
+      // z.lte(), and z.regex(), say.
+      for (const { _zod } of (zodSchema._zod.def as { checks?: OwnCheck[] }).checks ?? []) {
+        const { int, pattern } = _zod.def.params ?? {};
+        if (int) {
+          jsonSchema.type = 'integer';
+          jsonSchema.minimum = Math.max(int[0], Number.MIN_SAFE_INTEGER);
+          jsonSchema.maximum = Math.min(int[1], Number.MAX_SAFE_INTEGER);
+        }
+        if (pattern) jsonSchema.pattern = pattern.source;
       }
-      for (const check of checks) if (check._zod.def.params?.pattern) jsonSchema.pattern = check._zod.def.params.pattern.source;
     },
   }) as Record<string, unknown>;
   addFieldDocs(schema);

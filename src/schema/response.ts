@@ -24,8 +24,8 @@ export type Answers = Record<string, AnswerValue>;
 const AnswerKey = z.string().check(matches(/^[A-Za-z][A-Za-z0-9_-]{0,63}(\.other)?$/, 'is not a question id'));
 
 export const DimensionScore = z.strictObject({
-  score: int().check(z.gte(0), z.lte(100)),
-  band: int().check(z.gte(0)),
+  score: int(0, 100),
+  band: int(0),
 });
 export type DimensionScore = z.infer<typeof DimensionScore>;
 
@@ -39,7 +39,7 @@ export const RESPONSE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]
 export const Response = z.strictObject({
   id: z.string().check(matches(RESPONSE_ID, 'must be a UUID v4')),
   surveyId: SurveyId,
-  surveyVersion: int().check(z.gte(1)),
+  surveyVersion: int(1),
   locale: z.enum(LOCALES),
   startedAt: isoDate,
   submittedAt: isoDate,

@@ -10,22 +10,30 @@ z.config({ jitless: true });
 export { z };
 
 /**
- * `z.int()` in a few lines: a number, then the issues zod's safe-integer format raises (a
- * fraction is `invalid_type` expecting `int`, and the checks after it do not run; beyond
- * ±Number.MAX_SAFE_INTEGER it is `too_big` / `too_small` of origin `int`, without zod's `note`,
- * which formatIssues does not read). zod's number formats cost the script-tag bundle about
- * 0.27 kB gzip. json-schema.ts writes `integer` and the safe range, as z.int() gives.
+ * `z.int().check(z.gte(min), z.lte(max))` in a few lines: a number, then the issues those checks
+ * raise, in their order. A fraction is `invalid_type` expecting `int`, and nothing after it is
+ * checked; beyond ±Number.MAX_SAFE_INTEGER is `too_big` / `too_small` of origin `int` (without
+ * zod's `note`, which formatIssues does not read); below `min` or above `max` is `too_small` /
+ * `too_big` of origin `number`. zod's number formats and its gte/lte checks cost the script-tag
+ * bundle about 0.4 kB gzip. json-schema.ts writes `integer` with the range, as zod does, from the
+ * check's params.
  */
-export const wholeNumber = z.check<number>((payload) => {
-  const input = payload.value;
-  if (!Number.isInteger(input)) payload.issues.push({ expected: 'int', format: 'safeint', code: 'invalid_type', continue: false, input });
-  else if (input > Number.MAX_SAFE_INTEGER)
-    payload.issues.push({ code: 'too_big', maximum: Number.MAX_SAFE_INTEGER, origin: 'int', inclusive: true, continue: true, input });
-  else if (input < Number.MIN_SAFE_INTEGER)
-    payload.issues.push({ code: 'too_small', minimum: Number.MIN_SAFE_INTEGER, origin: 'int', inclusive: true, continue: true, input });
-});
-
-export const int = () => z.number().check(wholeNumber);
+export const int = (min = -Infinity, max = Infinity) =>
+  z.number().check(
+    z.check<number>(
+      ({ value: input, issues }) => {
+        if (!Number.isInteger(input))
+          return void issues.push({ expected: 'int', format: 'safeint', code: 'invalid_type', continue: false, input });
+        if (input > Number.MAX_SAFE_INTEGER)
+          issues.push({ code: 'too_big', maximum: Number.MAX_SAFE_INTEGER, origin: 'int', inclusive: true, continue: true, input });
+        else if (input < Number.MIN_SAFE_INTEGER)
+          issues.push({ code: 'too_small', minimum: Number.MIN_SAFE_INTEGER, origin: 'int', inclusive: true, continue: true, input });
+        if (input < min) issues.push({ origin: 'number', code: 'too_small', minimum: min, input, inclusive: true, continue: true });
+        if (input > max) issues.push({ origin: 'number', code: 'too_big', maximum: max, input, inclusive: true, continue: true });
+      },
+      { params: { int: [min, max] } },
+    ),
+  );
 
 /**
  * `z.regex()` and `z.refine()` in a few lines, for the same reason (zod's string-format and custom
