@@ -175,7 +175,8 @@ function terserAfterwards(): Plugin {
         if (chunk.type !== 'chunk') continue;
         const result = await terser(chunk.code, {
           ecma: 2020,
-          compress: { passes: 2 },
+          // Statements kept apart rather than joined by commas: gzip finds more repeats (15 B).
+          compress: { passes: 2, sequences: false },
           mangle: { properties: { regex: INTERNAL_MEMBERS } },
           format: { comments: false },
         });
