@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 54_052, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 40_000 },
+  'dist/ankieta.js': { ceiling: 52_874, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 39_070 },
 };
 
 let failed = false;
