@@ -17,6 +17,7 @@ const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 export async function buildTemplates({ outDir = join(root, 'dist') } = {}) {
   const templates = await importTs(join(root, 'src/templates/index.ts'));
   const { z } = await importTs(join(root, 'src/schema/zod.ts'));
+  const { ownChecks } = await importTs(join(root, 'src/schema/json-schema.ts'));
   const dir = join(outDir, 'templates');
   mkdirSync(dir, { recursive: true });
   const written = [];
@@ -26,7 +27,7 @@ export async function buildTemplates({ outDir = join(root, 'dist') } = {}) {
   };
   write('conference-evaluation.json', json(templates.surveyFromAgenda(readFileSync(EXAMPLE_AGENDA, 'utf8'))));
   write('partnership-self-assessment.json', json(templates.partnershipSelfAssessment()));
-  write('agenda.schema.json', json(z.toJSONSchema(templates.Agenda)));
+  write('agenda.schema.json', json(z.toJSONSchema(templates.Agenda, { override: ownChecks })));
   copyFileSync(EXAMPLE_AGENDA, join(dir, 'agenda.example.json'));
   written.push(join(dir, 'agenda.example.json'));
 

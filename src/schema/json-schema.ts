@@ -191,6 +191,23 @@ const DOCS = new Map<unknown, readonly [string, Docs]>([
   ],
 ]);
 
+/**
+ * An `override` for `z.toJSONSchema` of any Ankieta schema (the templates' agenda too): int() and
+ * matches() are checks of our own (zod.ts), which the generator does not know; this says what
+ * z.int() with z.gte() and z.lte(), and z.regex(), say.
+ */
+export function ownChecks({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodType; jsonSchema: Record<string, unknown> }): void {
+  for (const { _zod } of (zodSchema._zod.def as { checks?: OwnCheck[] }).checks ?? []) {
+    const { int, pattern } = _zod.def.params ?? {};
+    if (int) {
+      jsonSchema.type = 'integer';
+      jsonSchema.minimum = Math.max(int[0], Number.MIN_SAFE_INTEGER);
+      jsonSchema.maximum = Math.min(int[1], Number.MAX_SAFE_INTEGER);
+    }
+    if (pattern) jsonSchema.pattern = pattern.source;
+  }
+}
+
 export function definitionJsonSchema(): Record<string, unknown> {
   const metadata = z.registry<{ id?: string; title?: string; description?: string }>();
   metadata.add(SurveyDefinition, { title: 'Ankieta survey definition' });
@@ -242,17 +259,7 @@ export function definitionJsonSchema(): Record<string, unknown> {
         delete jsonSchema.enum;
       }
       if (zodSchema === Comparison) jsonSchema.oneOf = COMPARISONS.map((op) => ({ required: [op] }));
-      // int() and matches() are checks of our own (zod.ts): say what z.int() with z.gte() and
-      // z.lte(), and z.regex(), say.
-      for (const { _zod } of (zodSchema._zod.def as { checks?: OwnCheck[] }).checks ?? []) {
-        const { int, pattern } = _zod.def.params ?? {};
-        if (int) {
-          jsonSchema.type = 'integer';
-          jsonSchema.minimum = Math.max(int[0], Number.MIN_SAFE_INTEGER);
-          jsonSchema.maximum = Math.min(int[1], Number.MAX_SAFE_INTEGER);
-        }
-        if (pattern) jsonSchema.pattern = pattern.source;
-      }
+      ownChecks({ zodSchema, jsonSchema });
     },
   }) as Record<string, unknown>;
   addFieldDocs(schema);

@@ -19,6 +19,15 @@ before(async () => {
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
+describe('dist/templates/agenda.schema.json', () => {
+  it('tells an editor what an agenda id may be, as the CLI checks it', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'dist/templates/agenda.schema.json'), 'utf8'));
+    assert.equal(schema.properties.id.type, 'string');
+    assert.ok(new RegExp(schema.properties.id.pattern).test('opole-2016'));
+    assert.ok(!new RegExp(schema.properties.id.pattern).test('Konferencja 2016'));
+  });
+});
+
 describe('ankieta survey-from-agenda', () => {
   it('prints a ready evaluation for a good agenda: one row per talk or workshop and one follow-up per talk', () => {
     const result = run(['survey-from-agenda', fixture('agenda-good.json')]);
