@@ -98,13 +98,10 @@ export class AnkietaChoice extends FormControl {
       maxChoices: this.maxChoices,
     };
   }
-  protected rawAnswer(): unknown {
-    return this.value;
-  }
   protected override otherAnswerText(): string | undefined {
     return this.#chosen.includes(OTHER) ? this.otherText : undefined;
   }
-  protected formValue(): FormData {
+  protected override formValue(): FormData {
     const data = new FormData();
     if (!this.name) return data;
     for (const value of this.#chosen) data.append(this.name, value);
@@ -112,13 +109,13 @@ export class AnkietaChoice extends FormControl {
     if (other) data.append(`${this.name}${OTHER_SUFFIX}`, other);
     return data;
   }
-  protected captureState(): unknown {
+  protected override captureState(): unknown {
     return { value: this.value, otherText: this.otherText };
   }
-  protected applyState(state: unknown): void {
+  protected override applyState(state: unknown): void {
     ({ value: this.value, otherText: this.otherText } = state as { value: string | string[] | null; otherText: string });
   }
-  protected restoreState(state: FormState): void {
+  protected override restoreState(state: FormState): void {
     if (typeof state === 'string') {
       this.value = this.multiple ? [state] : state;
       return;

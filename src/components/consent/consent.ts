@@ -45,19 +45,19 @@ export class AnkietaConsent extends FormControl {
   protected question(): ConsentQuestion {
     return { id: 'consent', type: 'consent', title: this.label, text: this.text, required: this.required };
   }
-  protected rawAnswer(): unknown {
+  protected override rawAnswer(): unknown {
     return this.checked;
   }
-  protected formValue(): string | null {
+  protected override formValue(): string | null {
     return this.checked ? this.value : null;
   }
-  protected captureState(): unknown {
+  protected override captureState(): unknown {
     return this.checked;
   }
-  protected applyState(state: unknown): void {
+  protected override applyState(state: unknown): void {
     this.checked = state as boolean;
   }
-  protected restoreState(state: FormState): void {
+  protected override restoreState(state: FormState): void {
     this.checked = typeof state === 'string' && state !== '';
   }
 

@@ -96,25 +96,22 @@ export class AnkietaMatrix extends FormControl {
     return { id: 'matrix', type: 'matrix', title: this.label, required: this.required, rows: this.#rows, ...engineScaleFields(this) };
   }
   /** Answers for rows that no longer exist are dropped, so they do not void the rest. */
-  protected rawAnswer(): unknown {
+  protected override rawAnswer(): unknown {
     const value = this.value ?? {};
     const answers: MatrixValue = {};
     for (const row of this.#rows) if (Object.hasOwn(value, row.id)) answers[row.id] = asPoint(value[row.id]) as ScaleAnswer;
     return answers;
   }
-  protected formValue(answer: MatrixValue): FormData {
+  protected override formValue(answer: MatrixValue): FormData {
     const data = new FormData();
     if (!this.name) return data;
     for (const row of this.#rows) if (row.id in answer) data.append(`${this.name}.${row.id}`, String(answer[row.id]));
     return data;
   }
-  protected captureState(): unknown {
-    return this.value;
-  }
-  protected applyState(state: unknown): void {
+  protected override applyState(state: unknown): void {
     this.value = (state as MatrixValue | null) ?? {};
   }
-  protected restoreState(state: FormState): void {
+  protected override restoreState(state: FormState): void {
     const answers: MatrixValue = {};
     const prefix = `${this.name}.`;
     if (state instanceof FormData) {

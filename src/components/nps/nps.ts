@@ -3,7 +3,7 @@ import { define } from '../shared/define.js';
 import { live } from '../shared/live.js';
 import type { NpsQuestion } from '../../schema/definition.js';
 import { asPoint } from '../shared/scale-points.js';
-import { FormControl, stop, type FormState } from '../shared/form-control.js';
+import { FormControl, stop } from '../shared/form-control.js';
 import { npsStyles } from './nps.styles.js';
 
 const POINTS = Array.from({ length: 11 }, (_, i) => i);
@@ -45,21 +45,8 @@ export class AnkietaNps extends FormControl {
   protected question(): NpsQuestion {
     return { id: 'nps', type: 'nps', title: this.label, required: this.required };
   }
-  protected rawAnswer(): unknown {
+  protected override rawAnswer(): unknown {
     return asPoint(this.value);
-  }
-  protected formValue(answer: number): string {
-    return String(answer);
-  }
-  protected captureState(): unknown {
-    return this.value;
-  }
-  protected applyState(state: unknown): void {
-    this.value = state as number | null;
-  }
-  protected restoreState(state: FormState): void {
-    const n = typeof state === 'string' && state !== '' ? Number(state) : NaN;
-    this.value = Number.isInteger(n) ? n : null;
   }
 
   protected override render() {

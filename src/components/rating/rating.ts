@@ -3,7 +3,7 @@ import { define } from '../shared/define.js';
 import { live } from '../shared/live.js';
 import type { RatingQuestion } from '../../schema/definition.js';
 import { asPoint } from '../shared/scale-points.js';
-import { FormControl, stop, type FormState } from '../shared/form-control.js';
+import { FormControl, stop } from '../shared/form-control.js';
 import { ratingStyles } from './rating.styles.js';
 
 const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.9 4.5 1.3 6.5L12 17.2l-5.9 3.2 1.3-6.5-4.9-4.5 6.6-.8z" />`;
@@ -53,21 +53,8 @@ export class AnkietaRating extends FormControl {
   protected question(): RatingQuestion {
     return { id: 'rating', type: 'rating', title: this.label, required: this.required, max: this.#max };
   }
-  protected rawAnswer(): unknown {
+  protected override rawAnswer(): unknown {
     return asPoint(this.value);
-  }
-  protected formValue(answer: number): string {
-    return String(answer);
-  }
-  protected captureState(): unknown {
-    return this.value;
-  }
-  protected applyState(state: unknown): void {
-    this.value = state as number | null;
-  }
-  protected restoreState(state: FormState): void {
-    const n = typeof state === 'string' && state !== '' ? Number(state) : NaN;
-    this.value = Number.isInteger(n) ? n : null;
   }
 
   protected override render() {

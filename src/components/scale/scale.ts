@@ -50,19 +50,10 @@ export class AnkietaScale extends FormControl {
   protected question(): ScaleQuestion {
     return { id: 'scale', type: 'scale', title: this.label, required: this.required, ...engineScaleFields(this) };
   }
-  protected rawAnswer(): unknown {
+  protected override rawAnswer(): unknown {
     return asPoint(this.value);
   }
-  protected formValue(answer: ScaleAnswer): string {
-    return String(answer);
-  }
-  protected captureState(): unknown {
-    return this.value;
-  }
-  protected applyState(state: unknown): void {
-    this.value = state as ScaleAnswer | null;
-  }
-  protected restoreState(state: FormState): void {
+  protected override restoreState(state: FormState): void {
     this.value = typeof state === 'string' ? parseScaleAnswer(state) : null;
   }
 

@@ -19,6 +19,9 @@ import { base, theme } from './theme.js';
 /** What a restored or autofilled form state can be (the submission value the element set). */
 export type FormState = string | File | FormData | null;
 
+/** A control that keeps its answer in `value`, as the defaults of FormControl's state methods read it. */
+type Valued = { value: unknown };
+
 /** The validity flag each engine error maps to, so `:invalid`/`validity` read like native controls. */
 const FLAGS: Partial<Record<MessageKey, keyof ValidityStateFlags>> = {
   errorRequired: 'valueMissing',
@@ -144,15 +147,29 @@ export abstract class FormControl extends LitElement {
 
   /** This control as an engine question, for validation and answer normalisation. */
   protected abstract question(): AnswerableQuestion;
-  /** The current answer as the engine stores it (before normalisation). */
-  protected abstract rawAnswer(): unknown;
+  /**
+   * The current answer as the engine stores it (before normalisation). This and the state methods
+   * below default to a control whose `value` is its answer, a whole number for `restoreState`.
+   */
+  protected rawAnswer(): unknown {
+    return (this as unknown as Valued).value;
+  }
   /** What the form submits for a normalised value; null submits nothing. */
-  protected abstract formValue(answer: AnswerValue): string | FormData | null;
+  protected formValue(answer: AnswerValue): string | FormData | null {
+    return String(answer);
+  }
   /** A copy of what `form.reset()` returns to, taken when first connected. */
-  protected abstract captureState(): unknown;
-  protected abstract applyState(state: unknown): void;
+  protected captureState(): unknown {
+    return (this as unknown as Valued).value;
+  }
+  protected applyState(state: unknown): void {
+    (this as unknown as Valued).value = state;
+  }
   /** Applies a state the browser restores (history) or autofills: what `formValue` produced. */
-  protected abstract restoreState(state: FormState): void;
+  protected restoreState(state: FormState): void {
+    const n = typeof state === 'string' && state !== '' ? Number(state) : NaN;
+    (this as unknown as Valued).value = Number.isInteger(n) ? n : null;
+  }
 
   /** The "Other" text of a choice; validated together with the answer. */
   protected otherAnswerText(): string | undefined {

@@ -67,19 +67,7 @@ export class AnkietaText extends FormControl {
       format: this.format === 'email' ? 'email' : undefined,
     };
   }
-  protected rawAnswer(): unknown {
-    return this.value;
-  }
-  protected formValue(answer: string): string {
-    return answer;
-  }
-  protected captureState(): unknown {
-    return this.value;
-  }
-  protected applyState(state: unknown): void {
-    this.value = state as string;
-  }
-  protected restoreState(state: FormState): void {
+  protected override restoreState(state: FormState): void {
     this.value = typeof state === 'string' ? state : '';
   }
   protected override eagerError(): boolean {
