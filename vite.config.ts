@@ -1,7 +1,8 @@
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minify as terser } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
+import { pl } from './src/i18n/pl.js';
 
 const root = import.meta.dirname;
 const src = (path: string) => resolve(root, 'src', path);
@@ -189,6 +190,108 @@ const INTERNAL_MEMBERS = new RegExp(
   ].join('|')})$`,
 );
 
+/**
+ * The message keys of the respondent catalogs, one or two letters long in the script-tag bundles:
+ * every key is written three times or more (Polish, English, each use), and names like
+ * `statusNotDeliveredMemory` cost about 0.5 kB gzip. The bundles export nothing, so no page can
+ * see a key; the ES module build, which exports the catalogs, keeps them as written.
+ *
+ * Only keys of two or more words (`statusSaved`, not `loading`, which is also a document's
+ * readyState) are renamed, and only where the bundle uses them as keys: as a string, or as a
+ * property of an object whose properties are all message keys (the catalogs, the validity flag
+ * map). A key the bundle also uses as any other name (`startOver`, a method; `kioskIdle`, a
+ * property) keeps its name everywhere. A string that equals a two-word key but means something
+ * else would be renamed too: none does (checked by hand; keep it so). And a key must never be
+ * put together from parts, which the build refuses: `as MessageKey` is allowed only on the
+ * named scales' `agree5_${n}` and `quality5_${n}` (one-word keys, never renamed) and on the
+ * report's `key`, which is a whole key already.
+ */
+function shortenMessageKeys(): Plugin {
+  type Node = { type: string; start: number; end: number; [key: string]: unknown };
+  const keys = new Set(Object.keys(pl));
+  const nameOf = (node: Node): string | undefined =>
+    node.type === 'Identifier' || node.type === 'PrivateIdentifier'
+      ? (node.name as string)
+      : node.type === 'Literal' && typeof node.value === 'string'
+        ? node.value
+        : // The minifier before this step writes strings as templates.
+          node.type === 'TemplateLiteral' && !(node.expressions as Node[]).length
+          ? ((node.quasis as Array<Node & { value: { cooked: string } }>)[0]!.value.cooked ?? undefined)
+          : undefined;
+  /** An object literal of message keys only: a catalog, or a map by key. */
+  const keyed = (object: Node) =>
+    (object.properties as Node[]).every(
+      (p) =>
+        p.type === 'Property' && !p.computed && !p.shorthand && !p.method && p.kind === 'init' && keys.has(nameOf(p.key as Node) ?? ''),
+    );
+  /** a…z, A…Z, then two letters: never a key of the catalogs, nor a number (which would reorder them). */
+  function* shortNames() {
+    const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    for (const a of letters) yield a;
+    for (const a of letters) for (const b of letters) if (!['do', 'if', 'in'].includes(a + b)) yield a + b;
+  }
+  return {
+    name: 'ankieta-shorten-message-keys',
+    buildStart() {
+      const allowed = /(`agree5_\$\{value\}`|`quality5_\$\{value\}`|\bkey) as MessageKey\b/;
+      for (const file of readdirSync(src(''), { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts')) continue;
+        for (const [found] of readFileSync(src(file), 'utf8').matchAll(/.{0,24}\bas (MessageKey|keyof (typeof (pl|en)|Catalog))\b/g))
+          if (!allowed.test(found))
+            throw new Error(`src/${file}: "${found.trim()}": a message key put together from parts? (see shortenMessageKeys)`);
+      }
+    },
+    generateBundle(output, bundle) {
+      // With a source map (scripts/size-report.mjs) the code stays as mapped, as with terser.
+      if (output.sourcemap) return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const code = chunk.code;
+        /** Where each two-word key is used as a key; and the keys also used otherwise. */
+        const uses = new Map<string, Node[]>();
+        const otherwise = new Set<string>();
+        const visit = (node: unknown, parent?: Node, grandparent?: Node): void => {
+          if (Array.isArray(node)) return node.forEach((child) => visit(child, parent, grandparent));
+          if (!node || typeof node !== 'object') return;
+          const n = node as Node;
+          const name = nameOf(n);
+          if (name !== undefined && keys.has(name) && /[A-Z]/.test(name)) {
+            const propertyKey = parent?.type === 'Property' && parent.key === n && !parent.computed && !parent.shorthand;
+            const asKey = propertyKey
+              ? grandparent?.type === 'ObjectExpression' && keyed(grandparent)
+              : n.type !== 'Identifier' &&
+                n.type !== 'PrivateIdentifier' &&
+                !(parent?.type === 'MemberExpression' && parent.property === n);
+            if (asKey) uses.set(name, [...(uses.get(name) ?? []), n]);
+            else otherwise.add(name);
+          }
+          for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value, n, parent);
+        };
+        visit(this.parse(code));
+        const edits: Array<[number, number, string]> = [];
+        const short = shortNames();
+        // The most used keys get the one-letter names.
+        for (const [key, nodes] of [...uses].sort((a, b) => b[1].length - a[1].length)) {
+          if (otherwise.has(key)) continue;
+          let name: string;
+          do name = short.next().value!;
+          while (keys.has(name));
+          for (const node of nodes) {
+            const text = code.slice(node.start, node.end);
+            if (![key, `"${key}"`, `'${key}'`, `\`${key}\``].includes(text))
+              throw new Error(`${chunk.fileName}: key ${key} not where the parser put it`);
+            edits.push([node.start, node.end, node.type === 'Identifier' ? name : `"${name}"`]);
+          }
+        }
+        edits.sort((a, b) => b[0] - a[0]);
+        let out = code;
+        for (const [start, end, text] of edits) out = out.slice(0, start) + text + out.slice(end);
+        chunk.code = out;
+      }
+    },
+  };
+}
+
 function terserAfterwards(): Plugin {
   return {
     name: 'ankieta-terser-afterwards',
@@ -293,7 +396,15 @@ function shortenUnreachableErrors(): Plugin {
 /** One self-contained IIFE file per script-tag entry: no chunks, so SRI covers everything. */
 function scriptBuild(entry: string, fileName: string) {
   return defineConfig({
-    plugins: [stripLitHooks(), zodOwnKeys(), shortenUnreachableErrors(), minifyCss(), collapseTemplateWhitespace(), terserAfterwards()],
+    plugins: [
+      stripLitHooks(),
+      zodOwnKeys(),
+      shortenUnreachableErrors(),
+      minifyCss(),
+      collapseTemplateWhitespace(),
+      shortenMessageKeys(),
+      terserAfterwards(),
+    ],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
