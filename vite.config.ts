@@ -187,6 +187,18 @@ const INTERNAL_MEMBERS = new RegExp(
     'immediate',
     'titleId',
     'descriptionId',
+    // More of the survey controllers' (submitted, restored; the kiosk's filling, warning, finish;
+    // Delivery's, Autosave's and the controller's flush), and the survey element's own state
+    // (reactive properties without an attribute, private in TypeScript).
+    'submitted',
+    'restored',
+    'filling',
+    'warning',
+    'finish',
+    'flush',
+    'loadState',
+    'fieldErrors',
+    'notice',
   ].join('|')})$`,
 );
 
@@ -292,6 +304,18 @@ function shortenMessageKeys(): Plugin {
   };
 }
 
+/**
+ * The DOM's property names, as terser lists them, less ours: terser keeps every name on its list
+ * (so `model`, `database`, `answer`, `controls`, `isDisabled`… stayed long, about 30 B gzip), and
+ * with `builtins` it would no longer keep its new short names off it either.
+ */
+const DOM_PROPERTIES = [...readFileSync(resolve(root, 'node_modules/terser/tools/domprops.js'), 'utf8').matchAll(/^ {4}"(.+)",$/gm)]
+  .map((m) => m[1]!)
+  .filter((name) => !INTERNAL_MEMBERS.test(name));
+// A catalog key is read by its name (a string), which terser would not rename with the catalog's property.
+for (const key of Object.keys(pl)) if (INTERNAL_MEMBERS.test(key)) throw new Error(`INTERNAL_MEMBERS holds the message key ${key}`);
+if (DOM_PROPERTIES.length < 5000) throw new Error("terser's list of DOM property names was not read (vite.config.ts, DOM_PROPERTIES)");
+
 function terserAfterwards(): Plugin {
   return {
     name: 'ankieta-terser-afterwards',
@@ -311,7 +335,7 @@ function terserAfterwards(): Plugin {
           // report's `this.loadError`); no layout read (there is none used for effect) and no read
           // that guards against null went. About 75 B gzip.
           compress: { passes: 2, sequences: false, pure_getters: true },
-          mangle: { properties: { regex: INTERNAL_MEMBERS } },
+          mangle: { properties: { regex: INTERNAL_MEMBERS, builtins: true, reserved: DOM_PROPERTIES } },
           format: { comments: false },
         });
         chunk.code = result.code!;
