@@ -2,7 +2,7 @@ import type { SurveyDefinition } from '../schema/definition.js';
 import { OTHER_SUFFIX } from '../schema/constants.js';
 import type { Response } from '../schema/response.js';
 import { formatPath, type DefinitionIssue } from '../schema/issues.js';
-import { translate } from '../i18n/index.js';
+import { errorMessage } from './validate.js';
 import { choseOther, isAnswerable, normalizeAnswer } from './answers.js';
 import { SurveyModel } from './survey-model.js';
 
@@ -45,7 +45,7 @@ export function checkResponse(definition: SurveyDefinition, response: Response):
     if (!model.isShown(base)) issues.push({ path: at(id), message: 'answers a question that is hidden by its condition' });
   }
   for (const [id, error] of model.validateAll()) {
-    issues.push({ path: at(id), message: translate('en', error.key, error.count === undefined ? {} : { count: error.count }) });
+    issues.push({ path: at(id), message: errorMessage('en', error) });
   }
   const expected = model.toResponse({ ...response }).scores ?? {};
   const given = response.scores ?? {};

@@ -1,6 +1,6 @@
-import type { AnswerableQuestion } from '../schema/definition.js';
+import type { AnswerableQuestion, Locale } from '../schema/definition.js';
 import type { AnswerValue } from '../schema/response.js';
-import type { MessageKey } from '../i18n/index.js';
+import { translate, type MessageKey } from '../i18n/index.js';
 import { choseOther, isAnswered } from './answers.js';
 
 /** A validation failure: a catalog key and its variables, translated by the UI. */
@@ -8,6 +8,10 @@ export interface ValidationError {
   key: MessageKey;
   count?: number;
 }
+
+/** The error's message in `locale`, with its count. */
+export const errorMessage = (locale: Locale, error: ValidationError): string =>
+  translate(locale, error.key, error.count === undefined ? {} : { count: error.count });
 
 /** Default limits keep a response well under the collector's 256 KiB body limit. */
 export const DEFAULT_MAX_LENGTH = { line: 500, multiline: 5000 } as const;

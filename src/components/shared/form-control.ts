@@ -8,7 +8,7 @@ import {
   type PropertyDeclaration,
 } from 'lit';
 import { normalizeAnswer } from '../../engine/answers.js';
-import { validateAnswer, type ValidationError } from '../../engine/validate.js';
+import { errorMessage, validateAnswer, type ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import type { AnswerableQuestion, Locale } from '../../schema/definition.js';
 import type { AnswerValue } from '../../schema/response.js';
@@ -303,7 +303,7 @@ export abstract class FormControl extends LitElement {
   }
 
   #message(error: ValidationError): string {
-    return this.t(error.key, error.count === undefined ? {} : { count: error.count });
+    return errorMessage(this.resolvedLocale, error);
   }
 
   /** The error on screen right now: the outside one, else the own one once it may show. */

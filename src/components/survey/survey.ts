@@ -7,7 +7,7 @@ import type { DefinitionIssue } from '../../schema/issues.js';
 import type { Response } from '../../schema/response.js';
 import { parseDefinition } from '../../schema/parse.js';
 import { isAnswerable } from '../../engine/answers.js';
-import type { ValidationError } from '../../engine/validate.js';
+import { errorMessage, type ValidationError } from '../../engine/validate.js';
 import { resolveLocale, translate, type MessageKey, type Vars } from '../../i18n/index.js';
 import { definitionTimeouts, fetchDefinition } from '../../sync/load-definition.js';
 import { cacheDefinition, cachedDefinition } from '../../store/definitions.js';
@@ -588,7 +588,7 @@ export class AnkietaSurvey extends LitElement {
           // Only answerable questions have errors, and every one of them has a title. Its own full
           // stop or question mark would stand before the colon ("…w pracy.: proszę…").
           const title = shown((model.question(id) as AnswerableQuestion).title, locale, model.sourceLocale, (t) => t.replace(/[.?]$/, ''));
-          const message = translate(locale, error.key, error.count === undefined ? {} : { count: error.count });
+          const message = errorMessage(locale, error);
           // "Rola: proszę odpowiedzieć…": after a colon Polish goes on in lower case ("Role: Please…").
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
@@ -628,7 +628,7 @@ export class AnkietaSurvey extends LitElement {
   #errorText(questionId: string): string | undefined {
     const error = this.fieldErrors.get(questionId);
     if (!error) return undefined;
-    return this.#t(error.key, error.count === undefined ? {} : { count: error.count });
+    return errorMessage(this.#locale, error);
   }
 
   #questionOf(event: Event): { element: HTMLElement; question: Question } | undefined {
