@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { minify as terser } from 'terser';
 import { defineConfig, type Plugin } from 'vite';
 import { pl } from './src/i18n/pl.js';
+import { reportPl } from './src/i18n/report.js';
 
 const root = import.meta.dirname;
 const src = (path: string) => resolve(root, 'src', path);
@@ -203,10 +204,11 @@ const INTERNAL_MEMBERS = new RegExp(
 );
 
 /**
- * The message keys of the respondent catalogs, one or two letters long in the script-tag bundles:
- * every key is written three times or more (Polish, English, each use), and names like
- * `statusNotDeliveredMemory` cost about 0.5 kB gzip. The bundles export nothing, so no page can
- * see a key; the ES module build, which exports the catalogs, keeps them as written.
+ * The message keys of the respondent and report catalogs, one or two letters long in the
+ * script-tag bundles: every key is written three times or more (Polish, English, each use), and
+ * names like `statusNotDeliveredMemory` cost about 0.5 kB gzip in each bundle. The bundles export
+ * nothing, so no page can see a key; the ES module build, which exports the catalogs, keeps them
+ * as written.
  *
  * Only keys of two or more words (`statusSaved`, not `loading`, which is also a document's
  * readyState) are renamed, and only where the bundle uses them as keys: as a string, or as a
@@ -216,11 +218,12 @@ const INTERNAL_MEMBERS = new RegExp(
  * else would be renamed too: none does (checked by hand; keep it so). And a key must never be
  * put together from parts, which the build refuses: `as MessageKey` is allowed only on the
  * named scales' `agree5_${n}` and `quality5_${n}` (one-word keys, never renamed) and on the
- * report's `key`, which is a whole key already.
+ * report's `key`, which is a whole key already; `as ReportKey` only on the report's table of
+ * whole keys by kind of load error.
  */
 function shortenMessageKeys(): Plugin {
   type Node = { type: string; start: number; end: number; [key: string]: unknown };
-  const keys = new Set(Object.keys(pl));
+  const keys = new Set([...Object.keys(pl), ...Object.keys(reportPl)]);
   const nameOf = (node: Node): string | undefined =>
     node.type === 'Identifier' || node.type === 'PrivateIdentifier'
       ? (node.name as string)
@@ -245,10 +248,12 @@ function shortenMessageKeys(): Plugin {
   return {
     name: 'ankieta-shorten-message-keys',
     buildStart() {
-      const allowed = /(`agree5_\$\{value\}`|`quality5_\$\{value\}`|\bkey) as MessageKey\b/;
+      const allowed = /((`agree5_\$\{value\}`|`quality5_\$\{value\}`|\bkey) as MessageKey|\}\[error\.kind\] as ReportKey)\b/;
       for (const file of readdirSync(src(''), { recursive: true, encoding: 'utf8' })) {
         if (!file.endsWith('.ts')) continue;
-        for (const [found] of readFileSync(src(file), 'utf8').matchAll(/.{0,24}\bas (MessageKey|keyof (typeof (pl|en)|Catalog))\b/g))
+        for (const [found] of readFileSync(src(file), 'utf8').matchAll(
+          /.{0,24}\bas (MessageKey|ReportKey|keyof (typeof (pl|en|reportPl|reportEn)|Catalog))\b/g,
+        ))
           if (!allowed.test(found))
             throw new Error(`src/${file}: "${found.trim()}": a message key put together from parts? (see shortenMessageKeys)`);
       }
