@@ -16,7 +16,7 @@ const toHour = (time: string) => {
   const ms = Date.parse(time);
   return ms % 36e5 === 0 && time.endsWith('Z') ? time : new Date(ms - (ms % 36e5)).toISOString();
 };
-import { csvLines, type Separator } from './csv.js';
+import { csvColumns, csvText, type Separator } from './csv.js';
 import { versionsNewestFirst, type Definitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
 import { RateLimiter, rateLimitKey } from './rate-limit.js';
@@ -38,6 +38,12 @@ const PREFLIGHT_MAX_AGE = '86400';
 const DRAIN_LIMIT = 8 * 1024 * 1024;
 /** How long a connection closing after a 413 waits for the client's next byte before it goes. */
 const LINGER_MS = 5_000;
+/**
+ * An export holds a snapshot of the storage (a read transaction) until it ends, so a client that
+ * takes none of it is cut: after twice this (the socket's idle timeout, which Node lets pass once
+ * while a write is under way), 30 s. A client that reads slowly is not cut: any progress counts.
+ */
+const STALL_MS = 15_000;
 
 class HttpError extends Error {
   constructor(
@@ -51,10 +57,16 @@ class HttpError extends Error {
 
 const invalid = (issues: DefinitionIssue[]) => new HttpError(400, { error: 'invalid', issues });
 
-/** Writes the pieces in order, waiting whenever the socket's buffer is full. */
-async function writeAll(res: ServerResponse, pieces: Iterable<string>): Promise<void> {
+/**
+ * Writes the pieces in order, waiting whenever the socket's buffer is full; a client that takes
+ * nothing for about 30 s is cut off (the reply is then incomplete: its chunked encoding never ends).
+ */
+async function writeAll(res: ServerResponse, pieces: AsyncIterable<string>): Promise<void> {
+  // The socket's idle timeout, which a write in progress resets (Node's keep-alive timeout
+  // replaces it once the reply is out).
+  res.setTimeout(STALL_MS, () => res.destroy());
   let batch = '';
-  for (const piece of pieces) {
+  for await (const piece of pieces) {
     batch += piece;
     if (batch.length < 65_536) continue;
     if (!res.write(batch))
@@ -66,6 +78,7 @@ async function writeAll(res: ServerResponse, pieces: Iterable<string>): Promise<
         };
         res.on('drain', done).on('close', done);
       });
+    // Leaving the loop ends the reading (the storage's snapshot with it).
     if (res.destroyed) return;
     batch = '';
   }
@@ -260,29 +273,41 @@ export function createCollectorServer(context: CollectorContext): Server {
     const sep = url.searchParams.get('sep') ?? ';';
     if (format !== 'json' && format !== 'csv') throw invalid([{ path: 'format', message: 'must be "json" or "csv"' }]);
     if (sep !== ';' && sep !== ',') throw invalid([{ path: 'sep', message: 'must be ";" or ","' }]);
-    const bodies = await storage.bodies(surveyId);
-    const headers = { ...cors, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-    // Written a piece at a time (chunked): one string of a large export would pass V8's limit
-    // on string length and fail for good.
-    if (format === 'csv') {
-      res.writeHead(200, {
-        ...headers,
-        'Content-Type': 'text/csv; charset=utf-8; header=present',
-        'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
-      });
-      await writeAll(res, csvLines(bodies, versionsNewestFirst(definitions, surveyId), sep as Separator));
-      return;
+    // One moment's responses, read a batch at a time and written as they are made (chunked), so
+    // that an export holds one batch, not all of them (nor one string of its whole size, past
+    // V8's limit on string length). A response stored or erased meanwhile is not in it.
+    const snapshot = await storage.snapshot(surveyId);
+    try {
+      const headers = { ...cors, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      if (format === 'csv') {
+        // The header row needs the columns, and they need every response: a first reading finds
+        // them (before the status, so a storage failure is still a 503), a second writes the rows.
+        const columns = await csvColumns(snapshot, versionsNewestFirst(definitions, surveyId));
+        res.writeHead(200, {
+          ...headers,
+          'Content-Type': 'text/csv; charset=utf-8; header=present',
+          'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
+        });
+        await writeAll(res, csvText(snapshot, columns, sep as Separator));
+        return;
+      }
+      // Bodies are stored as valid JSON (re-encoded from the checked response), so they are spliced in.
+      res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+      await writeAll(
+        res,
+        (async function* () {
+          yield `{"surveyId":${JSON.stringify(surveyId)},"count":${snapshot.count},"responses":[`;
+          let first = true;
+          for await (const batch of snapshot.bodies()) {
+            yield `${first ? '' : ','}${batch.join(',')}`;
+            first = false;
+          }
+          yield ']}';
+        })(),
+      );
+    } finally {
+      await snapshot.close();
     }
-    // Bodies are stored as valid JSON (re-encoded from the checked response), so they are spliced in.
-    res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
-    await writeAll(
-      res,
-      (function* () {
-        yield `{"surveyId":${JSON.stringify(surveyId)},"count":${bodies.length},"responses":[`;
-        for (let i = 0; i < bodies.length; i++) yield i ? `,${bodies[i]}` : bodies[i]!;
-        yield ']}';
-      })(),
-    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

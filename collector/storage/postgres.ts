@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { batches } from './batches.js';
 import { loadDriver } from './driver.js';
 import type { Storage } from './types.js';
 
@@ -22,6 +23,9 @@ const MIGRATIONS = [
    CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`,
 ];
 
+/** Connections per process for exports, besides the pool of 10 for everything else. */
+const EXPORT_CONNECTIONS = 2;
+
 /** Any constant: it only has to be the same in every collector process that migrates. */
 const MIGRATION_LOCK = 0x616e6b69;
 
@@ -35,6 +39,10 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
   const pool = new driver.Pool({ connectionString, max: 10 });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error(`ankieta-collector: PostgreSQL connection lost: ${error.message}`));
+  // Exports hold a connection for as long as their reader takes: their own few, so that slow
+  // downloads never take the connections responses are stored with (a third export waits).
+  const exportPool = new driver.Pool({ connectionString, max: EXPORT_CONNECTIONS });
+  exportPool.on('error', (error) => console.error(`ankieta-collector: PostgreSQL connection lost: ${error.message}`));
   await migrate(pool);
 
   const url = new URL(connectionString);
@@ -69,15 +77,56 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
       // ISO days compare as text.
       return (await pool.query('DELETE FROM ankieta_responses WHERE received_on < $1', [before])).rowCount ?? 0;
     },
-    async bodies(surveyId) {
-      const result = await pool.query<{ body: string }>('SELECT body FROM ankieta_responses WHERE survey_id = $1 ORDER BY seq', [surveyId]);
-      return result.rows.map((row) => row.body);
+    async snapshot(surveyId) {
+      const client = await exportPool.connect();
+      // The connection may drop while the export waits for its reader, between queries: the
+      // client then emits 'error', which would end the process unheard (the next query fails).
+      const lost = (error: Error) => console.error(`ankieta-collector: PostgreSQL connection lost during an export: ${error.message}`);
+      client.on('error', lost);
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        try {
+          await client.query('COMMIT');
+          client.off('error', lost);
+          client.release();
+        } catch (error) {
+          // A connection in an unknown state is not reused (the pool ends it).
+          client.release(error as Error);
+        }
+      };
+      try {
+        // Every query of the transaction sees the database as it was at its first.
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const counted = await client.query<{ n: string }>('SELECT count(*) AS n FROM ankieta_responses WHERE survey_id = $1', [surveyId]);
+        // A cursor per reading: one scan, however the planner reads it. (Keyset queries, one per
+        // batch, were planned as a sort of every later row each time while the table had no
+        // statistics yet: 100 batches of 50 000 fresh rows took seconds.)
+        let readings = 0;
+        async function* bodies() {
+          const cursor = `ankieta_export_${++readings}`;
+          await client.query(
+            `DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT body FROM ankieta_responses WHERE survey_id = $1 ORDER BY seq`,
+            [surveyId],
+          );
+          yield* batches(async (limit) =>
+            (await client.query<{ body: string }>(`FETCH ${limit} FROM ${cursor}`)).rows.map((row) => row.body),
+          );
+          await client.query(`CLOSE ${cursor}`);
+        }
+        return { count: Number(counted.rows[0]!.n), bodies, close };
+      } catch (error) {
+        closed = true;
+        client.release(error as Error);
+        throw error;
+      }
     },
     async ping() {
       await pool.query('SELECT 1');
     },
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), exportPool.end()]);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { batches } from './batches.js';
 import { loadDriver } from './driver.js';
 import type { InsertOutcome, Storage, StoredResponse } from './types.js';
 
@@ -55,7 +56,6 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     'INSERT INTO ankieta_responses (id, survey_id, body_sha256, body, received_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
   );
   const existing = db.prepare('SELECT body_sha256 FROM ankieta_responses WHERE id = ?').pluck();
-  const select = db.prepare('SELECT body FROM ankieta_responses WHERE survey_id = ? ORDER BY seq').pluck();
   const erased = db.prepare('SELECT 1 FROM ankieta_erased WHERE id = ?').pluck();
   const erase = db.transaction((surveyId: string, id: string) => {
     if (db.prepare('DELETE FROM ankieta_responses WHERE survey_id = ? AND id = ?').run(surveyId, id).changes === 0) return false;
@@ -70,6 +70,22 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       return existing.get(r.id) === r.bodySha256 ? 'same' : 'conflict';
     });
   });
+
+  /** Exports reading now; an erasure's checkpoint waits for the last of them (see `erase`). */
+  let readers = 0;
+  let checkpointOwed = false;
+  /**
+   * Zeroes erased rows in the file and empties the log. While a snapshot is open the log cannot
+   * be emptied (its reader may still need it): SQLite would wait for it (busy_timeout, with the
+   * event loop blocked) and give up. So it is done when the last export ends instead.
+   */
+  const checkpoint = () => {
+    if (readers) checkpointOwed = true;
+    else {
+      checkpointOwed = false;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+  };
 
   let queue: Pending[] = [];
   const flush = () => {
@@ -90,8 +106,46 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
         if (queue.push({ response, resolve, reject }) === 1) setImmediate(flush);
       });
     },
-    async bodies(surveyId) {
-      return select.all(surveyId) as string[];
+    async snapshot(surveyId) {
+      // Its own connection: WAL lets it read one moment's data while this one writes. A
+      // statement left open across awaits would keep this connection busy, and its inserts with it.
+      const reader = new Driver(file, { readonly: true, fileMustExist: true });
+      readers++;
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        reader.close();
+        if (--readers || !checkpointOwed || !db.open) return;
+        try {
+          checkpoint();
+        } catch (error) {
+          // Owed still: the next erasure or export tries again.
+          checkpointOwed = true;
+          console.error(`ankieta-collector: checkpoint after an erasure failed: ${(error as Error).message}`);
+        }
+      };
+      try {
+        reader.pragma('busy_timeout = 5000');
+        // The read transaction, and the snapshot with it, starts at its first read: the count.
+        reader.exec('BEGIN');
+        const count = reader.prepare('SELECT count(*) FROM ankieta_responses WHERE survey_id = ?').pluck().get(surveyId) as number;
+        // Keyset pagination on the index (survey_id, seq): each query starts after the last row
+        // read, so none holds more than its batch, and none skips or repeats a row.
+        const page = reader.prepare('SELECT seq, body FROM ankieta_responses WHERE survey_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+        const bodies = () => {
+          let after = 0;
+          return batches((limit) => {
+            const rows = page.all(surveyId, after, limit) as { seq: number; body: string }[];
+            after = rows.at(-1)?.seq ?? after;
+            return rows.map((row) => row.body);
+          });
+        };
+        return { count, bodies, close };
+      } catch (error) {
+        await close();
+        throw error;
+      }
     },
     async erase(surveyId, id) {
       if (queue.length) flush();
@@ -99,7 +153,8 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       // With WAL the erased row stays in the -wal file (and secure_delete zeroes only the page
       // written back) until a checkpoint, after about 4 MB of later writes: weeks, for one
       // conference. Checkpointing now zeroes it in the file and empties the log.
-      if (erased) db.pragma('wal_checkpoint(TRUNCATE)');
+      // An export reading now holds the log: then the checkpoint comes when it ends.
+      if (erased) checkpoint();
       return erased;
     },
     async purge(before) {

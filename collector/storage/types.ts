@@ -19,8 +19,11 @@ export interface Storage {
   readonly description: string;
   /** Resolves only once the row is durable, so the caller may acknowledge it. */
   insert(response: StoredResponse): Promise<InsertOutcome>;
-  /** Bodies of one survey's responses, in the order they were stored. */
-  bodies(surveyId: string): Promise<string[]>;
+  /**
+   * One survey's responses as they are now, for an export: later inserts, erasures and
+   * deletions do not change what it reads. Close it when done (it holds a read transaction).
+   */
+  snapshot(surveyId: string): Promise<ResponsesSnapshot>;
   /**
    * Deletes one response (a respondent's request under RODO art. 17) and keeps its id, never its
    * content, so a device retrying it is acknowledged without storing it again. False when no
@@ -35,5 +38,22 @@ export interface Storage {
    */
   purge(before: string): Promise<number>;
   ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A survey's responses at one moment (a read transaction on its own connection): what an
+ * export reads, a batch at a time, so that no export holds every response in memory.
+ */
+export interface ResponsesSnapshot {
+  /** How many responses it holds: as many as `bodies()` yields. */
+  readonly count: number;
+  /**
+   * The bodies in the order stored, in batches of at most BATCH_ROWS (fewer when bodies are
+   * large; see batches.ts). May be read more than once, one reading at a time: each reading
+   * yields the same bodies.
+   */
+  bodies(): AsyncGenerator<string[], void, undefined>;
+  /** Ends the read transaction and frees its connection; never throws. */
   close(): Promise<void>;
 }

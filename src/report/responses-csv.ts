@@ -22,7 +22,7 @@ const META = ['id', 'surveyVersion', 'locale', 'startedAt', 'submittedAt'] as co
 export const MULTI_JOIN = '|';
 
 /** One column: its header and how to read its cell from a response. */
-interface Column {
+export interface Column {
   header: string;
   read: (response: ExportedResponse) => unknown;
 }
@@ -85,8 +85,10 @@ export const MORE_ANSWERS = 'answers:more';
  * first seen. Of those, when there are more than MAX_EXTRA_COLUMNS, the ones found in the most
  * responses (the earlier seen on a tie) get a column and the rest of each row goes, as a JSON
  * object keyed by column name, into a last column `answers:more`: every answer is in the file.
+ * `responses` is read once, and of each only its answer keys (a matrix's row keys) and scored
+ * dimensions: the collector's export passes their shapes, not the responses (collector/csv.ts).
  */
-function columnsFor(definitions: readonly SurveyDefinition[], responses: readonly ExportedResponse[]): Column[] {
+export function columnsFor(definitions: readonly SurveyDefinition[], responses: Iterable<ExportedResponse>): Column[] {
   const columns: Column[] = META.map((key) => ({ header: key, read: (r: ExportedResponse) => r[key] }));
   const seen = new Set<string>(META);
   const add = (column: Column) => {
@@ -151,7 +153,7 @@ function* cellsOf(response: ExportedResponse): Generator<readonly [header: strin
  * spreadsheet would run as a formula gets a leading `'` (CSV injection, see `defuseFormula`).
  * Consent stays `true`/`false`, no answer is `""`.
  */
-function cell(value: unknown): string {
+export function cell(value: unknown): string {
   if (value === undefined || value === null) return '""';
   if (typeof value === 'number') return String(value);
   const text = Array.isArray(value) ? value.join(MULTI_JOIN) : typeof value === 'object' ? JSON.stringify(value) : String(value);

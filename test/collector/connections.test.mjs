@@ -3,7 +3,20 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { conferenceResponse, postJson, startCollector, storages, TOKEN } from './helpers.mjs';
+import {
+  conferenceResponse,
+  eventually,
+  exportResponses,
+  filesContaining,
+  largeResponse,
+  pausedExport,
+  postAll,
+  postJson,
+  request,
+  startCollector,
+  storages,
+  TOKEN,
+} from './helpers.mjs';
 
 /**
  * Opens a connection, writes `first`, then (from `trickleAfterMs` on) one byte of `trickle` a
@@ -43,7 +56,7 @@ function rawExchange(base, first, { trickle = '', trickleAfterMs = 0, limitMs = 
 // Not anchored: a reply after a body follows it on the same line.
 const statusLines = (text) => text.match(/HTTP\/1\.1 \d{3} [^\r\n]*/g) ?? [];
 
-// Concurrently: the first test waits 30 s for the collector to act.
+// Concurrently: the first test waits 30 s for the collector to act, and so do the last ones.
 describe('slow and oversized requests', { concurrency: true }, () => {
   let place;
   let collector;
@@ -109,4 +122,63 @@ describe('slow and oversized requests', { concurrency: true }, () => {
     assert.equal(whole.headers.connection, 'close');
     assert.equal(whole.json.error, 'too large');
   });
+
+  // Each on a collector of its own, beside the ones above.
+  for (const storage of storages())
+    it(`cuts an export whose client takes nothing for about 30 s, and gives back its snapshot (${storage.name})`, async () => {
+      const place = await storage.create();
+      const exporter = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+      try {
+        // About 12 MB of JSON: more than the sockets between them hold (about 4 MB here).
+        await postAll(
+          exporter.url,
+          Array.from({ length: 80 }, (_, n) => largeResponse('zastoj', n)),
+        );
+        const gone = { ...conferenceResponse({ comments: 'Usunąć w trakcie eksportu' }), surveyId: 'zastoj' };
+        await postAll(exporter.url, [gone]);
+        const started = Date.now();
+        const stalled = await pausedExport(exporter.url, 'zastoj');
+        assert.equal(stalled.status, 200);
+        const erasing = Date.now();
+        const erased = await request('DELETE', `${exporter.url}/api/surveys/zastoj/responses/${gone.id}`, {
+          headers: { Authorization: `Bearer ${TOKEN}` },
+        });
+        assert.equal(erased.status, 204);
+        // Not SQLite's busy wait (5 s) for the export's snapshot to let go of the log.
+        assert.ok(Date.now() - erasing < 4_000, `the erasure took ${Date.now() - erasing} ms`);
+        await new Promise((r) => setTimeout(r, 35_000 - (Date.now() - started)));
+        const { text, complete } = await stalled.resume();
+        assert.equal(complete, false, 'the reply was cut');
+        assert.ok(text.length < 8_000_000, `${text.length} characters arrived`);
+        if (place.dataDir)
+          // The erasure's checkpoint waited for the export: it came when the export was cut.
+          assert.ok(
+            await eventually(() => filesContaining(place.dataDir, 'Usunąć w trakcie eksportu').length === 0),
+            `the erased text is still in ${filesContaining(place.dataDir, 'Usunąć w trakcie eksportu')}`,
+          );
+        else {
+          const { default: pg } = await import('pg');
+          const client = new pg.Client({ connectionString: place.databaseUrl });
+          await client.connect();
+          const open = async () =>
+            (
+              await client.query(
+                "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
+              )
+            ).rows[0].n === 0;
+          assert.ok(await eventually(open), 'its transaction ended');
+          await client.end();
+        }
+        // Its connection is free again: two exports at once (PostgreSQL keeps two for exports).
+        const [json, csv] = await Promise.all([
+          exportResponses(exporter.url, 'zastoj'),
+          exportResponses(exporter.url, 'zastoj', '?format=csv'),
+        ]);
+        assert.equal(json.json.count, 80);
+        assert.equal(csv.status, 200);
+      } finally {
+        await exporter.stop();
+        await place.drop();
+      }
+    });
 });

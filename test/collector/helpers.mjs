@@ -2,9 +2,10 @@
 // process on an ephemeral port, on real storage: a SQLite file in a temp dir, and PostgreSQL
 // when ANKIETA_TEST_DATABASE_URL names a server where throwaway databases may be created
 // (scripts/pg-test.sh starts one and sets it).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -189,3 +190,58 @@ export function conferenceResponse(answers = {}, extra = {}) {
     ...extra,
   };
 }
+
+/** Posts the responses, `concurrency` at a time; every one must be stored (201). */
+export async function postAll(base, responses, concurrency = 8) {
+  for (let i = 0; i < responses.length; i += concurrency) {
+    const replies = await Promise.all(responses.slice(i, i + concurrency).map((r) => postJson(base, r)));
+    assert.deepEqual([...new Set(replies.map((r) => r.status))], [201], JSON.stringify(replies.find((r) => r.status !== 201)?.json));
+  }
+}
+
+/**
+ * Starts an export and stops reading after its first bytes (by then the collector has opened
+ * its snapshot and is writing). `resume()` reads the rest: the text, and whether it ended whole.
+ */
+export function pausedExport(base, surveyId, query = '') {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}/api/surveys/${surveyId}/responses${query}`, {
+      headers: { Authorization: `Bearer ${TOKEN}`, Connection: 'close' },
+    });
+    req.on('response', (res) => {
+      const chunks = [];
+      res.on('error', () => {});
+      res.once('data', (chunk) => {
+        chunks.push(chunk);
+        res.pause();
+        resolve({
+          status: res.statusCode,
+          resume: () =>
+            new Promise((done) => {
+              res.on('data', (c) => chunks.push(c));
+              res.on('close', () => done({ text: Buffer.concat(chunks).toString('utf8'), complete: res.complete }));
+              res.resume();
+            }),
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A response to no definition, with texts that make it large (about 240 kB of JSON). */
+export function largeResponse(surveyId, n) {
+  const text = (k) => `Odpowiedź ${n}.${k}: zażółć gęślą jaźń; "cytat", =SUMA(A1) `.repeat(400).slice(0, 20_000);
+  return { ...conferenceResponse(), surveyId, answers: Object.fromEntries(Array.from({ length: 6 }, (_, k) => [`t${k}`, text(k)])) };
+}
+
+/** Waits until `check()` holds, up to `ms`; resolves with whether it does. */
+export async function eventually(check, ms = 5_000) {
+  const until = Date.now() + ms;
+  while (!(await check()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  return check();
+}
+
+/** The files in `dir` that hold `text` (as UTF-8 bytes). */
+export const filesContaining = (dir, text) => readdirSync(dir).filter((name) => readFileSync(join(dir, name)).includes(text));
