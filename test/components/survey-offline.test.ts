@@ -223,6 +223,21 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(kiosk.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
   });
 
+  it("a kiosk reloaded with someone's unfinished answers clears them after the idle time, as it does an abandoned form", async () => {
+    const kiosk = () =>
+      fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk kiosk-idle="2" .definition=${survey}></ankieta-survey>`);
+    const first = await kiosk();
+    await settled(first);
+    await rate(first, 2);
+    first.remove(); // the tablet's browser reloads the page (or staff refresh it) mid-survey
+    const second = await kiosk();
+    await settled(second);
+    expect(control(second, 'overall').value, 'restored').to.equal(2);
+    await new Promise((r) => setTimeout(r, 2300)); // nobody touches it
+    await settled(second);
+    expect(control(second, 'overall').value, "the next person does not get the previous person's answers").to.equal(null);
+  });
+
   it('delivers a submitted response to the collector exactly once and says so: sending, then sent', async () => {
     const { endpoint } = await servers();
     const el = await mount(endpoint);

@@ -322,6 +322,9 @@ export class AnkietaSurvey extends LitElement {
     const started = this.#source;
     await this.#controller.start(result.value, { endpoint: this.endpoint, persist: this.persist });
     if (this.#source !== started) return;
+    // A kiosk reloaded mid-survey (the tablet's browser, or staff refreshing it) shows the
+    // unfinished answers of whoever left: cleared after the idle time, like any abandoned form.
+    if (this.kiosk && this.#controller.restored) this.#kiosk.filling();
     this.loadState = 'ready';
     // "Ready" means the first page is on screen: after this render.
     await this.updateComplete;
