@@ -212,6 +212,26 @@ describe('<ankieta-results>', () => {
     expect(wrap('', 12)).to.deep.equal(['']);
   });
 
+  it('never ends a chart label line with a one-letter word (Polish typography: "i", "w" keep to the next word)', async () => {
+    // display() binds "i" to "zasoby" with a no-break space; the wrap must not break there.
+    expect(wrap('Finansowanie i\u00a0zasoby partnerstwa', 20)).to.deep.equal(['Finansowanie', 'i\u00a0zasoby partnerstwa']);
+    const titled: SurveyDefinition = {
+      ...threeDimensions,
+      scoring: {
+        dimensions: threeDimensions.scoring!.dimensions.map((d, i) =>
+          i === 2 ? { ...d, title: { pl: 'Finansowanie i zasoby partnerstwa', en: 'Funding' } } : d,
+        ),
+      },
+    };
+    const el = await mount({ definition: titled, response, chart: 'radar' });
+    const lines = [...root(el).querySelectorAll('svg text tspan')].map((t) => t.textContent!);
+    expect(lines.join('|')).to.contain('Finansowanie');
+    expect(
+      lines.filter((line) => /(^|\s)[aiouwz]$/i.test(line)),
+      'lines ending with a one-letter word',
+    ).to.deep.equal([]);
+  });
+
   it('has a table with a caption as the alternative to the chart', async () => {
     const el = await mount({ definition, response });
     const table = root(el).querySelector('table')!;

@@ -20,11 +20,14 @@ export interface ChartText {
   descriptionId: string;
 }
 
-/** Splits a label into lines of about `width` characters, at spaces; a longer word is cut to fit. */
+/**
+ * Splits a label into lines of about `width` characters, at spaces; a longer word is cut to fit.
+ * Not at a no-break space: display() puts one after a Polish one-letter word ("i zasoby").
+ */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  const words = text.split(/\s+/).flatMap((word) => word.match(new RegExp(`.{1,${width}}`, 'gu')) ?? []);
+  const words = text.split(/[^\S\u00a0]+/).flatMap((word) => word.match(new RegExp(`.{1,${width}}`, 'gu')) ?? []);
   for (const word of words) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
