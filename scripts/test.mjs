@@ -94,9 +94,12 @@ for (const browser of browsers) {
 }
 
 // Server-side suites on Node's own test runner: the collector (SQLite always; PostgreSQL when
-// a throwaway server can be started, as root or with PostgreSQL installed), the agenda CLI and
-// the report's loader.
-suite('node tests — agenda CLI, report loader', sh('node --test test/templates/cli.node.test.mjs test/report/fetch.node.test.mjs'));
+// a throwaway server can be started, as root or with PostgreSQL installed), the agenda CLI,
+// the report's loader, and the element modules imported where there is no browser.
+suite(
+  'node tests — agenda CLI, report loader, element imports without a DOM',
+  sh('node --test test/templates/cli.node.test.mjs test/report/fetch.node.test.mjs test/components/import.node.test.mjs'),
+);
 const postgres = process.env.ANKIETA_TEST_DATABASE_URL || isRoot || has('initdb') || existsSync('/usr/lib/postgresql');
 suite(
   `collector tests — SQLite${postgres ? ' and PostgreSQL' : ' (PostgreSQL not available: its cases are reported as skipped)'}`,

@@ -18,13 +18,10 @@ export type MatrixValue = Record<string, ScaleAnswer>;
 /**
  * Columns only while every heading's longest word fits its column; else the rows stay stacked.
  * One observer for every matrix: all headers are read first, then every class is set, so the
- * page is laid out once however many matrices it has.
+ * page is laid out once however many matrices it has. Made when the first matrix renders, not
+ * on import: a server render or a jsdom test has no ResizeObserver.
  */
-const headers = new ResizeObserver((entries) => {
-  const fits = entries.map(({ target }) => target.firstElementChild!.scrollWidth <= target.firstElementChild!.clientWidth + 1);
-  entries.forEach(({ target }, i) => target.parentElement!.classList.toggle('fits', fits[i]!));
-});
-
+let headers: ResizeObserver | undefined;
 /**
  * @summary Several items rated on one scale: one radio group per row.
  *
@@ -73,7 +70,10 @@ export class AnkietaMatrix extends FormControl {
     super.updated(changed);
     if (changed.size === 1 && changed.has('value')) return;
     const header = this.renderRoot.querySelector('.header')!;
-    headers.unobserve(header);
+    (headers ??= new ResizeObserver((entries) => {
+      const fits = entries.map(({ target }) => target.firstElementChild!.scrollWidth <= target.firstElementChild!.clientWidth + 1);
+      entries.forEach(({ target }, i) => target.parentElement!.classList.toggle('fits', fits[i]!));
+    })).unobserve(header);
     headers.observe(header);
   }
 
