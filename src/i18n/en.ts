@@ -6,6 +6,7 @@ export const en: Catalog = {
   back: 'Back',
   submit: 'Submit answers',
   startOver: 'Start over',
+  undoStartOver: 'Bring back the cleared answers',
   requiredLegend: 'Fields marked with an asterisk (*) are required.',
   required: 'required',
   pageOf: 'Page {page} of {total}',

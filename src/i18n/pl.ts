@@ -11,6 +11,7 @@ export const pl = {
   back: 'Wstecz',
   submit: 'Wyślij odpowiedzi',
   startOver: 'Zacznij od nowa',
+  undoStartOver: 'Przywróć usunięte odpowiedzi',
   requiredLegend: 'Pola oznaczone gwiazdką (*) są wymagane.',
   required: 'wymagane',
   pageOf: 'Strona {page} z {total}',

@@ -151,6 +151,60 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(control(fifth, 'overall').value, 'start over removed the old draft: only the answer given after it').to.equal(4);
   });
 
+  it('"Zacznij od nowa" can be undone until the next answer: the answers and the page come back, saved again', async () => {
+    const first = await mount();
+    await rate(first, 3);
+    primary(first).click();
+    await settled(first);
+    first.remove();
+
+    const second = await mount();
+    const startOver = second.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!;
+    expect(Math.round(startOver.getBoundingClientRect().height), 'a 44 px target').to.be.at.least(44);
+    startOver.click();
+    await settled(second);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(part(second, 'page-title')!.textContent!.trim(), 'cleared: back on the first page').to.equal('Pierwsza');
+    expect(control(second, 'overall').value).to.equal(null);
+    const undo = second.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!;
+    expect(undo.textContent!.trim()).to.equal('Przywróć usunięte odpowiedzi');
+    expect(Math.round(undo.getBoundingClientRect().height), 'a 44 px target').to.be.at.least(44);
+    second.locale = 'en';
+    await settled(second);
+    expect(undo.textContent!.trim()).to.equal('Bring back the cleared answers');
+    second.locale = 'pl';
+    await settled(second);
+    undo.click();
+    await settled(second);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(part(second, 'page-title')!.textContent!.trim(), 'back on the page it was on').to.equal('Druga');
+    expect(second.shadowRoot!.activeElement === part(second, 'page-title'), 'focus on the page heading, not <body>').to.equal(true);
+    expect(status(second)).to.equal('Przywrócono zapisane wcześniej odpowiedzi.');
+    const notices = [...second.shadowRoot!.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+    expect(notices, 'the undo button gone, "restored" above again').to.deep.equal([
+      'Przywrócono zapisane wcześniej odpowiedzi. Zacznij od nowa',
+    ]);
+    expect(part(second, 'status')!.querySelector('.visually-hidden')?.textContent, 'spoken, not shown twice').to.equal(
+      'Przywrócono zapisane wcześniej odpowiedzi.',
+    );
+    second.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!.click(); // Wstecz
+    await settled(second);
+    expect(control(second, 'overall').value).to.equal(3);
+    second.remove();
+
+    const third = await mount();
+    expect(control(third, 'overall').value, 'the undone clearing is saved on the device').to.equal(3);
+    third.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!.click();
+    await settled(third);
+    expect(third.shadowRoot!.querySelector('[part~="notice"] button')!.textContent!.trim()).to.equal('Przywróć usunięte odpowiedzi');
+    await rate(third, 5);
+    expect(third.shadowRoot!.querySelector('[part~="notice"] button'), 'a new answer: no undo any more').to.equal(null);
+    third.remove();
+    const fourth = await mount();
+    expect(control(fourth, 'overall').value, 'only the answer given after the clearing').to.equal(5);
+    fourth.remove();
+  });
+
   it('the same draft open twice: sent from one, the untouched other starts afresh instead of sending it again', async () => {
     const first = await mount();
     await rate(first, 3);

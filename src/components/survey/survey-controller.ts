@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale, SurveyDefinition } from '../../schema/definition.js';
-import type { Response } from '../../schema/response.js';
+import type { Answers, Response } from '../../schema/response.js';
 import { SurveyModel, uuid, type ValidationError } from '../../engine/index.js';
 import { OfflineSession, type SessionStatus } from '../../sync/index.js';
 import { getFlag, setFlag } from '../../store/flags.js';
@@ -30,6 +30,8 @@ export class SurveyController implements ReactiveController {
   restored = false;
   /** Whether this survey was completed on this device before (a reload after sending, say). */
   completedBefore = false;
+  /** What "Zacznij od nowa" cleared, until the next answer: a button brings it back meanwhile. */
+  cleared: { answers: Answers; pageId: string } | undefined;
   /** Called when the form starts afresh by itself (its draft was sent from another tab). */
   onFresh?: () => void;
   #session: OfflineSession | undefined;
@@ -71,6 +73,7 @@ export class SurveyController implements ReactiveController {
     this.#settings = settings;
     this.submitted = undefined;
     this.restored = false;
+    this.cleared = undefined;
     this.#edited = false;
     this.#starting = true;
     let draft;
@@ -150,6 +153,10 @@ export class SurveyController implements ReactiveController {
     const before = layout(model);
     if (!model.setAnswer(questionId, value)) return false;
     this.#edited = true;
+    if (this.cleared) {
+      this.cleared = undefined;
+      this.#host.requestUpdate();
+    }
     void this.#session?.saveAnswer(questionId, model.answer(questionId), { immediate: !typing });
     if (!questionId.endsWith('.other')) emit(this.#host, 'ankieta-answer', { questionId, value: model.answer(questionId) });
     if (layout(model) !== before) this.#host.requestUpdate();
@@ -215,6 +222,7 @@ export class SurveyController implements ReactiveController {
     const proceed = emit(this.#host, 'ankieta-submit', { response }, { cancelable: true });
     this.submitted = response;
     this.restored = false;
+    this.cleared = undefined;
     setFlag(`completed:${response.surveyId}`);
     this.#host.requestUpdate();
     // The thank-you screen does not wait for storage; the status region reports what follows.
@@ -231,10 +239,15 @@ export class SurveyController implements ReactiveController {
     return { ok: true, response };
   }
 
-  /** Clears every answer and this device's draft, and returns to the first page. */
-  async startOver(): Promise<void> {
+  /**
+   * Clears every answer and this device's draft, and returns to the first page. `undoable`: the
+   * respondent's own "Zacznij od nowa", one tap that would otherwise lose every answer for good;
+   * what it cleared stays in memory for undoStartOver() until the next answer.
+   */
+  async startOver(undoable = false): Promise<void> {
     const model = this.model;
     if (!model) return;
+    this.cleared = undoable ? { answers: model.answers, pageId: model.page.id } : undefined;
     model.clear();
     this.submitted = undefined;
     this.restored = false;
@@ -242,6 +255,21 @@ export class SurveyController implements ReactiveController {
     this.#host.requestUpdate();
     await this.#session?.startOver();
     this.#pageChanged();
+  }
+
+  /** Brings back what the respondent's "Zacznij od nowa" cleared: the answers, saved on the device again, and the page. */
+  undoStartOver(): void {
+    const { model, cleared } = this;
+    if (!model || !cleared) return;
+    this.cleared = undefined;
+    // As before the clearing: the answers of a draft, with "Zacznij od nowa" above them again.
+    this.restored = true;
+    for (const [id, value] of Object.entries(cleared.answers))
+      if (model.setAnswer(id, value)) void this.#session?.saveAnswer(id, model.answer(id), { immediate: false });
+    this.#edited = true;
+    model.goTo(model.definition.pages.findIndex((page) => page.id === cleared.pageId));
+    this.#pageChanged();
+    this.flush();
   }
 
   /**
@@ -260,6 +288,7 @@ export class SurveyController implements ReactiveController {
     session.forgetDraft();
     model.clear();
     this.restored = false;
+    this.cleared = undefined;
     this.completedBefore = true;
     this.onFresh?.();
     this.#host.requestUpdate();

@@ -185,7 +185,6 @@ export const styles = css`
     background: var(--_surface-alt);
   }
   button.link {
-    min-height: auto;
     min-width: auto;
     padding: 0.25em 0.5em;
     border: none;

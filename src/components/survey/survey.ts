@@ -440,10 +440,13 @@ export class AnkietaSurvey extends LitElement {
     const status = this.#controller.status;
     // A one-off message ("ready for the next person") gives way to a status that comes with
     // buttons: "Spróbuj ponownie" alone would not say that the server refused or is not reached.
-    if (this.notice && !hasActions(status, this.kiosk)) return this.notice;
-    const text = this.#statusText(status);
-    // The same words stand in the notice above: spoken once here, not shown twice.
-    return status?.state === 'storage-unavailable' ? html`<span class="visually-hidden">${text}</span>` : text;
+    const notice = this.notice && !hasActions(status, this.kiosk);
+    const text = notice ? this.notice : this.#statusText(status);
+    // The same words stand in the notice above (restored answers, no storage): spoken once here,
+    // not shown twice.
+    return (notice ? this.#controller.restored : status?.state === 'storage-unavailable')
+      ? html`<span class="visually-hidden">${text}</span>`
+      : text;
   }
 
   #statusText(status: SessionStatus | undefined): string {
@@ -519,7 +522,11 @@ export class AnkietaSurvey extends LitElement {
           ${this.#t('statusRestored')}
           <button part="button" type="button" class="link" @click=${this.#startOver}>${this.#t('startOver')}</button>
         </p>`
-        : nothing
+        : controller.cleared
+          ? html`<p part="notice" class="notice">
+              <button part="button" type="button" class="link" @click=${this.#undoStartOver}>${this.#t('undoStartOver')}</button>
+            </p>`
+          : nothing
     }`;
   }
 
@@ -542,8 +549,17 @@ export class AnkietaSurvey extends LitElement {
     // To the page heading before the notice holding this button goes, so focus never drops to <body>.
     this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
     this.#fresh();
-    await this.#controller.startOver();
+    await this.#controller.startOver(true);
     this.notice = this.#t('statusCleared');
+    this.#focusAfterRender = 'page';
+  };
+
+  /** Back to the page and answers "Zacznij od nowa" cleared (the button goes: focus to the page heading). */
+  #undoStartOver = () => {
+    this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
+    this.#fresh();
+    this.#controller.undoStartOver();
+    this.notice = this.#t('statusRestored');
     this.#focusAfterRender = 'page';
   };
 
