@@ -413,6 +413,36 @@ function stripLitHooks(): Plugin {
 }
 
 /**
+ * ReactiveElement's support for decorators: `static addInitializer()` and the initializers it
+ * runs for each instance, and the standard decorators' property metadata (`Symbol.metadata`,
+ * the global `litPropertyMetadata`). Only Lit's decorators use them; the elements declare their
+ * properties in `static properties` and use no decorator, and the bundles expose no Lit class a
+ * page could decorate. Each piece must be found, or the build fails (a new Lit may have moved
+ * it). About 60 B gzip.
+ */
+function stripLitDecoratorSupport(): Plugin {
+  const pieces = [
+    /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/,
+    /static addInitializer\(\w+\)\{this\._\$Ei\(\),\(this\.l\?\?=\[\]\)\.push\(\w+\)\}/,
+    /void 0!==(\w+)\.l&&\(this\.l=\[\.\.\.\1\.l\]\),/,
+    /,this\.constructor\.l\?\.forEach\((\w+)=>\1\(this\)\)/,
+    /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{const (\w+)=litPropertyMetadata\.get\(\1\);if\(void 0!==\2\)for\(const\[\w+,\w+\]of \2\)this\.elementProperties\.set\(\w+,\w+\)\}/,
+  ];
+  return {
+    name: 'ankieta-strip-lit-decorator-support',
+    transform(code, id) {
+      if (!/node_modules\/@lit\/reactive-element\/reactive-element\.js$/.test(id)) return null;
+      let out = code;
+      for (const piece of pieces) {
+        if (!piece.test(out)) throw new Error(`${id}: ${piece} not found (see stripLitDecoratorSupport)`);
+        out = out.replace(piece, '');
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
+/**
  * zod walks its own tables and the objects it parses with `for…in`, which also visits what a host
  * page put on `Object.prototype` as enumerable (old CMS scripts do): the bundle then threw while
  * loading (`members()` read the descriptor of an inherited key) and a strict object would have
@@ -468,6 +498,7 @@ function scriptBuild(entry: string, fileName: string) {
   return defineConfig({
     plugins: [
       stripLitHooks(),
+      stripLitDecoratorSupport(),
       zodOwnKeys(),
       shortenUnreachableErrors(),
       minifyCss(),
