@@ -486,6 +486,48 @@ function stripLitMathml(): Plugin {
   );
 }
 
+/**
+ * lit-html's tracking of whether each part is connected (`_$AU`, `setConnected`, the
+ * `isConnected` render option), which only async directives read and only they hook into
+ * (`_$AP`): the bundles use none (`keyed`, `ifDefined` and our `live` are synchronous), so a
+ * part never asks and nothing is told. LitElement's connected and disconnected callbacks then
+ * only call ReactiveElement's, which they are left to. Each piece must be found, and none of
+ * those names may be left, or the build fails. About 40 B gzip.
+ */
+function stripLitConnectionTracking(): Plugin[] {
+  const gone = /_\$AU|_\$Cv|_\$AP|setConnected|isConnected/;
+  return [
+    cutLibrary(
+      'ankieta-strip-lit-connection-tracking-html',
+      /node_modules\/lit-html\/lit-html\.js$/,
+      [
+        [/get _\$AU\(\)\{return this\._\$AM\._\$AU\}/g, ''],
+        /get _\$AU\(\)\{return this\._\$AM\?\._\$AU\?\?this\._\$Cv\}/,
+        /,this\._\$Cv=\w+\?\.isConnected\?\?!0/,
+        [/for\(this\._\$AP\?\.\(!1,!0,\w+\);/, 'for(;'],
+        /setConnected\((\w+)\)\{void 0===this\._\$AM&&\(this\._\$Cv=\1,this\._\$AP\?\.\(\1\)\)\}/,
+      ],
+      gone,
+    ),
+    cutLibrary(
+      'ankieta-strip-lit-connection-tracking-element',
+      /node_modules\/lit-element\/lit-element\.js$/,
+      [
+        /this\.hasUpdated\|\|\(this\.renderOptions\.isConnected=this\.isConnected\),/,
+        /connectedCallback\(\)\{super\.connectedCallback\(\),this\._\$Do\?\.setConnected\(!0\)\}/,
+        /disconnectedCallback\(\)\{super\.disconnectedCallback\(\),this\._\$Do\?\.setConnected\(!1\)\}/,
+      ],
+      gone,
+    ),
+    cutLibrary(
+      'ankieta-strip-lit-connection-tracking-directive',
+      /node_modules\/lit-html\/directive\.js$/,
+      [/get _\$AU\(\)\{return this\._\$AM\._\$AU\}/],
+      gone,
+    ),
+  ];
+}
+
 /** Takes each piece (a pattern, or a pattern and its replacement) out of ReactiveElement, which must hold it. */
 function cutReactiveElement(name: string, pieces: Array<RegExp | [RegExp, string]>, gone?: RegExp): Plugin {
   return cutLibrary(name, /node_modules\/@lit\/reactive-element\/reactive-element\.js$/, pieces, gone);
@@ -568,6 +610,7 @@ function scriptBuild(entry: string, fileName: string) {
       stripLitDecoratorSupport(),
       stripLitUseDefault(),
       stripLitMathml(),
+      ...stripLitConnectionTracking(),
       zodOwnKeys(),
       shortenUnreachableErrors(),
       minifyCss(),
