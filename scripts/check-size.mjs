@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 52_227, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 38_256 },
+  'dist/ankieta.js': { ceiling: 51_681, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 37_770 },
 };
 
 let failed = false;
