@@ -757,4 +757,131 @@ describe('<ankieta-survey> on the device and over the network', () => {
       definitionTimeouts.giveUp = giveUp;
     }
   });
+
+  /** Counts the requests for /offline/survey until `stop()` (the venue's Wi-Fi, seen from the page). */
+  function countDefinitionRequests() {
+    const realFetch = window.fetch;
+    const counter = {
+      requests: 0,
+      stop: () => (window.fetch = realFetch),
+    };
+    window.fetch = (...args: Parameters<typeof fetch>) => {
+      if (String(args[0]).includes('/offline/survey')) counter.requests++;
+      return realFetch(...args);
+    };
+    return counter;
+  }
+
+  /** A survey from `src` whose first request is never answered: given up after a second. */
+  async function failedToLoad() {
+    await serveDefinition({ text: JSON.stringify(survey), stall: true });
+    const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" src="/offline/survey"></ankieta-survey>`);
+    await oneEvent(el, 'ankieta-error');
+    await settled(el);
+    return el;
+  }
+
+  const message = (el: AnkietaSurvey) => part(el, 'message')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const retryButton = (el: AnkietaSurvey) => part(el, 'message')?.querySelector<HTMLButtonElement>('button') ?? null;
+
+  it('a survey that could not be loaded loads by itself when the connection returns, one request at a time, and never again once loaded', async function () {
+    this.timeout(20000);
+    const giveUp = definitionTimeouts.giveUp;
+    definitionTimeouts.giveUp = 1000;
+    const counter = countDefinitionRequests();
+    try {
+      const el = await failedToLoad();
+      expect(message(el)).to.equal('Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później. Spróbuj ponownie');
+      expect(counter.requests).to.equal(1);
+      el.locale = 'en';
+      await settled(el);
+      expect(retryButton(el)?.textContent?.trim()).to.equal('Try again');
+      el.locale = 'pl';
+      await settled(el);
+
+      // The browser says it is online, but the Wi-Fi still passes nothing: one request, not two.
+      const failedAgain = oneEvent(el, 'ankieta-error');
+      window.dispatchEvent(new Event('online'));
+      window.dispatchEvent(new Event('online'));
+      await el.updateComplete;
+      expect(message(el), 'said while it loads').to.equal('Wczytywanie ankiety…');
+      expect(part(el, 'message')!.getAttribute('role')).to.equal('status');
+      window.dispatchEvent(new Event('online'));
+      expect(counter.requests, 'a load under way is not started again').to.equal(2);
+      await failedAgain;
+      await settled(el);
+      expect(part(el, 'message')!.getAttribute('role')).to.equal('alert');
+      expect(retryButton(el)?.textContent?.trim()).to.equal('Spróbuj ponownie');
+
+      await serveDefinition({ stall: false });
+      const ready = oneEvent(el, 'ankieta-ready');
+      window.dispatchEvent(new Event('online'));
+      await ready;
+      await settled(el);
+      expect(part(el, 'title')!.textContent).to.equal('Konferencja');
+      expect(counter.requests).to.equal(3);
+
+      await rate(el, 3);
+      window.dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 300));
+      await settled(el);
+      expect(counter.requests, 'a loaded survey is not loaded again').to.equal(3);
+      expect(control(el, 'overall').value, 'the answer stays').to.equal(3);
+    } finally {
+      counter.stop();
+      definitionTimeouts.giveUp = giveUp;
+    }
+  });
+
+  it('"Spróbuj ponownie" loads a survey that could not be loaded at once; focus goes to what is said, then to the first page', async function () {
+    this.timeout(20000);
+    const giveUp = definitionTimeouts.giveUp;
+    definitionTimeouts.giveUp = 1000;
+    try {
+      const el = await failedToLoad();
+      const focusedMessage = () => document.activeElement === el && el.shadowRoot!.activeElement === part(el, 'message');
+
+      // Still nothing on the Wi-Fi: loading, then the failure again, focus never on <body>.
+      const failedAgain = oneEvent(el, 'ankieta-error');
+      retryButton(el)!.focus();
+      retryButton(el)!.click();
+      await el.updateComplete;
+      expect(message(el)).to.equal('Wczytywanie ankiety…');
+      expect(focusedMessage(), 'focus on the loading message, not <body>').to.equal(true);
+      await failedAgain;
+      await settled(el);
+      expect(part(el, 'message')!.getAttribute('role'), 'the failure is announced again').to.equal('alert');
+      expect(focusedMessage(), 'focus on the failure message, its button next').to.equal(true);
+
+      await serveDefinition({ stall: false });
+      const ready = oneEvent(el, 'ankieta-ready');
+      retryButton(el)!.focus();
+      retryButton(el)!.click();
+      await ready;
+      await settled(el);
+      expect(part(el, 'title')!.textContent).to.equal('Konferencja');
+      expect(document.activeElement === el && el.shadowRoot!.activeElement === part(el, 'page-title'), 'focus on the first page').to.equal(
+        true,
+      );
+    } finally {
+      definitionTimeouts.giveUp = giveUp;
+    }
+  });
+
+  it('an invalid definition from src is no network failure: no "Spróbuj ponownie", and not loaded again when online', async () => {
+    await serveDefinition({ text: JSON.stringify({ ...survey, pages: 'none' }), stall: false });
+    const counter = countDefinitionRequests();
+    try {
+      const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" src="/offline/survey"></ankieta-survey>`);
+      await oneEvent(el, 'ankieta-error');
+      await settled(el);
+      expect(el.shadowRoot!.querySelector('.issues'), 'the issues are listed').to.exist;
+      expect(retryButton(el), 'no button').to.equal(null);
+      window.dispatchEvent(new Event('online'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(counter.requests).to.equal(1);
+    } finally {
+      counter.stop();
+    }
+  });
 });

@@ -84,7 +84,10 @@ describe('dist/ankieta.js as a script tag', () => {
   it('names the survey URL it could not load on the console, for the site owner', async () => {
     const { win, doc } = await openHost('/embed/missing');
     const survey = await waitFor(() => doc.querySelector('ankieta-survey')?.shadowRoot?.querySelector('[role="alert"]'), 'the alert');
-    expect(survey.textContent!.trim()).to.equal('Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.');
+    expect(survey.querySelector('p')!.textContent!.trim()).to.equal(
+      'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
+    );
+    expect(survey.querySelector('button')!.textContent!.trim(), 'and a way to try again').to.equal('Spróbuj ponownie');
     const messages = win.__console!.filter((m) => m.level === 'error' && m.text.startsWith('<ankieta-survey>'));
     expect(messages.map((m) => m.text)).to.deep.equal([
       '<ankieta-survey>: Could not load /test/embed/pages/no-such-survey.json: HTTP 404 Not Found',

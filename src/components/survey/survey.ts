@@ -82,7 +82,7 @@ const hasActions = (status: SessionStatus | undefined, kiosk: boolean): status i
  * @csspart thank-you - The screen shown after submitting.
  * @csspart thank-you-title - Its heading (focused when it shows).
  * @csspart results - The scored results on the thank-you screen (`<ankieta-results>`' `base`).
- * @csspart message - A loading, load-failure or invalid-definition message.
+ * @csspart message - A loading, load-failure (with a "Spróbuj ponownie" button) or invalid-definition message.
  *
  * @cssproperty --ankieta-color-accent - Buttons, selection and focus (tier one, shared by all elements).
  * @cssproperty --ankieta-color-surface - The survey background.
@@ -190,12 +190,23 @@ export class AnkietaSurvey extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.#source || this.loadState === 'loading') void this.#load();
+    addEventListener('online', this.#retry);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#loadAbort?.abort();
+    removeEventListener('online', this.#retry);
   }
+
+  /**
+   * A definition the network failed to bring (venue Wi-Fi dropping a request) is asked for again
+   * when the browser is back online, or at once from the message's "Spróbuj ponownie". Only
+   * then: one that is loading, loaded (drafts) or invalid is left alone.
+   */
+  #retry = () => {
+    if (this.loadState === 'failed') void this.#load();
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('kiosk') || changed.has('kioskIdle') || changed.has('kioskThanks')) {
@@ -225,15 +236,16 @@ export class AnkietaSurvey extends LitElement {
   }
 
   protected override updated(): void {
-    // A focused button this render took away ("Spróbuj ponownie" while sending, "Zacznij od
-    // nowa") leaves focus on <body>: it goes to the heading of what is on screen instead.
+    // A focused button this render took away ("Spróbuj ponownie" while sending or loading,
+    // "Zacznij od nowa") leaves focus on <body>: it goes to the heading of what is on screen
+    // instead, or to the loading or failure message while there is no survey.
     const lost = this.#focusedBefore && !this.#focusedBefore.isConnected;
     const target = this.#focusAfterRender ?? (lost ? (this.#controller.submitted ? 'thanks' : 'page') : undefined);
     this.#focusAfterRender = undefined;
     this.#focusedBefore = null;
     if (!target) return;
     const selector = {
-      page: '[part~="page-title"]',
+      page: '[part~="page-title"],[part~="message"]',
       summary: '[part~="error-summary"]',
       thanks: '[part~="thank-you"] [tabindex="-1"]',
       title: '[part~="title"]',
@@ -337,11 +349,14 @@ export class AnkietaSurvey extends LitElement {
       case 'empty':
         return nothing;
       case 'loading':
-        return html`<p part="message" class="message" role="status" lang=${locale}>${this.#t('loading')}</p>`;
+        return html`<p part="message" class="message" role="status" tabindex="-1" lang=${locale}>${this.#t('loading')}</p>`;
       case 'failed':
-        return html`<div part="message" class="message error" role="alert" lang=${locale}>${this.#t('loadFailed')}</div>`;
+        return html`<div part="message" class="message error" role="alert" tabindex="-1" lang=${locale}>
+          <p>${this.#t('loadFailed')}</p>
+          <button part="button" type="button" class="secondary" @click=${this.#retry}>${this.#t('retry')}</button>
+        </div>`;
       case 'invalid':
-        return html`<div part="message" class="message error" role="alert" lang=${locale}>
+        return html`<div part="message" class="message error" role="alert" tabindex="-1" lang=${locale}>
           <p>${this.#t('definitionInvalid')}</p>
           <ul class="issues">
             ${this.issues.slice(0, 20).map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
