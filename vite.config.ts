@@ -433,8 +433,10 @@ function stripLitHooks(): Plugin {
  * ReactiveElement's support for decorators: `static addInitializer()` and the initializers it
  * runs for each instance, and the standard decorators' property metadata (`Symbol.metadata`,
  * the global `litPropertyMetadata`). Only Lit's decorators use them; the elements declare their
- * properties in `static properties` and use no decorator, and the bundles expose no Lit class a
- * page could decorate. Each piece must be found, or the build fails (a new Lit may have moved
+ * properties in `static properties` and use no decorator. A page can still reach the classes
+ * (`customElements.get`), but subclassing them is not supported with the script-tag bundles (README
+ * says so: use the npm modules): a subclass's decorators, `useDefault`, `hasChanged` and
+ * `noAccessor` options are not honoured there. Each piece must be found, or the build fails (a new Lit may have moved
  * it). About 60 B gzip.
  */
 function stripLitDecoratorSupport(): Plugin {
