@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
@@ -34,6 +34,8 @@ async function mount(attrs = '', key = `k${Math.random()}`) {
 
 describe('<ankieta-launcher>', () => {
   beforeEach(clearDevice);
+  // Back to the runner's 800×600 after a test on a laptop's screen or one zoomed in.
+  afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it("keeps the floating button's focus ring visible on any page, whatever the scheme (3:1 on white and on black)", async () => {
     for (const theme of ['light', 'dark']) {
@@ -144,7 +146,8 @@ describe('<ankieta-launcher>', () => {
     expect(trigger(again.el).hidden).to.equal(true);
   });
 
-  it('slides in a non-modal panel after the delay; Escape closes it', async () => {
+  it('slides in a non-modal panel after the delay on a wide screen; Escape closes it', async () => {
+    await setViewport({ width: 1280, height: 800 });
     const { el } = await mount('mode="slide-in" delay="0.05" position="bottom-left"');
     await new Promise((r) => setTimeout(r, 120));
     expect(dialog(el).open).to.equal(true);
@@ -154,6 +157,84 @@ describe('<ankieta-launcher>', () => {
     await sendKeys({ press: 'Escape' });
     await el.updateComplete;
     expect(dialog(el).open).to.equal(false);
+  });
+
+  it('never leaves keyboard focus on what the slide-in panel covers: Tab out of it at 640×400 (1280×800 zoomed to 200 %) and at 1280×800', async () => {
+    // Where the focus is: "panel" inside it, "page" on the page and not under it, else the element
+    // under the panel (a page's link, or the floating button).
+    const inside = (el: AnkietaLauncher, node: Node | null): boolean => {
+      for (; node; node = (node as Element).assignedSlot ?? node.parentNode ?? (node as ShadowRoot).host ?? null)
+        if (node === dialog(el)) return true;
+      return false;
+    };
+    const where = (el: AnkietaLauncher): string => {
+      const active = deepActive();
+      if (!active || active === document.body) return 'page';
+      if (inside(el, active)) return 'panel';
+      const a = active.getBoundingClientRect();
+      const p = dialog(el).getBoundingClientRect();
+      const under = a.width > 0 && a.left < p.right && a.right > p.left && a.top < p.bottom && a.bottom > p.top;
+      return under ? `under the panel: ${active.localName} "${active.textContent!.trim()}"` : 'page';
+    };
+    for (const [width, height] of [
+      [640, 400],
+      [1280, 800],
+    ] as const) {
+      await setViewport({ width, height });
+      const wrapper = await fixture(html`<div><p><a href="#a">Aktualności gminy, ogłoszenia, przetargi i komunikaty urzędu</a></p></div>`);
+      // Shown by itself before on this device: it waits behind its button, which opens it.
+      const key = `k${Math.random()}`;
+      setFlag(`shown:${key}`);
+      wrapper.insertAdjacentHTML(
+        'beforeend',
+        `<ankieta-launcher storage-key="${key}" once locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>` +
+          `<p><a href="#b">Biuletyn Informacji Publicznej urzędu miasta i wszystkie jego działy</a></p>`,
+      );
+      const el = wrapper.querySelector('ankieta-launcher')!;
+      const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+      survey.definition = threePages;
+      await settled(survey);
+      await new Promise((r) => setTimeout(r, 20));
+      await el.updateComplete;
+      trigger(el).focus();
+      await sendKeys({ press: 'Enter' });
+      for (let waited = 0; !inside(el, deepActive()) && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect(dialog(el).open && inside(el, deepActive()), `${width}: open, focus inside`).to.equal(true);
+      // Out of the panel both ways: Tab past its last button, Shift+Tab before its first.
+      const next = survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!;
+      const close = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="close"]')!;
+      expect(next.textContent!.trim(), 'the last button').to.equal('Dalej');
+      const seen = [];
+      for (const [from, back] of [
+        [next, false],
+        [close, true],
+      ] as const) {
+        from.focus();
+        if (back) await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Tab' });
+        if (back) await sendKeys({ up: 'Shift' });
+        seen.push(`${back ? 'Shift+Tab' : 'Tab'}: ${where(el)}`);
+        // Tab out of a modal dialog goes to the browser's own UI, and the page (and the test files after
+        // this one) would miss keyboard focus: Tab brings it back in Firefox, a click in Chromium.
+        for (let i = 0; (!document.hasFocus() || deepActive() === document.body) && i < 3; i++) await sendKeys({ press: 'Tab' });
+      }
+      await sendMouse({ type: 'click', position: [1, 1] });
+      await resetMouse();
+      expect(
+        seen.filter((w) => w.includes('under')),
+        `${width}×${height}: ${seen.join(', ')}`,
+      ).to.deep.equal([]);
+      expect(dialog(el).matches(':modal'), `${width}: modal where the panel would cover over half the page`).to.equal(width < 928);
+      expect(trigger(el).checkVisibility(), `${width}: the button under the open panel`).to.equal(false);
+      // Closed, focus is back on the button, which shows again.
+      close.focus();
+      const closed = new Promise((r) => dialog(el).addEventListener('close', r, { once: true }));
+      await sendKeys({ press: 'Escape' });
+      await closed;
+      await el.updateComplete;
+      expect(deepActive() === trigger(el) && trigger(el).checkVisibility(), `${width}: focus on the visible button`).to.equal(true);
+      wrapper.remove();
+    }
   });
 
   /** Focus on a page button first, then a launcher that opens by itself: focus is on the page when it opens. */
@@ -174,6 +255,7 @@ describe('<ankieta-launcher>', () => {
   }
 
   it('leaves focus in the page when a panel slides in by itself, so typing goes on there', async () => {
+    await setViewport({ width: 1280, height: 800 });
     const { page } = await openingByItself('slide-in');
     expect(deepActive() === page, 'focus stayed on the page').to.equal(true);
   });

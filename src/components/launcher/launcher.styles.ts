@@ -35,6 +35,10 @@ export const styles = css`
     outline-offset: 0;
     box-shadow: 0 0 0 6px #1b1f24;
   }
+  /* Under the open panel it would take Tab's focus out of sight (WCAG 2.4.11); the panel has its close button. */
+  .panel[open] + .trigger {
+    display: none;
+  }
   /* Bottom right unless another of the four positions is set: an unknown value ("middle")
      must not leave a fixed button without a place, off screen. */
   .trigger {

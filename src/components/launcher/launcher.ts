@@ -12,6 +12,9 @@ export type LauncherMode = 'button' | 'popup' | 'slide-in';
 export const LAUNCHER_MODES: readonly LauncherMode[] = ['button', 'popup', 'slide-in'];
 export const LAUNCHER_POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
 
+/** Whether a slide-in panel (28em and its 1em offset) would cover over half of the screen's width. */
+const narrow = () => matchMedia('(max-width: 58em)').matches;
+
 /**
  * @summary Opens the survey placed inside it: a floating button with a modal dialog, a popup
  * that opens by itself, or a slide-in panel.
@@ -44,7 +47,8 @@ export class AnkietaLauncher extends LitElement {
 
   /**
    * `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in
-   * after `delay` (on a screen narrower than 40em only the button shows: the panel would cover the page).
+   * after `delay` (on a screen up to 58em wide, where the panel would cover over half the page, only the
+   * button shows, and it opens the survey as a modal dialog).
    */
   mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
@@ -115,14 +119,14 @@ export class AnkietaLauncher extends LitElement {
     this.ready = true;
     if (this.mode === 'button' || this.completed) return;
     if (this.once && getFlag(`shown:${this.#key}`)) return;
-    // On a phone the panel would cover most of the page and hide where its keyboard focus is
-    // (WCAG 2.4.7): there it waits behind its button.
-    if (this.mode === 'slide-in' && matchMedia('(max-width: 40em)').matches) return;
+    // On a phone, or a laptop zoomed to 200 %, the panel would cover most of the page and hide where
+    // its keyboard focus is (WCAG 2.4.7): there it waits behind its button, which opens it modal.
+    if (this.mode === 'slide-in' && narrow()) return;
     await this.updateComplete;
     this.#open(true);
   }
 
-  /** Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in`). */
+  /** Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in` on a screen wider than 58em). */
   show(): void {
     this.#open(false);
   }
@@ -134,8 +138,9 @@ export class AnkietaLauncher extends LitElement {
     this.#returnFocus = focused;
     this.#openedByItself = byItself;
     if (this.once) setFlag(`shown:${this.#key}`);
-    // showModal() moves focus into the dialog and makes the page behind it inert.
-    if (this.mode !== 'slide-in') return dialog.showModal();
+    // showModal() moves focus into the dialog and makes the page behind it inert. A slide-in too where
+    // the panel would cover most of the page: Tab past its last button would reach links under it.
+    if (this.mode !== 'slide-in' || narrow()) return dialog.showModal();
     dialog.show();
     // A panel sliding in by itself must not take the keyboard from someone typing in the page
     // (WCAG 3.2.1/3.2.2); it is reachable with Tab, and its button opens it with focus inside.
@@ -159,11 +164,8 @@ export class AnkietaLauncher extends LitElement {
         !this.open &&
         !this.querySelector<AnkietaSurvey>('ankieta-survey')?.pending &&
         !this.shadowRoot!.activeElement?.matches('.trigger'));
+    // The button comes after the panel: an open panel hides it (the styles), as it would sit under it.
     return html`
-      <button part="trigger" class="trigger" type="button" ?hidden=${hideTrigger} aria-haspopup="dialog" @click=${this.show}
-        @blur=${() => this.requestUpdate()} lang=${this.label ? nothing : this.#locale}>
-        ${label}
-      </button>
       <dialog part="dialog" class=${this.mode === 'slide-in' ? 'panel' : 'modal'} aria-label=${label} lang=${this.#locale}
         @close=${this.#onClose} @keydown=${this.#onKeydown}>
         <div class="bar">
@@ -171,6 +173,10 @@ export class AnkietaLauncher extends LitElement {
         </div>
         <div class="content"><slot></slot></div>
       </dialog>
+      <button part="trigger" class="trigger" type="button" ?hidden=${hideTrigger} aria-haspopup="dialog" @click=${this.show}
+        @blur=${() => this.requestUpdate()} lang=${this.label ? nothing : this.#locale}>
+        ${label}
+      </button>
     `;
   }
 
