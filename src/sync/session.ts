@@ -255,6 +255,21 @@ export class OfflineSession extends EventTarget {
     this.#autosave.reset();
   }
 
+  /** The draft being filled, as it would be saved (kept by "Zacznij od nowa" for its undo). */
+  get draft(): Draft {
+    return this.#autosave.draft();
+  }
+
+  /**
+   * "Zacznij od nowa" undone: the cleared draft goes on under its own id and start time, written
+   * again. Under a new id, a copy open in another tab would not know when it was sent.
+   */
+  resumeDraft(draft: Draft): Promise<void> {
+    if (this.#disposed) return Promise.resolve();
+    this.#autosave.adopt(draft);
+    return this.#autosave.rewrite();
+  }
+
   /**
    * The draft was completed in another tab, but this one holds answers of its own: they are
    * written again, which moves them to a new response id (the completed one is taken).

@@ -205,6 +205,44 @@ describe('<ankieta-survey> on the device and over the network', () => {
     fourth.remove();
   });
 
+  it('the same draft open twice: "Zacznij od nowa" undone in one is still that draft, so sending it clears the other instead of sending it twice', async () => {
+    const first = await mount();
+    await rate(first, 3);
+    first.remove();
+    const here = await mount();
+    const there = await mount();
+    expect(control(there, 'overall').value, 'the draft, restored in the other tab').to.equal(3);
+    here.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!.click(); // Zacznij od nowa
+    await settled(here);
+    await new Promise((r) => setTimeout(r, 50));
+    here.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!.click(); // Przywróć usunięte odpowiedzi
+    await settled(here);
+    expect(control(here, 'overall').value).to.equal(3);
+    primary(here).click();
+    await settled(here);
+    const submitted = oneEvent(here, 'ankieta-submit');
+    primary(here).click();
+    await submitted;
+    await until(() => control(there, 'overall').value === null, 'the untouched copy in the other tab cleared, not left to be sent again');
+  });
+
+  it('the same draft open twice: sent from the other tab while "Przywróć usunięte odpowiedzi" shows, it is not offered any more', async () => {
+    const first = await mount();
+    await rate(first, 3);
+    first.remove();
+    const here = await mount();
+    const there = await mount();
+    here.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!.click(); // Zacznij od nowa
+    await settled(here);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(here.shadowRoot!.querySelector('[part~="notice"] button')!.textContent!.trim()).to.equal('Przywróć usunięte odpowiedzi');
+    await submitBothPages(there, 3);
+    await until(() => !here.shadowRoot!.querySelector('[part~="notice"] button'), 'the undo of a draft sent elsewhere withdrawn');
+    await settled(here);
+    const notices = [...here.shadowRoot!.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.trim());
+    expect(notices).to.deep.equal(['Ankieta została już wypełniona na tym urządzeniu.']);
+  });
+
   it('the same draft open twice: sent from one, the untouched other starts afresh instead of sending it again', async () => {
     const first = await mount();
     await rate(first, 3);

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Locale, SurveyDefinition } from '../../schema/definition.js';
 import type { Answers, Response } from '../../schema/response.js';
 import { SurveyModel, uuid, type ValidationError } from '../../engine/index.js';
-import { OfflineSession, type SessionStatus } from '../../sync/index.js';
+import { OfflineSession, type Draft, type SessionStatus } from '../../sync/index.js';
 import { getFlag, setFlag } from '../../store/flags.js';
 import { emit } from './events.js';
 
@@ -31,7 +31,7 @@ export class SurveyController implements ReactiveController {
   /** Whether this survey was completed on this device before (a reload after sending, say). */
   completedBefore = false;
   /** What "Zacznij od nowa" cleared, until the next answer: a button brings it back meanwhile. */
-  cleared: { answers: Answers; pageId: string } | undefined;
+  cleared: { answers: Answers; pageId: string; draft: Draft | undefined } | undefined;
   /** Called when the form starts afresh by itself (its draft was sent from another tab). */
   onFresh?: () => void;
   #session: OfflineSession | undefined;
@@ -247,7 +247,7 @@ export class SurveyController implements ReactiveController {
   async startOver(undoable = false): Promise<void> {
     const model = this.model;
     if (!model) return;
-    this.cleared = undoable ? { answers: model.answers, pageId: model.page.id } : undefined;
+    this.cleared = undoable ? { answers: model.answers, pageId: model.page.id, draft: this.#session?.draft } : undefined;
     model.clear();
     this.submitted = undefined;
     this.restored = false;
@@ -264,10 +264,11 @@ export class SurveyController implements ReactiveController {
     this.cleared = undefined;
     // As before the clearing: the answers of a draft, with "Zacznij od nowa" above them again.
     this.restored = true;
-    for (const [id, value] of Object.entries(cleared.answers))
-      if (model.setAnswer(id, value)) void this.#session?.saveAnswer(id, model.answer(id), { immediate: false });
+    for (const [id, value] of Object.entries(cleared.answers)) model.setAnswer(id, value);
     this.#edited = true;
     model.goTo(model.definition.pages.findIndex((page) => page.id === cleared.pageId));
+    // The same draft, under its id: a copy in another tab still starts afresh once one is sent.
+    if (cleared.draft) void this.#session?.resumeDraft({ ...cleared.draft, answers: model.answers, pageId: model.page.id });
     this.#pageChanged();
     this.flush();
   }
@@ -281,6 +282,12 @@ export class SurveyController implements ReactiveController {
   #completedElsewhere = ({ data }: MessageEvent) => {
     const model = this.model;
     const session = this.#session;
+    // The draft "Zacznij od nowa" cleared here was sent there: bringing it back would send it twice.
+    if (data === this.cleared?.draft?.responseId) {
+      this.cleared = undefined;
+      this.completedBefore = true;
+      this.#host.requestUpdate();
+    }
     if (!model || !session || data !== session.responseId || this.submitted) return;
     // Answers given here go as a response of their own: under a new id from now on, so the
     // ankieta-submit they get carries that id, not the one just sent.
