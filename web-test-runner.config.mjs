@@ -5,6 +5,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { embedPlugin, embedMiddleware } from './test/support/embed-plugin.mjs';
 import { offlinePlugin } from './test/support/offline-plugin.mjs';
 import { a11yPlugin } from './test/support/a11y-plugin.mjs';
+import { viewportPlugin } from './test/support/viewport-plugin.mjs';
 
 const wanted = (process.env.BROWSERS ?? 'chromium')
   .split(',')
@@ -65,7 +66,7 @@ export default {
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
   testsFinishTimeout: 300000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offline, a11yPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }), embed, offline, a11yPlugin(), viewportPlugin()],
   middleware: [embedMiddleware(embed), offline.middleware],
   coverageConfig: {
     include: ['src/schema/**/*.ts', 'src/engine/**/*.ts'],

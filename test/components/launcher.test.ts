@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
@@ -8,6 +8,9 @@ import { clearDevice, settled } from './survey-helpers.js';
 import { setFlag } from '../../src/store/flags.js';
 import { contrast } from '../support/contrast.js';
 import { refuseConnections, resetServers, servers, stored } from '../support/servers.js';
+
+/** The page's viewport, in WebKitGTK too (test/support/viewport-plugin.mjs). */
+const setViewport = (size: { width: number; height: number }) => executeServerCommand('viewport', size);
 
 const trigger = (el: AnkietaLauncher) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="trigger"]')!;
 const dialog = (el: AnkietaLauncher) => el.shadowRoot!.querySelector('dialog')!;
@@ -210,7 +213,15 @@ describe('<ankieta-launcher>', () => {
         [close, true],
       ] as const) {
         from.focus();
-        if (back) await sendKeys({ down: 'Shift' });
+        // WebDriver (WebKitGTK) cannot hold Shift: there only Tab past the last button is tried.
+        if (
+          back &&
+          !(await sendKeys({ down: 'Shift' }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
         await sendKeys({ press: 'Tab' });
         if (back) await sendKeys({ up: 'Shift' });
         seen.push(`${back ? 'Shift+Tab' : 'Tab'}: ${where(el)}`);
