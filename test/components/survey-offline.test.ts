@@ -144,6 +144,11 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(focusins, 'focus never fell to <body>').to.deep.equal([]);
     expect(fourth.shadowRoot!.activeElement).to.equal(part(fourth, 'page-title'));
     expect(status(fourth), 'the clearing is announced').to.equal('Odpowiedzi zostały usunięte.');
+    fourth.locale = 'en';
+    await settled(fourth);
+    expect(status(fourth), 'in the language switched to, not left in Polish').to.equal('Your answers were cleared.');
+    fourth.locale = 'pl';
+    await settled(fourth);
     await rate(fourth, 4);
     await until(() => status(fourth) === 'Odpowiedzi są zapisane na tym urządzeniu.', 'the saving status again after the next answer');
     fourth.remove();

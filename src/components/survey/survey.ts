@@ -144,8 +144,11 @@ export class AnkietaSurvey extends LitElement {
   private fieldErrors = new Map<string, ValidationError>();
   /** The error summary, shown after a failed Next or Submit. */
   private summary: { id: string; error: ValidationError }[] = [];
-  /** The text of the polite status region (saving, delivery, kiosk). */
-  private notice = '';
+  /**
+   * A one-off message of the polite status region (answers cleared or restored, ready for the next
+   * person), by key: said in the locale of the moment, also after a switch.
+   */
+  private notice: MessageKey | '' = '';
 
   readonly #controller = Object.assign(new SurveyController(this), { onFresh: () => this.#fresh() });
   readonly #kiosk = new KioskController(this, { idleSeconds: 120, warningSeconds: 20, thanksSeconds: 10 }, () => this.#nextPerson());
@@ -455,8 +458,8 @@ export class AnkietaSurvey extends LitElement {
     const status = this.#controller.status;
     // A one-off message ("ready for the next person") gives way to a status that comes with
     // buttons: "Spróbuj ponownie" alone would not say that the server refused or is not reached.
-    const notice = this.notice && !hasActions(status, this.kiosk);
-    const text = notice ? this.notice : this.#statusText(status);
+    const notice = !hasActions(status, this.kiosk) && this.notice;
+    const text = notice ? this.#t(notice) : this.#statusText(status);
     // The same words stand in the notice above (restored answers, no storage): spoken once here,
     // not shown twice.
     return (notice ? this.#controller.restored : status?.state === 'storage-unavailable')
@@ -565,7 +568,7 @@ export class AnkietaSurvey extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
     this.#fresh();
     await this.#controller.startOver(true);
-    this.notice = this.#t('statusCleared');
+    this.notice = 'statusCleared';
     this.#focusAfterRender = 'page';
   };
 
@@ -574,7 +577,7 @@ export class AnkietaSurvey extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
     this.#fresh();
     this.#controller.undoStartOver();
-    this.notice = this.#t('statusRestored');
+    this.notice = 'statusRestored';
     this.#focusAfterRender = 'page';
   };
 
@@ -603,7 +606,7 @@ export class AnkietaSurvey extends LitElement {
   #nextPerson(): void {
     void this.#controller.startOver();
     this.#fresh();
-    this.notice = this.#t('kioskNext');
+    this.notice = 'kioskNext';
     this.#focusAfterRender = 'title';
   }
 
