@@ -9,7 +9,7 @@ import { kB, sizes } from './lib.mjs';
 
 const FILES = {
   'dist/ankieta.js': { ceiling: 51_813, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 37_770 },
+  'dist/ankieta-report.js': { ceiling: 37_772 },
 };
 
 let failed = false;

@@ -40,8 +40,12 @@ export function standardDeviation(counts: ReadonlyMap<number, number>): number |
 /** Flag an item as "divergent views" from this standard deviation up (domain brief §2, after PAT). */
 export const DIVERGENCE_SD = 1;
 
-/** Whether the spread reaches the threshold, ignoring binary noise such as 0.9999999999999998. */
-export const isDivergent = (sd: number | null) => sd !== null && sd >= DIVERGENCE_SD - 1e-9;
+/**
+ * Whether the spread reaches the threshold as the report shows it, to two decimals: 0.996 is shown
+ * as "1,00" and flagged, as the note under it says "at least 1" (this also absorbs binary noise
+ * such as 0.9999999999999998).
+ */
+export const isDivergent = (sd: number | null) => sd !== null && +sd.toFixed(2) >= DIVERGENCE_SD;
 
 export interface NpsBreakdown {
   n: number;

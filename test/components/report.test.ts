@@ -168,6 +168,28 @@ describe('<ankieta-report>', () => {
     expect(section(el, 'a2').querySelector('.flag')).to.equal(null);
   });
 
+  it('flags a spread shown as "1,00" (0.996), and not one shown as "0,99" (0.990)', async () => {
+    const a1 = [2, 3, 3, 4, 4, 4, 5, 5, 5, 5, 5];
+    const a2 = [1, 2, 3, 3, 3, 4, 4];
+    const el = await mount(
+      partnership,
+      a1.map((v, i) => response(partnership.id, { sector: 'jst', cross_sector: 'no', a1: v, ...(i < a2.length ? { a2: a2[i]! } : {}) })),
+    );
+    expect(text(section(el, 'a1'))).to.include('odchylenie standardowe: 1,00 (rozbieżne oceny)');
+    expect(text(section(el, 'a2'))).to.include('odchylenie standardowe: 0,99');
+    expect(text(section(el, 'a2'))).not.to.include('rozbieżne');
+  });
+
+  it('puts a dimension mean between two bands (39,50) in the band its figure is in', async () => {
+    // Strategic management 35 (3, 3, 2, 2, 2) and 44 (3, 3, 3, 2): mean 39.5, below "W rozwoju" (40–69).
+    const el = await mount(partnership, [
+      response(partnership.id, { sector: 'jst', cross_sector: 'no', a1: 3, a2: 3, a3: 2, a4: 2, a5: 2 }),
+      response(partnership.id, { sector: 'jst', cross_sector: 'no', a1: 3, a2: 3, a3: 3, a4: 2 }),
+    ]);
+    const rows = rowsOf(section(el, 'dimensions').querySelector('table'));
+    expect(rows[0]!.slice(0, 3)).to.deep.equal(['Zarządzanie strategiczne', '39,50 (Wymaga uwagi)', '2']);
+  });
+
   it('summarises dimension scores from the engine', async () => {
     // Two respondents: A all 5 → 100, all 3 → 50; mean 75, range 50–100.
     const all = (v: number) => Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => [id, v]));

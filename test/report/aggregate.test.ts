@@ -520,6 +520,8 @@ describe('statistics', () => {
     );
     expect(isDivergent(0.9999999999999998)).to.equal(true);
     expect(isDivergent(0.99)).to.equal(false);
+    expect(isDivergent(0.996), 'shown as 1,00').to.equal(true);
+    expect(isDivergent(0.994), 'shown as 0,99').to.equal(false);
     expect(isDivergent(null)).to.equal(false);
   });
 });

@@ -43,9 +43,13 @@ const bar = (share: number) =>
 const barCell = (share: number, text: string) =>
   html`<td class="share"><div class="share-inner">${bar(share)}<span>${text}</span></div></td>`;
 const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.locale, share));
-/** A dimension's mean with the band it falls in, as a respondent's rounded score would. */
+/**
+ * A dimension's mean with the band it falls in. Bands are ranges of whole scores ("0–39",
+ * "40–69"), read as up to the next band: a mean of 39.50 is "Wymaga uwagi", not the band of 40,
+ * which would not contain the figure shown beside it.
+ */
 const meanWithBand = (ctx: Context, bands: readonly Band[], mean: number) => {
-  const band = bands.find((b) => b.min <= Math.round(mean) && Math.round(mean) <= b.max);
+  const band = bands.find((b) => b.min <= mean && mean < b.max + 1);
   return `${decimal(ctx.locale, mean)}${band ? ` (${display(band.label, ctx.locale)})` : ''}`;
 };
 
