@@ -7,7 +7,8 @@ import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
 import { setFlag } from '../../src/store/flags.js';
 import { contrast } from '../support/contrast.js';
-import { refuseConnections, resetServers, servers, stored } from '../support/servers.js';
+import { refuseConnections, resetServers, serveDefinition, servers, stored } from '../support/servers.js';
+import { definitionTimeouts } from '../../src/sync/load-definition.js';
 
 /** The page's viewport, in WebKitGTK too (test/support/viewport-plugin.mjs). */
 const setViewport = (size: { width: number; height: number }) => executeServerCommand('viewport', size);
@@ -245,6 +246,56 @@ describe('<ankieta-launcher>', () => {
       await el.updateComplete;
       expect(deepActive() === trigger(el) && trigger(el).checkVisibility(), `${width}: focus on the visible button`).to.equal(true);
       wrapper.remove();
+    }
+  });
+
+  const until = async (done: () => boolean, timeout = 3000) => {
+    for (let waited = 0; !done() && waited < timeout; waited += 20) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  it('asks a survey that could not be loaded to load again when opened, once per opening', async function () {
+    this.timeout(30000);
+    await resetServers();
+    const giveUp = definitionTimeouts.giveUp;
+    definitionTimeouts.giveUp = 1000;
+    const realFetch = window.fetch;
+    let requests = 0;
+    window.fetch = (...args: Parameters<typeof fetch>) => {
+      if (String(args[0]).includes('/offline/survey')) requests++;
+      return realFetch(...args);
+    };
+    try {
+      // The venue's Wi-Fi connects but passes nothing: the first request is given up.
+      await serveDefinition({ text: JSON.stringify(threePages), stall: true });
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<ankieta-launcher storage-key="k${Math.random()}" locale="pl"><ankieta-survey locale="pl" src="/offline/survey"></ankieta-survey></ankieta-launcher>`;
+      const el = wrapper.querySelector('ankieta-launcher')!;
+      const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+      const message = () => survey.shadowRoot?.querySelector('[part~="message"]')?.getAttribute('role');
+      await until(() => message() === 'alert', 5000);
+      expect(requests, 'failed once').to.equal(1);
+      // Opened while the network still passes nothing: one more request, not a loop.
+      trigger(el).click();
+      await until(() => requests > 1);
+      expect(requests, 'asked again on opening').to.equal(2);
+      await until(() => message() === 'alert', 5000);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(requests, 'failed again: not asked in a loop').to.equal(2);
+      el.close();
+      // The network is back: the next opening loads it.
+      await serveDefinition({ stall: false });
+      trigger(el).click();
+      await until(() => !!survey.shadowRoot!.querySelector('[part~="title"]'), 5000);
+      expect(survey.shadowRoot!.querySelector('[part~="title"]')?.textContent).to.equal('Ankieta testowa');
+      expect(requests).to.equal(3);
+      el.close();
+      el.show();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(requests, 'a loaded survey is not loaded again').to.equal(3);
+    } finally {
+      window.fetch = realFetch;
+      definitionTimeouts.giveUp = giveUp;
+      await serveDefinition({ text: '{}', stall: false });
     }
   });
 

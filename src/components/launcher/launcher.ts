@@ -126,7 +126,10 @@ export class AnkietaLauncher extends LitElement {
     this.#open(true);
   }
 
-  /** Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in` on a screen wider than 58em). */
+  /**
+   * Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in` on a screen wider than
+   * 58em). A survey that could not be loaded is asked to load again.
+   */
   show(): void {
     this.#open(false);
   }
@@ -138,6 +141,8 @@ export class AnkietaLauncher extends LitElement {
     this.#returnFocus = focused;
     this.#openedByItself = byItself;
     if (this.once) setFlag(`shown:${this.#key}`);
+    // A survey whose definition the network failed to bring tries again, once per opening.
+    this.querySelector<AnkietaSurvey>('ankieta-survey')?.retry?.();
     // showModal() moves focus into the dialog and makes the page behind it inert. A slide-in too where
     // the panel would cover most of the page: Tab past its last button would reach links under it.
     if (this.mode !== 'slide-in' || narrow()) return dialog.showModal();

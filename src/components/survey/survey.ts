@@ -203,13 +203,15 @@ export class AnkietaSurvey extends LitElement {
   }
 
   /**
-   * A definition the network failed to bring (venue Wi-Fi dropping a request) is asked for again
-   * when the browser is back online, or at once from the message's "Spróbuj ponownie". Only
-   * then: one that is loading, loaded (drafts) or invalid is left alone.
+   * Asks again for a definition the network failed to bring (venue Wi-Fi dropping a request), as
+   * the browser coming back online, the message's "Spróbuj ponownie" and a launcher opening do.
+   * Only then: one that is loading, loaded (drafts) or invalid is left alone.
    */
-  #retry = () => {
+  retry(): void {
     if (this.loadState === 'failed') void this.#load();
-  };
+  }
+
+  #retry = () => this.retry();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('kiosk') || changed.has('kioskIdle') || changed.has('kioskThanks')) {
