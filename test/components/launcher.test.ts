@@ -9,6 +9,7 @@ import { setFlag } from '../../src/store/flags.js';
 import { contrast } from '../support/contrast.js';
 import { refuseConnections, resetServers, serveDefinition, servers, stored } from '../support/servers.js';
 import { definitionTimeouts } from '../../src/sync/load-definition.js';
+import { typeText } from '../support/keyboard.js';
 
 /** The page's viewport, in WebKitGTK too (test/support/viewport-plugin.mjs). */
 const setViewport = (size: { width: number; height: number }) => executeServerCommand('viewport', size);
@@ -252,6 +253,49 @@ describe('<ankieta-launcher>', () => {
   const until = async (done: () => boolean, timeout = 3000) => {
     for (let waited = 0; !done() && waited < timeout; waited += 20) await new Promise((r) => setTimeout(r, 20));
   };
+  const rating = (survey: AnkietaSurvey) => (survey.shadowRoot!.querySelector('#q-overall') as unknown as { value: number }).value;
+
+  it('turns an open slide-in panel into a modal dialog when the screen narrows (a tablet turned, zoom to 200 %), answers and focus kept', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const { el, survey, wrapper } = await mount('mode="slide-in" delay="0.05"');
+    await until(() => dialog(el).open);
+    expect(dialog(el).matches(':modal'), 'a panel on the wide screen').to.equal(false);
+    survey.shadowRoot!.querySelector('#q-overall')!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[1]!.click();
+    await survey.updateComplete;
+    const why = survey.shadowRoot!.querySelector('#q-overall_why')!.shadowRoot!.querySelector<HTMLElement>('input, textarea')!;
+    why.focus();
+    await typeText('za dlugo');
+    // The tablet turned: 800 px is narrower than 58em.
+    await setViewport({ width: 800, height: 1280 });
+    await until(() => dialog(el).matches(':modal'));
+    expect(dialog(el).open && dialog(el).matches(':modal'), 'modal').to.equal(true);
+    expect(deepActive() === why, 'focus stayed on the text field').to.equal(true);
+    expect((why as HTMLInputElement).value).to.equal('za dlugo');
+    expect(rating(survey)).to.equal(2);
+    expect(wrapper.querySelector<HTMLButtonElement>('#before')!.matches(':modal'), 'the page behind is inert').to.equal(false);
+    // Wide again (turned back): it stays a modal dialog; switching back and forth would move the page under the respondent.
+    await setViewport({ width: 1280, height: 800 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(dialog(el).open && dialog(el).matches(':modal'), 'still modal').to.equal(true);
+    expect(deepActive() === why, 'focus still on the text field').to.equal(true);
+    const closed = new Promise((r) => dialog(el).addEventListener('close', r, { once: true }));
+    await sendKeys({ press: 'Escape' });
+    await closed;
+    await el.updateComplete;
+    expect(deepActive() === trigger(el) && trigger(el).checkVisibility(), 'closed: focus on the visible button').to.equal(true);
+  });
+
+  it('when the screen narrows with focus on the page, the modal dialog takes focus as showModal() does', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const { el, wrapper } = await mount('mode="slide-in" delay="0.05"');
+    const page = wrapper.querySelector<HTMLButtonElement>('#before')!;
+    await until(() => dialog(el).open);
+    page.focus();
+    await setViewport({ width: 640, height: 400 });
+    await until(() => dialog(el).matches(':modal'));
+    expect(dialog(el).matches(':modal'), 'modal').to.equal(true);
+    expect(deepActive() === el.shadowRoot!.querySelector('[part~="close"]'), 'focus in the dialog, on its first button').to.equal(true);
+  });
 
   it('asks a survey that could not be loaded to load again when opened, once per opening', async function () {
     this.timeout(30000);

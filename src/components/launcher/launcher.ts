@@ -48,7 +48,8 @@ export class AnkietaLauncher extends LitElement {
   /**
    * `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in
    * after `delay` (on a screen up to 58em wide, where the panel would cover over half the page, only the
-   * button shows, and it opens the survey as a modal dialog).
+   * button shows, and it opens the survey as a modal dialog; an open panel becomes that dialog when the
+   * screen narrows to 58em, answers and focus kept).
    */
   mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
@@ -111,6 +112,7 @@ export class AnkietaLauncher extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
     this.removeEventListener('ankieta-submit', this.#onSubmit);
+    this.#watch(false);
   }
 
   async #arrive(): Promise<void> {
@@ -150,6 +152,7 @@ export class AnkietaLauncher extends LitElement {
     // A panel sliding in by itself must not take the keyboard from someone typing in the page
     // (WCAG 3.2.1/3.2.2); it is reachable with Tab, and its button opens it with focus inside.
     if (byItself && focused && focused !== document.body) focused.focus({ preventScroll: true });
+    this.#watch(true);
   }
 
   /** Closes the survey; its answers stay. Focus returns to the button, or to where it was when the survey opened by itself. */
@@ -193,7 +196,29 @@ export class AnkietaLauncher extends LitElement {
     }
   };
 
+  /** While the panel is open non-modal: what happens in the page around it. */
+  #watch(on: boolean): void {
+    (on ? addEventListener : removeEventListener)('resize', this.#onPage, true);
+  }
+
+  #onPage = () => {
+    // A tablet turned, or zoom to 200 %: the panel would now cover over half the page, so it becomes
+    // the modal dialog it would have opened as, focus kept where it was in it. (Not back the other
+    // way: the page going inert and live again under the respondent would only confuse.)
+    if (!narrow()) return;
+    this.#watch(false);
+    const dialog = this.#dialog!;
+    let focused = this.contains(document.activeElement) ? document.activeElement : null;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    dialog.close();
+    dialog.showModal();
+    (focused as HTMLElement | null)?.focus();
+  };
+
   #onClose = () => {
+    // Closed only to open again as a modal dialog (#onPage).
+    if (this.#dialog!.open) return;
+    this.#watch(false);
     const trigger = this.renderRoot.querySelector<HTMLButtonElement>('.trigger');
     // Back where the respondent was: the page, when the survey opened by itself; else the button,
     // which stays (even once completed with `once`) until focus moves on, so focus is not lost.
