@@ -297,6 +297,78 @@ describe('<ankieta-launcher>', () => {
     expect(deepActive() === el.shadowRoot!.querySelector('[part~="close"]'), 'focus in the dialog, on its first button').to.equal(true);
   });
 
+  /** A slide-in panel open by itself on a wide screen, with a page link and a wide field under its corner. */
+  async function panelOverLinks() {
+    await setViewport({ width: 1280, height: 800 });
+    const wrapper = await fixture(html`<div><button id="before">page button</button></div>`);
+    wrapper.insertAdjacentHTML(
+      'beforeend',
+      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>` +
+        '<input id="wide" aria-label="szukaj" style="position: fixed; left: 0; right: 0; bottom: 120px; width: 100%">' +
+        '<a id="corner" href="#kontakt" style="position: fixed; right: 24px; bottom: 24px">Kontakt</a>',
+    );
+    const el = wrapper.querySelector('ankieta-launcher')!;
+    const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+    survey.definition = threePages;
+    await settled(survey);
+    await until(() => dialog(el).open);
+    const link = wrapper.querySelector<HTMLAnchorElement>('#corner')!;
+    const wide = wrapper.querySelector<HTMLInputElement>('#wide')!;
+    const box = (e: Element) => e.getBoundingClientRect();
+    const [l, w, p] = [box(link), box(wide), box(dialog(el))];
+    expect(l.left > p.left && l.top > p.top && w.top < p.bottom && w.bottom > p.top && w.left < p.left, 'both under the panel').to.equal(
+      true,
+    );
+    return { el, survey, link, wide, page: wrapper.querySelector<HTMLButtonElement>('#before')! };
+  }
+
+  it('closes the slide-in panel when Tab brings focus to a page link under it; focus stays there, the button reopens the same answers', async () => {
+    const { el, survey, link } = await panelOverLinks();
+    survey.shadowRoot!.querySelector('#q-overall')!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[3]!.click();
+    await survey.updateComplete;
+    // From the panel's last button, Tab goes on to the page: the field under the panel, then the link.
+    survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await until(() => !dialog(el).open);
+    expect(dialog(el).open, 'closed').to.equal(false);
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(deepActive()?.id, 'focus stayed on the page, not sent to the button').to.equal('wide');
+    await sendKeys({ press: 'Tab' });
+    expect(deepActive() === link, 'Tab goes on in the page').to.equal(true);
+    expect(trigger(el).checkVisibility(), 'the button shows again').to.equal(true);
+    trigger(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => dialog(el).open);
+    await survey.updateComplete;
+    expect(dialog(el).open, 'reopened').to.equal(true);
+    expect(rating(survey), 'the same answers').to.equal(4);
+  });
+
+  it('closes the slide-in panel when a script focuses a link under it, but a click on the page beside it leaves it open', async () => {
+    const { el, link, wide, page } = await panelOverLinks();
+    link.focus();
+    await until(() => !dialog(el).open);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dialog(el).open, 'closed').to.equal(false);
+    expect(deepActive() === link, 'focus on the link').to.equal(true);
+    expect(trigger(el).checkVisibility(), 'the button shows again').to.equal(true);
+    el.show();
+    await until(() => dialog(el).open);
+    // A click on the part of the wide field beside the panel focuses that field, whose box reaches under the panel.
+    const w = wide.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(w.left + 20), Math.round(w.top + w.height / 2)] });
+    await resetMouse();
+    expect(document.activeElement === wide, 'the click focused the field').to.equal(true);
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(page.getBoundingClientRect().left + 5), Math.round(page.getBoundingClientRect().top + 5)],
+    });
+    await resetMouse();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dialog(el).open, 'a click outside the panel leaves it open').to.equal(true);
+  });
+
   it('asks a survey that could not be loaded to load again when opened, once per opening', async function () {
     this.timeout(30000);
     await resetServers();

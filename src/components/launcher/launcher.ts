@@ -49,7 +49,8 @@ export class AnkietaLauncher extends LitElement {
    * `button`: opens on click; `popup`: opens by itself after `delay`; `slide-in`: a panel slides in
    * after `delay` (on a screen up to 58em wide, where the panel would cover over half the page, only the
    * button shows, and it opens the survey as a modal dialog; an open panel becomes that dialog when the
-   * screen narrows to 58em, answers and focus kept).
+   * screen narrows to 58em, answers and focus kept). The panel closes when keyboard focus moves to what it
+   * covers on the page; focus stays there, and the button opens it again.
    */
   mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
@@ -72,6 +73,8 @@ export class AnkietaLauncher extends LitElement {
   #returnFocus: HTMLElement | null = null;
   /** Opened by itself (popup, slide-in), not by the respondent pressing the button. */
   #openedByItself = false;
+  /** The last press on the page was the mouse's (or a finger's), not a key. */
+  #pointer = false;
   constructor() {
     super();
     new FollowLang(this);
@@ -198,21 +201,38 @@ export class AnkietaLauncher extends LitElement {
 
   /** While the panel is open non-modal: what happens in the page around it. */
   #watch(on: boolean): void {
-    (on ? addEventListener : removeEventListener)('resize', this.#onPage, true);
+    for (const type of ['resize', 'focusin', 'pointerdown', 'keydown'])
+      (on ? addEventListener : removeEventListener)(type, this.#onPage, true);
   }
 
-  #onPage = () => {
-    // A tablet turned, or zoom to 200 %: the panel would now cover over half the page, so it becomes
-    // the modal dialog it would have opened as, focus kept where it was in it. (Not back the other
-    // way: the page going inert and live again under the respondent would only confuse.)
-    if (!narrow()) return;
-    this.#watch(false);
+  #onPage = (event: Event) => {
     const dialog = this.#dialog!;
-    let focused = this.contains(document.activeElement) ? document.activeElement : null;
-    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
-    dialog.close();
-    dialog.showModal();
-    (focused as HTMLElement | null)?.focus();
+    if (event.type === 'resize') {
+      // A tablet turned, or zoom to 200 %: the panel would now cover over half the page, so it becomes
+      // the modal dialog it would have opened as, focus kept where it was in it. (Not back the other
+      // way: the page going inert and live again under the respondent would only confuse.)
+      if (!narrow()) return;
+      this.#watch(false);
+      let focused = this.contains(document.activeElement) ? document.activeElement : null;
+      while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+      dialog.close();
+      dialog.showModal();
+      (focused as HTMLElement | null)?.focus();
+    } else if (event.type !== 'focusin') this.#pointer = event.type === 'pointerdown';
+    else if (!this.#pointer && !this.contains(event.target as Node)) {
+      // Tab (or the page's script) took focus to what the panel covers, where nobody sees it (WCAG
+      // 2.4.11): the panel makes way, as its close button would, and focus stays there. A click
+      // beside the panel is seen, and leaves it open.
+      const focused = event.composedPath()[0] as HTMLElement;
+      const a = focused.getBoundingClientRect();
+      const p = dialog.getBoundingClientRect();
+      if (a.left < p.right && a.right > p.left && a.top < p.bottom && a.bottom > p.top) {
+        // #onClose then leaves focus where it is, as after a panel that slid in by itself.
+        this.#returnFocus = focused;
+        this.#openedByItself = true;
+        this.close();
+      }
+    }
   };
 
   #onClose = () => {
