@@ -171,6 +171,12 @@ export const styles = css`
     .kiosk-warning .line {
       display: inline;
     }
+    /* First, so it is in view even when the line wraps and the warning scrolls (text at 200 % on a
+       320 × 256 view): Firefox does not scroll a button still partly in view when it takes focus.
+       The line is hidden from screen readers, which read the alert and then the button. */
+    .kiosk-warning button {
+      order: -1;
+    }
   }
   .message.error {
     border-color: var(--_error);
