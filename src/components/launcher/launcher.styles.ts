@@ -55,9 +55,11 @@ export const styles = css`
   }
   dialog {
     box-sizing: border-box;
-    width: min(46em, calc(100vw - 1em));
     /* Not the browser's calc(100% - 2em - 6px): with text at 200 % it left a 290 px dialog on a
-       360 px phone. */
+       360 px phone. Its margins, and the content's, are 1em and 0.5em until the screen is
+       narrower than 20em (320 px at 100 % text, as before), then less: with 200 % text on a
+       phone they took the room a question's words needed, and the words were cut. */
+    width: min(46em, calc(100vw - min(1em, max(0.25em, 10vw - 1em))));
     max-width: none;
     max-height: calc(100dvh - 1em);
     padding: 0;
@@ -119,7 +121,7 @@ export const styles = css`
     cursor: pointer;
   }
   .content {
-    padding: 0 0.5em 0.5em;
+    padding: 0 min(0.5em, max(0.125em, 5vw - 0.5em)) 0.5em;
   }
   ::slotted(ankieta-survey) {
     --ankieta-survey-max-width: none;

@@ -24,7 +24,9 @@ export const matrixStyles = css`
   .row {
     min-inline-size: 0;
     margin: 0 0 0.5em;
-    padding: 0.25em 0.5em;
+    /* 0.5em a side, less in a question narrower than about 15em: with 200 % text on a 320 px
+       phone "w partnerstwie" was cut in a row's label. As before at 100 % text. */
+    padding: 0.25em min(0.5em, max(0.125em, 6.5cqi - 0.5em));
     border: 0;
     border-radius: var(--_radius);
   }

@@ -32,5 +32,11 @@ export const scaleStyles = css`
       padding: 0.5em 0.125em;
       text-align: center;
     }
+    /* Under the radio in its column, not the narrow list's text beside it (form-control). */
+    .points .option > span {
+      flex: none;
+      inline-size: auto;
+      overflow-wrap: inherit;
+    }
   }
 `;

@@ -48,6 +48,17 @@ export const formControlStyles = css`
     padding-block: 0.25em;
     cursor: pointer;
     overflow-wrap: anywhere;
+    flex-wrap: wrap;
+    row-gap: 0.25em;
+  }
+  /* The text beside a box moves under it, its words whole, when its longest word does not fit
+     beside it (text at 200 % on a phone: "Zdecydowanie" is 233 px at 32 px); with anywhere it
+     stayed beside the box, cut into pieces. A word wider than the whole line still breaks. */
+  .option > span {
+    flex: 1 0 auto;
+    inline-size: min-content;
+    max-inline-size: 100%;
+    overflow-wrap: break-word;
   }
   :host(:disabled) .option {
     cursor: not-allowed;

@@ -5,6 +5,10 @@ export const styles = css`
     display: block;
     color-scheme: light dark;
     max-width: var(--ankieta-survey-max-width, 44em);
+    /* The frame's inner space: 1em until the screen is narrower than 20em (320 px at 100 % text,
+       so as before there), then less, down to 0.25em: 32 px a side at 200 % text on a 320 px
+       phone left the words too little room, and they were cut. */
+    --_inset: min(var(--_space), max(0.25em, 10vw - 1em));
   }
   :host([data-theme='light']) {
     color-scheme: light;
@@ -18,11 +22,13 @@ export const styles = css`
     color: var(--_text);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    padding: var(--_space);
+    padding: var(--_inset);
     overflow-wrap: anywhere;
   }
+  /* Headings at least as large as the text, and larger when the screen has room for their words:
+     at 200 % a 48 px title cut "samorządowych" in three on a 320 px phone. Unchanged at 100 %. */
   .title {
-    font-size: 1.5em;
+    font-size: max(1em, min(1.5em, 7.5vw));
     font-weight: 700;
     line-height: 1.25;
     margin: 0 0 0.5em;
@@ -30,7 +36,7 @@ export const styles = css`
   .page-title,
   .thank-you-title,
   .error-summary-title {
-    font-size: 1.25em;
+    font-size: max(1em, min(1.25em, 6.25vw));
     font-weight: 700;
     line-height: 1.3;
     margin: 0.5em 0;
@@ -60,7 +66,7 @@ export const styles = css`
     margin: var(--_space) 0;
   }
   .info {
-    padding: 0.75em var(--_space);
+    padding: 0.75em var(--_inset);
     background: var(--_surface-alt);
     border-left: 4px solid var(--_accent);
     border-radius: var(--_radius);
@@ -85,7 +91,8 @@ export const styles = css`
     font: inherit;
     min-height: var(--_control-size);
     min-width: var(--_control-size);
-    padding: 0.5em 1.25em;
+    /* Narrower sides on a phone with large text, where "Wyślij odpowiedzi" was cut (as --_inset). */
+    padding: 0.5em min(1.25em, max(0.5em, 12.5vw - 1.25em));
     border-radius: var(--_radius);
     border: 2px solid var(--_accent);
     cursor: pointer;
@@ -104,7 +111,7 @@ export const styles = css`
   .error-summary {
     border: 3px solid var(--_error);
     border-radius: var(--_radius);
-    padding: 0.75em var(--_space);
+    padding: 0.75em var(--_inset);
     margin-bottom: var(--_space);
   }
   .error-summary ul {
@@ -123,7 +130,7 @@ export const styles = css`
     z-index: 1;
     border: 3px solid var(--_accent);
     border-radius: var(--_radius);
-    padding: 0.75em var(--_space);
+    padding: 0.75em var(--_inset);
     margin-bottom: var(--_space);
     background: var(--_surface-alt);
     /* Never taller than the view, or with large text on a short screen its button could not be
