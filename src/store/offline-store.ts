@@ -185,11 +185,10 @@ export class OfflineStore {
           return 'already-queued';
         }
         if (refused > 0 || mark > 0) return 'id-taken';
-        removeDraft(store, surveyId, draftResponseId);
         store.put(item, outboxKey(item.id));
-        const done: DoneMark = { surveyId, at: now };
-        store.put(done, doneKey(surveyId, item.id));
-        if (draftResponseId !== item.id) store.put(done, doneKey(surveyId, draftResponseId));
+        // Also removes a draft under the item's id, of which there is none when it differs from
+        // the draft's (a new id, given because this one was taken).
+        markDone(store, surveyId, [item.id, draftResponseId], now);
         return 'queued';
       },
       'strict',
