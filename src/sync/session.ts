@@ -572,41 +572,26 @@ export class OfflineSession extends EventTarget {
   }
 
   #onDelivery(report: DeliveryReport): void {
-    switch (report.type) {
-      case 'sending':
-        // Another survey's response, sent on the way, is no news here (see #setStatus).
-        if (this.#own(report)) this.#setStatus({ state: 'sending' });
-        break;
-      case 'waiting':
-        this.#passDelivered = this.#passRejected = false;
-        this.#setStatus({ state: 'waiting' });
-        break;
-      case 'offline':
-        this.#passDelivered = this.#passRejected = false;
-        this.#setStatus({ state: 'offline' });
-        break;
-      case 'forbidden':
-        // Another survey's refusal (the collector does not know that survey) stops only that survey.
-        if (!this.#own(report)) break;
-        this.#passDelivered = this.#passRejected = false;
-        this.#setStatus({ state: 'forbidden' });
-        this.#emit('error', {
-          kind: 'delivery',
-          status: report.status,
-          message: `HTTP ${report.status}${report.detail ? `: ${report.detail}` : ''}`,
-        });
-        break;
-      case 'idle': {
-        const { state } = this.#status;
-        let next: SessionState = state;
-        if ([...this.#outbox.values()].some(this.#ours)) next = state === 'forbidden' ? state : 'waiting';
-        else if (this.#passRejected) next = 'not-delivered';
-        else if (this.#passDelivered || state === 'sending' || state === 'waiting' || state === 'offline') next = 'sent';
-        this.#passDelivered = this.#passRejected = false;
-        this.#setStatus({ state: next });
-        break;
-      }
+    // Another survey's response, sent on the way, is no news here (see #setStatus); another
+    // survey's refusal (the collector does not know that survey) stops only that survey.
+    if ((report.type === 'sending' || report.type === 'forbidden') && !this.#own(report)) return;
+    let next: SessionState = report.type;
+    if (report.type === 'idle') {
+      const { state } = this.#status;
+      next = state;
+      if ([...this.#outbox.values()].some(this.#ours)) next = state === 'forbidden' ? state : 'waiting';
+      else if (this.#passRejected) next = 'not-delivered';
+      else if (this.#passDelivered || state === 'sending' || state === 'waiting' || state === 'offline') next = 'sent';
     }
+    // A pass ends with anything but "sending".
+    if (report.type !== 'sending') this.#passDelivered = this.#passRejected = false;
+    this.#setStatus({ state: next });
+    if (report.type === 'forbidden')
+      this.#emit('error', {
+        kind: 'delivery',
+        status: report.status,
+        message: `HTTP ${report.status}${report.detail ? `: ${report.detail}` : ''}`,
+      });
   }
 
   /** After a write only: reads succeed where writes fail (a full quota). */
