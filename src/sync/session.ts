@@ -646,14 +646,8 @@ export class OfflineSession extends EventTarget {
     };
     const previous = this.#status;
     this.#status = next;
-    if (
-      previous.state !== next.state ||
-      previous.waiting !== next.waiting ||
-      previous.undelivered !== next.undelivered ||
-      previous.storageAvailable !== next.storageAvailable
-    ) {
-      this.#emit('status', { ...next });
-    }
+    // Four plain fields, always in the same order: equal JSON is an equal status.
+    if (JSON.stringify(previous) !== JSON.stringify(next)) this.#emit('status', { ...next });
   }
 
   #emit<K extends keyof OfflineSessionEventMap>(type: K, detail: OfflineSessionEventMap[K]['detail']): void {
