@@ -168,7 +168,7 @@ export class OfflineSession extends EventTarget {
       name: options.databaseName ?? 'ankieta',
       openTimeoutMs: options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS,
       onReconnect: () => this.#writeAgain(),
-      ...(options.indexedDB === undefined ? {} : { indexedDB: options.indexedDB }),
+      indexedDB: options.indexedDB,
     });
     this.#store = new OfflineStore(this.#database);
     this.#autosave = new Autosave({
@@ -176,7 +176,7 @@ export class OfflineSession extends EventTarget {
       surveyId: this.surveyId,
       clock: this.#clock,
       newId: uuid,
-      ...(options.textDebounceMs === undefined ? {} : { debounceMs: options.textDebounceMs }),
+      debounceMs: options.textDebounceMs,
       onSaved: () => {
         this.#storageWorked();
         if (['idle', 'saved', 'sent', 'storage-unavailable'].includes(this.#status.state)) this.#setStatus({ state: 'saved' });
