@@ -43,7 +43,7 @@ export function numericRange(question: AnswerableQuestion): { min: number; max: 
     case 'scale':
     case 'matrix': {
       const points = scalePoints(question);
-      return { min: points[0]!.value, max: points[points.length - 1]!.value };
+      return { min: points[0]!.value, max: points.at(-1)!.value };
     }
     default:
       return undefined;

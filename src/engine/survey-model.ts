@@ -78,7 +78,7 @@ export class SurveyModel {
     else normalized = normalizeAnswer(question, value);
     if (value !== undefined && normalized === undefined) return false;
     const before = this.#answers.get(id);
-    if (normalized === undefined || (typeof normalized === 'string' && normalized === '')) this.#answers.delete(id);
+    if (normalized === undefined || normalized === '') this.#answers.delete(id);
     else this.#answers.set(id, normalized);
     const changed = JSON.stringify(before) !== JSON.stringify(this.#answers.get(id));
     if (changed) this.#visibility = undefined;
@@ -144,12 +144,12 @@ export class SurveyModel {
   }
 
   get isLastPage(): boolean {
-    return this.shownPages[this.shownPages.length - 1] === this.#pageIndex;
+    return this.shownPages.at(-1) === this.#pageIndex;
   }
 
   #nearestShownPage(index: number): number {
     const pages = this.shownPages;
-    return pages.find((p) => p >= index) ?? pages[pages.length - 1] ?? 0;
+    return pages.find((p) => p >= index) ?? pages.at(-1) ?? 0;
   }
 
   validateQuestion(question: AnswerableQuestion): ValidationError | undefined {
