@@ -674,9 +674,8 @@ export class AnkietaSurvey extends LitElement {
     const element = event
       .composedPath()
       .find((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute('data-question'));
-    const id = element?.dataset.question;
-    const question = id ? this.#controller.model?.question(id) : undefined;
-    return element && question ? { element, question } : undefined;
+    const question = element && this.#controller.model?.question(element.dataset.question!);
+    return question && { element: element!, question };
   }
 
   #onInput = (event: Event) => {
