@@ -16,8 +16,6 @@ export interface ChartItem {
 export interface ChartText {
   title: string;
   description: string;
-  titleId: string;
-  descriptionId: string;
 }
 
 /**
@@ -41,9 +39,11 @@ export function wrap(text: string, width: number): string[] {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 function frame(width: number, height: number, text: ChartText, body: unknown, narrow = false) {
-  // Named by its title; the <desc> (the scores in words) is its description, read once.
-  return svg`<svg class=${narrow ? 'chart-svg narrow' : 'chart-svg'} viewBox="0 0 ${width} ${height}" role="img" aria-labelledby=${text.titleId}
-    preserveAspectRatio="xMidYMid meet"><title id=${text.titleId}>${text.title}</title><desc id=${text.descriptionId}>${text.description}</desc>${body}</svg>`;
+  // Named by its title; the <desc> (the scores in words) is its description, read once. The
+  // narrow drawing is on the page beside the wide one: its ids are its own.
+  const id = narrow ? 'chart-narrow' : 'chart';
+  return svg`<svg class=${narrow ? 'chart-svg narrow' : 'chart-svg'} viewBox="0 0 ${width} ${height}" role="img" aria-labelledby=${`${id}-title`}
+    preserveAspectRatio="xMidYMid meet"><title id=${`${id}-title`}>${text.title}</title><desc id=${`${id}-description`}>${text.description}</desc>${body}</svg>`;
 }
 
 /** Grid lines of a chart whose dimensions share no band edges. */

@@ -207,17 +207,11 @@ export class AnkietaResults extends LitElement {
           : this.#t('resultsChartItem', { title: row.title, score: row.result.score, band: row.band ?? '' }),
       )
       .join('; ');
-    const title = this.#t('resultsChartTitle');
-    const text = { title, description, titleId: 'chart-title', descriptionId: 'chart-description' };
+    const text = { title: this.#t('resultsChartTitle'), description };
     const radar = this.chart === 'radar' || (this.chart === 'auto' && rows.length >= 3);
     // At phone width a 640-unit drawing would shrink its text to 7 px: there, bars drawn 340
     // units wide take its place (CSS picks one; the other is display: none, out of the a11y tree).
-    return html`${radar && rows.length >= 3 ? radarChart(items, text, ticks) : barChart(items, text, ticks)}${barChart(
-      items,
-      { title, description, titleId: 'chart-narrow-title', descriptionId: 'chart-narrow-description' },
-      ticks,
-      340,
-    )}`;
+    return html`${radar && rows.length >= 3 ? radarChart(items, text, ticks) : barChart(items, text, ticks)}${barChart(items, text, ticks, 340)}`;
   }
 
   #renderDimension(row: Row, level: number) {
