@@ -79,10 +79,7 @@ export class AnkietaText extends FormControl {
     const hint = this.hint || (email ? this.t('emailHint') : '');
     const counted = this.maxLength !== undefined && this.maxLength >= 1;
     const describedBy = [hint ? 'hint' : '', counted ? 'counter' : '', 'error'].filter(Boolean).join(' ');
-    const common = {
-      describedBy,
-      autocomplete: this.autocomplete || (email ? 'email' : undefined),
-    };
+    const autocomplete = this.autocomplete || (email ? 'email' : nothing);
     return html`
       <div part="base" class="base">
         <label part="label" class="label" for="control">${this.renderLabelText()}</label>
@@ -101,14 +98,14 @@ export class AnkietaText extends FormControl {
               rows="4"
               .value=${live(this.value ?? '')}
               placeholder=${this.placeholder || nothing}
-              autocomplete=${common.autocomplete ?? nothing}
+              autocomplete=${autocomplete}
               ?required=${this.required}
               ?disabled=${this.isDisabled}
               aria-invalid=${this.invalidAttr}
-              aria-describedby=${common.describedBy}
+              aria-describedby=${describedBy}
               @input=${this.#onInput}
               @focus=${this.#onFocus}
-              @change=${this.#onChange}
+              @change=${this.#commit}
             ></textarea>`
             : html`<input
               id="control"
@@ -119,14 +116,14 @@ export class AnkietaText extends FormControl {
               spellcheck=${email ? 'false' : nothing}
               .value=${live(this.value ?? '')}
               placeholder=${this.placeholder || nothing}
-              autocomplete=${common.autocomplete ?? nothing}
+              autocomplete=${autocomplete}
               ?required=${this.required}
               ?disabled=${this.isDisabled}
               aria-invalid=${this.invalidAttr}
-              aria-describedby=${common.describedBy}
+              aria-describedby=${describedBy}
               @input=${this.#onInput}
               @focus=${this.#onFocus}
-              @change=${this.#onChange}
+              @change=${this.#commit}
               @keydown=${this.#onKeydown}
             />`
         }
@@ -150,10 +147,6 @@ export class AnkietaText extends FormControl {
 
   #onFocus(): void {
     this.#committed = this.value ?? '';
-  }
-
-  #onChange(): void {
-    this.#commit();
   }
 
   /** Fires `change` when the text differs from what was last committed, as a native field does. */
