@@ -55,7 +55,7 @@ export class SurveyController implements ReactiveController {
       this.#drafts.onmessage = this.#completedElsewhere;
     }
     // Moved in the page (e.g. into a launcher's dialog): carry on with a fresh session.
-    if (this.model && !this.#session) void this.#openSession(this.model.definition, false);
+    if (this.model && !this.#session) void this.#openSession(this.model.definition);
   }
 
   hostDisconnected(): void {
@@ -78,7 +78,7 @@ export class SurveyController implements ReactiveController {
     this.#starting = true;
     let draft;
     try {
-      draft = await this.#openSession(definition, true);
+      draft = await this.#openSession(definition);
     } finally {
       this.#starting = false;
     }
@@ -111,7 +111,7 @@ export class SurveyController implements ReactiveController {
     this.hostConnected();
   }
 
-  async #openSession(definition: SurveyDefinition, restore: boolean) {
+  async #openSession(definition: SurveyDefinition) {
     this.#opened = this.#settings;
     const session = new OfflineSession({
       surveyId: definition.id,
@@ -137,8 +137,9 @@ export class SurveyController implements ReactiveController {
       const { kind, message, status, responseId } = event.detail;
       emit(this.#host, 'ankieta-error', { kind, message, status, responseId });
     });
+    // Reopened on reconnecting (hostConnected), it keeps the answers on screen and ignores the draft.
     const draft = await session.restore();
-    return restore ? draft : undefined;
+    return draft;
   }
 
   /** Records an answer given in the form and saves it on the device (text as it is typed). */
