@@ -129,7 +129,7 @@ export class Autosave {
 
   /** Writes the whole draft again: storage came back, or the stored copy may be gone. */
   rewrite(): Promise<void> {
-    if (this.#answers.size > 0 || this.#pageId !== undefined) this.#whole = true;
+    if (!this.pristine) this.#whole = true;
     return this.flush();
   }
 
