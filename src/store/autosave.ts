@@ -30,11 +30,12 @@ export const TEXT_MAX_WAIT_MS = 1000;
 
 export class Autosave {
   readonly #options: AutosaveOptions;
-  #responseId: string;
-  #startedAt: string;
+  // Set by reset(), from the constructor.
+  #responseId!: string;
+  #startedAt!: string;
   #answers = new Map<string, AnswerValue>();
   #pageId: string | undefined;
-  #updatedAt: number;
+  #updatedAt!: number;
   #dirty = new Set<string>();
   #pageDirty = false;
   #whole = false;
@@ -48,9 +49,7 @@ export class Autosave {
 
   constructor(options: AutosaveOptions) {
     this.#options = options;
-    this.#responseId = options.newId();
-    this.#updatedAt = options.clock.now();
-    this.#startedAt = new Date(this.#updatedAt).toISOString();
+    this.reset();
   }
 
   get responseId(): string {
