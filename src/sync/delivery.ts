@@ -131,10 +131,7 @@ export class Delivery {
   #exclusively(pass: () => Promise<PassResult>): Promise<PassResult> {
     const { locks, lockName } = this.#options;
     if (!locks) return pass();
-    return locks.request(lockName, { signal: this.#abort.signal }, pass).then(
-      (result) => result,
-      (): PassResult => 'failed',
-    );
+    return locks.request(lockName, { signal: this.#abort.signal }, pass).catch((): PassResult => 'failed');
   }
 
   async #pass(mayPost: boolean): Promise<PassResult> {
@@ -200,8 +197,7 @@ export class Delivery {
           if (outcome.retryAfterMs !== undefined) this.#notBefore = now + outcome.retryAfterMs;
           const delay = Math.max(backoffDelay(this.#failures, this.#options.random), outcome.retryAfterMs ?? 0);
           this.#schedule(delay);
-          if (!isOnline()) report({ type: 'offline' });
-          else report({ type: 'waiting' });
+          report({ type: isOnline() ? 'waiting' : 'offline' });
           return 'failed';
         }
         case 'aborted':
