@@ -82,7 +82,7 @@ export class SurveyController implements ReactiveController {
     } finally {
       this.#starting = false;
     }
-    this.model = new SurveyModel(definition, draft ? { answers: draft.answers, pageId: draft.pageId } : {});
+    this.model = new SurveyModel(definition, draft);
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
     this.completedBefore = getFlag(`completed:${definition.id}`);
     // Changed while the draft was being read.
