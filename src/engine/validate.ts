@@ -10,8 +10,7 @@ export interface ValidationError {
 }
 
 /** The error's message in `locale`, with its count. */
-export const errorMessage = (locale: Locale, error: ValidationError): string =>
-  translate(locale, error.key, error.count === undefined ? {} : { count: error.count });
+export const errorMessage = (locale: Locale, error: ValidationError): string => translate(locale, error.key, { count: error.count });
 
 /** Default limits keep a response well under the collector's 256 KiB body limit. */
 export const DEFAULT_MAX_LENGTH = { line: 500, multiline: 5000 } as const;

@@ -37,7 +37,8 @@ export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRu
   return cached(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count);
 }
 
-export type Vars = Record<string, string | number>;
+/** A message's variables; one left undefined is not filled in, as if not given. */
+export type Vars = Record<string, string | number | undefined>;
 
 const ONE_LETTER_WORD = /(^|[\s(„"])([aiouwz]) /gi;
 
