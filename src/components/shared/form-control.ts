@@ -302,16 +302,12 @@ export abstract class FormControl extends LitElement {
     return validateAnswer(this.question(), this.answer, this.otherAnswerText());
   }
 
-  #message(error: ValidationError): string {
-    return errorMessage(this.resolvedLocale, error);
-  }
-
   /** The error on screen right now: the outside one, else the own one once it may show. */
   protected get shownError(): string {
     if (this.error) return this.error;
     if (!this.ownErrorVisible && !this.eagerError()) return '';
     const own = this.#validationError();
-    return own ? this.#message(own) : '';
+    return own ? errorMessage(this.resolvedLocale, own) : '';
   }
 
   /** Pushes the value and validity to the form; runs after every render and user change. */
@@ -324,12 +320,12 @@ export abstract class FormControl extends LitElement {
       const flags: ValidityStateFlags = {};
       if (own)
         flags[
-          own.key === 'choicesExactly' && (this.answer as unknown[]).length > own.count!
+          own.key === 'choicesExactly' && (answer as unknown[]).length > own.count!
             ? 'rangeOverflow'
             : (FLAGS[own.key] ?? 'customError')
         ] = true;
       if (this.error) flags.customError = true;
-      this.internals.setValidity(flags, this.error || this.#message(own!), this.focusTarget());
+      this.internals.setValidity(flags, this.error || errorMessage(this.resolvedLocale, own!), this.focusTarget());
     }
     this.#setState('user-invalid', this.shownError !== '');
   }
