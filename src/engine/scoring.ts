@@ -53,12 +53,15 @@ export function scoreDimensions(
       return question ? itemValues(question, answers(id)) : [];
     });
     const answered = values.filter((v): v is number => v !== null);
-    if (!hasEnoughAnswers(answered.length, values.length)) {
-      return { id: dimension.id, score: null, band: null, answered: answered.length, items: values.length };
-    }
     const mean = answered.reduce((sum, v) => sum + v, 0) / answered.length;
-    const score = roundScore(mean * 100);
-    return { id: dimension.id, score, band: bandIndex(dimension, score), answered: answered.length, items: values.length };
+    const score = hasEnoughAnswers(answered.length, values.length) ? roundScore(mean * 100) : null;
+    return {
+      id: dimension.id,
+      score,
+      band: score === null ? null : bandIndex(dimension, score),
+      answered: answered.length,
+      items: values.length,
+    };
   });
 }
 
