@@ -117,7 +117,7 @@ export class AnkietaResults extends LitElement {
       const definition = this.#parsed;
       if (!definition?.scoring) this.#results = [];
       else if (this.results) this.#results = this.results;
-      else if (this.response?.answers) this.#results = new SurveyModel(definition, { answers: this.response.answers }).dimensionResults();
+      else if (this.response?.answers) this.#results = new SurveyModel(definition, this.response).dimensionResults();
       else this.#results = [];
     }
   }
