@@ -206,7 +206,8 @@ export class Database {
       const request = (version?: number) => {
         let req: IDBOpenDBRequest;
         try {
-          req = version === undefined ? idb.open(this.name) : idb.open(this.name, version);
+          // An undefined version is no version (WebIDL): the database opens as it is.
+          req = idb.open(this.name, version);
         } catch (error) {
           fail('open-failed', error);
           return;
