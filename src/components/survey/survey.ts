@@ -540,11 +540,11 @@ export class AnkietaSurvey extends LitElement {
       controller.restored
         ? html`<p part="notice" class="notice">
           ${this.#t('statusRestored')}
-          <button part="button" type="button" class="link" @click=${this.#startOver}>${this.#t('startOver')}</button>
+          <button part="button" type="button" class="link" @click=${() => this.#startOver(false)}>${this.#t('startOver')}</button>
         </p>`
         : controller.cleared
           ? html`<p part="notice" class="notice">
-              <button part="button" type="button" class="link" @click=${this.#undoStartOver}>${this.#t('undoStartOver')}</button>
+              <button part="button" type="button" class="link" @click=${() => this.#startOver(true)}>${this.#t('undoStartOver')}</button>
             </p>`
           : nothing
     }`;
@@ -565,23 +565,16 @@ export class AnkietaSurvey extends LitElement {
     this.fieldErrors = new Map();
   };
 
-  #startOver = async () => {
+  /** "Zacznij od nowa", or its undo: back to the page and the answers it cleared. */
+  async #startOver(undo: boolean) {
     // To the page heading before the notice holding this button goes, so focus never drops to <body>.
     this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
     this.#fresh();
-    await this.#controller.startOver(true);
-    this.notice = 'statusCleared';
+    if (undo) this.#controller.undoStartOver();
+    else await this.#controller.startOver(true);
+    this.notice = undo ? 'statusRestored' : 'statusCleared';
     this.#focusAfterRender = 'page';
-  };
-
-  /** Back to the page and answers "Zacznij od nowa" cleared (the button goes: focus to the page heading). */
-  #undoStartOver = () => {
-    this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
-    this.#fresh();
-    this.#controller.undoStartOver();
-    this.notice = 'statusRestored';
-    this.#focusAfterRender = 'page';
-  };
+  }
 
   #renderKioskWarning() {
     if (!this.kiosk || !this.#kiosk.warning) return nothing;
