@@ -96,10 +96,9 @@ export function resolveLocale(explicit: string | null | undefined, element: Elem
   }
   let node: Node | null = element;
   while (node) {
-    if (node instanceof Element && node.hasAttribute('lang')) {
-      const fromLang = toLocale(node.getAttribute('lang'));
-      if (fromLang) return fromLang;
-    }
+    // No lang attribute reads as null: no locale.
+    const fromLang = node instanceof Element && toLocale(node.getAttribute('lang'));
+    if (fromLang) return fromLang;
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
   return fallback ?? DEFAULT_LOCALE;
