@@ -172,7 +172,7 @@ export class AnkietaChoice extends FormControl {
                   aria-invalid=${this.invalidAttr}
                   aria-describedby=${
                     // Not twice: an error that repeats the limit ("at most 1") stands for it.
-                    limits && limits !== this.shownError ? this.describedBy('limits') : this.describedBy()
+                    this.describedBy(limits && limits !== this.shownError ? 'limits' : '')
                   }
                   @change=${this.#onToggle}
                   @input=${this.swallowInput}

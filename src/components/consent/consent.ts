@@ -71,7 +71,7 @@ export class AnkietaConsent extends FormControl {
           ?required=${this.required}
           ?disabled=${this.isDisabled}
           aria-invalid=${this.invalidAttr}
-          aria-describedby=${this.text ? this.describedBy('text') : this.describedBy()}
+          aria-describedby=${this.describedBy(this.text ? 'text' : '')}
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />

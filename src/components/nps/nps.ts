@@ -69,7 +69,7 @@ export class AnkietaNps extends FormControl {
                     .checked=${live(chosen === n)}
                     ?required=${this.required}
                     aria-invalid=${this.invalidAttr}
-                    aria-describedby=${this.describedBy(...(n === 0 ? ['min-label'] : n === 10 ? ['max-label'] : []))}
+                    aria-describedby=${this.describedBy(n === 0 ? 'min-label' : n === 10 ? 'max-label' : '')}
                     @change=${this.#onChange}
                     @input=${this.swallowInput}
                   />

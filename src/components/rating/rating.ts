@@ -79,7 +79,7 @@ export class AnkietaRating extends FormControl {
                   .checked=${live(chosen === n)}
                   ?required=${this.required}
                   aria-invalid=${this.invalidAttr}
-                  aria-describedby=${this.describedBy(...this.#anchorFor(n, max))}
+                  aria-describedby=${this.describedBy(this.#anchorFor(n, max))}
                   @change=${this.#onChange}
                   @input=${this.swallowInput}
                 />
@@ -102,10 +102,10 @@ export class AnkietaRating extends FormControl {
     `;
   }
 
-  #anchorFor(n: number, max: number): string[] {
-    if (n === 1 && this.minLabel) return ['min-label'];
-    if (n === max && this.maxLabel) return ['max-label'];
-    return [];
+  #anchorFor(n: number, max: number): string {
+    if (n === 1 && this.minLabel) return 'min-label';
+    if (n === max && this.maxLabel) return 'max-label';
+    return '';
   }
 
   #onChange(event: Event): void {

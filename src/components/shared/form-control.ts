@@ -320,9 +320,7 @@ export abstract class FormControl extends LitElement {
       const flags: ValidityStateFlags = {};
       if (own)
         flags[
-          own.key === 'choicesExactly' && (answer as unknown[]).length > own.count!
-            ? 'rangeOverflow'
-            : (FLAGS[own.key] ?? 'customError')
+          own.key === 'choicesExactly' && (answer as unknown[]).length > own.count! ? 'rangeOverflow' : (FLAGS[own.key] ?? 'customError')
         ] = true;
       if (this.error) flags.customError = true;
       this.internals.setValidity(flags, this.error || errorMessage(this.resolvedLocale, own!), this.focusTarget());
@@ -369,7 +367,7 @@ export abstract class FormControl extends LitElement {
     return enabled.find((c) => c instanceof HTMLInputElement && c.type === 'radio' && c.checked) ?? enabled[0];
   }
 
-  /** `aria-describedby` for an inner control: hint, extra ids, then the error. */
+  /** `aria-describedby` for an inner control: hint, extra ids (empty ones left out), then the error. */
   protected describedBy(...extra: string[]): string {
     return [this.hint ? 'hint' : '', ...extra, 'error'].filter(Boolean).join(' ');
   }
