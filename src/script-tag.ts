@@ -38,9 +38,8 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 function flag(name: string, value: string | undefined, problems: string[]): boolean {
   value = word(value);
-  if (value === undefined) return false;
   if (value === '' || value === 'true' || value === name) return true;
-  if (value === 'false') return false;
+  if (value === undefined || value === 'false') return false;
   problems.push(`data-${name}="${value}" should be "true" or "false"; using false.`);
   return false;
 }
