@@ -6,17 +6,10 @@
 const memory = new Map<string, string>();
 const PREFIX = 'ankieta:';
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function getFlag(name: string): boolean {
+  // Touching localStorage throws where it is blocked: the catch has the flag from memory then.
   try {
-    return (storage()?.getItem(PREFIX + name) ?? memory.get(name)) === '1';
+    return (globalThis.localStorage?.getItem(PREFIX + name) ?? memory.get(name)) === '1';
   } catch {
     return memory.get(name) === '1';
   }
@@ -25,7 +18,7 @@ export function getFlag(name: string): boolean {
 export function setFlag(name: string): void {
   memory.set(name, '1');
   try {
-    storage()?.setItem(PREFIX + name, '1');
+    globalThis.localStorage?.setItem(PREFIX + name, '1');
   } catch {
     // Quota or a blocked store: the in-memory flag still holds for this page.
   }
