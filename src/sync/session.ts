@@ -413,7 +413,8 @@ export class OfflineSession extends EventTarget {
   async #requestPersist(): Promise<void> {
     const storage = this.#options.storage === undefined ? globalThis.navigator?.storage : this.#options.storage;
     try {
-      this.#persisted = typeof storage?.persist === 'function' ? await storage.persist() : false;
+      // No StorageManager, or one without persist(): the call throws, and the answer is no.
+      this.#persisted = await storage!.persist();
     } catch {
       this.#persisted = false;
     }
