@@ -126,15 +126,13 @@ export class Database {
     if (!this.#opening) {
       const opening = this.#open();
       this.#opening = opening;
-      opening.then(
-        (db) => {
-          if (this.#opening === opening) this.#opening = undefined;
-          this.#adopt(db);
-        },
-        () => {
-          if (this.#opening === opening) this.#opening = undefined;
-        },
-      );
+      const clear = () => {
+        if (this.#opening === opening) this.#opening = undefined;
+      };
+      opening.then((db) => {
+        clear();
+        this.#adopt(db);
+      }, clear);
     }
     // Operations waiting at the same time share one open. After two opens in a row timed out,
     // IndexedDB hangs (more than Safari's first open): each operation in turn waited its own
