@@ -161,10 +161,10 @@ function checkCondition(condition: Condition, path: PathSegment[], order: number
   const possible = possibleAnswers(question);
   if (!possible) return;
   const check = (value: Scalar, valuePath: PathSegment[]) => {
-    if (!possible.values.includes(value))
+    if (!possible.includes(value))
       report(
         valuePath,
-        `${JSON.stringify(condition.question)} never has the answer ${JSON.stringify(value)} (possible: ${possible.values.map((v) => JSON.stringify(v)).join(', ')})`,
+        `${JSON.stringify(condition.question)} never has the answer ${JSON.stringify(value)} (possible: ${possible.map((v) => JSON.stringify(v)).join(', ')})`,
       );
   };
   if (condition.eq !== undefined) check(condition.eq, [...path, 'eq']);
@@ -177,21 +177,21 @@ function checkCondition(condition: Condition, path: PathSegment[], order: number
  * typo in a condition is caught instead of silently never matching. Free text has no such set;
  * an unticked consent box counts as unanswered, so only `true` can match it.
  */
-function possibleAnswers(question: Question): { values: Scalar[] } | undefined {
+function possibleAnswers(question: Question): Scalar[] | undefined {
   switch (question.type) {
     case 'choice':
-      return { values: [...question.options.map((o) => o.value), ...(question.other ? [OTHER] : [])] };
+      return [...question.options.map((o) => o.value), ...(question.other ? [OTHER] : [])];
     case 'consent':
-      return { values: [true] };
+      return [true];
     case 'rating':
-      return { values: Array.from({ length: question.max ?? 5 }, (_, i) => i + 1) };
+      return Array.from({ length: question.max ?? 5 }, (_, i) => i + 1);
     case 'nps':
-      return { values: Array.from({ length: 11 }, (_, i) => i) };
+      return Array.from({ length: 11 }, (_, i) => i);
     case 'scale':
     case 'matrix': {
       // Both named scales (agree5, quality5) run from 1 to 5.
       const points = question.points?.map((p) => p.value) ?? [1, 2, 3, 4, 5];
-      return { values: question.notApplicable ? [...points, NOT_APPLICABLE] : points };
+      return question.notApplicable ? [...points, NOT_APPLICABLE] : points;
     }
     default:
       return undefined;
