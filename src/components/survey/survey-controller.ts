@@ -6,8 +6,6 @@ import { OfflineSession, type Draft, type SessionStatus } from '../../sync/index
 import { getFlag, setFlag } from '../../store/flags.js';
 import { emit } from './events.js';
 
-export type SubmitOutcome = { ok: true; response: Response } | { ok: false; errors: Map<string, ValidationError> };
-
 export interface SessionSettings {
   endpoint?: string;
   persist: boolean;
@@ -201,15 +199,15 @@ export class SurveyController implements ReactiveController {
    * Validates every shown question and, if all is well, builds the response with the id and
    * start time of this device's draft and fires the cancelable `ankieta-submit`. Unless a
    * listener cancels it (and delivers the response itself), the draft becomes an outbox item
-   * in one transaction and delivery starts.
+   * in one transaction and delivery starts. Returns the errors, if any, as `next()` does.
    */
-  submit(locale: Locale): SubmitOutcome {
+  submit(locale: Locale): Map<string, ValidationError> | undefined {
     // A second press before the thank-you screen replaced the button (two clicks in one task)
     // sent a second response under a new id.
-    if (this.submitted) return { ok: true, response: this.submitted };
+    if (this.submitted) return undefined;
     const model = this.model!;
     const errors = model.validateAll();
-    if (errors.size) return { ok: false, errors };
+    if (errors.size) return errors;
     const session = this.#session;
     // Times to the hour: to the millisecond they tie a response to another survey sent from the
     // same page (the e-mail for materials) or to the previous person at a kiosk.
@@ -237,7 +235,7 @@ export class SurveyController implements ReactiveController {
         sent();
       });
     else if (session) void session.startOver().then(sent);
-    return { ok: true, response };
+    return undefined;
   }
 
   /**

@@ -713,8 +713,8 @@ export class AnkietaSurvey extends LitElement {
       this.#focusAfterRender = 'page';
       return;
     }
-    const outcome = controller.submit(this.#locale);
-    if (!outcome.ok) return this.#showErrors(outcome.errors);
+    const errors = controller.submit(this.#locale);
+    if (errors) return this.#showErrors(errors);
     if (this.kiosk) this.#kiosk.submitted(!!model.definition.scoring);
     this.summary = [];
     this.fieldErrors = new Map();
