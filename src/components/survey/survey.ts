@@ -372,9 +372,10 @@ export class AnkietaSurvey extends LitElement {
     }
   }
 
-  #heading(level: number, content: unknown, options: { part: string; focusable?: boolean; id?: string; describedBy?: string }) {
-    return html`<div role="heading" aria-level=${Math.min(6, level)} part=${options.part} class=${options.part}
-      id=${options.id ?? nothing} tabindex=${options.focusable ? '-1' : nothing} aria-describedby=${options.describedBy ?? nothing}>${content}</div>`;
+  /** A heading of `level` (at most 6) with `part` as its part and class; `focusable` takes focus from script (tabindex -1). */
+  #heading(level: number, content: unknown, part: string, focusable: boolean, id?: string, describedBy?: string) {
+    return html`<div role="heading" aria-level=${Math.min(6, level)} part=${part} class=${part}
+      id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing} aria-describedby=${describedBy ?? nothing}>${content}</div>`;
   }
 
   #renderSurvey(locale: Locale) {
@@ -384,7 +385,7 @@ export class AnkietaSurvey extends LitElement {
     const hasRequired = definition.pages.some((p) => p.questions.some((q) => isAnswerable(q) && q.required));
     return html`<section part="base" class="survey" lang=${locale} aria-labelledby="survey-title">
       <header part="header">
-        ${this.#heading(level, shown(definition.title, locale, model.sourceLocale), { part: 'title', id: 'survey-title', focusable: true })}
+        ${this.#heading(level, shown(definition.title, locale, model.sourceLocale), 'title', true, 'survey-title')}
         ${definition.description ? html`<p class="description">${shown(definition.description, locale, model.sourceLocale)}</p>` : nothing}
         ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
       </header>
@@ -420,7 +421,7 @@ export class AnkietaSurvey extends LitElement {
         ${
           // Focused on every page change, it says where the respondent is: "Strona 2 z 4 · Zostały 3 pytania",
           // shown above it, would otherwise only be heard by reading backwards.
-          this.#heading(this.headingLevel + 1, pageTitle, { part: 'page-title', focusable: true, describedBy: 'progress' })
+          this.#heading(this.headingLevel + 1, pageTitle, 'page-title', true, undefined, 'progress')
         }
         ${page.description ? html`<p class="description">${shown(page.description, locale, model.sourceLocale)}</p>` : nothing}
         <div class="questions">
@@ -611,10 +612,7 @@ export class AnkietaSurvey extends LitElement {
     // Focused, it is read with its list (the description): a screen reader names a focused group only.
     return html`<div part="error-summary" class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title"
       aria-describedby="error-summary-list">
-      ${this.#heading(this.headingLevel + 1, this.#t('errorSummary', { count: this.summary.length }), {
-        part: 'error-summary-title',
-        id: 'error-summary-title',
-      })}
+      ${this.#heading(this.headingLevel + 1, this.#t('errorSummary', { count: this.summary.length }), 'error-summary-title', false, 'error-summary-title')}
       <ul id="error-summary-list">
         ${this.summary.map(({ id, error }) => {
           // Only answerable questions have errors, and every one of them has a title. Its own full
@@ -637,7 +635,7 @@ export class AnkietaSurvey extends LitElement {
     const definition = model.definition;
     const message = definition.thankYou ? shown(definition.thankYou, locale, model.sourceLocale) : this.#t('thankYou');
     return html`${this.#renderKioskWarning()}<div part="thank-you" class="thank-you">
-      ${this.#heading(this.headingLevel + 1, message, { part: 'thank-you-title', focusable: true })}
+      ${this.#heading(this.headingLevel + 1, message, 'thank-you-title', true)}
       ${this.#renderStorageNotice()}
       ${
         definition.scoring
