@@ -6,17 +6,6 @@ import { display, languageOf } from '../../engine/text.js';
 import { maxLengthOf } from '../../engine/validate.js';
 import { otherKey } from '../../engine/answers.js';
 
-export interface QuestionView {
-  question: Question;
-  locale: Locale;
-  /** The language of the definition's plain-string texts. */
-  source: Locale;
-  value: AnswerValue | undefined;
-  otherText: AnswerValue | undefined;
-  /** The translated error message, when the question shows one. */
-  error: string | undefined;
-}
-
 /** The element id of a question's control, the target of the error summary's links. */
 export const controlId = (questionId: string) => `q-${questionId}`;
 
@@ -63,10 +52,19 @@ function scaleAttributes(question: ScaleQuestion | MatrixQuestion, locale: Local
 }
 
 /**
- * The question element for one question of a definition, bound to its answer. Every text is
- * passed as a property or attribute, so definition content is rendered as inert text.
+ * The question element for one question of a definition, bound to its answer (and its "Other"
+ * text) and to its translated error message, if it shows one. `source` is the language of the
+ * definition's plain-string texts. Every text is passed as a property or attribute, so
+ * definition content is rendered as inert text.
  */
-export function renderQuestion({ question, locale, source, value, otherText, error }: QuestionView): TemplateResult {
+export function renderQuestion(
+  question: Question,
+  locale: Locale,
+  source: Locale,
+  value: AnswerValue | undefined,
+  otherText: AnswerValue | undefined,
+  error: string | undefined,
+): TemplateResult {
   if (question.type === 'info') {
     return html`<div class="info" part="info" id=${controlId(question.id)} data-question=${question.id}>
       ${question.title ? html`<p class="info-title">${shown(question.title, locale, source)}</p>` : nothing}

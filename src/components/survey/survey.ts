@@ -433,14 +433,14 @@ export class AnkietaSurvey extends LitElement {
             // previous person's errors on the next person's blank form.
             keyed(
               `${this.#round}:${question.id}`,
-              renderQuestion({
+              renderQuestion(
                 question,
                 locale,
-                source: model.sourceLocale,
-                value: model.answer(question.id),
-                otherText: model.answer(`${question.id}.other`),
-                error: this.#errorText(question.id),
-              }),
+                model.sourceLocale,
+                model.answer(question.id),
+                model.answer(`${question.id}.other`),
+                this.#errorText(question.id),
+              ),
             ),
           )}
         </div>
