@@ -56,14 +56,14 @@ export const EVENT_NAMES = Object.keys({
   'ankieta-error': 1,
 } satisfies Record<keyof AnkietaEventMap, 1>) as Array<keyof AnkietaEventMap>;
 
-/** Dispatches one of Ankieta's events: bubbling and composed, so the host page hears it. */
+/** Dispatches one of Ankieta's events: bubbling and composed, so the host page hears it; `cancelable` for ankieta-submit. */
 export function emit<K extends keyof AnkietaEventMap>(
   target: EventTarget,
   type: K,
   detail: AnkietaEventMap[K]['detail'],
-  options: { cancelable?: boolean } = {},
+  cancelable = false,
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: !!options.cancelable }));
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }
 
 // The events bubble and are composed, so a page may listen on the element, document or window.

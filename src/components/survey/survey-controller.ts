@@ -218,7 +218,7 @@ export class SurveyController implements ReactiveController {
       startedAt: hour(session?.startedAt ?? Date.now()),
       submittedAt: hour(Date.now()),
     });
-    const proceed = emit(this.#host, 'ankieta-submit', { response }, { cancelable: true });
+    const proceed = emit(this.#host, 'ankieta-submit', { response }, true);
     this.submitted = response;
     this.restored = false;
     this.cleared = undefined;
