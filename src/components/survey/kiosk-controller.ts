@@ -1,14 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export interface KioskOptions {
-  /** Seconds without activity before an unfinished form is cleared. */
-  idleSeconds: number;
-  /** Seconds of visible warning (with a way to continue) before it is cleared; WCAG 2.2.1 asks for ≥ 20. */
-  warningSeconds: number;
-  /** Seconds the thank-you screen stays before a fresh form appears. */
-  thanksSeconds: number;
-}
-
 type Phase = 'off' | 'filling' | 'warning' | 'thanks';
 
 /**
@@ -19,16 +10,20 @@ type Phase = 'off' | 'filling' | 'warning' | 'thanks';
 export class KioskController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #reset: () => void;
-  #options: KioskOptions;
+  /** Seconds without activity before an unfinished form is cleared. */
+  #idleSeconds = 120;
+  /** Seconds of visible warning (with a way to continue) before it is cleared; WCAG 2.2.1 asks for ≥ 20. */
+  #warningSeconds = 20;
+  /** Seconds the thank-you screen stays before a fresh form appears. */
+  #thanksSeconds = 10;
   #phase: Phase = 'off';
   #timer: ReturnType<typeof setTimeout> | undefined;
   #tick: ReturnType<typeof setInterval> | undefined;
   /** Seconds left in the warning countdown. */
   secondsLeft = 0;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: KioskOptions, reset: () => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, reset: () => void) {
     this.#host = host;
-    this.#options = options;
     this.#reset = reset;
     host.addController(this);
   }
@@ -37,8 +32,10 @@ export class KioskController implements ReactiveController {
     return this.#phase === 'warning';
   }
 
-  configure(options: KioskOptions): void {
-    this.#options = options;
+  configure(idleSeconds: number, warningSeconds: number, thanksSeconds: number): void {
+    this.#idleSeconds = idleSeconds;
+    this.#warningSeconds = warningSeconds;
+    this.#thanksSeconds = thanksSeconds;
   }
 
   hostConnected(): void {
@@ -59,7 +56,7 @@ export class KioskController implements ReactiveController {
 
   /** The respondent started or changed an answer: (re)arm the idle timer. */
   filling(): void {
-    this.#arm('filling', Math.max(0, this.#options.idleSeconds - this.#options.warningSeconds), () => this.#warn());
+    this.#arm('filling', Math.max(0, this.#idleSeconds - this.#warningSeconds), () => this.#warn());
   }
 
   /**
@@ -69,7 +66,7 @@ export class KioskController implements ReactiveController {
    */
   submitted(hold = false): void {
     if (hold) this.filling();
-    else this.#arm('thanks', this.#options.thanksSeconds, () => this.#clear());
+    else this.#arm('thanks', this.#thanksSeconds, () => this.#clear());
   }
 
   /** "Finish" on the thank-you screen: the fresh form now. */
@@ -102,13 +99,13 @@ export class KioskController implements ReactiveController {
 
   #warn(): void {
     this.#phase = 'warning';
-    this.secondsLeft = this.#options.warningSeconds;
+    this.secondsLeft = this.#warningSeconds;
     this.#host.requestUpdate();
     this.#tick = setInterval(() => {
       this.secondsLeft = Math.max(0, this.secondsLeft - 1);
       this.#host.requestUpdate();
     }, 1000);
-    this.#timer = setTimeout(() => this.#clear(), this.#options.warningSeconds * 1000);
+    this.#timer = setTimeout(() => this.#clear(), this.#warningSeconds * 1000);
   }
 
   #clear(): void {

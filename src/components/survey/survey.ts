@@ -151,7 +151,7 @@ export class AnkietaSurvey extends LitElement {
   private notice: MessageKey | '' = '';
 
   readonly #controller = Object.assign(new SurveyController(this), { onFresh: () => this.#fresh() });
-  readonly #kiosk = new KioskController(this, { idleSeconds: 120, warningSeconds: 20, thanksSeconds: 10 }, () => this.#nextPerson());
+  readonly #kiosk = new KioskController(this, () => this.#nextPerson());
   #parsed: SurveyDefinition | undefined;
   /** Counts fresh starts (start over, the next person at a kiosk): each gets new question elements. */
   #round = 0;
@@ -216,7 +216,7 @@ export class AnkietaSurvey extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('kiosk') || changed.has('kioskIdle') || changed.has('kioskThanks')) {
       const idle = Math.max(2, this.kioskIdle);
-      this.#kiosk.configure({ idleSeconds: idle, warningSeconds: Math.min(20, idle / 2), thanksSeconds: Math.max(1, this.kioskThanks) });
+      this.#kiosk.configure(idle, Math.min(20, idle / 2), Math.max(1, this.kioskThanks));
       if (!this.kiosk) this.#kiosk.stop();
     }
     if (changed.has('endpoint') || changed.has('persist')) this.#controller.configure({ endpoint: this.endpoint, persist: this.persist });
