@@ -142,8 +142,8 @@ export class AnkietaSurvey extends LitElement {
   private issues: DefinitionIssue[] = [];
   /** Errors shown next to questions, by question id. */
   private fieldErrors = new Map<string, ValidationError>();
-  /** The error summary, shown after a failed Next or Submit. */
-  private summary: { id: string; error: ValidationError }[] = [];
+  /** The error summary, shown after a failed Next or Submit: question ids and their errors. */
+  private summary: [string, ValidationError][] = [];
   /**
    * A one-off message of the polite status region (answers cleared or restored, ready for the next
    * person), by key: said in the locale of the moment, also after a switch.
@@ -614,7 +614,7 @@ export class AnkietaSurvey extends LitElement {
       aria-describedby="error-summary-list">
       ${this.#heading(this.headingLevel + 1, this.#t('errorSummary', { count: this.summary.length }), 'error-summary-title', false, 'error-summary-title')}
       <ul id="error-summary-list">
-        ${this.summary.map(({ id, error }) => {
+        ${this.summary.map(([id, error]) => {
           // Only answerable questions have errors, and every one of them has a title. Its own full
           // stop or question mark would stand before the colon ("…w pracy.: proszę…").
           const title = shown((model.question(id) as AnswerableQuestion).title, locale, model.sourceLocale, (t) => t.replace(/[.?]$/, ''));
@@ -722,7 +722,7 @@ export class AnkietaSurvey extends LitElement {
 
   #showErrors(errors: Map<string, ValidationError>): void {
     this.fieldErrors = errors;
-    this.summary = [...errors].map(([id, error]) => ({ id, error }));
+    this.summary = [...errors];
     this.#focusAfterRender = 'summary';
   }
 
