@@ -181,7 +181,7 @@ export class AnkietaResults extends LitElement {
 
   /** On paper the page around the element is gone: name the survey and the day. */
   #printHeading(locale: Locale): string {
-    const title = this.#parsed ? display(this.#parsed.title, locale) : '';
+    const title = display(this.#parsed?.title, locale);
     const at = this.response?.submittedAt;
     const day = at ? new Intl.DateTimeFormat(locale === 'pl' ? 'pl-PL' : 'en-GB', { dateStyle: 'long' }).format(new Date(at)) : '';
     return [title, day].filter(Boolean).join(' · ');
