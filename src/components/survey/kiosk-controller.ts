@@ -74,11 +74,6 @@ export class KioskController implements ReactiveController {
     this.#clear();
   }
 
-  /** "Continue" on the warning. */
-  dismissWarning(): void {
-    this.filling();
-  }
-
   #activity = (event: Event) => {
     // Inside the warning its Continue button decides: taken as activity, the press would remove
     // the button before its click arrived, and focus would fall to <body>.

@@ -593,7 +593,8 @@ export class AnkietaSurvey extends LitElement {
   }
 
   #continueFilling = () => {
-    this.#kiosk.dismissWarning();
+    // Counted as activity: the warning goes, and the idle time starts again.
+    this.#kiosk.filling();
     this.#focusAfterRender = this.#controller.submitted ? 'thanks' : 'page';
     this.requestUpdate();
   };
