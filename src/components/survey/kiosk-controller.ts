@@ -66,12 +66,14 @@ export class KioskController implements ReactiveController {
    */
   submitted(hold = false): void {
     if (hold) this.filling();
-    else this.#arm('thanks', this.#thanksSeconds, () => this.#clear());
+    else this.#arm('thanks', this.#thanksSeconds, () => this.finish());
   }
 
-  /** "Finish" on the thank-you screen: the fresh form now. */
+  /** Clears the form for the next person: "Finish" on the thank-you screen, or a timer run out. */
   finish(): void {
-    this.#clear();
+    this.stop();
+    this.#reset();
+    this.#host.requestUpdate();
   }
 
   #activity = (event: Event) => {
@@ -100,12 +102,6 @@ export class KioskController implements ReactiveController {
       this.secondsLeft = Math.max(0, this.secondsLeft - 1);
       this.#host.requestUpdate();
     }, 1000);
-    this.#timer = setTimeout(() => this.#clear(), this.#warningSeconds * 1000);
-  }
-
-  #clear(): void {
-    this.stop();
-    this.#reset();
-    this.#host.requestUpdate();
+    this.#timer = setTimeout(() => this.finish(), this.#warningSeconds * 1000);
   }
 }
