@@ -175,15 +175,14 @@ const INTERNAL_MEMBERS = new RegExp(
     'pristine',
     'setPage',
     'adopt',
-    'dismissWarning',
     'secondsLeft',
     'warningSeconds',
     'thanksSeconds',
     'idleSeconds',
     'completedBefore',
     'configure',
-    // Options, results and status fields passed only between those classes (and the results
-    // chart's ids); none is stored, sent, exported or read by name.
+    // Options, results and status fields passed only between those classes;
+    // none is stored, sent, exported or read by name.
     'storageAvailable',
     'database',
     'databaseName',
@@ -204,8 +203,6 @@ const INTERNAL_MEMBERS = new RegExp(
     'forgetDraft',
     'draftId',
     'immediate',
-    'titleId',
-    'descriptionId',
     // More of the survey controllers' (submitted, restored; the kiosk's filling, warning, finish;
     // Delivery's, Autosave's and the controller's flush), and the survey element's own state
     // (reactive properties without an attribute, private in TypeScript).

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 51_813, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 37_772 },
+  'dist/ankieta.js': { ceiling: 51_822, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 37_745 },
 };
 
 let failed = false;
