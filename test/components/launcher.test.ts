@@ -5,7 +5,7 @@ import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js'
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
-import { setFlag } from '../../src/store/flags.js';
+import { getFlag, setFlag } from '../../src/store/flags.js';
 import { contrast } from '../support/contrast.js';
 import { refuseConnections, resetServers, serveDefinition, servers, stored } from '../support/servers.js';
 import { definitionTimeouts } from '../../src/sync/load-definition.js';
@@ -367,6 +367,76 @@ describe('<ankieta-launcher>', () => {
     await resetMouse();
     await new Promise((r) => setTimeout(r, 50));
     expect(dialog(el).open, 'a click outside the panel leaves it open').to.equal(true);
+  });
+
+  it('does not slide in over the page field that has focus: it waits behind its button, not yet "shown" with `once`', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const key = `k${Math.random()}`;
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.insertAdjacentHTML(
+      'beforeend',
+      '<textarea id="note" aria-label="uwagi" style="position: fixed; right: 40px; bottom: 40px"></textarea>' +
+        `<ankieta-launcher storage-key="${key}" once locale="pl" mode="slide-in" delay="0.05"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`,
+    );
+    const note = wrapper.querySelector<HTMLTextAreaElement>('#note')!;
+    note.focus();
+    const el = wrapper.querySelector('ankieta-launcher')!;
+    (el.querySelector('ankieta-survey') as AnkietaSurvey).definition = threePages;
+    await until(() => trigger(el)?.checkVisibility() === true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(trigger(el).checkVisibility(), 'its button shows').to.equal(true);
+    expect(dialog(el).open, 'not open over the field').to.equal(false);
+    expect(document.activeElement === note, 'focus still in the field').to.equal(true);
+    await sendKeys({ type: 'abc' });
+    expect(note.value).to.equal('abc');
+    expect(getFlag(`shown:${key}`), 'not marked shown').to.equal(false);
+  });
+
+  it('closes the slide-in panel when Tab takes focus into a frame under it (a map, a chat), focus left in the frame', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.insertAdjacentHTML(
+      'beforeend',
+      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>` +
+        '<iframe title="czat" srcdoc="<button>Czat</button>" style="position: fixed; right: 24px; bottom: 24px; width: 200px; height: 80px"></iframe>',
+    );
+    const el = wrapper.querySelector('ankieta-launcher')!;
+    const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+    survey.definition = threePages;
+    await settled(survey);
+    await until(() => dialog(el).open);
+    const frame = wrapper.querySelector('iframe')!;
+    await until(() => frame.contentDocument?.querySelector('button') !== null);
+    survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    await until(() => !dialog(el).open);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(dialog(el).open, 'closed').to.equal(false);
+    expect(document.activeElement === frame && frame.contentDocument!.activeElement?.localName === 'button', 'focus on the button in the frame').to.equal(
+      true,
+    );
+  });
+
+  it('closes the slide-in panel when Tab reaches a page button below the fold that scrolls in under it', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.insertAdjacentHTML(
+      'beforeend',
+      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>` +
+        '<div style="height: 1400px"></div><p style="text-align: right; margin-bottom: 300px"><button id="far">Dalej w stronie</button></p>',
+    );
+    const el = wrapper.querySelector('ankieta-launcher')!;
+    const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+    survey.definition = threePages;
+    await settled(survey);
+    await until(() => dialog(el).open);
+    survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    const far = wrapper.querySelector('#far')!;
+    expect(document.activeElement === far, 'focus on the page button').to.equal(true);
+    await until(() => !dialog(el).open);
+    expect(dialog(el).open, 'closed once it scrolled in under the panel').to.equal(false);
+    scrollTo(0, 0);
   });
 
   it('asks a survey that could not be loaded to load again when opened, once per opening', async function () {

@@ -50,7 +50,8 @@ export class AnkietaLauncher extends LitElement {
    * after `delay` (on a screen up to 58em wide, where the panel would cover over half the page, only the
    * button shows, and it opens the survey as a modal dialog; an open panel becomes that dialog when the
    * screen narrows to 58em, answers and focus kept). The panel closes when keyboard focus moves to what it
-   * covers on the page; focus stays there, and the button opens it again.
+   * covers on the page (a frame too); focus stays there, and the button opens it again. Nor does it slide
+   * in by itself over the page field that has focus: it waits behind its button.
    */
   mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
@@ -145,17 +146,30 @@ export class AnkietaLauncher extends LitElement {
     const focused = document.activeElement as HTMLElement | null;
     this.#returnFocus = focused;
     this.#openedByItself = byItself;
-    if (this.once) setFlag(`shown:${this.#key}`);
     // A survey whose definition the network failed to bring tries again, once per opening.
     this.querySelector<AnkietaSurvey>('ankieta-survey')?.retry?.();
     // showModal() moves focus into the dialog and makes the page behind it inert. A slide-in too where
     // the panel would cover most of the page: Tab past its last button would reach links under it.
-    if (this.mode !== 'slide-in' || narrow()) return dialog.showModal();
-    dialog.show();
-    // A panel sliding in by itself must not take the keyboard from someone typing in the page
-    // (WCAG 3.2.1/3.2.2); it is reachable with Tab, and its button opens it with focus inside.
-    if (byItself && focused && focused !== document.body) focused.focus({ preventScroll: true });
-    this.#watch(true);
+    if (this.mode !== 'slide-in' || narrow()) dialog.showModal();
+    else {
+      dialog.show();
+      // A panel sliding in by itself must not take the keyboard from someone typing in the page
+      // (WCAG 3.2.1/3.2.2); it is reachable with Tab, and its button opens it with focus inside.
+      // Nor slide over the field they type in: then it waits behind its button (not yet "shown").
+      if (byItself && focused && focused !== document.body) {
+        focused.focus({ preventScroll: true });
+        if (this.#covers(focused)) return dialog.close();
+      }
+      this.#watch(true);
+    }
+    if (this.once) setFlag(`shown:${this.#key}`);
+  }
+
+  /** Whether the open panel lies over the element. */
+  #covers(element: Element): boolean {
+    const a = element.getBoundingClientRect();
+    const p = this.#dialog!.getBoundingClientRect();
+    return a.left < p.right && a.right > p.left && a.top < p.bottom && a.bottom > p.top;
   }
 
   /** Closes the survey; its answers stay. Focus returns to the button, or to where it was when the survey opened by itself. */
@@ -201,7 +215,7 @@ export class AnkietaLauncher extends LitElement {
 
   /** While the panel is open non-modal: what happens in the page around it. */
   #watch(on: boolean): void {
-    for (const type of ['resize', 'focusin', 'pointerdown', 'keydown'])
+    for (const type of ['resize', 'focusin', 'pointerdown', 'keydown', 'blur'])
       (on ? addEventListener : removeEventListener)(type, this.#onPage, true);
   }
 
@@ -218,22 +232,35 @@ export class AnkietaLauncher extends LitElement {
       dialog.close();
       dialog.showModal();
       (focused as HTMLElement | null)?.focus();
+    } else if (event.type === 'blur') {
+      // Focus went into a frame of the page (a map, a chat): the page sees no focusin, only the
+      // frame becoming its active element.
+      if (event.target === window) requestAnimationFrame(() => this.#makeWay(document.activeElement, document.activeElement));
     } else if (event.type !== 'focusin') this.#pointer = event.type === 'pointerdown';
-    else if (!this.#pointer && !this.contains(event.target as Node)) {
-      // Tab (or the page's script) took focus to what the panel covers, where nobody sees it (WCAG
-      // 2.4.11): the panel makes way, as its close button would, and focus stays there. A click
-      // beside the panel is seen, and leaves it open.
-      const focused = event.composedPath()[0] as HTMLElement;
-      const a = focused.getBoundingClientRect();
-      const p = dialog.getBoundingClientRect();
-      if (a.left < p.right && a.right > p.left && a.top < p.bottom && a.bottom > p.top) {
-        // #onClose then leaves focus where it is, as after a panel that slid in by itself.
-        this.#returnFocus = focused;
-        this.#openedByItself = true;
-        this.close();
-      }
+    else if (!this.#pointer) {
+      // Again once the browser has scrolled it into view: WebKit scrolls after focusin.
+      const [focused] = event.composedPath();
+      const makeWay = () => this.#makeWay(event.target, focused);
+      makeWay();
+      requestAnimationFrame(makeWay);
     }
   };
+
+  /**
+   * Tab (or the page's script) took focus to what the panel covers, where nobody sees it (WCAG
+   * 2.4.11): the panel makes way, as its close button would, and focus stays there. A click beside
+   * the panel is seen, and leaves it open. `target` is the focused element as the document sees it
+   * (a shadow host, a frame), `focused` the one to look at.
+   */
+  #makeWay(target: EventTarget | null, focused: EventTarget | null | undefined): void {
+    // Still there (a modal dialog, once the panel has become one, has taken focus from the page).
+    if (target === document.activeElement && !this.contains(target as Node) && this.#covers(focused as Element)) {
+      // #onClose then leaves focus where it is, as after a panel that slid in by itself.
+      this.#returnFocus = target as HTMLElement;
+      this.#openedByItself = true;
+      this.close();
+    }
+  }
 
   #onClose = () => {
     // Closed only to open again as a modal dialog (#onPage).
@@ -243,7 +270,8 @@ export class AnkietaLauncher extends LitElement {
     // Back where the respondent was: the page, when the survey opened by itself; else the button,
     // which stays (even once completed with `once`) until focus moves on, so focus is not lost.
     const back = this.#returnFocus;
-    if (this.#openedByItself && back && back !== document.body && back.isConnected) back.focus();
+    // (Not again where it already is: a frame would lose the focus inside it.)
+    if (this.#openedByItself && back && back !== document.body && back.isConnected) back !== document.activeElement && back.focus();
     else if (trigger && this.ready) {
       trigger.hidden = false;
       trigger.focus();
