@@ -412,9 +412,10 @@ describe('<ankieta-launcher>', () => {
     await until(() => !dialog(el).open);
     await new Promise((r) => setTimeout(r, 50));
     expect(dialog(el).open, 'closed').to.equal(false);
-    expect(document.activeElement === frame && frame.contentDocument!.activeElement?.localName === 'button', 'focus on the button in the frame').to.equal(
-      true,
-    );
+    expect(
+      document.activeElement === frame && frame.contentDocument!.activeElement?.localName === 'button',
+      'focus on the button in the frame',
+    ).to.equal(true);
   });
 
   it('closes the slide-in panel when Tab reaches a page button below the fold that scrolls in under it', async () => {
