@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 51_929, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 37_745 },
+  'dist/ankieta.js': { ceiling: 52_009, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 37_832 },
 };
 
 let failed = false;

@@ -212,7 +212,7 @@ export const DeliverySent: Story = {
 
 /**
  * The connection drops before the collector answers (venue Wi-Fi): the response waits on the
- * device ("1 odpowiedź czeka na wysłanie") and is retried with backoff. Each visit adds one
+ * device ("1 wypełniona ankieta czeka na wysłanie") and is retried with backoff. Each visit adds one
  * more waiting response on this device, as it would for a respondent.
  */
 export const DeliveryWaiting: Story = {
@@ -252,7 +252,7 @@ export const NotDelivered: Story = {
   play: async ({ canvasElement }) => {
     const survey = surveyIn(canvasElement);
     await completeSurvey(survey, PARTNER_ANSWERS);
-    await statusSays(survey, /Nie udało się wysłać|could not be delivered/);
+    await statusSays(survey, /Serwer nie przyjął|did not accept/);
     await waitFor(() => expect(shadow(survey).querySelector('.delivery-actions button')).not.toBeNull());
   },
 };

@@ -67,7 +67,7 @@ export const en: Catalog = {
     other:
       '{count} responses are waiting to be sent. They will be sent automatically; please keep this page open, or come back to it later.',
   },
-  statusNotDelivered: 'Your answers could not be delivered. They are kept on this device.',
+  statusNotDelivered: 'The server did not accept your answers. They are kept on this device; please tell the site owner.',
   statusNotDeliveredMemory:
     'Your answers could not be delivered, and the browser does not let this device keep them. Please download them to a file before closing the page.',
   statusCleared: 'Your answers were cleared.',
@@ -87,7 +87,7 @@ export const en: Catalog = {
   },
   kioskFinish: 'Finish and clear the screen',
   kioskContinue: 'Continue',
-  kioskClearing: 'The screen will be cleared in {count} s',
+  kioskClearing: 'The screen will be cleared in {count}\u00a0s',
   kioskNext: 'The survey is ready for the next person.',
 
   // Question controls: the text counter once the limit is passed
@@ -98,6 +98,7 @@ export const en: Catalog = {
   resultsIntro:
     'Each area has a score from 0 to 100, based on the mean of the answers on the scale. “Don’t know / not applicable” answers are not counted.',
   resultsBands: 'Levels: {bands}.',
+  resultsBandRange: '“{band}” ({min}–{max})',
   resultsKeep: 'To keep your results, download or print them: they will not be here once you close the page.',
   resultsNone: 'This survey has no scores to show.',
   resultsScore: '{score} out of 100',

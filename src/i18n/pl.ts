@@ -37,7 +37,7 @@ export const pl = {
 
   // Validation
   errorRequired: 'Proszę odpowiedzieć na to pytanie.',
-  errorConsent: 'Zaznaczenie zgody jest wymagane, aby wysłać odpowiedzi.',
+  errorConsent: 'Aby wysłać odpowiedzi, proszę zaznaczyć zgodę.',
   errorMaxLength: {
     one: 'Odpowiedź może mieć najwyżej {count} znak.',
     few: 'Odpowiedź może mieć najwyżej {count} znaki.',
@@ -100,11 +100,13 @@ export const pl = {
   statusSent: 'Odpowiedzi zostały wysłane.',
   /** Sent only while a page with the survey is open: there is no background sync. */
   statusWaiting: {
-    one: '{count} odpowiedź czeka na wysłanie. Wyślemy ją automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
-    few: '{count} odpowiedzi czekają na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
-    other: '{count} odpowiedzi czeka na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
+    one: '{count} wypełniona ankieta czeka na wysłanie. Wyślemy ją automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
+    few: '{count} wypełnione ankiety czekają na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
+    many: '{count} wypełnionych ankiet czeka na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
+    other:
+      '{count} wypełnionej ankiety czeka na wysłanie. Wyślemy je automatycznie; prosimy zostawić tę stronę otwartą albo wrócić na nią później.',
   },
-  statusNotDelivered: 'Nie udało się wysłać odpowiedzi. Są zapisane na tym urządzeniu.',
+  statusNotDelivered: 'Serwer nie przyjął odpowiedzi. Są zapisane na tym urządzeniu; prosimy powiadomić administratora strony.',
   statusNotDeliveredMemory:
     'Nie udało się wysłać odpowiedzi, a przeglądarka nie pozwala zapisać ich na tym urządzeniu. Prosimy pobrać je do pliku przed zamknięciem strony.',
   statusCleared: 'Odpowiedzi zostały usunięte.',
@@ -129,7 +131,7 @@ export const pl = {
   /** The warning's button: on a form being filled in, and on the thank-you screen with results. */
   kioskContinue: 'Kontynuuj',
   /** The warning in a short view (400 % zoom): one line beside the button. */
-  kioskClearing: 'Ekran zostanie wyczyszczony za {count} s',
+  kioskClearing: 'Ekran zostanie wyczyszczony za {count}\u00a0s',
   kioskNext: 'Ankieta jest gotowa dla kolejnej osoby.',
   kioskFinish: 'Zakończ i wyczyść ekran',
 
@@ -146,6 +148,8 @@ export const pl = {
   resultsIntro:
     'Każdy obszar ma wynik od 0 do 100, obliczony ze średniej odpowiedzi na skali. Odpowiedzi „Nie wiem / nie dotyczy” nie są liczone.',
   resultsBands: 'Poziomy: {bands}.',
+  /** One level in that list, named in quotes: it starts with a capital in mid-sentence. */
+  resultsBandRange: '„{band}” ({min}–{max})',
   resultsKeep: 'Aby zachować wyniki, prosimy je pobrać lub wydrukować: po zamknięciu strony nie będzie ich tutaj.',
   resultsNone: 'Ta ankieta nie ma wyników do pokazania.',
   resultsScore: '{score} na 100',

@@ -155,7 +155,7 @@ function description(options: ConferenceOptions): LocalizedText {
     // The date first, as office letters write it ("18 kwietnia 2016 r., Sala …, ul. Piastowska 14"):
     // after the street number it read as one list of numbers.
     [
-      options.date ? `${formatDate(options.date, locale)}${locale === 'pl' ? ' r.' : ''}` : undefined,
+      options.date ? `${formatDate(options.date, locale)}${locale === 'pl' ? '\u00a0r.' : ''}` : undefined,
       options.place ? localize(options.place, locale) : undefined,
     ]
       .filter(Boolean)

@@ -71,7 +71,7 @@ export const RELATIONSHIP_ITEMS = [
   statement('b5', 'Moja organizacja ma korzyści proporcjonalne do wkładu.', "My organisation's benefits match its contribution."),
   statement(
     'b6',
-    'Partnerzy spoza samorządu (organizacje pozarządowe, firmy) są traktowani jak równoprawni.',
+    'Partnerzy spoza samorządu (organizacje pozarządowe, firmy) są traktowani na równych prawach.',
     'Non-governmental partners (NGOs, businesses) are treated as equals.',
   ),
   statement(

@@ -42,8 +42,8 @@ export const quote = (text: string, locale: Locale) =>
 
 /** The note every built-in template opens with (domain brief, section 3: anonymous mode). */
 export const anonymityNote = t(
-  'Ankieta jest anonimowa. Nie zbieramy danych, które pozwoliłyby zidentyfikować osobę wypełniającą ankietę.',
-  'This survey is anonymous. We do not collect any data that could identify you.',
+  'Ankieta jest anonimowa: nie pytamy o imię, nazwisko ani adres e-mail i nie zapisujemy adresu IP.',
+  'This survey is anonymous: we do not ask for your name or email address, and we do not record your IP address.',
 );
 
 /** Free text is where personal data slips into an anonymous survey, so every comment box asks not to. */

@@ -94,7 +94,9 @@ describe('<ankieta-results>', () => {
 
   it('shows where the bands start and end: a legend, and the grid lines at the band edges (bars and radar)', async () => {
     const el = await mount({ definition, response });
-    expect(text(root(el).querySelector('.intro'))).to.include('Poziomy: Wymaga uwagi (0–39), W rozwoju (40–69), Mocna strona (70–100).');
+    expect(text(root(el).querySelector('.intro'))).to.include(
+      'Poziomy: „Wymaga uwagi” (0–39), „W rozwoju” (40–69), „Mocna strona” (70–100).',
+    );
     const grid = (svg: Element) => [...svg.querySelectorAll('.tick-label')].map(text);
     for (const svg of root(el).querySelectorAll('svg')) expect(grid(svg)).to.deep.equal(['0', '40', '70', '100']);
     const radar = await mount({ definition: threeDimensions, response });

@@ -351,7 +351,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect((await sent).detail.responseId).to.equal(response.id);
     await until(() => status(el) === 'Odpowiedzi zostały wysłane.', 'the sent status');
     observer.disconnect();
-    // Online, the response goes at once: a screen reader heard "1 odpowiedź czeka na wysłanie.
+    // Online, the response goes at once: a screen reader heard "1 wypełniona ankieta czeka na wysłanie.
     // Wyślemy ją automatycznie." for the few ms before "Wysyłanie…".
     expect(
       said.filter((text) => text !== 'Odpowiedzi są zapisane na tym urządzeniu.'),
@@ -385,7 +385,10 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const detail = (await error).detail;
     expect(detail.kind).to.equal('delivery');
     expect(detail.status).to.equal(400);
-    await until(() => status(el) === 'Nie udało się wysłać odpowiedzi. Są zapisane na tym urządzeniu.', 'the not-delivered status');
+    await until(
+      () => status(el) === 'Serwer nie przyjął odpowiedzi. Są zapisane na tym urządzeniu; prosimy powiadomić administratora strony.',
+      'the not-delivered status',
+    );
     const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) =>
       b.textContent!.includes('Pobierz'),
     )!;
@@ -443,7 +446,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await injectFaults({ type: 'status', status: 422, body: { error: 'invalid' } });
     const el = await mount(endpoint);
     await submitBothPages(el);
-    await until(() => status(el).startsWith('Nie udało się wysłać odpowiedzi.'), 'the not-delivered status');
+    await until(() => status(el).startsWith('Serwer nie przyjął odpowiedzi.'), 'the not-delivered status');
     el.remove();
     const other = await otherSurvey(endpoint);
     await settled(other);
@@ -482,7 +485,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(heard, 'no event of this survey is about them').to.deep.equal([]);
     other.remove();
     const same = await mount(endpoint);
-    await until(() => status(same).startsWith('Nie udało się wysłać odpowiedzi.'), 'the refusal, in its own survey');
+    await until(() => status(same).startsWith('Serwer nie przyjął odpowiedzi.'), 'the refusal, in its own survey');
     expect((await stored()).responses.map((r) => r.id)).not.to.include(response.id);
   });
 
@@ -622,14 +625,16 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await injectFaults({ type: 'status', status: 400, body: { error: 'invalid' } });
     const el = await mount(endpoint);
     await submitBothPages(el);
-    await until(() => status(el).startsWith('Nie udało się wysłać odpowiedzi.'), 'the not-delivered status');
+    await until(() => status(el).startsWith('Serwer nie przyjął odpowiedzi.'), 'the not-delivered status');
     el.remove();
     const later = await mount(endpoint);
     await until(() => !!later.shadowRoot!.querySelector('.delivery-actions button'), 'the download button');
-    expect(status(later)).to.equal('Nie udało się wysłać odpowiedzi. Są zapisane na tym urządzeniu.');
+    expect(status(later)).to.equal(
+      'Serwer nie przyjął odpowiedzi. Są zapisane na tym urządzeniu; prosimy powiadomić administratora strony.',
+    );
     later.locale = 'en';
     await settled(later);
-    expect(status(later)).to.equal('Your answers could not be delivered. They are kept on this device.');
+    expect(status(later)).to.equal('The server did not accept your answers. They are kept on this device; please tell the site owner.');
   });
 
   it('works in memory without IndexedDB: a translated notice, ankieta-error {kind: storage}, and delivery', async () => {

@@ -466,7 +466,7 @@ describe('<ankieta-survey>', () => {
     await settle(el);
     const links = [...part(el, 'error-summary')!.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#q-consent']);
-    expect(links[0]!.textContent).to.contain('Zgoda: zaznaczenie zgody jest wymagane');
+    expect(links[0]!.textContent).to.contain('Zgoda: aby wysłać odpowiedzi, proszę zaznaczyć zgodę');
   });
 
   it('switches language live, keeping answers', async () => {

@@ -147,7 +147,7 @@ describe('a 320 px wide phone screen', () => {
     // On screen, more than a bare number: what is about to happen.
     const line = warning.querySelector<HTMLElement>('.line')!;
     expect(line.getClientRects().length, 'the line is shown').to.be.greaterThan(0);
-    expect(line.textContent).to.match(/^Ekran zostanie wyczyszczony za \d+ s$/);
+    expect(line.textContent).to.match(/^Ekran zostanie wyczyszczony za \d+\u00a0s$/);
   });
 
   it('with a page that doubles its text (root font 32 px) on a 320 × 256 view, the kiosk warning fits the view and its button can be reached', async () => {

@@ -71,7 +71,7 @@ describe('surveyFromAgenda()', () => {
       pl: 'Ocena konferencji „Współpraca w partnerstwach samorządowych”',
       en: 'Evaluation: “Cooperation in local government partnerships”',
     });
-    expect((definition.description as { pl: string }).pl).to.match(/^18 kwietnia 2016 r\., Opole, ul\. Piastowska 14\./);
+    expect((definition.description as { pl: string }).pl).to.match(/^18 kwietnia 2016\u00a0r\., Opole, ul\. Piastowska 14\./);
     expect(surveyFromAgenda({ ...agenda, id: 'opole-2016' }).id).to.equal('opole-2016');
     expect(agendaSurveyId({ ...agenda, title: 'Łódź – żółć!', sessions: [] } as never)).to.equal('lodz-zolc-2016-04-18');
   });

@@ -89,7 +89,7 @@ describe('conferenceEvaluation()', () => {
       pl: 'Ocena konferencji „Współpraca w partnerstwach samorządowych”',
       en: 'Evaluation: “Współpraca w partnerstwach samorządowych”',
     });
-    expect((definition.description as { pl: string }).pl).to.match(/^18 kwietnia 2016 r\., Opole\./);
+    expect((definition.description as { pl: string }).pl).to.match(/^18 kwietnia 2016\u00a0r\., Opole\./);
     expect((definition.description as { en: string }).en).to.match(/^18 April 2016, Opole\./);
   });
 

@@ -161,7 +161,9 @@ export class AnkietaResults extends LitElement {
         ${
           bands
             ? this.#t('resultsBands', {
-                bands: bands.map((band) => `${display(band.label, locale)} (${band.min}–${band.max})`).join(', '),
+                bands: bands
+                  .map((band) => this.#t('resultsBandRange', { band: display(band.label, locale), min: band.min, max: band.max }))
+                  .join(', '),
               })
             : nothing
         }
