@@ -63,6 +63,14 @@ describe('<ankieta-consent>', () => {
     expect(new FormData(form).get('rodo')).to.equal(null);
   });
 
+  it('has the error read before the information clause, which can run to hundreds of words', async () => {
+    const el = await fixture<AnkietaConsent>(html`<ankieta-consent label="Zgoda" required text=${CLAUSE}></ankieta-consent>`);
+    el.reportValidity();
+    await el.updateComplete;
+    const ids = box(el).getAttribute('aria-describedby')!.split(/\s+/);
+    expect(ids.indexOf('error') >= 0 && ids.indexOf('error') < ids.indexOf('text'), ids.join(' ')).to.equal(true);
+  });
+
   it('starts ticked from the checked attribute and resets to it', async () => {
     const form = await fixture<HTMLFormElement>(html`<form><ankieta-consent name="rodo" checked></ankieta-consent></form>`);
     const el = form.querySelector('ankieta-consent')!;

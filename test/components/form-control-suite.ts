@@ -512,8 +512,11 @@ export function formControlSuite(adapter: ControlAdapter): void {
         const { el } = await mount((e) => (e.hint = 'Skala od najgorszej do najlepszej.'));
         const hint = el.shadowRoot!.querySelector('[part~="hint"]')!;
         expect(hint.textContent!.trim()).to.equal('Skala od najgorszej do najlepszej.');
+        // A matrix: once, on the question's group, not on each row.
+        const holder = (control: Element) =>
+          el.localName === 'ankieta-matrix' ? el.shadowRoot!.querySelector('fieldset[part~="base"]')! : control;
         for (const control of controlsOf(el)) {
-          expect(describedOf(el, control).getAttribute('aria-describedby')!.split(/\s+/)).to.include(hint.id);
+          expect(holder(control).getAttribute('aria-describedby')!.split(/\s+/)).to.include(hint.id);
         }
       });
 

@@ -81,12 +81,13 @@ describe('<ankieta-matrix>', () => {
     }
   });
 
-  it('reads the hint once per row as focus enters it, not on every radio an arrow reaches', async () => {
+  it("reads the hint once, on the question's group, not on every row or radio", async () => {
     const el = await fixture<AnkietaMatrix>(
       html`<ankieta-matrix name="m" label="Ocena" hint="Proszę wybrać „Nie dotyczy”, jeśli nie było mnie." .rows=${ROWS}></ankieta-matrix>`,
     );
+    expect(el.shadowRoot!.querySelector('fieldset[part~="base"]')!.getAttribute('aria-describedby')).to.equal('hint');
     for (const row of rowSets(el)) {
-      expect(row.getAttribute('aria-describedby')).to.equal('hint');
+      expect(row.hasAttribute('aria-describedby'), 'no row description before an error').to.equal(false);
       for (const radio of radiosOf(row)) expect(radio.hasAttribute('aria-describedby'), 'no description before an error').to.equal(false);
     }
   });

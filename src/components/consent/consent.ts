@@ -71,7 +71,10 @@ export class AnkietaConsent extends FormControl {
           ?required=${this.required}
           ?disabled=${this.isDisabled}
           aria-invalid=${this.invalidAttr}
-          aria-describedby=${this.describedBy(this.text ? 'text' : '')}
+          aria-describedby=${
+            // The error before the clause, which can run to hundreds of words: heard last, it was missed.
+            this.describedBy() + (this.text ? ' text' : '')
+          }
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />

@@ -160,7 +160,7 @@ export class AnkietaMatrix extends FormControl {
       </label>
     `;
     return html`
-      <fieldset part="base" class="base" ?disabled=${this.isDisabled}>
+      <fieldset part="base" class="base" ?disabled=${this.isDisabled} aria-describedby=${this.hint ? 'hint' : nothing}>
         <legend part="label" class="label">${this.renderLabelText()}</legend>
         ${this.renderHint()}
         <div class="header" aria-hidden="true">
@@ -173,10 +173,10 @@ export class AnkietaMatrix extends FormControl {
           (row, index) => html`
             <fieldset part="row" class=${missing.has(row.id) ? 'row missing' : 'row'} role="radiogroup" aria-required=${this.required ? 'true' : nothing}
               aria-describedby=${
-                // The hint and the error describe each row once, as focus enters it: on all of a
-                // 4 × 6 matrix's radios they were read again on every arrow press, and a 5 × 5
-                // matrix held the error 25 times.
-                [this.hint && 'hint', invalid(row.id) && 'error'].filter(Boolean).join(' ') || nothing
+                // The error describes each row once, as focus enters it: on all of a 4 × 6 matrix's
+                // radios it was read again on every arrow press, and a 5 × 5 matrix held it 25
+                // times. The hint describes the question's group once, not every row.
+                invalid(row.id) ? 'error' : nothing
               }>
               <legend class="row-label">${this.own(row.label)}${missing.has(row.id) ? html`<span class="row-missing"> – ${this.t('rowMissing')}</span>` : nothing}</legend>
               <div class="cells">
