@@ -400,7 +400,7 @@ export class AnkietaSurvey extends LitElement {
     const remaining = progress.remaining ? this.#t('remaining', { count: progress.remaining }) : this.#t('remainingNone');
     return html`<div part="progress" class="progress">
       <p id="progress">
-        <span>${this.#t('pageOf', { page: progress.page, total: progress.pages })}<span class="visually-hidden">.</span></span>
+        <span>${this.#t('pageOf', { page: progress.page, total: progress.pages })}<span class="stop">.</span></span>
         <span aria-hidden="true"> · </span>
         <span>${remaining}</span>
       </p>
