@@ -79,7 +79,7 @@ if (!skipInstall) {
 
 /** Runs WebKit tests: WebKitWebDriver needs a display, so both run under one xvfb-run. */
 function webkitCommand(port) {
-  return `xvfb-run -a -s '-screen 0 1920x1200x24' sh -c 'WebKitWebDriver --port=${port} >/tmp/webkitdriver.log 2>&1 & driver=$!;
+  return `xvfb-run -a sh -c 'WebKitWebDriver --port=${port} >/tmp/webkitdriver.log 2>&1 & driver=$!;
     for i in $(seq 50); do curl -sf http://127.0.0.1:${port}/status >/dev/null && break; sleep 0.2; done;
     BROWSERS=webkit WEBKIT_DRIVER_PORT=${port} npx wtr; status=$?; kill $driver; exit $status'`;
 }
