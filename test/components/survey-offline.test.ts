@@ -632,9 +632,18 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(status(later)).to.equal(
       'Serwer nie przyjął odpowiedzi. Są zapisane na tym urządzeniu; prosimy powiadomić administratora strony.',
     );
+    // A language switch does not make the live region say the old news again, in English: the
+    // words come in a new region (a region that appears with its text is not read out).
+    const region = later.shadowRoot!.querySelector('[part~="status"]')!;
+    const changed: string[] = [];
+    const observer = new MutationObserver(() => changed.push(region.textContent!));
+    observer.observe(region, { childList: true, subtree: true, characterData: true });
     later.locale = 'en';
     await settled(later);
+    observer.disconnect();
     expect(status(later)).to.equal('The server did not accept your answers. They are kept on this device; please tell the site owner.');
+    expect(changed, 'the Polish region left as it was').to.deep.equal([]);
+    expect(later.shadowRoot!.querySelector('[part~="status"]') !== region, 'a new region').to.equal(true);
   });
 
   it('works in memory without IndexedDB: a translated notice, ankieta-error {kind: storage}, and delivery', async () => {

@@ -390,7 +390,11 @@ export class AnkietaSurvey extends LitElement {
         ${hasRequired && !this.#controller.submitted ? html`<p class="required-legend">${this.#t('requiredLegend')}</p>` : nothing}
       </header>
       ${this.#controller.submitted ? this.#renderThankYou(locale) : this.#renderPage(locale)}
-      <div part="status" class="status" role="status" aria-live="polite">${this.#renderStatus()}</div>
+      ${
+        // A new region for a new language: the status it holds is not news, and an existing live
+        // region would speak it again in the other language ("Your answers are saved…").
+        keyed(locale, html`<div part="status" class="status" role="status" aria-live="polite">${this.#renderStatus()}</div>`)
+      }
       ${this.#renderDeliveryActions()}
     </section>`;
   }
