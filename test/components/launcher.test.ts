@@ -419,6 +419,25 @@ describe('<ankieta-launcher>', () => {
     expect(document.hasFocus(), 'the page has focus again').to.equal(true);
   });
 
+  it('two slide-in panels in one corner, both opening by themselves, leave focus in the page field', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const wrapper = await fixture(html`<div><input id="search" aria-label="szukaj" /></div>`);
+    const input = wrapper.querySelector<HTMLInputElement>('#search')!;
+    input.focus();
+    for (const delay of ['0.05', '0.4'])
+      wrapper.insertAdjacentHTML(
+        'beforeend',
+        `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in" delay="${delay}"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`,
+      );
+    const [first, second] = [...wrapper.querySelectorAll('ankieta-launcher')];
+    for (const el of [first!, second!]) (el.querySelector('ankieta-survey') as AnkietaSurvey).definition = threePages;
+    await until(() => dialog(second!)?.open === true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(document.activeElement === input, `focus still in the field, not on ${document.activeElement?.localName}`).to.equal(true);
+    await sendKeys({ type: 'ab' });
+    expect(input.value).to.equal('ab');
+  });
+
   it('closes the slide-in panel when Tab reaches a page button below the fold that scrolls in under it', async () => {
     await setViewport({ width: 1280, height: 800 });
     const wrapper = await fixture(html`<div></div>`);
