@@ -438,6 +438,22 @@ describe('<ankieta-launcher>', () => {
     expect(input.value).to.equal('ab');
   });
 
+  it('stays open when the window loses focus (another tab, the address bar) with focus on the page', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const wrapper = await fixture(html`<div style="height: 2000px"><p>Tekst strony</p></div>`);
+    wrapper.insertAdjacentHTML(
+      'beforeend',
+      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`,
+    );
+    const el = wrapper.querySelector('ankieta-launcher')!;
+    (el.querySelector('ankieta-survey') as AnkietaSurvey).definition = threePages;
+    await until(() => dialog(el)?.open === true);
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.dispatchEvent(new FocusEvent('blur'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(dialog(el).open, 'still open').to.equal(true);
+  });
+
   it('closes the slide-in panel when Tab reaches a page button below the fold that scrolls in under it', async () => {
     await setViewport({ width: 1280, height: 800 });
     const wrapper = await fixture(html`<div></div>`);

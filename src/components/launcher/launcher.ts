@@ -234,8 +234,13 @@ export class AnkietaLauncher extends LitElement {
       (focused as HTMLElement | null)?.focus();
     } else if (event.type === 'blur') {
       // Focus went into a frame of the page (a map, a chat): the page sees no focusin, only the
-      // frame becoming its active element.
-      if (event.target === window) requestAnimationFrame(() => this.#makeWay(document.activeElement, document.activeElement));
+      // frame becoming its active element. Only a frame: switching tabs or windows blurs the page
+      // too, with focus on <body>, whose box covers the panel on any page taller than the view.
+      if (event.target === window)
+        requestAnimationFrame(() => {
+          const frame = document.activeElement;
+          if (frame?.localName === 'iframe') this.#makeWay(frame, frame);
+        });
     } else if (event.type !== 'focusin') this.#pointer = event.type === 'pointerdown';
     else if (!this.#pointer) {
       // Again once the browser has scrolled it into view: WebKit scrolls after focusin.
