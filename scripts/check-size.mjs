@@ -9,7 +9,7 @@ import { kB, sizes } from './lib.mjs';
 
 const FILES = {
   'dist/ankieta.js': { ceiling: 52_029, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 37_832 },
+  'dist/ankieta-report.js': { ceiling: 37_871 },
 };
 
 let failed = false;

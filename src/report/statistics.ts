@@ -40,12 +40,21 @@ export function standardDeviation(counts: ReadonlyMap<number, number>): number |
 /** Flag an item as "divergent views" from this standard deviation up (domain brief §2, after PAT). */
 export const DIVERGENCE_SD = 1;
 
+const twoDecimalsFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false });
+
 /**
- * Whether the spread reaches the threshold as the report shows it, to two decimals: 0.996 is shown
- * as "1,00" and flagged, as the note under it says "at least 1" (this also absorbs binary noise
- * such as 0.9999999999999998).
+ * A figure as the report shows it, to two decimals, rounded as Intl rounds it on screen (39.995
+ * is shown "40,00", where toFixed would give 39.99), so that a flag or a band decided on it
+ * agrees with the figure beside it.
  */
-export const isDivergent = (sd: number | null) => sd !== null && +sd.toFixed(2) >= DIVERGENCE_SD;
+export const asShown = (value: number) => Number(twoDecimalsFormat.format(value));
+
+/**
+ * Whether the spread reaches the threshold as the report shows it: 0.996 is shown as "1,00" and
+ * flagged, as the note under it says "at least 1" (this also absorbs binary noise such as
+ * 0.9999999999999998).
+ */
+export const isDivergent = (sd: number | null) => sd !== null && asShown(sd) >= DIVERGENCE_SD;
 
 export interface NpsBreakdown {
   n: number;

@@ -190,6 +190,22 @@ describe('<ankieta-report>', () => {
     expect(rows[0]!.slice(0, 3)).to.deep.equal(['Zarządzanie strategiczne', '39,50 (Wymaga uwagi)', '2']);
   });
 
+  it('decides the band on the mean as shown: 39.995 is shown "40,00" and is "W rozwoju"', async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(60_000);
+    // Strategic management: a1–a5 answered 3, 3, 3, 2, 2 → (2+2+2+1+1)/5/4 = 40; a1–a6 answered
+    // 3, 3, 3, 2, 2, 2 → 37.5 → 38. 400 at 40 and one at 38: mean 39.995, shown "40,00".
+    const forty = { a1: 3, a2: 3, a3: 3, a4: 2, a5: 2 };
+    const thirtyEight = { a1: 3, a2: 3, a3: 3, a4: 2, a5: 2, a6: 2 };
+    const el = await mount(partnership, [
+      ...Array.from({ length: 400 }, () => response(partnership.id, { sector: 'jst', cross_sector: 'no', ...forty })),
+      response(partnership.id, { sector: 'jst', cross_sector: 'no', ...thirtyEight }),
+    ]);
+    const rows = rowsOf(section(el, 'dimensions').querySelector('table'));
+    expect(rows[0]!.slice(0, 3)).to.deep.equal(['Zarządzanie strategiczne', '40,00 (W rozwoju)', '401']);
+  });
+
   it('summarises dimension scores from the engine', async () => {
     // Two respondents: A all 5 → 100, all 3 → 50; mean 75, range 50–100.
     const all = (v: number) => Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => [id, v]));

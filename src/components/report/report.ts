@@ -44,8 +44,8 @@ const TEXTS_STEP = 20;
  * and `token`. Large sets are aggregated and rendered in slices, with progress announced.
  *
  * An item is flagged "rozbieżne oceny" when the population standard deviation (divided by n) of
- * its answers, rounded to the two decimals shown, is at least 1 (0.996 shows as 1,00 and is
- * flagged). A dimension's mean score goes with the band whose range of whole scores it falls in,
+ * its answers, rounded to the two decimals shown on screen, is at least 1 (0.996 shows as 1,00
+ * and is flagged; the summary CSV gives three decimals). A dimension's mean score goes with the band whose range of whole scores it falls in,
  * read up to the next band: a mean of 39,50 is in 0–39, not 40–69. The minimum group of 5 applies to every breakdown, the sector one
  * included: the domain brief asks for 3 there and for 5 in anonymous mode, and the stricter
  * rule wins.

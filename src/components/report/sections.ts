@@ -22,6 +22,7 @@ import {
   hideFigure,
 } from '../../report/aggregate.js';
 import { groupLabel, notApplicableText, valueLabel } from '../../report/labels.js';
+import { asShown } from '../../report/statistics.js';
 import { decimal, integer, percent, signed } from './format.js';
 
 export interface Context {
@@ -49,7 +50,9 @@ const shareCell = (ctx: Context, share: number) => barCell(share, percent(ctx.lo
  * which would not contain the figure shown beside it.
  */
 const meanWithBand = (ctx: Context, bands: readonly Band[], mean: number) => {
-  const band = bands.find((b) => b.min <= mean && mean < b.max + 1);
+  // Decided on the figure shown: 39.995 is shown "40,00", and is "W rozwoju".
+  const shown = asShown(mean);
+  const band = bands.find((b) => b.min <= shown && shown < b.max + 1);
   return `${decimal(ctx.locale, mean)}${band ? ` (${display(band.label, ctx.locale)})` : ''}`;
 };
 
