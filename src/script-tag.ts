@@ -25,8 +25,10 @@ export interface EmbedConfig {
 
 const PREFIX = '[ankieta]';
 
-/** A CMS editor capitalises or pads a value ("Popup", "pl "). */
-const word = (value: string | undefined) => value?.trim().toLowerCase();
+/** A CMS editor capitalises a value ("Popup"); values are trimmed when read. */
+const word = (value: string | undefined) => value?.toLowerCase();
+/** The data-* name of a dataset key. */
+const attr = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T, problems: string[]): T {
   value = word(value);
@@ -38,39 +40,44 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 function flag(name: string, value: string | undefined, problems: string[]): boolean {
   value = word(value);
-  if (value === '' || value === 'true' || value === name) return true;
+  if (value === '' || value === 'true' || value === name || value === `data-${name}`) return true;
   if (value === undefined || value === 'false') return false;
   problems.push(`data-${name}="${value}" should be "true" or "false"; using false.`);
   return false;
 }
 
+const clean = (value: string) => value.trim();
+const url = (value = '') => value.replace(/\s*\n\s*/g, '');
+
 /** Reads the configuration from a script tag; `undefined` when it names no survey (register only). */
 export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; problems: string[] } {
-  const data = script.dataset;
   const problems: string[] = [];
+  const data: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(script.dataset)) data[key] = clean(value!);
   if (!data.survey) {
     const extra = Object.keys(data).filter((k) => k !== 'survey');
     if (extra.length)
-      problems.push(
-        `data-survey is missing, so ${extra.map((k) => `data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`,
-      );
+      problems.push(`data-survey is missing, so ${extra.map(attr).join(', ')} ${extra.length === 1 ? 'is' : 'are'} ignored.`);
     return { problems };
   }
-  // NaN, negative and too long all fail the range check.
-  let delay = Number(data.delay ?? 0);
+  // NaN, negative and too long all fail the range check. A Polish decimal comma ("5,5") and
+  // seconds written as in CSS ("5s") mean what they say.
+  let delay = Number(data.delay?.replace(',', '.').replace(/(\d) ?s$/, '$1') ?? 0);
   if (!(delay >= 0 && delay <= 3600)) {
     problems.push(`data-delay="${data.delay}" should be a number of seconds from 0 to 3600; using 0.`);
     delay = 0;
   }
   let locale: 'pl' | 'en' | undefined;
-  const lang = word(data.locale);
+  // "pl-PL", and WordPress's "pl_PL", are Polish.
+  const lang = word(data.locale)?.split(/[-_]/)[0];
   if (lang) {
     if (lang === 'pl' || lang === 'en') locale = lang;
     else problems.push(`data-locale="${data.locale}" should be "pl" or "en"; using the page language.`);
   }
   const config: EmbedConfig = {
-    survey: data.survey,
-    endpoint: data.endpoint || undefined,
+    // A line break an editor put inside a URL, and the indentation after it, are never part of it.
+    survey: url(data.survey),
+    endpoint: url(data.endpoint) || undefined,
     mode: oneOf('mode', data.mode, MODES, 'button', problems),
     target: data.target || undefined,
     locale,
@@ -154,7 +161,7 @@ export function autoInit(script: HTMLScriptElement | null): void {
   // target counts only where it is used (inline).
   const placement = config.mode === 'inline' ? `inline ${config.target ?? ''}` : config.mode;
   const same = (tag: HTMLScriptElement) =>
-    new URL(tag.dataset.survey!, document.baseURI).href === new URL(config.survey, document.baseURI).href &&
+    new URL(url(clean(tag.dataset.survey!)), document.baseURI).href === new URL(config.survey, document.baseURI).href &&
     tag.dataset.ankietaMounted === placement;
   if ([...document.querySelectorAll<HTMLScriptElement>('script[data-ankieta-mounted][data-survey]')].some(same)) {
     console.warn(`${PREFIX} data-survey="${config.survey}" is already on this page from another tag; this one is ignored.`);

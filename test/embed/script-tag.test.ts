@@ -151,4 +151,21 @@ describe('dist/ankieta.js as a script tag', () => {
     ).to.deep.equal([]);
     expect(win.__errors).to.deep.equal([]);
   });
+
+  it('takes data-once="data-once", a decimal comma in data-delay, pl-PL / en_GB and a line break inside data-survey', async () => {
+    const { win, doc } = await openHost('/embed/cms-values');
+    const inline = await readySurvey(doc, 0);
+    expect(inline.closest('#inline'), 'the inline survey, from a data-survey broken over two lines').to.not.equal(null);
+    expect(inline.getAttribute('src')).to.equal('/test/embed/pages/small-root.json');
+    expect(inline.getAttribute('locale'), 'en_GB').to.equal('en');
+    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
+    expect(launcher.hasAttribute('once'), 'data-once="data-once"').to.equal(true);
+    expect(launcher.getAttribute('delay'), 'data-delay="0,5"').to.equal('0.5');
+    expect(launcher.getAttribute('locale'), 'pl-PL').to.equal('pl');
+    expect(
+      win.__console!.filter((m) => m.text.startsWith('[ankieta]')),
+      'nothing to explain',
+    ).to.deep.equal([]);
+    expect(win.__errors).to.deep.equal([]);
+  });
 });

@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import { readConfig } from '../../src/script-tag.js';
+
+/** What readConfig makes of a tag with these attributes (and text): the values it reads and its console lines. */
+function read(attributes: Record<string, string>, text = '') {
+  const script = document.createElement('script');
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  script.text = text;
+  const { config, problems } = readConfig(script);
+  return { ...config, problems };
+}
+const survey = { 'data-survey': '/ankiety/opole-2016.json' };
+
+describe('script tag: values as CMS editors leave them', () => {
+  for (const value of ['', 'true', 'True', 'once', 'data-once', ' data-once ']) {
+    it(`data-once="${value}" is on`, () => {
+      expect(read({ ...survey, 'data-once': value })).to.deep.include({ once: true, problems: [] });
+    });
+  }
+
+  it('data-kiosk="data-kiosk" and data-persist="data-persist" are on; data-once="false" is off', () => {
+    expect(read({ ...survey, 'data-kiosk': 'data-kiosk', 'data-persist': 'data-persist', 'data-once': 'false' })).to.deep.include({
+      kiosk: true,
+      persist: true,
+      once: false,
+      problems: [],
+    });
+  });
+
+  for (const [value, seconds] of [
+    ['5,5', 5.5],
+    ['5s', 5],
+    ['5 s', 5],
+    ['2,5s', 2.5],
+    [' 7 ', 7],
+  ] as const) {
+    it(`data-delay="${value}" is ${seconds} s`, () => {
+      expect(read({ ...survey, 'data-delay': value })).to.deep.include({ delay: seconds });
+    });
+  }
+
+  for (const value of ['1,5,5', 's', '5ms', '5 min', '1e9']) {
+    it(`data-delay="${value}" is refused, with the form it should have`, () => {
+      const { delay, problems } = read({ ...survey, 'data-delay': value });
+      expect(delay).to.equal(0);
+      expect(problems).to.deep.equal([`data-delay="${value}" should be a number of seconds from 0 to 3600; using 0.`]);
+    });
+  }
+
+  for (const [value, locale] of [
+    ['pl-PL', 'pl'],
+    ['pl_PL', 'pl'],
+    ['PL', 'pl'],
+    ['en-GB', 'en'],
+    ['EN_us', 'en'],
+  ] as const) {
+    it(`data-locale="${value}" is ${locale}`, () => {
+      expect(read({ ...survey, 'data-locale': value })).to.deep.include({ locale, problems: [] });
+    });
+  }
+
+  it('data-locale="de-DE" is refused with the values it takes', () => {
+    expect(read({ ...survey, 'data-locale': 'de-DE' }).problems).to.deep.equal([
+      'data-locale="de-DE" should be "pl" or "en"; using the page language.',
+    ]);
+  });
+
+  it('takes URLs padded with spaces or broken over lines by an editor', () => {
+    expect(
+      read({
+        'data-survey': '  /ankiety/\n        opole-2016.json ',
+        'data-endpoint': '\n https://ankiety.example.org/api/\r\n   responses\n',
+      }),
+    ).to.deep.include({ survey: '/ankiety/opole-2016.json', endpoint: 'https://ankiety.example.org/api/responses', problems: [] });
+  });
+
+  it('keeps a space inside a survey URL (a file name with a space), which the browser encodes', () => {
+    expect(read({ 'data-survey': '/ankiety/opole 2016.json' })).to.deep.include({ survey: '/ankiety/opole 2016.json' });
+  });
+});
