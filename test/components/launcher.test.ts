@@ -392,19 +392,26 @@ describe('<ankieta-launcher>', () => {
     expect(getFlag(`shown:${key}`), 'not marked shown').to.equal(false);
   });
 
-  it('closes the slide-in panel when Tab takes focus into a frame under it (a map, a chat), focus left in the frame', async () => {
+  /** A slide-in panel open by itself on a wide screen, followed in the page by `page` (HTML). */
+  async function openPanel(page: string, wrapperStyle = '') {
     await setViewport({ width: 1280, height: 800 });
-    const wrapper = await fixture(html`<div></div>`);
+    const wrapper = await fixture(html`<div style=${wrapperStyle}></div>`);
     wrapper.insertAdjacentHTML(
       'beforeend',
-      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>` +
-        '<iframe title="czat" srcdoc="<button>Czat</button>" style="position: fixed; right: 24px; bottom: 24px; width: 200px; height: 80px"></iframe>',
+      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>${page}`,
     );
     const el = wrapper.querySelector('ankieta-launcher')!;
     const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
     survey.definition = threePages;
     await settled(survey);
-    await until(() => dialog(el).open);
+    await until(() => dialog(el)?.open === true);
+    return { el, survey, wrapper };
+  }
+
+  it('closes the slide-in panel when Tab takes focus into a frame under it (a map, a chat), focus left in the frame', async () => {
+    const { el, survey, wrapper } = await openPanel(
+      '<iframe title="czat" srcdoc="<button>Czat</button>" style="position: fixed; right: 24px; bottom: 24px; width: 200px; height: 80px"></iframe>',
+    );
     const frame = wrapper.querySelector('iframe')!;
     await until(() => frame.contentDocument?.querySelector('button') !== null);
     survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.focus();
@@ -439,15 +446,7 @@ describe('<ankieta-launcher>', () => {
   });
 
   it('stays open when the window loses focus (another tab, the address bar) with focus on the page', async () => {
-    await setViewport({ width: 1280, height: 800 });
-    const wrapper = await fixture(html`<div style="height: 2000px"><p>Tekst strony</p></div>`);
-    wrapper.insertAdjacentHTML(
-      'beforeend',
-      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`,
-    );
-    const el = wrapper.querySelector('ankieta-launcher')!;
-    (el.querySelector('ankieta-survey') as AnkietaSurvey).definition = threePages;
-    await until(() => dialog(el)?.open === true);
+    const { el } = await openPanel('<p>Tekst strony</p>', 'height: 2000px');
     (document.activeElement as HTMLElement | null)?.blur();
     window.dispatchEvent(new FocusEvent('blur'));
     await new Promise((r) => setTimeout(r, 100));
@@ -455,18 +454,9 @@ describe('<ankieta-launcher>', () => {
   });
 
   it('closes the slide-in panel when Tab reaches a page button below the fold that scrolls in under it', async () => {
-    await setViewport({ width: 1280, height: 800 });
-    const wrapper = await fixture(html`<div></div>`);
-    wrapper.insertAdjacentHTML(
-      'beforeend',
-      `<ankieta-launcher storage-key="k${Math.random()}" locale="pl" mode="slide-in"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>` +
-        '<div style="height: 1400px"></div><p style="text-align: right; margin-bottom: 300px"><button id="far">Dalej w stronie</button></p>',
+    const { el, survey, wrapper } = await openPanel(
+      '<div style="height: 1400px"></div><p style="text-align: right; margin-bottom: 300px"><button id="far">Dalej w stronie</button></p>',
     );
-    const el = wrapper.querySelector('ankieta-launcher')!;
-    const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
-    survey.definition = threePages;
-    await settled(survey);
-    await until(() => dialog(el).open);
     survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.focus();
     await sendKeys({ press: 'Tab' });
     const far = wrapper.querySelector('#far')!;
