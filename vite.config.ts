@@ -600,13 +600,17 @@ function cutLibrary(name: string, file: RegExp, pieces: Array<RegExp | [RegExp, 
  * page put on `Object.prototype` as enumerable (old CMS scripts do): the bundle then threw while
  * loading (`members()` read the descriptor of an inherited key) and a strict object would have
  * reported the page's key as unknown. In the script-tag bundles those loops walk own keys only.
+ * zod also copies a Set or a Map's keys with `Array.from`, which Prototype.js and MooTools replace
+ * with functions that give [] or [the Set itself]: those copies are spread instead.
  */
-function zodOwnKeys(): Plugin {
+function zodPageProof(): Plugin {
   return {
-    name: 'ankieta-zod-own-keys',
+    name: 'ankieta-zod-page-proof',
     transform(code, id) {
       if (!/node_modules\/zod\//.test(id)) return null;
-      const out = code.replace(/for \(const (\w+) in ([\w.]+)\)/g, 'for (const $1 of Object.keys($2))');
+      const out = code
+        .replace(/for \(const (\w+) in ([\w.]+)\)/g, 'for (const $1 of Object.keys($2))')
+        .replace(/\bArray\.from\(([\w.]+(?:\(\))?)\)/g, '[...$1]');
       return out === code ? null : { code: out, map: null };
     },
   };
@@ -672,7 +676,7 @@ function scriptBuild(entry: string, fileName: string) {
       stripLitMathml(),
       ...stripLitConnectionTracking(),
       stripLitCompiledTemplates(),
-      zodOwnKeys(),
+      zodPageProof(),
       stripZodVersionStamp(),
       shortenUnreachableErrors(),
       minifyCss(),

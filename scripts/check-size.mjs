@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 52_135, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 37_871 },
+  'dist/ankieta.js': { ceiling: 52_170, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 37_867 },
 };
 
 let failed = false;

@@ -8,7 +8,8 @@ export function uuid(): string {
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   // 32 hex digits, grouped 8-4-4-4-12.
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+  return [...bytes]
+    .map((b) => b.toString(16).padStart(2, '0'))
     .join('')
     .replace(/(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-');
 }

@@ -22,6 +22,7 @@ import { isAnswerable, normalizeAnswer, otherKey } from '../engine/answers.js';
 import { numericRange, scalePoints } from '../engine/scales.js';
 import { SurveyModel } from '../engine/survey-model.js';
 import { isDivergent, mean, nps, standardDeviation, total, type NpsBreakdown } from './statistics.js';
+import { range as integers } from '../schema/builtins.js';
 
 /** Groups with fewer responses than this are never shown (domain brief §3, anonymous mode). */
 export const MIN_GROUP_SIZE = 5;
@@ -196,7 +197,7 @@ function accumulator(question: AnswerableQuestion): Accumulator {
 
 function integerPoints(question: AnswerableQuestion): { value: number }[] {
   const range = numericRange(question)!;
-  return Array.from({ length: range.max - range.min + 1 }, (_, i) => ({ value: range.min + i }));
+  return integers(range.max - range.min + 1, range.min).map((value) => ({ value }));
 }
 
 /** Adds responses one at a time; `result()` can be called at any point. */

@@ -21,6 +21,7 @@ import {
 } from './aggregate.js';
 import { answerText, cellText, groupLabel, notApplicableText, valueLabel } from './labels.js';
 import { defuseFormula } from './responses-csv.js';
+import { range } from '../schema/builtins.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -44,7 +45,7 @@ export function toCsv(rows: readonly (readonly Cell[])[], locale: Locale): strin
   const separator = csvSeparator(locale);
   // Every line as long as the header (RFC 4180): cells not given are empty.
   const width = rows[0]?.length ?? 0;
-  const line = (row: readonly Cell[]) => Array.from({ length: Math.max(width, row.length) }, (_, i) => formatCell(row[i], locale));
+  const line = (row: readonly Cell[]) => range(Math.max(width, row.length)).map((i) => formatCell(row[i], locale));
   return `\uFEFF${rows.map((row) => line(row).join(separator)).join('\r\n')}\r\n`;
 }
 

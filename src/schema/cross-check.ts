@@ -6,6 +6,7 @@
 import type { Condition, Question, Scalar, SurveyDefinition } from './definition.js';
 import { NOT_APPLICABLE, OTHER } from './response.js';
 import { formatPath, type DefinitionIssue, type PathSegment } from './issues.js';
+import { range } from './builtins.js';
 
 /** Question types whose answers are numbers on a scale and can be scored or compared. */
 export const SCORED_TYPES: ReadonlySet<Question['type']> = new Set(['rating', 'scale', 'nps', 'matrix']);
@@ -184,9 +185,9 @@ function possibleAnswers(question: Question): Scalar[] | undefined {
     case 'consent':
       return [true];
     case 'rating':
-      return Array.from({ length: question.max ?? 5 }, (_, i) => i + 1);
+      return range(question.max ?? 5, 1);
     case 'nps':
-      return Array.from({ length: 11 }, (_, i) => i);
+      return range(11);
     case 'scale':
     case 'matrix': {
       // Both named scales (agree5, quality5) run from 1 to 5.

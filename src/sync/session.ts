@@ -22,6 +22,7 @@ import { OfflineStore } from '../store/offline-store.js';
 import type { Draft, OutboxItem, UndeliveredItem } from '../store/records.js';
 import { Delivery, type DeliveryReport, type OutboxSource } from './delivery.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './http.js';
+import { toJson } from '../schema/builtins.js';
 
 export type SessionState =
   'idle' | 'saved' | 'offline' | 'sending' | 'sent' | 'waiting' | 'not-delivered' | 'forbidden' | 'storage-unavailable';
@@ -346,7 +347,7 @@ export class OfflineSession extends EventTarget {
    */
   exportUndelivered(): string {
     const iso = (ms: number) => new Date(ms).toISOString();
-    return JSON.stringify(
+    return toJson(
       {
         format: 'ankieta-undelivered',
         version: 1,
@@ -363,7 +364,6 @@ export class OfflineSession extends EventTarget {
           .filter(this.#ours)
           .map((item) => ({ response: parseBody(item.body), queuedAt: iso(item.queuedAt) })),
       },
-      null,
       2,
     );
   }
@@ -425,7 +425,7 @@ export class OfflineSession extends EventTarget {
       id: response.id,
       surveyId: response.surveyId,
       endpoint: this.endpoint,
-      body: JSON.stringify(response),
+      body: toJson(response),
       queuedAt: this.#clock.now(),
     };
   }

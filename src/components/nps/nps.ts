@@ -5,8 +5,9 @@ import type { NpsQuestion } from '../../schema/definition.js';
 import { asPoint } from '../shared/scale-points.js';
 import { FormControl, stop } from '../shared/form-control.js';
 import { npsStyles } from './nps.styles.js';
+import { range } from '../../schema/builtins.js';
 
-const POINTS = Array.from({ length: 11 }, (_, i) => i);
+const POINTS = range(11);
 
 /**
  * @summary "How likely are you to recommend…": eleven radios 0–10 with visible numbers and

@@ -5,6 +5,7 @@ import type { RatingQuestion } from '../../schema/definition.js';
 import { asPoint } from '../shared/scale-points.js';
 import { FormControl, stop } from '../shared/form-control.js';
 import { ratingStyles } from './rating.styles.js';
+import { range } from '../../schema/builtins.js';
 
 const STAR = svg`<path d="M12 2.6l2.9 6 6.6.8-4.9 4.5 1.3 6.5L12 17.2l-5.9 3.2 1.3-6.5-4.9-4.5 6.6-.8z" />`;
 
@@ -60,7 +61,7 @@ export class AnkietaRating extends FormControl {
   protected override render() {
     const max = this.#max;
     const chosen = this.answer as number | undefined;
-    const stars = Array.from({ length: max }, (_, i) => i + 1);
+    const stars = range(max, 1);
     return html`
       <fieldset part="base" class="base" role="radiogroup" aria-required=${this.required ? 'true' : nothing} ?disabled=${this.isDisabled}>
         <legend part="label" class="label">${this.renderLabelText()}</legend>

@@ -18,6 +18,7 @@ import { download } from '../shared/download.js';
 import { FollowLang } from '../shared/follow-lang.js';
 import { tableScroll, TableScrollStops, tableScrollStyles } from '../shared/table-scroll.js';
 import { styles } from './results.styles.js';
+import { toJson } from '../../schema/builtins.js';
 
 /** What the element needs from a response: the answers, and optionally its identity. */
 export type ResultsResponse = Pick<Response, 'answers'> & Partial<Omit<Response, 'answers'>>;
@@ -299,7 +300,7 @@ export class AnkietaResults extends LitElement {
   }
 
   #exportJson = () => {
-    download(this.renderRoot as ShadowRoot, `${this.#filename}.json`, 'application/json', `${JSON.stringify(this.exportData, null, 2)}\n`);
+    download(this.renderRoot as ShadowRoot, `${this.#filename}.json`, 'application/json', `${toJson(this.exportData, 2)}\n`);
   };
 
   #exportCsv = () => {
