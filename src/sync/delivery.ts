@@ -215,6 +215,9 @@ export class Delivery {
     this.#clearTimer();
     this.#timer = this.#options.clock.setTimeout(() => {
       this.#timer = undefined;
+      // The timer counts elapsed time, at least the Retry-After: its window is over now, even if
+      // the device's clock was put back meanwhile (it would hold every later trigger as long).
+      this.#notBefore = 0;
       void this.flush('timer');
     }, delay);
   }

@@ -4,7 +4,7 @@ import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { clearDevice, settled } from '../components/survey-helpers.js';
 import { Harness, makeResponse, sleep, until } from '../support/offline-fixtures.js';
 import { fakeClock } from '../support/fake-clock.js';
-import { refuseConnections, resetServers, servers, setHidden, setOffline, stored } from '../support/servers.js';
+import { injectFaults, proxyLog, refuseConnections, resetServers, servers, setHidden, setOffline, stored } from '../support/servers.js';
 
 /** Needs Chromium's automation: navigator.onLine switched, the page hidden and shown again. */
 describe('delivery scenarios, Chromium', () => {
@@ -43,6 +43,30 @@ describe('delivery scenarios, Chromium', () => {
     await setOffline(false);
     await until(() => session.status.state === 'sent', 'sent after the online event');
     expect(attempts).to.deep.equal([response.id]);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  it('a clock corrected backwards during a Retry-After wait, offline when the wait ends: sent as soon as the network is back', async () => {
+    const { endpoint } = await servers();
+    const { fake, clock } = fakeClock();
+    // The phone's clock runs 2 h fast until the network time corrects it.
+    let fast = 2 * 60 * 60 * 1000;
+    const wall = { ...clock, now: () => clock.now() + fast };
+    await injectFaults({ type: 'status', status: 503, retryAfter: 10 });
+    const session = h.session({ endpoint, clock: wall, random: () => 1 });
+    await session.restore();
+    const response = makeResponse('konferencja', { overall: 3 }, session.responseId);
+    await session.complete(response);
+    await until(async () => (await proxyLog()).length === 1 && session.status.state === 'waiting', 'the 503 with Retry-After: 10');
+    fast = 0;
+    await setOffline(true);
+    await until(() => !navigator.onLine, 'navigator.onLine false');
+    await fake.tickAsync(10_000);
+    // The timer's pass reads the outbox and finds the phone offline (it says nothing new).
+    await sleep(500);
+    expect(await proxyLog(), 'nothing sent while offline').to.have.length(1);
+    await setOffline(false);
+    await until(() => session.log.sent.includes(response.id), 'sent after the online event, not 2 h later');
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 
