@@ -262,6 +262,22 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect((await submitBothPages(second, 2)).answers).to.deep.equal({ overall: 2 });
   });
 
+  it('the same draft open twice: answered in one, restored and sent (with a change) from the other, the first starts afresh instead of keeping a copy to send again', async () => {
+    const first = await mount();
+    await rate(first, 3);
+    const second = await mount();
+    expect(control(second, 'overall').value, 'the draft, restored').to.equal(3);
+    await submitBothPages(second, 4);
+    await until(() => control(first, 'overall').value === null, 'the tab where the answers were given cleared');
+    await settled(first);
+    const notices = [...first.shadowRoot!.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.trim());
+    expect(notices).to.deep.equal(['Ankieta została już wypełniona na tym urządzeniu.']);
+    first.remove();
+    second.remove();
+    const later = await mount();
+    expect(control(later, 'overall').value, 'no copy of the sent answers comes back later').to.equal(null);
+  });
+
   it('the same draft open twice: answers given in the other tab stay there when the first is sent, and go as their own response', async () => {
     const first = await mount();
     await rate(first, 3);

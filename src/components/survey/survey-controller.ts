@@ -33,9 +33,12 @@ export class SurveyController implements ReactiveController {
   /** Called when the form starts afresh by itself (its draft was sent from another tab). */
   onFresh?: () => void;
   #session: OfflineSession | undefined;
-  /** Tells this device's other tabs and placements which draft was just completed. */
+  /**
+   * Tells this device's other tabs and placements which draft was just completed (its id) or
+   * read (`[id]`).
+   */
   #drafts: BroadcastChannel | undefined;
-  /** An answer was given here since the draft was read. */
+  /** An answer was given here since the draft was read, here or in another tab. */
   #edited = false;
   #settings: SessionSettings = { persist: false };
   #starting = false;
@@ -82,6 +85,8 @@ export class SurveyController implements ReactiveController {
     }
     this.model = new SurveyModel(definition, draft);
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
+    // The answers given in another tab so far are in this copy: sent from here, they are sent.
+    if (this.restored) this.#drafts?.postMessage([draft!.responseId]);
     this.completedBefore = getFlag(`completed:${definition.id}`);
     // Changed while the draft was being read.
     this.configure(this.#settings);
@@ -276,11 +281,17 @@ export class SurveyController implements ReactiveController {
    * The draft on screen was just sent from another tab (opened twice on a bad connection, say).
    * Untouched here, the form is only a copy of what was sent, and sending it again made a second
    * response: it starts afresh, as a reload would, saying the survey was completed on this device.
-   * Answers given here stay, and a submit sends them as a response of their own.
+   * Answers given here since the other tab read the draft stay, and a submit sends them as a
+   * response of their own.
    */
-  #completedElsewhere = ({ data }: MessageEvent) => {
+  #completedElsewhere = ({ data }: MessageEvent<string | [string]>) => {
     const model = this.model;
     const session = this.#session;
+    if (typeof data !== 'string') {
+      // Read in another tab: what was answered here until now goes with that copy.
+      if (data[0] === session?.responseId) this.#edited = false;
+      return;
+    }
     // The draft "Zacznij od nowa" cleared here was sent there: bringing it back would send it twice.
     if (data === this.cleared?.draft?.responseId) {
       this.cleared = undefined;
