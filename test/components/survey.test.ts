@@ -7,6 +7,7 @@ import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { ratings, threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
 import { typeText } from '../support/keyboard.js';
+import { rawRecords } from '../support/offline-fixtures.js';
 
 const root = (el: AnkietaSurvey) => el.shadowRoot!;
 const part = (el: AnkietaSurvey, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
@@ -920,6 +921,43 @@ describe('<ankieta-survey>', () => {
       expect(stars.querySelector('[part~="error"]')!.textContent).to.equal('');
       expect([...stars.querySelectorAll('input')].map((i) => i.getAttribute('aria-invalid'))).to.deep.equal(Array(5).fill('false'));
     });
+
+    for (const id of ['remarks', 'why'])
+      it(`walked away with the cursor in a text field ("${id}"): none of that text is stored for, shown to or sent by the next person`, async () => {
+        await clearDevice();
+        const withText: SurveyDefinition = {
+          id: 'kiosk-text',
+          title: 'Kiosk',
+          pages: [
+            {
+              id: 'p',
+              questions: [
+                { id: 'q', type: 'rating', required: true, title: 'Ocena' },
+                { id: 'why', type: 'text', multiline: true, title: 'Dlaczego?', visibleIf: { question: 'q', lte: 2 } },
+                { id: 'remarks', type: 'text', title: 'Uwagi' },
+              ],
+            },
+          ],
+        };
+        const el = await fixture<AnkietaSurvey>(
+          html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${withText}></ankieta-survey>`,
+        );
+        await settle(el);
+        const field = (name: string) => control(el, name).shadowRoot!.querySelector<HTMLInputElement>('input, textarea')!;
+        await clickOption(el, 'q', 0); // one star: "Dlaczego?" shows
+        field(id).focus();
+        await typeText('Anna Nowak, sołtys');
+        await wait(2600); // idle 2 s, its warning the last second
+        await settle(el);
+        await wait(300);
+        const answers = [...(await rawRecords('ankieta')).entries()].filter(([key]) => key.startsWith('answer:'));
+        expect(answers, 'nothing of it on the device').to.deep.equal([]);
+        await clickOption(el, 'q', 1); // two stars: "Dlaczego?" shows again
+        expect([field('why').value, field('remarks').value], 'the fields the next person sees').to.deep.equal(['', '']);
+        const submitted = oneEvent(el, 'ankieta-submit');
+        primary(el).click();
+        expect((await submitted).detail.response.answers).to.deep.equal({ q: 2 });
+      });
 
     it('keeps a thank-you screen with results like a form in use: the idle warning, Continue, then cleared', async () => {
       const scored: SurveyDefinition = {

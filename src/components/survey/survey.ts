@@ -605,6 +605,12 @@ export class AnkietaSurvey extends LitElement {
 
   /** Kiosk: a fresh form for the next person. */
   #nextPerson(): void {
+    // Focus out of a text field the last person left it in, while their form is still there:
+    // Chromium sends the field's change when the fresh form removes it, and the text went into
+    // the next person's draft. Taken as their last answer now, it goes with their form; the idle
+    // timer it restarts is stopped again until the next person starts.
+    this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
+    this.#kiosk.stop();
     void this.#controller.startOver();
     this.#fresh();
     this.notice = 'kioskNext';
