@@ -61,6 +61,8 @@ export class Delivery {
   /** Surveys whose responses got 401/403/404 (the collector's "unknown survey" is one survey's). */
   #stopped = new Set<string>();
   #running: Promise<void> | undefined;
+  /** Web Locks refused in this context: passes run without them. */
+  #lockless = false;
   #again = false;
 
   constructor(options: DeliveryOptions) {
@@ -130,8 +132,15 @@ export class Delivery {
 
   #exclusively(pass: () => Promise<PassResult>): Promise<PassResult> {
     const { locks, lockName } = this.#options;
-    if (!locks) return pass();
-    return locks.request(lockName, { signal: this.#abort.signal }, pass).catch((): PassResult => 'failed');
+    if (!locks || this.#lockless) return pass();
+    return locks.request(lockName, { signal: this.#abort.signal }, pass).catch((error: Error): PassResult | Promise<PassResult> => {
+      // Web Locks refused here (a frame sandboxed without allow-same-origin, storage blocked
+      // for third parties): so is IndexedDB, so no other tab shares this outbox. Before, nothing
+      // was ever sent, and the status said "Wysyłanie…" for good.
+      if (error.name !== 'SecurityError') return 'failed';
+      this.#lockless = true;
+      return pass();
+    });
   }
 
   async #pass(mayPost: boolean): Promise<PassResult> {

@@ -77,16 +77,28 @@ export function embedPlugin() {
 /**
  * Koa middleware, ahead of the dev server's transforms: serves dist/ankieta.js byte for byte
  * (a transformed copy would fail its integrity check), and POST /embed-sink/api/responses,
- * a same-origin stand-in collector that accepts and remembers.
+ * a same-origin stand-in collector that accepts and remembers (also from a sandboxed frame).
  */
 export function embedMiddleware(plugin) {
   return async (context, next) => {
     if (context.path === `/${BUNDLE}`) {
       context.type = 'application/javascript';
       context.body = readFileSync(BUNDLE);
+      // As a CDN serves it: a page in a sandboxed frame (an opaque origin) loads it with CORS too.
+      context.set('Access-Control-Allow-Origin', '*');
       return;
     }
     if (context.path !== '/embed-sink/api/responses') return next();
+    // A sandboxed frame's requests come from origin "null": allowed here, as a collector would.
+    if (context.get('Origin') === 'null') {
+      context.set('Access-Control-Allow-Origin', 'null');
+      if (context.method === 'OPTIONS') {
+        context.set('Access-Control-Allow-Methods', 'POST');
+        context.set('Access-Control-Allow-Headers', 'content-type, idempotency-key');
+        context.status = 204;
+        return;
+      }
+    }
     if (context.method !== 'POST') {
       context.status = 405;
       return;

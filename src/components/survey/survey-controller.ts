@@ -51,9 +51,13 @@ export class SurveyController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (globalThis.BroadcastChannel) {
+    // Missing, or refused where storage is (Firefox blocking third-party storage): tabs are
+    // then not told of each other's drafts.
+    try {
       this.#drafts = new BroadcastChannel('ankieta-drafts');
       this.#drafts.onmessage = this.#completedElsewhere;
+    } catch {
+      // Nothing to tell them with.
     }
     // Moved in the page (e.g. into a launcher's dialog): carry on with a fresh session.
     if (this.model && !this.#session) void this.#openSession(this.model.definition);
