@@ -6,6 +6,7 @@ import { injectFaults, proxyLog, refuseConnections, resetServers, serveDefinitio
 import { definitionTimeouts } from '../../src/sync/load-definition.js';
 import { typeText } from '../support/keyboard.js';
 import { clearDevice, settled } from './survey-helpers.js';
+import { rawKeys } from '../support/offline-fixtures.js';
 
 /** The offline test collector exports survey "konferencja". */
 const survey: SurveyDefinition = {
@@ -349,6 +350,23 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await new Promise((r) => setTimeout(r, 2300)); // nobody touches it
     await settled(second);
     expect(control(second, 'overall').value, "the next person does not get the previous person's answers").to.equal(null);
+  });
+
+  it('a kiosk reloaded after its idle time has passed starts with a blank form: the unfinished answers left before are gone from the device', async () => {
+    const kiosk = () =>
+      fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk kiosk-idle="2" .definition=${survey}></ankieta-survey>`);
+    const first = await kiosk();
+    await settled(first);
+    await rate(first, 2);
+    first.remove(); // the page closed with someone's answers on it
+    await new Promise((r) => setTimeout(r, 2300)); // longer than the idle time
+    const second = await kiosk();
+    await settled(second);
+    expect(control(second, 'overall').value, "the previous person's answer").to.equal(null);
+    const notices = [...second.shadowRoot!.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.trim());
+    expect(notices, 'no "Przywrócono…" and nothing to bring back').to.deep.equal([]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await rawKeys('ankieta', 'answer:'), 'the draft removed from the device').to.deep.equal([]);
   });
 
   it('delivers a submitted response to the collector exactly once and says so: sending, then sent', async () => {

@@ -71,8 +71,11 @@ export class SurveyController implements ReactiveController {
     this.#session = undefined;
   }
 
-  /** Starts a pass through a (validated) definition, restoring this device's draft of it, if any. */
-  async start(definition: SurveyDefinition, settings: SessionSettings): Promise<void> {
+  /**
+   * Starts a pass through a (validated) definition, restoring this device's draft of it, if any:
+   * one last written within `maxAge` ms (a kiosk's idle time), or any.
+   */
+  async start(definition: SurveyDefinition, settings: SessionSettings, maxAge = Infinity): Promise<void> {
     this.#session?.dispose();
     this.#session = undefined;
     this.#settings = settings;
@@ -83,7 +86,7 @@ export class SurveyController implements ReactiveController {
     this.#starting = true;
     let draft;
     try {
-      draft = await this.#openSession(definition);
+      draft = await this.#openSession(definition, maxAge);
     } finally {
       this.#starting = false;
     }
@@ -118,7 +121,7 @@ export class SurveyController implements ReactiveController {
     this.hostConnected();
   }
 
-  async #openSession(definition: SurveyDefinition) {
+  async #openSession(definition: SurveyDefinition, maxAge = Infinity) {
     this.#opened = this.#settings;
     const session = new OfflineSession({
       surveyId: definition.id,
@@ -146,6 +149,8 @@ export class SurveyController implements ReactiveController {
     });
     // Reopened on reconnecting (hostConnected), it keeps the answers on screen and ignores the draft.
     const draft = await session.restore();
+    // Left longer ago than `maxAge` (a kiosk's idle reset would have cleared it): removed.
+    if (draft && Date.now() - draft.updatedAt > maxAge) return void (await session.startOver());
     return draft;
   }
 

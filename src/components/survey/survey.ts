@@ -118,7 +118,8 @@ export class AnkietaSurvey extends LitElement {
   kiosk = false;
   /**
    * Kiosk: seconds without activity before an unfinished form is cleared. A countdown warns
-   * 20 s before (WCAG 2.2.1); below 40 the warning gets half the time.
+   * 20 s before (WCAG 2.2.1); below 40 the warning gets half the time. A page opened again
+   * restores unfinished answers only if they were written within this time.
    */
   kioskIdle = 120;
   /**
@@ -337,10 +338,15 @@ export class AnkietaSurvey extends LitElement {
     this.summary = [];
     this.loadState = 'loading';
     const started = this.#source;
-    await this.#controller.start(result.value, { endpoint: this.endpoint, persist: this.persist });
+    await this.#controller.start(
+      result.value,
+      { endpoint: this.endpoint, persist: this.persist },
+      this.kiosk ? Math.max(2, this.kioskIdle) * 1000 : undefined,
+    );
     if (this.#source !== started) return;
     // A kiosk reloaded mid-survey (the tablet's browser, or staff refreshing it) shows the
     // unfinished answers of whoever left: cleared after the idle time, like any abandoned form.
+    // Left longer ago than that, they are not restored at all.
     if (this.kiosk && this.#controller.restored) this.#kiosk.filling();
     this.loadState = 'ready';
     // "Ready" means the first page is on screen: after this render.
