@@ -959,6 +959,26 @@ describe('<ankieta-survey>', () => {
         expect((await submitted).detail.response.answers).to.deep.equal({ q: 2 });
       });
 
+    it('sent with the cursor still in a text field (a screen reader activating the button): the thank-you screen goes after kiosk-thanks as usual', async () => {
+      const withText: SurveyDefinition = {
+        id: 'kiosk-sent-from-text',
+        title: 'Kiosk',
+        pages: [{ id: 'p', questions: [{ id: 'remarks', type: 'text', multiline: true, title: 'Uwagi' }] }],
+      };
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-idle="30" kiosk-thanks="1" locale="pl" .definition=${withText}></ankieta-survey>`,
+      );
+      await settle(el);
+      control(el, 'remarks').shadowRoot!.querySelector('textarea')!.focus();
+      await typeText('Dziękuję');
+      primary(el).click(); // activated without moving focus to it
+      await settle(el);
+      expect(part(el, 'thank-you')).to.exist;
+      await wait(1300);
+      await settle(el);
+      expect(!!part(el, 'thank-you'), 'a fresh form, not a thank-you screen waiting for the idle time').to.equal(false);
+    });
+
     it('keeps a thank-you screen with results like a form in use: the idle warning, Continue, then cleared', async () => {
       const scored: SurveyDefinition = {
         id: 'kiosk-scored',

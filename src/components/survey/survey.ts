@@ -691,10 +691,13 @@ export class AnkietaSurvey extends LitElement {
     if (!found) return;
     const { element, question } = found;
     const controller = this.#controller;
-    controller.answer(question.id, readAnswer(element, question), question.type === 'text');
+    // Not a change: the change Chromium sends from a text field the send button removed, when
+    // focus stayed in it (a screen reader activating the button) took the thank-you screen
+    // for a form in use, kept until the idle time.
+    const changed = controller.answer(question.id, readAnswer(element, question), question.type === 'text');
     // A one-off message ("cleared", "ready for the next person") gives way to the saving status.
     this.notice = '';
-    if (this.kiosk) this.#kiosk.filling();
+    if (this.kiosk && changed) this.#kiosk.filling();
     if (question.type === 'choice' && question.other) {
       const otherText = (element as HTMLElement & { otherText?: string }).otherText;
       controller.answer(`${question.id}.other`, otherText ? otherText : undefined, true);
