@@ -16,7 +16,13 @@ export async function fetchDefinition(url: string, signal: AbortSignal): Promise
   signal.addEventListener('abort', stop);
   const timer = setTimeout(stop, definitionTimeouts.giveUp);
   try {
-    const response = await fetch(url, { signal: abort.signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    // No Referer: the page's address may hold a newsletter's ?subscriber=…, as for the POST.
+    const response = await fetch(url, {
+      signal: abort.signal,
+      credentials: 'same-origin',
+      referrerPolicy: 'no-referrer',
+      headers: { Accept: 'application/json' },
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
     return await response.text();
   } catch (error) {

@@ -2,7 +2,16 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/elements.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import type { Response, SurveyDefinition } from '../../src/schema/index.js';
-import { injectFaults, proxyLog, refuseConnections, resetServers, serveDefinition, servers, stored } from '../support/servers.js';
+import {
+  definitionReferer,
+  injectFaults,
+  proxyLog,
+  refuseConnections,
+  resetServers,
+  serveDefinition,
+  servers,
+  stored,
+} from '../support/servers.js';
 import { definitionTimeouts } from '../../src/sync/load-definition.js';
 import { typeText } from '../support/keyboard.js';
 import { clearDevice, settled } from './survey-helpers.js';
@@ -810,6 +819,15 @@ describe('<ankieta-survey> on the device and over the network', () => {
     el.remove();
     const again = await mount(endpoint);
     expect(control(again, 'overall').value, 'and no draft left behind').to.equal(null);
+  });
+
+  it("fetches the definition without the page's address (a newsletter's ?subscriber=… stays on the page)", async () => {
+    await serveDefinition({ text: JSON.stringify(survey), stall: false });
+    expect(location.search, 'the test page has a query string').to.not.equal('');
+    const el = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" src="/offline/survey"></ankieta-survey>`);
+    await settled(el);
+    expect(part(el, 'title')!.textContent).to.equal('Konferencja');
+    expect(await definitionReferer()).to.equal('');
   });
 
   it('on Wi-Fi that passes nothing, shows the copy from the last visit with its draft after a few seconds', async function () {

@@ -16,6 +16,8 @@ export function offlinePlugin() {
 
   /** What /offline/survey serves (set by a test), and whether it answers at all. */
   let definition = { text: '{}', stall: false };
+  /** The Referer header of the last request for it ('' when none was sent). */
+  let definitionReferer = '';
 
   /** A second collector that allows only another site: the test page's origin is refused. */
   let elsewhere;
@@ -55,6 +57,7 @@ export function offlinePlugin() {
     // answered by the dev server's own cache and never reached this.
     middleware: async (context, next) => {
       if (context.path !== '/offline/survey') return next();
+      definitionReferer = context.get('Referer');
       if (definition.stall) return new Promise(() => {});
       context.set('cache-control', 'no-store');
       context.type = 'json';
@@ -66,6 +69,7 @@ export function offlinePlugin() {
         definition = { text: payload.text ?? definition.text, stall: Boolean(payload.stall) };
         return true;
       }
+      if (command === 'offline:definition-referer') return definitionReferer;
       if (!command.startsWith('offline:')) return undefined;
       const { collector, proxy } = await servers();
       switch (command) {

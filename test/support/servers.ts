@@ -83,3 +83,5 @@ export const clearSiteStorage = () => command<boolean>('clear-storage');
 export const setHidden = (hidden: boolean) => command<boolean>('visibility', { hidden });
 /** Serves `text` at /offline/survey on the test server, or (stall) accepts requests there and never answers. */
 export const serveDefinition = (config: { text?: string; stall: boolean }) => command<boolean>('definition', config);
+/** The Referer of the last request for /offline/survey ('' when none was sent). */
+export const definitionReferer = () => command<string>('definition-referer');
