@@ -111,6 +111,16 @@ if (command === 'check') {
     process.stdout.write(`ok   ${file}: survey "${id}" version ${version}, ${pages.length} pages, ${questions} questions${scored}\n`);
     // Answers that pass every field's limit can still make a body the collector refuses (413):
     // the response is then kept on the device as "not delivered", and the organiser never gets it.
+    // Personal data (RODO): a heuristic, for the author and the DPO to look at.
+    const personal = cli.personalData(result.value);
+    if (personal.questions.length && (personal.saysAnonymous || !personal.hasConsent))
+      process.stderr.write(
+        `${file}: warning: ${personal.questions.map((id) => `"${id}"`).join(', ')} ask${personal.questions.length > 1 ? '' : 's'} for personal data ` +
+          (personal.saysAnonymous
+            ? 'while the survey says it is anonymous: change that text, or ask for them in a separate survey'
+            : 'and there is no consent question with an information clause (RODO art. 13)') +
+          ' (README, "Privacy (RODO)")\n',
+      );
     const bound = cli.textBound(result.value);
     if (bound.bytes > cli.COLLECTOR_MAX_BODY)
       process.stderr.write(

@@ -262,6 +262,42 @@ describe('ankieta check', () => {
     assert.match(result.stdout, /^ok {3}demo\/surveys\/sample\.json: /);
   });
 
+  it('warns when a survey asks for personal data while it says it is anonymous, or without a consent question', () => {
+    const write = (name, definition) => {
+      const file = join(scratch, name);
+      writeFileSync(file, JSON.stringify(definition));
+      return file;
+    };
+    const page = (...questions) => [{ id: 'p', questions: [{ id: 'ocena', type: 'rating', title: 'Ocena' }, ...questions] }];
+    const anonymous = write('anonimowa.json', {
+      id: 'anonimowa',
+      title: 'Ankieta',
+      description: 'Ankieta jest anonimowa.',
+      pages: page({ id: 'kto', type: 'text', title: 'Imię i nazwisko' }, { id: 'mail', type: 'text', format: 'email', title: 'Kontakt' }),
+    });
+    const noClause = write('bez-klauzuli.json', {
+      id: 'bez-klauzuli',
+      title: 'Zapisy',
+      pages: page({ id: 'tel', type: 'text', title: { pl: 'Numer telefonu', en: 'Phone number' } }),
+    });
+    const withClause = write('z-klauzula.json', {
+      id: 'z-klauzula',
+      title: 'Zapisy na materiały',
+      pages: page(
+        { id: 'mail', type: 'text', format: 'email', title: 'Adres e-mail' },
+        { id: 'zgoda', type: 'consent', title: 'Zgoda', text: 'Administratorem danych jest…', label: 'Zgadzam się' },
+      ),
+    });
+    const result = run(['check', anonymous, noClause, withClause, 'demo/surveys/conference-opole-2016.json']);
+    assert.equal(result.status, 0, 'warnings, not errors');
+    assert.equal(
+      result.stderr,
+      `${anonymous}: warning: "kto", "mail" ask for personal data while the survey says it is anonymous: change that text, or ask for them in a separate survey (README, "Privacy (RODO)")\n` +
+        `${noClause}: warning: "tel" asks for personal data and there is no consent question with an information clause (RODO art. 13) (README, "Privacy (RODO)")\n`,
+    );
+    assert.equal(result.stdout.split('\n').filter(Boolean).length, 4);
+  });
+
   it('warns when text answers at their limits could make a response larger than a collector accepts by default', () => {
     const big = join(scratch, 'big.json');
     const text = (n) => ({ id: `t${n}`, type: 'text', title: `T${n}`, multiline: true, maxLength: 20000 });
