@@ -26,9 +26,13 @@ async function main(): Promise<void> {
   const token = options.tokenGenerated
     ? `token ${options.token} (generated; set --token or ANKIETA_TOKEN to keep one)`
     : 'token from --token/ANKIETA_TOKEN';
+  // Said at every start, so whoever runs it sees what the information clause must match.
+  const retention = options.retentionDays
+    ? `responses deleted ${options.retentionDays} days after receipt`
+    : 'responses kept until erased (no --retention-days)';
   // The one line a start prints; scripts that run the collector read the URL and token from it.
   process.stdout.write(
-    `ankieta-collector listening on ${collector.url} | storage ${collector.storage} | origins ${origins} | surveys ${surveys} | ${token}\n`,
+    `ankieta-collector listening on ${collector.url} | storage ${collector.storage} | origins ${origins} | surveys ${surveys} | ${retention} | ${token}\n`,
   );
 
   let stopping = false;

@@ -90,6 +90,7 @@ for (const storage of storages()) {
       await collector.stop();
       await receivedOn(old.id, '2016-04-18');
       await start(['--retention-days', '365']);
+      assert.match(collector.output.stdout, /\| responses deleted 365 days after receipt \| /);
       const after = (await stored('konferencja')).map((r) => r.id);
       assert.ok(!after.includes(old.id), 'received in 2016: gone');
       for (const r of [fresh, wrongClock, future]) assert.ok(after.includes(r.id), `received today, submittedAt ${r.submittedAt}: stays`);

@@ -121,6 +121,7 @@ describe('collector command line', () => {
         line,
         /^ankieta-collector listening on http:\/\/127\.0\.0\.1:\d+ \| storage SQLite .+ankieta\.sqlite \| origins http:\/\/localhost:8000 \| /,
       );
+      assert.match(line, /\| responses kept until erased \(no --retention-days\) \| /, 'what the information clause must match');
       const token = /\| token (\S+) \(generated/.exec(line)?.[1];
       assert.ok(token && token.length >= 24);
       assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);
