@@ -270,7 +270,9 @@ function removeDraft(store: IDBObjectStore, surveyId: string, responseId: string
 }
 
 function markDone(store: IDBObjectStore, surveyId: string, responseIds: string[], now: number): void {
-  const done: DoneMark = { surveyId, at: now };
+  // To the hour, like the response's own times: the 30-day pruning needs no more, and to the
+  // millisecond it tied a response id on a kiosk's device to the person who stood there.
+  const done: DoneMark = { surveyId, at: now - (now % 36e5) };
   for (const responseId of new Set(responseIds)) {
     removeDraft(store, surveyId, responseId);
     store.put(done, doneKey(surveyId, responseId));

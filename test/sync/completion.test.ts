@@ -24,7 +24,9 @@ describe('completion (draft → outbox)', () => {
     const records = await rawRecords(h.databaseName);
     expect([...records.keys()].filter((k) => k.startsWith('draft:') || k.startsWith('answer:'))).to.deep.equal([]);
     expect(records.get(`outbox:${response.id}`)).to.include({ id: response.id, body: JSON.stringify(response), endpoint: null });
-    expect(records.has(`done:konferencja:${response.id}`)).to.equal(true);
+    const at = (records.get(`done:konferencja:${response.id}`) as { at: number }).at;
+    expect(at % (60 * 60 * 1000), 'the completion mark to the hour, like the response times').to.equal(0);
+    expect(Date.now() - at).to.be.within(0, 60 * 60 * 1000);
     expect(session.log.queued).to.deep.equal([{ responseId: response.id, waiting: 1 }]);
     // Without an endpoint the response stays on the device.
     expect(session.status).to.include({ state: 'saved', waiting: 1 });
