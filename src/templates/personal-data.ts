@@ -1,10 +1,22 @@
 import type { LocalizedText, SurveyDefinition } from '../schema/definition.js';
 
-/** Words in a question's title that ask for a person's identity or contact details. */
-const PERSONAL =
-  /imi[eę] i nazwisko|nazwisk|e-?mail|numer telefonu|telefon kontaktowy|pesel|adres zamieszkania|full name|your name|phone number|home address/i;
-/** A survey that calls itself anonymous (the templates' note, an author's description). */
-const ANONYMOUS = /anonim|anonymous/i;
+/**
+ * A title that asks for a person's identity or contact details: it starts with what it asks
+ * ("Imię i nazwisko", "Twój adres e-mail", "Nr telefonu", "First name", "Date of birth"), or
+ * holds "imię i nazwisko" / "full name". Not a title that mentions e-mail or a speaker's name
+ * ("Jak oceniasz newsletter e-mail?", "Podaj nazwisko prelegenta").
+ */
+const PERSONAL = new RegExp(
+  [
+    '^(twoje |twój |pana |pani |pana/pani )?(imię|nazwisko|adres e-?mail|e-?mail|adres( zamieszkania| do korespondencji)?|(nr|numer) telefonu|telefon( kontaktowy| komórkowy)?|pesel|data urodzenia)(?![\\p{L}])',
+    'imię i nazwisko|full name',
+    '^(your |first |last |full )?(name|surname|phone( number)?|mobile( phone)?)(?=\\s*([:*?(]|$))',
+    '^(your )?(e-?mail( address)?|date of birth|(home |current |postal )?address)(?![\\p{L}])',
+  ].join('|'),
+  'iu',
+);
+/** A survey that calls itself anonymous (the templates' note, an author's description), not one that says it is not. */
+const ANONYMOUS = /(?<!nie (jest )?)anonim|(?<!not )anonymous/i;
 
 const texts = (text: LocalizedText | undefined): string[] =>
   text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text);
@@ -22,7 +34,9 @@ export function personalData(definition: SurveyDefinition): { questions: string[
     .filter(
       (question) =>
         question.type !== 'info' &&
-        ((question.type === 'text' && question.format === 'email') || texts(question.title).some((text) => PERSONAL.test(text))),
+        // A consent's title is about agreeing ("Zgoda na kontakt e-mail"), not a field.
+        question.type !== 'consent' &&
+        ((question.type === 'text' && question.format === 'email') || texts(question.title).some((text) => PERSONAL.test(text.trim()))),
     )
     .map((question) => question.id);
   const saysAnonymous = [

@@ -288,14 +288,23 @@ describe('ankieta check', () => {
         { id: 'zgoda', type: 'consent', title: 'Zgoda', text: 'Administratorem danych jest…', label: 'Zgadzam się' },
       ),
     });
-    const result = run(['check', anonymous, noClause, withClause, 'demo/surveys/conference-opole-2016.json']);
+    const notPersonal = write('prelegenci.json', {
+      id: 'prelegenci',
+      title: 'Ankieta (nie jest anonimowa)',
+      pages: page(
+        { id: 'kogo', type: 'text', title: 'Podaj nazwisko prelegenta, którego chcesz usłyszeć' },
+        { id: 'news', type: 'rating', title: 'Jak oceniasz nasz newsletter e-mail?' },
+        { id: 'zgoda', type: 'consent', title: 'Zgoda na kontakt e-mail', text: 'Administratorem danych jest…', label: 'Zgadzam się' },
+      ),
+    });
+    const result = run(['check', anonymous, noClause, withClause, notPersonal, 'demo/surveys/conference-opole-2016.json']);
     assert.equal(result.status, 0, 'warnings, not errors');
     assert.equal(
       result.stderr,
       `${anonymous}: warning: "kto", "mail" ask for personal data while the survey says it is anonymous: change that text, or ask for them in a separate survey (README, "Privacy (RODO)")\n` +
         `${noClause}: warning: "tel" asks for personal data and there is no consent question with an information clause (RODO art. 13) (README, "Privacy (RODO)")\n`,
     );
-    assert.equal(result.stdout.split('\n').filter(Boolean).length, 4);
+    assert.equal(result.stdout.split('\n').filter(Boolean).length, 5);
   });
 
   it('warns when text answers at their limits could make a response larger than a collector accepts by default', () => {
