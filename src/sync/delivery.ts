@@ -133,11 +133,17 @@ export class Delivery {
   #exclusively(pass: () => Promise<PassResult>): Promise<PassResult> {
     const { locks, lockName } = this.#options;
     if (!locks || this.#lockless) return pass();
-    return locks.request(lockName, { signal: this.#abort.signal }, pass).catch((error: Error): PassResult | Promise<PassResult> => {
+    let granted = false;
+    const locked = () => {
+      granted = true;
+      return pass();
+    };
+    return locks.request(lockName, { signal: this.#abort.signal }, locked).catch((error: Error): PassResult | Promise<PassResult> => {
       // Web Locks refused here (a frame sandboxed without allow-same-origin, storage blocked
       // for third parties): so is IndexedDB, so no other tab shares this outbox. Before, nothing
-      // was ever sent, and the status said "Wysyłanie…" for good.
-      if (error.name !== 'SecurityError') return 'failed';
+      // was ever sent, and the status said "Wysyłanie…" for good. (A pass that failed inside
+      // the lock is not a refusal.)
+      if (granted || error.name !== 'SecurityError') return 'failed';
       this.#lockless = true;
       return pass();
     });

@@ -544,7 +544,7 @@ export class OfflineSession extends EventTarget {
         let stored = item;
         if ((await this.#store.enqueue(this.surveyId, draftId, item, this.#clock.now())) === 'id-taken') {
           const response = { ...(JSON.parse(item.body) as Response), id: uuid() };
-          stored = { ...item, id: response.id, body: JSON.stringify(response) };
+          stored = { ...item, id: response.id, body: toJson(response) };
           await this.#store.enqueue(this.surveyId, draftId, stored, this.#clock.now());
           this.#outbox.delete(id);
           this.#mine.delete(id);

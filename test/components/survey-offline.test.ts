@@ -288,6 +288,35 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(control(later, 'overall').value, 'no copy of the sent answers comes back later').to.equal(null);
   });
 
+  it('the same draft open twice: text typed in the first while the second reads the draft is not lost when the second sends its copy', async () => {
+    const first = await mount();
+    await rate(first, 3);
+    // The keystroke lands between the second tab's read of the draft and its announcement of it.
+    const announce = BroadcastChannel.prototype.postMessage;
+    let typed = false;
+    BroadcastChannel.prototype.postMessage = function (this: BroadcastChannel, message: unknown) {
+      if (Array.isArray(message) && !typed) {
+        typed = true;
+        const field = control(first, 'comments').shadowRoot!.querySelector('input')!;
+        field.value = 'Za krótkie przerwy';
+        field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      }
+      return announce.call(this, message);
+    };
+    let second: AnkietaSurvey;
+    try {
+      second = await mount();
+    } finally {
+      BroadcastChannel.prototype.postMessage = announce;
+    }
+    expect(typed, 'the read was announced').to.equal(true);
+    const sent = await submitBothPages(second, 3);
+    expect(sent.answers.comments, 'not in the copy sent').to.equal(undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    await settled(first);
+    expect(control(first, 'comments').value, 'kept where it was typed, to go as a response of its own').to.equal('Za krótkie przerwy');
+  });
+
   it('the same draft open twice: answers given in the other tab stay there when the first is sent, and go as their own response', async () => {
     const first = await mount();
     await rate(first, 3);
@@ -376,6 +405,24 @@ describe('<ankieta-survey> on the device and over the network', () => {
     expect(notices, 'no "Przywrócono…" and nothing to bring back').to.deep.equal([]);
     await new Promise((r) => setTimeout(r, 200));
     expect(await rawKeys('ankieta', 'answer:'), 'the draft removed from the device').to.deep.equal([]);
+  });
+
+  it('a kiosk whose clock was hours fast when someone left their answers does not restore them once the clock is right', async () => {
+    const kiosk = () =>
+      fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk kiosk-idle="2" .definition=${survey}></ankieta-survey>`);
+    const now = Date.now;
+    Date.now = () => now() + 2 * 60 * 60 * 1000;
+    try {
+      const first = await kiosk();
+      await settled(first);
+      await rate(first, 2);
+      first.remove();
+    } finally {
+      Date.now = now; // the network time corrects the clock
+    }
+    const second = await kiosk();
+    await settled(second);
+    expect(control(second, 'overall').value, "the previous person's answer").to.equal(null);
   });
 
   it('delivers a submitted response to the collector exactly once and says so: sending, then sent', async () => {

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { uuid } from '../../src/engine/uuid.js';
 import type { Response } from '../../src/schema/index.js';
+import { systemClock } from '../../src/store/clock.js';
+import { Delivery } from '../../src/sync/delivery.js';
 import { freshDatabaseName, Harness, makeResponse, putRaw, rawKeys, sleep, until } from '../support/offline-fixtures.js';
 import { collectorElsewhere, injectFaults, proxyLog, refuseConnections, resetServers, servers, stored } from '../support/servers.js';
 
@@ -357,5 +359,64 @@ describe('delivery scenarios', () => {
     expect((await proxyLog()).length).to.equal(0);
     expect(session.status).to.include({ state: 'saved', waiting: 1 });
     expect(JSON.parse(session.exportUndelivered()).waiting).to.have.length(1);
+  });
+});
+
+describe('Delivery and Web Locks', () => {
+  it('a pass that fails inside the lock keeps the lock for later passes and posts nothing again at once', async () => {
+    await resetServers();
+    const { endpoint } = await servers();
+    const lockName = `ankieta-outbox:test-${uuid()}`;
+    const item = (id: string) => ({
+      id,
+      surveyId: 'konferencja',
+      endpoint,
+      body: JSON.stringify(makeResponse('konferencja', { overall: 3 }, id)),
+      queuedAt: 0,
+    });
+    const first = item(uuid());
+    let outbox = [first];
+    let failOnce = true;
+    const posts: string[] = [];
+    const delivery = new Delivery({
+      endpoint,
+      source: {
+        items: async () => [...outbox],
+        claim: async () => true,
+        unclaim: async () => {},
+        // Storage refusing the write once, after the collector confirmed the first item.
+        delivered: async (done) => {
+          if (failOnce) {
+            failOnce = false;
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          }
+          outbox = outbox.filter((o) => o.id !== done.id);
+        },
+        rejected: async () => {},
+      },
+      report: () => {},
+      clock: systemClock,
+      random: () => 1,
+      fetch: async (input, init) => {
+        const held = (await navigator.locks.query()).held ?? [];
+        posts.push(
+          `${(init?.headers as Record<string, string>)['Idempotency-Key'] === first.id ? 'first' : 'second'}, lock ${held.some((l) => l.name === lockName) ? 'held' : 'not held'}`,
+        );
+        return fetch(input, init);
+      },
+      locks: navigator.locks,
+      lockName,
+      requestTimeoutMs: 5000,
+      isOnline: () => true,
+    });
+    try {
+      await delivery.flush('queued');
+      expect(posts, 'not posted again at once, without the lock').to.deep.equal(['first, lock held']);
+      outbox.push(item(uuid()));
+      await delivery.flush('retry');
+      expect(posts.slice(1), 'later passes still under the lock').to.deep.equal(['first, lock held', 'second, lock held']);
+    } finally {
+      delivery.dispose();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { Harness, makeResponse, rawKeys, until } from '../support/offline-fixtures.js';
+import { Harness, makeResponse, rawKeys, rawRecords, until } from '../support/offline-fixtures.js';
 import { keepsWorkingInMemory, storageFaults } from '../support/storage-faults.js';
 import { refuseConnections, resetServers, servers, stored } from '../support/servers.js';
 
@@ -14,6 +14,43 @@ describe('storage failures (the form keeps working in memory)', () => {
   for (const fault of storageFaults) {
     it(`${fault.name}: answers and the completed response are kept in memory and delivered`, () => keepsWorkingInMemory(h, fault));
   }
+
+  it('a response held in memory whose id another tab completed meanwhile is written under a new id with the same JSON, also on a page with Array.prototype.toJSON', async () => {
+    const { endpoint } = await servers();
+    await refuseConnections(true);
+    const toJSON = Object.getOwnPropertyDescriptor(Array.prototype, 'toJSON');
+    // What Prototype.js 1.6 gives arrays (test/embed/pages/legacy.js).
+    Object.defineProperty(Array.prototype, 'toJSON', {
+      value(this: unknown[]) {
+        return `[${this.map((value) => JSON.stringify(value)).join(', ')}]`;
+      },
+      configurable: true,
+      writable: true,
+    });
+    try {
+      const { options, mend } = await storageFaults[2]!.setUp(h.databaseName);
+      const session = h.session({ endpoint, ...options });
+      await session.restore();
+      const id = session.responseId;
+      const answers = { overall: 1, topics: ['roads', 'schools'] };
+      await session.complete(makeResponse('konferencja', answers, id));
+      await until(() => session.status.state === 'waiting', 'the failed attempt');
+      await mend!();
+      const other = h.session();
+      await other.restore();
+      await other.complete(makeResponse('konferencja', { overall: 5 }, id)); // the same draft, sent from another tab
+      await session.saveAnswer('overall', 2); // storage is tried again: the held response is written
+      await until(async () => (await rawKeys(h.databaseName, 'outbox:')).length === 2, 'both in the outbox');
+      const records = await rawRecords(h.databaseName);
+      const moved = [...records.entries()]
+        .filter(([key]) => key.startsWith('outbox:') && key !== `outbox:${id}`)
+        .map(([, item]) => JSON.parse((item as { body: string }).body) as { answers: unknown });
+      expect(moved.map((r) => r.answers)).to.deep.equal([answers]);
+    } finally {
+      if (toJSON) Object.defineProperty(Array.prototype, 'toJSON', toJSON);
+      else delete (Array.prototype as { toJSON?: unknown }).toJSON;
+    }
+  });
 
   it('a response completed while storage failed is written to the outbox once storage returns', async () => {
     const { endpoint } = await servers();

@@ -35,7 +35,7 @@ export class SurveyController implements ReactiveController {
   #session: OfflineSession | undefined;
   /**
    * Tells this device's other tabs and placements which draft was just completed (its id) or
-   * read (`[id]`).
+   * read (`[id, updatedAt]`).
    */
   #drafts: BroadcastChannel | undefined;
   /** An answer was given here since the draft was read, here or in another tab. */
@@ -93,7 +93,7 @@ export class SurveyController implements ReactiveController {
     this.model = new SurveyModel(definition, draft);
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
     // The answers given in another tab so far are in this copy: sent from here, they are sent.
-    if (this.restored) this.#drafts?.postMessage([draft!.responseId]);
+    if (this.restored) this.#drafts?.postMessage([draft!.responseId, draft!.updatedAt]);
     this.completedBefore = getFlag(`completed:${definition.id}`);
     // Changed while the draft was being read.
     this.configure(this.#settings);
@@ -150,7 +150,8 @@ export class SurveyController implements ReactiveController {
     // Reopened on reconnecting (hostConnected), it keeps the answers on screen and ignores the draft.
     const draft = await session.restore();
     // Left longer ago than `maxAge` (a kiosk's idle reset would have cleared it): removed.
-    if (draft && Date.now() - draft.updatedAt > maxAge) return void (await session.startOver());
+    // (Or dated ahead by more: written while the device's clock was fast.)
+    if (draft && Math.abs(Date.now() - draft.updatedAt) > maxAge) return void (await session.startOver());
     return draft;
   }
 
@@ -293,12 +294,13 @@ export class SurveyController implements ReactiveController {
    * Answers given here since the other tab read the draft stay, and a submit sends them as a
    * response of their own.
    */
-  #completedElsewhere = ({ data }: MessageEvent<string | [string]>) => {
+  #completedElsewhere = ({ data }: MessageEvent<string | [string, number]>) => {
     const model = this.model;
     const session = this.#session;
     if (typeof data !== 'string') {
-      // Read in another tab: what was answered here until now goes with that copy.
-      if (data[0] === session?.responseId) this.#edited = false;
+      // Read in another tab: what was answered here until then goes with that copy (an answer
+      // given here since, even one still waiting to be written, is later than the copy).
+      if (data[0] === session?.responseId && session.draft.updatedAt <= data[1]) this.#edited = false;
       return;
     }
     // The draft "Zacznij od nowa" cleared here was sent there: bringing it back would send it twice.
