@@ -55,6 +55,9 @@ async function mount(endpoint?: string) {
   return el;
 }
 
+/** The survey at a kiosk with a 2 s idle time, not yet loaded. */
+const kiosk = () => fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk kiosk-idle="2" .definition=${survey}></ankieta-survey>`);
+
 async function rate(el: AnkietaSurvey, stars: number) {
   control(el, 'overall').shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[stars - 1]!.click();
   await settled(el);
@@ -376,8 +379,6 @@ describe('<ankieta-survey> on the device and over the network', () => {
   });
 
   it("a kiosk reloaded with someone's unfinished answers clears them after the idle time, as it does an abandoned form", async () => {
-    const kiosk = () =>
-      fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk kiosk-idle="2" .definition=${survey}></ankieta-survey>`);
     const first = await kiosk();
     await settled(first);
     await rate(first, 2);
@@ -391,8 +392,6 @@ describe('<ankieta-survey> on the device and over the network', () => {
   });
 
   it('a kiosk reloaded after its idle time has passed starts with a blank form: the unfinished answers left before are gone from the device', async () => {
-    const kiosk = () =>
-      fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk kiosk-idle="2" .definition=${survey}></ankieta-survey>`);
     const first = await kiosk();
     await settled(first);
     await rate(first, 2);
@@ -408,8 +407,6 @@ describe('<ankieta-survey> on the device and over the network', () => {
   });
 
   it('a kiosk whose clock was hours fast when someone left their answers does not restore them once the clock is right', async () => {
-    const kiosk = () =>
-      fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" kiosk kiosk-idle="2" .definition=${survey}></ankieta-survey>`);
     const now = Date.now;
     Date.now = () => now() + 2 * 60 * 60 * 1000;
     try {
