@@ -166,4 +166,35 @@ describe('accessibility tree (Chromium)', () => {
     }
     expect(regions.map((r) => r.name)).to.include('Wyniki w\u00a0obszarach Wyniki w\u00a0tabeli');
   });
+
+  it('gives the report one landmark of its own and one per table only while that table scrolls', async function (this: {
+    timeout(ms: number): void;
+  }) {
+    this.timeout(60_000);
+    const partnership = partnershipSelfAssessment();
+    const el = document.createElement('ankieta-report') as AnkietaReport;
+    el.locale = 'pl';
+    el.definition = partnership;
+    el.responses = generateResponses(partnership, 30, { seed: 1 });
+    const ready = oneEvent(el, 'ankieta-ready');
+    const wrapper = await fixture<HTMLElement>(html`<div style="width: 1200px">${el}</div>`);
+    await ready;
+    await el.updateComplete;
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const tables = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.table-scroll')];
+    const scrolling = () => tables().filter((t) => t.scrollWidth > t.clientWidth + 1).length;
+    for (const width of [1200, 320]) {
+      wrapper.style.width = `${width}px`;
+      await frame();
+      const regions = (await tree()).filter((n) => n.role === 'region');
+      // A screen reader's landmark list: the report, then only the tables to scroll (each question
+      // is found by its heading); 30-odd landmarks that do nothing made the list useless.
+      expect(
+        regions.map((r) => r.name),
+        `${width} px: ${scrolling()} of ${tables().length} tables scroll`,
+      ).to.have.length(1 + scrolling());
+      expect(regions[0]!.name, 'the report itself').to.equal(el.shadowRoot!.querySelector('#report-title')!.textContent!.trim());
+    }
+    expect(scrolling(), 'some tables scroll at 320 px').to.be.greaterThan(0);
+  });
 });

@@ -364,7 +364,7 @@ describe('<ankieta-report>', () => {
     expect(strategic.slice(1)).to.deep.equal(['–', '–']);
   });
 
-  it('makes a table region a tab stop only while its table scrolls sideways', async () => {
+  it('makes a table a region and a tab stop only while it scrolls sideways', async () => {
     const el = await mount(partnership, generateResponses(partnership, 30, { seed: 1 }), { segment: 'sector' });
     const wrapper = el.parentElement!;
     const regions = () => [...root(el).querySelectorAll<HTMLElement>('.table-scroll')];
@@ -372,7 +372,9 @@ describe('<ankieta-report>', () => {
     const check = () => {
       for (const region of regions()) {
         const scrolls = region.scrollWidth > region.clientWidth + 1;
-        expect(region.tabIndex, `${region.getAttribute('aria-labelledby')} ${scrolls ? 'scrolls' : 'fits'}`).to.equal(scrolls ? 0 : -1);
+        const what = `${region.dataset['labelledby']} ${scrolls ? 'scrolls' : 'fits'}`;
+        expect(region.tabIndex, what).to.equal(scrolls ? 0 : -1);
+        expect(region.getAttribute('role'), `${what}: a landmark only while it scrolls`).to.equal(scrolls ? 'region' : null);
       }
       return regions().filter((r) => r.tabIndex === 0).length;
     };

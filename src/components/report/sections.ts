@@ -309,7 +309,7 @@ function body(ctx: Context, summary: QuestionSummary) {
 
 export function questionSection(ctx: Context, summary: QuestionSummary) {
   const id = summary.question.id;
-  return html`<section part="question" class="question" aria-labelledby=${`q-${id}`}>
+  return html`<section part="question" class="question">
     ${heading(ctx, id, display(summary.question.title, ctx.locale))} ${body(ctx, summary)} ${breakdownTable(ctx, summary)}
   </section>`;
 }
@@ -323,7 +323,7 @@ export function dimensionsSection(ctx: Context, dimensions: readonly DimensionSu
       d.bands.length === bands.length && d.bands.every((b, i) => display(b.label, ctx.locale) === display(bands[i]!.label, ctx.locale)),
   );
   const breakdown = ctx.breakdown?.groups.length ? ctx.breakdown : undefined;
-  return html`<section part="question" class="question dimensions" aria-labelledby="q-dimensions">
+  return html`<section part="question" class="question dimensions">
     <div role="heading" aria-level=${Math.min(6, ctx.level)} class="question-title" id="q-dimensions">${title}</div>
     ${tableScroll(
       'q-dimensions dimensions-table',
