@@ -125,7 +125,7 @@ export function formControlSuite(adapter: ControlAdapter): void {
         expect(star.textContent!.trim()).to.equal('*');
         const visible = label.cloneNode(true) as Element;
         visible.querySelectorAll('.visually-hidden').forEach((hidden) => hidden.remove());
-        expect(visible.textContent!.trim()).to.equal('Jak oceniają Państwo konferencję? *');
+        expect(visible.textContent!.trim()).to.equal('Jak oceniają Państwo konferencję?\u00a0*');
       });
 
       it('exposes the requirement to assistive technology', async () => {
@@ -171,6 +171,37 @@ export function formControlSuite(adapter: ControlAdapter): void {
           expect(Math.round(height), box.outerHTML).to.be.at.least(44);
           expect(Math.round(width), box.outerHTML).to.be.at.least(44);
         }
+      });
+    });
+
+    describe('layout', () => {
+      it('never leaves the required asterisk alone at the start of a line', async () => {
+        // At 320 px "Funkcja lub reprezentowana instytucja" wrapped and its "*" stood on a line of its own
+        // (narrower than a word and the asterisk, the browser breaks anyway).
+        const { el, form } = await mount((e) => {
+          e.required = true;
+          e.label = 'Funkcja lub reprezentowana instytucja';
+        });
+        const star = el.shadowRoot!.querySelector<HTMLElement>('.required')!;
+        let before = star.previousSibling;
+        while (before && !(before instanceof Text && before.data.trim())) before = before.previousSibling;
+        expect(before, 'the label text before the asterisk').to.be.instanceOf(Text);
+        const text = before as Text;
+        const top = (node: Text, at: number) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getBoundingClientRect().top;
+        };
+        const starText = star.firstChild as Text;
+        const wrapped: number[] = [];
+        for (let width = 200; width <= 420; width += 2) {
+          form.style.width = `${width}px`;
+          const last = top(text, text.data.trimEnd().length - 1);
+          if (Math.abs(top(starText, starText.data.indexOf('*')) - last) > 2) wrapped.push(width);
+        }
+        form.style.width = '';
+        expect(wrapped, 'widths (px) where the asterisk went to a line of its own').to.deep.equal([]);
       });
     });
 
