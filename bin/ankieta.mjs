@@ -32,6 +32,9 @@ checks a JSON Schema cannot make (unique ids, conditions on earlier questions, b
 status 0) says when text answers at their limits could make a response larger than a collector
 accepts by default.`;
 
+/** "1 page", "3 pages": the CLI's messages are in English. */
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function fail(message, status = 1) {
   process.stderr.write(`${message}\n`);
   process.exit(status);
@@ -107,8 +110,10 @@ if (command === 'check') {
     }
     const { id, version = 1, pages, scoring } = result.value;
     const questions = pages.flatMap((page) => page.questions).filter((question) => question.type !== 'info').length;
-    const scored = scoring ? `, ${scoring.dimensions.length} scored dimensions` : '';
-    process.stdout.write(`ok   ${file}: survey "${id}" version ${version}, ${pages.length} pages, ${questions} questions${scored}\n`);
+    const scored = scoring ? `, ${count(scoring.dimensions.length, 'scored dimension')}` : '';
+    process.stdout.write(
+      `ok   ${file}: survey "${id}" version ${version}, ${count(pages.length, 'page')}, ${count(questions, 'question')}${scored}\n`,
+    );
     // Answers that pass every field's limit can still make a body the collector refuses (413):
     // the response is then kept on the device as "not delivered", and the organiser never gets it.
     // Personal data (RODO): a heuristic, for the author and the DPO to look at.
@@ -149,7 +154,7 @@ if (command === 'survey-from-agenda') {
     fail(error.issues.map((issue) => `${name}: ${issue.path}: ${issue.message}`).join('\n'));
   }
   const sessions = definition.pages.flatMap((p) => p.questions).find((q) => q.id === 'talks')?.rows.length ?? 0;
-  summary = `${sessions} sessions`;
+  summary = count(sessions, 'session');
 } else {
   const name = args.name?.trim();
   if (!name) fail(`ankieta: give the partnership's name with --name\n\n${USAGE}`, 2);

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 52_373, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 37_881 },
+  'dist/ankieta.js': { ceiling: 52_415, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 37_971 },
 };
 
 let failed = false;

@@ -1,5 +1,5 @@
 import type { Locale, LocalizedText } from '../schema/definition.js';
-import { bindOneLetterWords } from '../i18n/index.js';
+import { noBreakSpaces } from '../i18n/index.js';
 
 /** The text in `locale`, falling back to the other language; a plain string is used as is. */
 export function localize(text: LocalizedText | undefined, locale: Locale): string {
@@ -16,4 +16,4 @@ export function languageOf(text: LocalizedText | undefined, locale: Locale, sour
 }
 
 /** A definition's text as shown: in `locale`, with Polish typography applied. */
-export const display = (text: LocalizedText | undefined, locale: Locale): string => bindOneLetterWords(localize(text, locale), locale);
+export const display = (text: LocalizedText | undefined, locale: Locale): string => noBreakSpaces(localize(text, locale), locale);

@@ -14,7 +14,7 @@ export const en: Catalog = {
   progress: 'Survey progress',
   remaining: { one: '{count} question left', other: '{count} questions left' },
   remainingNone: 'All questions answered',
-  errorSummary: { one: 'There is {count} problem with your answers', other: 'There are {count} problems with your answers' },
+  errorSummary: { one: '{count} question needs your attention', other: '{count} questions need your attention' },
   loading: 'Loading the survey…',
   loadFailed: 'The survey could not be loaded. Please reload the page or try again later.',
   definitionInvalid: 'The survey cannot be shown because its definition has errors. Details for the site owner:',
@@ -69,14 +69,14 @@ export const en: Catalog = {
   },
   statusNotDelivered: 'The server did not accept your answers. They are kept on this device; please tell the site owner.',
   statusNotDeliveredMemory:
-    'Your answers could not be delivered, and the browser does not let this device keep them. Please download them to a file before closing the page.',
+    'Your answers could not be delivered, and the browser does not let this device keep them. Please download a file with your answers before closing the page.',
   statusCleared: 'Your answers were cleared.',
   statusForbidden: 'The server does not accept answers from this page. Your answers are kept on this device; please tell the site owner.',
   statusForbiddenMemory:
-    'The server does not accept answers from this page. Please download your answers to a file before closing the page, and tell the site owner.',
+    'The server does not accept answers from this page. Please download a file with your answers before closing the page, and tell the site owner.',
   statusStorageUnavailable:
     'The browser does not let this device keep your answers. The survey works, but please keep this page open until they are sent.',
-  exportAnswers: 'Download your answers to a file',
+  exportAnswers: 'Download a file with your answers',
   retry: 'Try again',
 
   launcherLabel: 'Give feedback',
@@ -105,8 +105,8 @@ export const en: Catalog = {
   resultsBand: 'Level: {band}',
   resultsAdvice: 'Recommendation',
   resultsNoScore: {
-    one: 'No score: {answered} of {count} question was answered on the scale, and at least two thirds are needed.',
-    other: 'No score: {answered} of {count} questions were answered on the scale, and at least two thirds are needed.',
+    one: 'No score: {answered} of {count} scale question answered; at least two thirds are needed.',
+    other: 'No score: {answered} of {count} scale questions answered; at least two thirds are needed.',
   },
   resultsNoScoreShort: 'no score',
   resultsChartTitle: 'Scores by area (0 to 100)',
@@ -124,7 +124,7 @@ export const en: Catalog = {
   resultsActions: 'Save and print the results',
   answerYes: 'Yes',
   answerNo: 'No',
-  csvId: 'Id',
+  csvId: 'ID',
   csvTitle: 'Question or area',
   csvValue: 'Value',
   csvLabel: 'Description',

@@ -40,15 +40,22 @@ export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRu
 /** A message's variables; one left undefined is not filled in, as if not given. */
 export type Vars = Record<string, string | number | undefined>;
 
-const ONE_LETTER_WORD = /(^|[\s(„"])([aiouwz]) /gi;
+const SHORT_WORD = /(^|[\s(„"])([aiouwz]|ul\.|al\.|nr|godz\.) /gi;
 
 /**
- * Polish typography: a one-letter word (a, i, o, u, w, z) never ends a line, so the space after
- * it becomes a no-break space. Two passes, since a match takes the space the next one-letter
- * word of a run ("a w domu") would start from. Other languages are left as written.
+ * Polish typography: a one-letter word (a, i, o, u, w, z) or an abbreviation that goes with the
+ * next word (ul., al., nr, godz.) never ends a line, and a dash or the "r." after a year never
+ * starts one ("Nie dotyczy – nie było mnie" wrapped as "dotyczy / – nie"): those spaces become
+ * no-break spaces. Two passes, since a match takes the space the next short word of a run
+ * ("a w domu") would start from. Other languages are left as written.
  */
-export function bindOneLetterWords(text: string, locale: Locale): string {
-  return locale === 'pl' ? text.replace(ONE_LETTER_WORD, '$1$2\u00a0').replace(ONE_LETTER_WORD, '$1$2\u00a0') : text;
+export function noBreakSpaces(text: string, locale: Locale): string {
+  return locale === 'pl'
+    ? text
+        .replace(SHORT_WORD, '$1$2\u00a0')
+        .replace(SHORT_WORD, '$1$2\u00a0')
+        .replace(/ (–|r\.)/g, '\u00a0$1')
+    : text;
 }
 
 /** Fills a message: picks the plural phrase by `vars.count`, formats numbers for the locale. */
@@ -59,7 +66,7 @@ export function formatMessage(locale: Locale, message: Message, vars: Vars = {})
     const category = pluralCategory(locale, Number(vars.count ?? 0));
     text = (message as Plural)[category as keyof Plural] ?? message.other;
   }
-  return bindOneLetterWords(text, locale).replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return noBreakSpaces(text, locale).replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(locale, value) : value;

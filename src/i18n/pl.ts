@@ -31,8 +31,9 @@ export const pl = {
     other: '{count} pytania wymaga uwagi',
   },
   loading: 'Wczytywanie ankiety…',
-  loadFailed: 'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
-  definitionInvalid: 'Nie można wyświetlić ankiety, bo jej definicja zawiera błędy. Informacja dla administratora strony (po angielsku):',
+  loadFailed: 'Nie udało się wczytać ankiety. Prosimy odświeżyć stronę lub spróbować później.',
+  definitionInvalid:
+    'Nie można wyświetlić ankiety, ponieważ jej definicja zawiera błędy. Informacja dla administratora strony (po angielsku):',
   thankYou: 'Dziękujemy! Odpowiedzi zostały zapisane.',
 
   // Validation
@@ -108,25 +109,25 @@ export const pl = {
   },
   statusNotDelivered: 'Serwer nie przyjął odpowiedzi. Są zapisane na tym urządzeniu; prosimy powiadomić administratora strony.',
   statusNotDeliveredMemory:
-    'Nie udało się wysłać odpowiedzi, a przeglądarka nie pozwala zapisać ich na tym urządzeniu. Prosimy pobrać je do pliku przed zamknięciem strony.',
+    'Nie udało się wysłać odpowiedzi, a przeglądarka nie pozwala zapisać ich na tym urządzeniu. Prosimy pobrać plik z odpowiedziami przed zamknięciem strony.',
   statusCleared: 'Odpowiedzi zostały usunięte.',
   statusForbidden:
     'Serwer nie przyjmuje odpowiedzi z tej strony. Odpowiedzi są zapisane na tym urządzeniu; prosimy powiadomić administratora strony.',
   statusForbiddenMemory:
-    'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać odpowiedzi do pliku przed zamknięciem strony i powiadomić administratora strony.',
+    'Serwer nie przyjmuje odpowiedzi z tej strony. Prosimy pobrać plik z odpowiedziami przed zamknięciem strony i powiadomić administratora strony.',
   statusStorageUnavailable:
     'Przeglądarka nie pozwala zapisać odpowiedzi na tym urządzeniu. Ankieta działa, ale prosimy nie zamykać strony przed wysłaniem odpowiedzi.',
-  exportAnswers: 'Pobierz odpowiedzi do pliku',
+  exportAnswers: 'Pobierz plik z odpowiedziami',
   retry: 'Spróbuj ponownie',
 
   // Launcher and kiosk
   launcherLabel: 'Podziel się opinią',
   close: 'Zamknij',
   kioskIdle: {
-    one: 'Brak aktywności. Za {count} sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
-    many: 'Brak aktywności. Za {count} sekund ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
+    one: 'Brak aktywności. Za {count} sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, prosimy wybrać „Kontynuuj”.',
+    many: 'Brak aktywności. Za {count} sekund ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, prosimy wybrać „Kontynuuj”.',
     other:
-      'Brak aktywności. Za {count} sekundy ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
+      'Brak aktywności. Za {count} sekundy ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, prosimy wybrać „Kontynuuj”.',
   },
   /** The warning's button: on a form being filled in, and on the thank-you screen with results. */
   kioskContinue: 'Kontynuuj',

@@ -10,10 +10,10 @@ import type { Message } from './types.js';
 export const reportPl = {
   reportTitle: 'Zestawienie odpowiedzi',
   reportResponses: {
-    one: '{count} odpowiedź',
-    few: '{count} odpowiedzi',
-    many: '{count} odpowiedzi',
-    other: '{count} odpowiedzi',
+    one: 'Zestawienie obejmuje {count} odpowiedź',
+    few: 'Zestawienie obejmuje {count} odpowiedzi',
+    many: 'Zestawienie obejmuje {count} odpowiedzi',
+    other: 'Zestawienie obejmuje {count} odpowiedzi',
   },
   reportPeriod: 'Odpowiedzi z okresu od {from} do {to}',
   reportPeriodDay: 'Odpowiedzi z dnia {date}',
@@ -118,13 +118,13 @@ export const reportPl = {
     other: 'Aby chronić anonimowość, nie pokazano {count} grupy.',
   },
   reportHiddenRule:
-    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są także najmniejsze z pozostałych, tak by ukrytych odpowiedzi nie dało się odtworzyć przez odejmowanie od sumy. W pokazanych grupach średnią obliczoną z mniej niż 5 odpowiedzi zastępuje znak „–”, a liczbę tych odpowiedzi – słowa „mniej niż 5”; gdyby dało się ją odtworzyć przez odejmowanie od sumy, znak „–” zastępuje też najmniejszą z pozostałych średnich tego pytania.',
+    'Grupy liczące mniej niż 5 odpowiedzi nie są pokazywane. Jeśli ukryte grupy liczą razem mniej niż 5 odpowiedzi, ukrywane są też najmniejsze z pozostałych. Dzięki temu ukrytych odpowiedzi nie da się odtworzyć przez odejmowanie od sumy. W pokazanych grupach średnią z mniej niż 5 odpowiedzi zastępuje znak „–”, a liczbę tych odpowiedzi – słowa „mniej niż 5”. Gdyby tę średnią dało się odtworzyć przez odejmowanie od sumy, znak „–” zastępuje też najmniejszą z pozostałych średnich tego pytania.',
   reportNoGroups: 'Żadnej grupy nie można pokazać bez ryzyka dla anonimowości.',
   reportExport: 'Eksport',
   reportExportResponses: 'Pobierz odpowiedzi (CSV)',
   reportExportSummary: 'Pobierz zestawienie (CSV)',
   reportDefinitionInvalid:
-    'Nie można pokazać zestawienia, bo definicja ankiety zawiera błędy. Informacja dla administratora strony (po angielsku):',
+    'Nie można pokazać zestawienia, ponieważ definicja ankiety zawiera błędy. Informacja dla administratora strony (po angielsku):',
   csvItem: 'Pozycja',
   csvCount: 'Liczba',
   csvSharePercent: 'Odsetek (%)',
@@ -142,8 +142,8 @@ export const reportPl = {
 export type ReportKey = keyof typeof reportPl;
 
 export const reportEn: Record<ReportKey, Message> = {
-  reportTitle: 'Response report',
-  reportResponses: { one: '{count} response', other: '{count} responses' },
+  reportTitle: 'Response summary',
+  reportResponses: { one: 'The summary covers {count} response', other: 'The summary covers {count} responses' },
   reportPeriod: 'Responses from {from} to {to}',
   reportPeriodDay: 'Responses given on {date}',
   reportLoading: 'Loading responses…',
@@ -155,7 +155,7 @@ export const reportEn: Record<ReportKey, Message> = {
   reportAuthFailed: 'The server refused the access token. Please check the token and try again.',
   reportTokenMissing: 'The response server requires an access token. Please enter it.',
   reportNotFound:
-    'There are no responses to the survey “{survey}” at this address (error 404). Please check the server address and the survey id.',
+    'There are no responses to the survey “{survey}” at this address (error 404). Please check the server address and the survey ID.',
   reportNetworkFailed: 'The response server cannot be reached. Please check the address and the connection.',
   reportOriginRefused:
     'The response server is running but does not give the responses to this page ({origin}). Most likely this page’s address is not among the pages the response server allows (its --origin option).',
@@ -214,7 +214,7 @@ export const reportEn: Record<ReportKey, Message> = {
     other: 'To protect anonymity, {count} groups are not shown.',
   },
   reportHiddenRule:
-    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too, so that the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by “–”, and their number by “fewer than 5”; where subtracting from the totals would give it away, the smallest other mean of that question is replaced by “–” too.',
+    'Groups with fewer than 5 responses are not shown. When the hidden groups hold fewer than 5 responses together, the smallest of the others are hidden too. This way the hidden answers cannot be worked out by subtracting from the totals. In a group that is shown, a mean given by fewer than 5 people is replaced by “–”, and their number by “fewer than 5”. Where subtracting from the totals would give that mean away, the smallest other mean of that question is replaced by “–” too.',
   reportNoGroups: 'No group can be shown without risking anonymity.',
   reportExport: 'Export',
   reportExportResponses: 'Download responses (CSV)',

@@ -52,7 +52,7 @@ function describe(value: unknown): string {
 }
 
 const EXPECTED: Record<string, string> = {
-  string: 'a text',
+  string: 'text',
   number: 'a number',
   int: 'a whole number',
   boolean: 'true or false',

@@ -110,7 +110,7 @@ function sessionQuestions(sessions: readonly Session[], workshops: boolean): Que
       type: 'matrix',
       title: hasWorkshops ? t('Ocena wystąpień i warsztatów', 'Rate each talk and workshop') : t('Ocena wystąpień', 'Rate each talk'),
       hint: t(
-        'W przypadku nieobecności na którejś części proszę wybrać „Nie dotyczy – nie było mnie”.',
+        'W przypadku nieobecności na którejś części prosimy wybrać „Nie dotyczy – nie było mnie”.',
         'If you missed a session, please choose “N/A – not present”.',
       ),
       scale: 'quality5',
@@ -243,7 +243,7 @@ export function conferenceEvaluation(options: ConferenceOptions = {}): SurveyDef
           type: 'scale',
           required: true,
           scale: 'agree5',
-          title: t('Tematyka odpowiadała potrzebom mojej jednostki.', "The topics matched my organisation's needs."),
+          title: t('Tematyka odpowiadała potrzebom mojej jednostki.', 'The topics matched my organisation’s needs.'),
         },
         {
           id: 'engage',

@@ -48,7 +48,7 @@ export const STRATEGIC_ITEMS = [
   statement(
     'a3',
     'Strategia partnerstwa jest powiązana ze strategiami i budżetami partnerów.',
-    "The partnership strategy is linked to partners' own strategies and budgets.",
+    'The partnership strategy is linked to partners’ own strategies and budgets.',
   ),
   statement(
     'a4',
@@ -68,10 +68,10 @@ export const RELATIONSHIP_ITEMS = [
   statement('b2', 'Informacje są przekazywane otwarcie i na czas.', 'Information is shared openly and on time.'),
   statement('b3', 'Każdy partner ma realny wpływ na decyzje.', 'Every partner has real influence on decisions.'),
   statement('b4', 'Spory rozwiązujemy konstruktywnie.', 'We resolve disagreements constructively.'),
-  statement('b5', 'Moja organizacja ma korzyści proporcjonalne do wkładu.', "My organisation's benefits match its contribution."),
+  statement('b5', 'Moja organizacja ma korzyści proporcjonalne do wkładu.', 'My organisation’s benefits match its contribution.'),
   statement(
     'b6',
-    'Partnerzy spoza samorządu (organizacje pozarządowe, firmy) są traktowani na równych prawach.',
+    'Partnerzy spoza samorządu (organizacje pozarządowe, przedsiębiorstwa) są traktowani na równych prawach.',
     'Non-governmental partners (NGOs, businesses) are treated as equals.',
   ),
   statement(
@@ -113,7 +113,7 @@ function crossSectorQuestions(crossSector: boolean | undefined): { questions: Qu
         options: [
           { value: 'yes', label: t('Tak', 'Yes') },
           { value: 'no', label: t('Nie', 'No') },
-          { value: 'dont_know', label: t('Nie wiem', "I don't know") },
+          { value: 'dont_know', label: t('Nie wiem', 'I don’t know') },
         ],
         visibleIf: { question: 'sector', in: ['jst', 'other_sector'] },
       },
@@ -146,7 +146,7 @@ export function partnershipSelfAssessment(options: PartnershipOptions = {}): Sur
   const relationship = RELATIONSHIP_ITEMS.filter((item) => item.id !== 'b6' || options.crossSector !== false).map((item) =>
     item.id === 'b6' && cross.b6 ? { ...item, visibleIf: cross.b6 } : item,
   );
-  const pageHint = t('Przy każdym stwierdzeniu proszę zaznaczyć stopień zgody.', 'Please say how far you agree with each statement.');
+  const pageHint = t('Przy każdym stwierdzeniu prosimy zaznaczyć stopień zgody.', 'Please say how far you agree with each statement.');
 
   const definition = {
     id: options.id ?? (options.partnership ? partnershipSurveyId(options.partnership) : 'partnership-self-assessment'),

@@ -305,7 +305,7 @@ describe('<ankieta-choice>', () => {
     expect(
       otherField(el)!.labels![0]!.textContent!.replace(/\s+/g, ' ').trim(),
       'outside any group, the name of the field carries the question',
-    ).to.equal(`${translate('pl', 'otherSpecify')} (Rola)`);
+    ).to.equal(`${translate('pl', 'otherSpecify').replace(/\s+/g, ' ')} (Rola)`);
     expect([...new FormData(form).entries()]).to.deep.equal([
       ['q', 'other'],
       ['q.other', 'Sołtys'],

@@ -80,7 +80,7 @@ describe('<ankieta-report>', () => {
     const values = [5, 4, 4, 2, 1];
     const responses = values.map((overall, i) => response('opole', { role: i < 3 ? 'staff' : 'ngo', overall, nps: 10 - i * 2 }));
     const el = await mount(conference, responses);
-    expect(text(root(el).querySelector('.summary'))).to.include('Zestawienie odpowiedzi: 5 odpowiedzi');
+    expect(text(root(el).querySelector('.summary'))).to.include('Zestawienie obejmuje 5 odpowiedzi');
     const overall = section(el, 'overall');
     expect(text(overall)).to.include('Odpowiedzi udzieliło 5 osób');
     const mean = values.reduce((a, b) => a + b) / values.length;
@@ -364,6 +364,14 @@ describe('<ankieta-report>', () => {
     expect(strategic.slice(1)).to.deep.equal(['–', '–']);
   });
 
+  it('keeps Polish one-letter words off the end of a line in option and group labels, as in question titles', async () => {
+    // "Osoba zatrudniona w JST…" could leave "w" at a line's end in the distribution and breakdown tables.
+    const el = await mount(conference, generateResponses(conference, 20, { seed: 3 }), { segment: 'role' });
+    const labels = [...root(el).querySelectorAll('th')].map((th) => th.textContent!).filter((t) => t.includes('zatrudniona'));
+    expect(labels.length, 'the staff option is shown').to.be.greaterThan(0);
+    for (const label of labels) expect(label, 'a no-break space after "w"').to.contain('w\u00a0JST');
+  });
+
   it('makes a table a region and a tab stop only while it scrolls sideways', async () => {
     const el = await mount(partnership, generateResponses(partnership, 30, { seed: 1 }), { segment: 'sector' });
     const wrapper = el.parentElement!;
@@ -471,7 +479,7 @@ describe('<ankieta-report>', () => {
       [1, 2].map(() => response(partnership.id, { sector: 'jst' })),
       { locale: 'en' },
     );
-    expect(text(root(english).querySelector('.summary'))).to.include('Response report: 2 responses');
+    expect(text(root(english).querySelector('.summary'))).to.include('The summary covers 2 responses');
     expect(text(section(english, 'sector'))).to.include('2 people answered');
   });
 
@@ -596,7 +604,7 @@ describe('<ankieta-report>', () => {
     expect(alert).to.include('pages[0].questions[0].type: unknown type "ratng"');
     // The organiser opened a summary, not the survey; the details that follow are in English.
     expect(alert).to.include(
-      'Nie można pokazać zestawienia, bo definicja ankiety zawiera błędy. Informacja dla administratora strony (po angielsku):',
+      'Nie można pokazać zestawienia, ponieważ definicja ankiety zawiera błędy. Informacja dla administratora strony (po angielsku):',
     );
   });
 

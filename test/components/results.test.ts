@@ -141,7 +141,7 @@ describe('<ankieta-results>', () => {
     });
     const cards = [...root(el).querySelectorAll('[part~="dimension"]')].map(text);
     expect(cards[0]).to.include('50 out of 100').and.include('Level: Developing').and.include('Turn the strategy into a plan');
-    expect(cards[1]).to.include('No score: 2 of 6 questions were answered on the scale, and at least two thirds are needed.');
+    expect(cards[1]).to.include('No score: 2 of 6 scale questions answered; at least two thirds are needed.');
     expect(root(el).querySelector('section')!.getAttribute('lang')).to.equal('en');
   });
 

@@ -5,7 +5,7 @@ import type { AnkietaScale } from '../../src/components/scale/scale.js';
 import '../../src/components/survey/survey.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
 import { clearDevice } from './survey-helpers.js';
-import { en, pl } from '../../src/i18n/index.js';
+import { en, pl, translate } from '../../src/i18n/index.js';
 import { formControlSuite, type Control } from './form-control-suite.js';
 
 const scale = (el: Control) => el as unknown as AnkietaScale;
@@ -43,7 +43,9 @@ describe('<ankieta-scale>', () => {
 
   it('shows quality5 with its own "not present" answer', async () => {
     const el = await fixture<AnkietaScale>(html`<ankieta-scale label="Ocena" scale="quality5" not-applicable></ankieta-scale>`);
-    expect(labels(el)).to.deep.equal([pl.quality5_1, pl.quality5_2, pl.quality5_3, pl.quality5_4, pl.quality5_5, pl.quality5_na]);
+    expect(labels(el)).to.deep.equal(
+      (['quality5_1', 'quality5_2', 'quality5_3', 'quality5_4', 'quality5_5', 'quality5_na'] as const).map((key) => translate('pl', key)),
+    );
   });
 
   it('falls back to agree5 for an unknown scale name', async () => {

@@ -479,7 +479,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const exportButton = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.delivery-actions button')].find((b) =>
       b.textContent!.includes('Pobierz'),
     )!;
-    expect(exportButton.textContent!.trim()).to.equal('Pobierz odpowiedzi do pliku');
+    expect(exportButton.textContent!.trim()).to.equal('Pobierz plik z\u00a0odpowiedziami');
     // The download is a temporary <a download> with a blob: URL; read what it would save.
     const links: HTMLAnchorElement[] = [];
     const observer = new MutationObserver((records) =>
@@ -636,7 +636,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     await until(() => !part(el, 'thank-you') && !!part(el, 'form'), 'a fresh form for the next person', 5000);
     const buttons = () => [...el.shadowRoot!.querySelectorAll('button')].map((b) => b.textContent!.trim());
     await until(() => buttons().includes('Spróbuj ponownie'), 'delivery to be retried from the fresh form');
-    expect(buttons()).not.to.include('Pobierz odpowiedzi do pliku');
+    expect(buttons()).not.to.include('Pobierz plik z\u00a0odpowiedziami');
     // The button comes with its reason: "ready for the next person" does not hide the refusal.
     expect(status(el)).to.match(/^Serwer nie przyjmuje odpowiedzi z\u00a0tej strony\./);
     const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find(
@@ -694,7 +694,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
       (b) => b.textContent!.trim() === 'Spróbuj ponownie',
     )!;
     const exportButton = [...el.shadowRoot!.querySelectorAll('.delivery-actions button')].map((b) => b.textContent!.trim());
-    expect(exportButton, 'the answers can be handed over while the server refuses').to.include('Pobierz odpowiedzi do pliku');
+    expect(exportButton, 'the answers can be handed over while the server refuses').to.include('Pobierz plik z\u00a0odpowiedziami');
     const sent = oneEvent(el, 'ankieta-sent');
     retry.focus();
     retry.click();
@@ -803,14 +803,14 @@ describe('<ankieta-survey> on the device and over the network', () => {
       await submitBothPages(el);
       await until(() => status(el).startsWith('Serwer nie przyjmuje odpowiedzi z\u00a0tej strony'), 'the forbidden status');
       expect(status(el)).to.equal(
-        'Serwer nie przyjmuje odpowiedzi z\u00a0tej strony. Prosimy pobrać odpowiedzi do pliku przed zamknięciem strony i\u00a0powiadomić administratora strony.',
+        'Serwer nie przyjmuje odpowiedzi z\u00a0tej strony. Prosimy pobrać plik z\u00a0odpowiedziami przed zamknięciem strony i\u00a0powiadomić administratora strony.',
       );
       expect(status(el)).not.to.include('zapisane');
       expect(part(el, 'thank-you')!.querySelector('[part~="notice"]')!.textContent, 'the thank-you screen keeps the warning').to.include(
         'prosimy nie zamykać strony',
       );
       const buttons = [...el.shadowRoot!.querySelectorAll('.delivery-actions button')].map((b) => b.textContent!.trim());
-      expect(buttons).to.deep.equal(['Pobierz odpowiedzi do pliku', 'Spróbuj ponownie']);
+      expect(buttons).to.deep.equal(['Pobierz plik z\u00a0odpowiedziami', 'Spróbuj ponownie']);
     } finally {
       Object.defineProperty(window, 'indexedDB', original);
     }
@@ -944,7 +944,7 @@ describe('<ankieta-survey> on the device and over the network', () => {
     const counter = countDefinitionRequests();
     try {
       const el = await failedToLoad();
-      expect(message(el)).to.equal('Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później. Spróbuj ponownie');
+      expect(message(el)).to.equal('Nie udało się wczytać ankiety. Prosimy odświeżyć stronę lub spróbować później. Spróbuj ponownie');
       expect(counter.requests).to.equal(1);
       el.locale = 'en';
       await settled(el);

@@ -328,6 +328,24 @@ describe('<ankieta-survey>', () => {
     expect(window.scrollY, 'not scrolled to the top edge, under a sticky site header').to.equal(0);
   });
 
+  it("fits the host's outline at heading-level, given as an attribute or as a property holding text (React, Vue, Svelte)", async () => {
+    // A framework sets headingLevel="3" as the string "3": "3" + 1 made page titles level 31, capped at 6.
+    const levels = (el: AnkietaSurvey) =>
+      ['title', 'page-title', 'error-summary-title'].map((name) => part(el, name)?.getAttribute('aria-level'));
+    const byAttribute = await fixture<AnkietaSurvey>(
+      html`<ankieta-survey .definition=${threePages} locale="pl" heading-level="3"></ankieta-survey>`,
+    );
+    const byText = await fixture<AnkietaSurvey>(
+      html`<ankieta-survey .definition=${threePages} locale="pl" .headingLevel=${'3' as unknown as number}></ankieta-survey>`,
+    );
+    for (const el of [byAttribute, byText]) {
+      await settle(el);
+      primary(el).click();
+      await settle(el);
+      expect(levels(el)).to.deep.equal(['3', '4', '4']);
+    }
+  });
+
   it('blocks Next on a failed page: the error summary takes focus and links to each field', async () => {
     const el = await mount(threePages);
     primary(el).click();
@@ -353,6 +371,13 @@ describe('<ankieta-survey>', () => {
       expect(error.textContent!.trim()).to.equal('Proszę odpowiedzieć na to pytanie.');
       expect(control(el, id).shadowRoot!.querySelector('[aria-live]:not([aria-live="off"])'), id).to.equal(null);
     }
+    // In English too the summary counts questions, and the message goes on in lower case after the colon.
+    el.locale = 'en';
+    await settle(el);
+    expect(part(el, 'error-summary')!.textContent).to.contain('2 questions need your attention');
+    expect(part(el, 'error-summary')!.querySelector('a')!.textContent).to.match(/^\S.*: please answer this question\.$/);
+    el.locale = 'pl';
+    await settle(el);
 
     links[1]!.click();
     await settle(el);
@@ -602,7 +627,7 @@ describe('<ankieta-survey>', () => {
     await settle(el);
     const summary = part(el, 'error-summary')!;
     expect(langsOf(summary, 'Reprezentowana instytucja')).to.deep.equal(['pl']);
-    expect(langsOf(summary, 'Please')).to.deep.equal(['en']);
+    expect(langsOf(summary, 'please answer')).to.deep.equal(['en']);
     await clickOption(el, 'who', 0);
     primary(el).click();
     await settle(el);
@@ -1000,7 +1025,7 @@ describe('<ankieta-survey>', () => {
       expect(part(el, 'thank-you'), 'the results stay').to.exist;
       const warning = part(el, 'kiosk-warning')!;
       expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
-        'Brak aktywności. Za 1 sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
+        'Brak aktywności. Za 1 sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, prosimy wybrać „Kontynuuj”.',
       );
       warning.querySelector('button')!.click();
       await settle(el);
@@ -1024,7 +1049,7 @@ describe('<ankieta-survey>', () => {
       const warning = part(el, 'kiosk-warning')!;
       expect(warning).to.exist;
       expect(warning.querySelector('[role=alert]')!.textContent).to.equal(
-        'Brak aktywności. Za 1 sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, proszę wybrać „Kontynuuj”.',
+        'Brak aktywności. Za 1 sekundę ekran zostanie wyczyszczony dla kolejnej osoby. Aby tego uniknąć, prosimy wybrać „Kontynuuj”.',
       );
       warning.querySelector('button')!.click();
       await settle(el);

@@ -85,7 +85,7 @@ describe('dist/ankieta.js as a script tag', () => {
     const { win, doc } = await openHost('/embed/missing');
     const survey = await waitFor(() => doc.querySelector('ankieta-survey')?.shadowRoot?.querySelector('[role="alert"]'), 'the alert');
     expect(survey.querySelector('p')!.textContent!.trim()).to.equal(
-      'Nie udało się wczytać ankiety. Proszę odświeżyć stronę lub spróbować później.',
+      'Nie udało się wczytać ankiety. Prosimy odświeżyć stronę lub spróbować później.',
     );
     expect(survey.querySelector('button')!.textContent!.trim(), 'and a way to try again').to.equal('Spróbuj ponownie');
     const messages = win.__console!.filter((m) => m.level === 'error' && m.text.startsWith('<ankieta-survey>'));

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { bindOneLetterWords, formatNumber, translate } from '../../src/i18n/index.js';
+import { noBreakSpaces, formatNumber, translate } from '../../src/i18n/index.js';
 
 describe('formatNumber', () => {
   it('writes every whole number from 0 to 20 000, and large ones, exactly as Intl.NumberFormat does, in Polish and English', () => {
@@ -30,16 +30,26 @@ describe('formatNumber', () => {
   });
 });
 
-describe('bindOneLetterWords', () => {
+describe('noBreakSpaces', () => {
   it('binds every one-letter Polish word to the next with a no-break space, runs of them too, and leaves English alone', () => {
-    expect(bindOneLetterWords('W domu i w pracy, a o tym (z nami) u was', 'pl')).to.equal(
+    expect(noBreakSpaces('W domu i w pracy, a o tym (z nami) u was', 'pl')).to.equal(
       'W\u00a0domu i\u00a0w\u00a0pracy, a\u00a0o\u00a0tym (z\u00a0nami) u\u00a0was',
     );
-    expect(bindOneLetterWords('„W zgodzie” – a i o w z u', 'pl')).to.equal('„W\u00a0zgodzie” – a\u00a0i\u00a0o\u00a0w\u00a0z\u00a0u');
-    expect(bindOneLetterWords('nazwa@domena.pl, gmina a/b, kwota 5 zł, Pytanie A1 i', 'pl')).to.equal(
+    expect(noBreakSpaces('„W zgodzie” – a i o w z u', 'pl')).to.equal('„W\u00a0zgodzie”\u00a0– a\u00a0i\u00a0o\u00a0w\u00a0z\u00a0u');
+    expect(noBreakSpaces('nazwa@domena.pl, gmina a/b, kwota 5 zł, Pytanie A1 i', 'pl')).to.equal(
       'nazwa@domena.pl, gmina a/b, kwota 5 zł, Pytanie A1 i',
     );
-    expect(bindOneLetterWords('I have a plan', 'en')).to.equal('I have a plan');
+    expect(noBreakSpaces('I have a plan', 'en')).to.equal('I have a plan');
+  });
+
+  it('keeps a dash and the "r." after a year off the start of a line, and street and time abbreviations off its end', () => {
+    expect(noBreakSpaces('Nie dotyczy – nie było mnie', 'pl')).to.equal('Nie dotyczy\u00a0– nie było mnie');
+    expect(noBreakSpaces('18 kwietnia 2016 r., Sala Herbowa, ul. Piastowska 14, godz. 10:00, al. Róż nr 5', 'pl')).to.equal(
+      '18 kwietnia 2016\u00a0r., Sala Herbowa, ul.\u00a0Piastowska 14, godz.\u00a010:00, al.\u00a0Róż nr\u00a05',
+    );
+    expect(noBreakSpaces('Gmina – ul. 5 (r. 2016)', 'en')).to.equal('Gmina – ul. 5 (r. 2016)');
+    expect(translate('pl', 'quality5_na')).to.equal('Nie dotyczy\u00a0– nie było mnie');
+    expect(translate('pl', 'otherSpecify')).to.equal('Inne\u00a0– jakie?');
     expect(translate('pl', 'ratingValue', { value: 4, max: 5 })).to.equal('4 z\u00a05');
     expect(translate('en', 'ratingValue', { value: 4, max: 5 })).to.equal('4 of 5');
   });

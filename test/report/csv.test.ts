@@ -213,7 +213,7 @@ describe('summaryCsv()', () => {
     const result = aggregate(definition, responses);
     const rows = readCsv(summaryCsv(result, 'en'), ',');
     expect(rows[0]).to.deep.equal([
-      'Id',
+      'ID',
       'Question or area',
       'Item',
       'Count',

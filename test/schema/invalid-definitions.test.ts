@@ -89,7 +89,7 @@ const cases: [name: string, change: (d: Json) => unknown, expected: DefinitionIs
       d.title = 5;
       return d;
     },
-    [{ path: 'title', message: 'expected a text or an object, got the number 5' }],
+    [{ path: 'title', message: 'expected text or an object, got the number 5' }],
   ],
   [
     'empty title',
@@ -251,7 +251,7 @@ const cases: [name: string, change: (d: Json) => unknown, expected: DefinitionIs
       q(d, 3).notApplicable = 1;
       return d;
     },
-    [{ path: 'pages[0].questions[3].notApplicable', message: 'expected true or false or a text or an object, got the number 1' }],
+    [{ path: 'pages[0].questions[3].notApplicable', message: 'expected true or false or text or an object, got the number 1' }],
   ],
   [
     'no pages',
@@ -300,7 +300,7 @@ const cases: [name: string, change: (d: Json) => unknown, expected: DefinitionIs
     [
       { path: 'id', message: 'must use only a–z, 0–9, "_" or "-" (1 to 64 characters)' },
       { path: 'pages[0].questions[2].type', message: `unknown type "stars" (expected one of ${TYPES})` },
-      { path: 'pages[1].questions[0].title', message: 'expected a text or an object, got null' },
+      { path: 'pages[1].questions[0].title', message: 'expected text or an object, got null' },
     ],
   ],
 

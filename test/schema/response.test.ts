@@ -99,7 +99,7 @@ describe('parseResponse', () => {
         r.startedAt = 1463045400000;
         return r;
       },
-      [{ path: 'startedAt', message: 'expected a text, got the number 1463045400000' }],
+      [{ path: 'startedAt', message: 'expected text, got the number 1463045400000' }],
     ],
     [
       'an extra key such as an IP address',
@@ -150,7 +150,7 @@ describe('parseResponse', () => {
       [
         {
           path: 'answers.overall',
-          message: 'expected a number or a text or true or false or an array or an object, got NaN (not a finite number)',
+          message: 'expected a number or text or true or false or an array or an object, got NaN (not a finite number)',
         },
       ],
     ],
@@ -163,7 +163,7 @@ describe('parseResponse', () => {
       [
         {
           path: 'answers.overall',
-          message: 'expected a number or a text or true or false or an array or an object, got Infinity (not a finite number)',
+          message: 'expected a number or text or true or false or an array or an object, got Infinity (not a finite number)',
         },
       ],
     ],
@@ -189,7 +189,7 @@ describe('parseResponse', () => {
         r.answers.comment = null;
         return r;
       },
-      [{ path: 'answers.comment', message: 'expected a number or a text or true or false or an array or an object, got null' }],
+      [{ path: 'answers.comment', message: 'expected a number or text or true or false or an array or an object, got null' }],
     ],
     [
       'numbers in a multiple choice',
@@ -198,8 +198,8 @@ describe('parseResponse', () => {
         return r;
       },
       [
-        { path: 'answers.topics[0]', message: 'expected a text, got the number 1' },
-        { path: 'answers.topics[1]', message: 'expected a text, got the number 2' },
+        { path: 'answers.topics[0]', message: 'expected text, got the number 1' },
+        { path: 'answers.topics[1]', message: 'expected text, got the number 2' },
       ],
     ],
     [

@@ -227,6 +227,34 @@ describe('ankieta check', () => {
     ]);
   });
 
+  it('says "1 page, 1 question, 1 scored dimension", not "1 pages"', () => {
+    const one = join(scratch, 'one.json');
+    writeFileSync(
+      one,
+      JSON.stringify({
+        id: 'one',
+        title: 'Jedno',
+        pages: [{ id: 'p', questions: [{ id: 'q', type: 'scale', title: 'Ocena', scale: 'agree5' }] }],
+        scoring: {
+          dimensions: [
+            {
+              id: 'd',
+              title: 'Obszar',
+              questions: ['q'],
+              bands: [
+                { min: 0, max: 49, label: 'Niski' },
+                { min: 50, max: 100, label: 'Wysoki' },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    const result = run(['check', one]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /survey "one" version 1, 1 page, 1 question, 1 scored dimension\n/);
+  });
+
   it('reports the problems a JSON Schema cannot see, with file and JSON path, checks the other files too, and exits 1', () => {
     const bad = join(scratch, 'bad.json');
     const definition = {

@@ -343,7 +343,7 @@ export class AnkietaReport extends LitElement {
     if (!report || this.phase !== 'ready') return nothing;
     const skipped = this.result!.skipped + this.#invalid;
     return html`<p class="summary">
-        <strong>${this.#t('reportTitle')}: ${this.#t('reportResponses', { count: report.n })}</strong>
+        <strong>${this.#t('reportResponses', { count: report.n })}</strong>
         ${
           report.firstSubmittedAt && report.lastSubmittedAt
             ? html`<br />${this.#period(date(locale, report.firstSubmittedAt), date(locale, report.lastSubmittedAt))}`

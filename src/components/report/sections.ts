@@ -4,11 +4,11 @@
  * readers, and the bar lengths are SVG geometry, not style attributes (strict CSP).
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { AnswerableQuestion, Band, Locale } from '../../schema/definition.js';
+import type { AnswerableQuestion, Band, Locale, LocalizedText } from '../../schema/definition.js';
 import { display } from '../../engine/text.js';
 import { tableScroll } from '../shared/table-scroll.js';
 import { numericRange } from '../../engine/scales.js';
-import type { MessageKey, Vars } from '../../i18n/index.js';
+import { noBreakSpaces, type MessageKey, type Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
 import {
   MIN_GROUP_SIZE,
@@ -21,7 +21,7 @@ import {
   tooFewToShow,
   hideFigure,
 } from '../../report/aggregate.js';
-import { groupLabel, notApplicableText, valueLabel } from '../../report/labels.js';
+import * as plain from '../../report/labels.js';
 import { asShown } from '../../report/statistics.js';
 import { decimal, integer, percent, signed } from './format.js';
 
@@ -36,6 +36,14 @@ export interface Context {
 }
 
 const t = (ctx: Context, key: ReportKey | MessageKey, vars?: Vars) => translateReport(ctx.locale, key, vars);
+
+// Answer labels as the page shows them, bound like question titles ("w\u00a0JST"); the CSV files
+// keep plain spaces, which a spreadsheet's search and filters expect.
+const valueLabel = (label: LocalizedText | undefined, value: string | number, locale: Locale) =>
+  noBreakSpaces(plain.valueLabel(label, value, locale), locale);
+const groupLabel = (group: Group, locale: Locale) => noBreakSpaces(plain.groupLabel(group, locale), locale);
+const notApplicableText = (question: AnswerableQuestion, locale: Locale) =>
+  noBreakSpaces(plain.notApplicableText(question, locale), locale);
 
 /** A bar for a share of 0–1, drawn in a 100 × 10 box stretched to the cell. */
 const bar = (share: number) =>

@@ -383,7 +383,7 @@ export abstract class FormControl extends LitElement {
 
   /** The label text; the asterisk is decoration, the requirement is exposed on the inputs. */
   protected renderLabelText(): TemplateResult {
-    return html`${this.own(this.label)}${this.required ? html`<span class="required" aria-hidden="true">\u00a0*</span>` : nothing}`;
+    return html`${this.own(this.label)}${this.required ? html`\u00a0<span class="required" aria-hidden="true">*</span>` : nothing}`;
   }
 
   /**

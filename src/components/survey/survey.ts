@@ -379,6 +379,11 @@ export class AnkietaSurvey extends LitElement {
   }
 
   /** A heading of `level` (at most 6) with `part` as its part and class; `focusable` takes focus from script (tabindex -1). */
+  /** `headingLevel` as a number: a framework may set the property to the text "3" ("3" + 1 is "31"). */
+  get #level(): number {
+    return Number(this.headingLevel);
+  }
+
   #heading(level: number, content: unknown, part: string, focusable: boolean, id?: string, describedBy?: string) {
     return html`<div role="heading" aria-level=${Math.min(6, level)} part=${part} class=${part}
       id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing} aria-describedby=${describedBy ?? nothing}>${content}</div>`;
@@ -387,7 +392,7 @@ export class AnkietaSurvey extends LitElement {
   #renderSurvey(locale: Locale) {
     const model = this.#controller.model!;
     const definition = model.definition;
-    const level = this.headingLevel;
+    const level = this.#level;
     const hasRequired = definition.pages.some((p) => p.questions.some((q) => isAnswerable(q) && q.required));
     return html`<section part="base" class="survey" lang=${locale} aria-labelledby="survey-title">
       <header part="header">
@@ -431,7 +436,7 @@ export class AnkietaSurvey extends LitElement {
         ${
           // Focused on every page change, it says where the respondent is: "Strona 2 z 4 · Zostały 3 pytania",
           // shown above it, would otherwise only be heard by reading backwards.
-          this.#heading(this.headingLevel + 1, pageTitle, 'page-title', true, undefined, 'progress')
+          this.#heading(this.#level + 1, pageTitle, 'page-title', true, undefined, 'progress')
         }
         ${page.description ? html`<p class="description">${shown(page.description, locale, model.sourceLocale)}</p>` : nothing}
         <div class="questions">
@@ -629,17 +634,18 @@ export class AnkietaSurvey extends LitElement {
     // Focused, it is read with its list (the description): a screen reader names a focused group only.
     return html`<div part="error-summary" class="error-summary" role="group" tabindex="-1" aria-labelledby="error-summary-title"
       aria-describedby="error-summary-list">
-      ${this.#heading(this.headingLevel + 1, this.#t('errorSummary', { count: this.summary.length }), 'error-summary-title', false, 'error-summary-title')}
+      ${this.#heading(this.#level + 1, this.#t('errorSummary', { count: this.summary.length }), 'error-summary-title', false, 'error-summary-title')}
       <ul id="error-summary-list">
         ${this.summary.map(([id, error]) => {
           // Only answerable questions have errors, and every one of them has a title. Its own full
           // stop or question mark would stand before the colon ("…w pracy.: proszę…").
           const title = shown((model.question(id) as AnswerableQuestion).title, locale, model.sourceLocale, (t) => t.replace(/[.?]$/, ''));
           const message = errorMessage(locale, error);
-          // "Rola: proszę odpowiedzieć…": after a colon Polish goes on in lower case ("Role: Please…").
+          // "Rola: proszę odpowiedzieć…", "Role: please answer…": after a colon the sentence goes on in
+          // lower case, in Polish and in British English.
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
-              >${title}: ${locale === 'pl' ? message[0]!.toLowerCase() + message.slice(1) : message}</a
+              >${title}: ${message[0]!.toLowerCase() + message.slice(1)}</a
             >
           </li>`;
         })}
@@ -652,12 +658,12 @@ export class AnkietaSurvey extends LitElement {
     const definition = model.definition;
     const message = definition.thankYou ? shown(definition.thankYou, locale, model.sourceLocale) : this.#t('thankYou');
     return html`${this.#renderKioskWarning()}<div part="thank-you" class="thank-you">
-      ${this.#heading(this.headingLevel + 1, message, 'thank-you-title', true)}
+      ${this.#heading(this.#level + 1, message, 'thank-you-title', true)}
       ${this.#renderStorageNotice()}
       ${
         definition.scoring
           ? html`<ankieta-results exportparts="base: results" .definition=${definition} .response=${this.#controller.submitted}
-            locale=${locale} heading-level=${this.headingLevel + 1}></ankieta-results>${
+            locale=${locale} heading-level=${this.#level + 1}></ankieta-results>${
               // Not on a shared kiosk, where the next person should find nothing to take away.
               this.kiosk ? nothing : html`<p class="keep">${this.#t('resultsKeep')}</p>`
             }`
