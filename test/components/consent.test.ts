@@ -19,6 +19,7 @@ formControlSuite({
   set: (el, answer) => (consent(el).checked = answer as boolean),
   userChange: () => sendKeys({ press: ' ' }),
   changed: true,
+  unfit: null,
   requiredKey: 'errorConsent',
   setTexts: (el, text) => {
     consent(el).text = text;
@@ -61,6 +62,17 @@ describe('<ankieta-consent>', () => {
     await sendKeys({ press: ' ' });
     expect(el.checked).to.equal(false);
     expect(new FormData(form).get('rodo')).to.equal(null);
+  });
+
+  it('submits what it shows when a framework sets checked to text: ticked and sent, as a native checkbox', async () => {
+    // checked = "false" (a string from a template) showed the box ticked and submitted nothing.
+    const form = await fixture<HTMLFormElement>(html`<form><ankieta-consent name="rodo" required></ankieta-consent></form>`);
+    const el = form.querySelector('ankieta-consent')!;
+    (el as unknown as { checked: unknown }).checked = 'false';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('input')!.checked, 'shown ticked').to.equal(true);
+    expect(new FormData(form).get('rodo'), 'and submitted').to.equal('on');
+    expect(form.checkValidity()).to.equal(true);
   });
 
   it('has the error read before the information clause, which can run to hundreds of words', async () => {

@@ -46,7 +46,8 @@ export class AnkietaConsent extends FormControl {
     return { id: 'consent', type: 'consent', title: this.label, text: this.text, required: this.required };
   }
   protected override rawAnswer(): unknown {
-    return this.checked;
+    // Truthy as the box shows it: a framework may set the text "false", which a native checkbox ticks too.
+    return !!this.checked;
   }
   protected override formValue(): string | null {
     return this.checked ? this.value : null;
