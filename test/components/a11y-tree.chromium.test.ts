@@ -145,17 +145,23 @@ describe('accessibility tree (Chromium)', () => {
     );
   });
 
-  it('names each table region of the report once', async function (this: { timeout(ms: number): void }) {
-    this.timeout(60_000);
+  /** The report of 30 partnership self-assessments in Polish, in a box `width` px wide. */
+  async function partnershipReport(width: number): Promise<AnkietaReport> {
     const partnership = partnershipSelfAssessment();
     const el = document.createElement('ankieta-report') as AnkietaReport;
     el.locale = 'pl';
     el.definition = partnership;
     el.responses = generateResponses(partnership, 30, { seed: 1 });
     const ready = oneEvent(el, 'ankieta-ready');
-    await fixture(html`<div style="width: 320px">${el}</div>`);
+    await fixture(html`<div style=${`width: ${width}px`}>${el}</div>`);
     await ready;
     await el.updateComplete;
+    return el;
+  }
+
+  it('names each table region of the report once', async function (this: { timeout(ms: number): void }) {
+    this.timeout(60_000);
+    await partnershipReport(320);
     const regions = (await tree()).filter((n) => n.role === 'region');
     expect(regions.length, 'table regions that scroll at 320 px').to.be.greaterThan(0);
     for (const { name } of regions) {
@@ -171,15 +177,8 @@ describe('accessibility tree (Chromium)', () => {
     timeout(ms: number): void;
   }) {
     this.timeout(60_000);
-    const partnership = partnershipSelfAssessment();
-    const el = document.createElement('ankieta-report') as AnkietaReport;
-    el.locale = 'pl';
-    el.definition = partnership;
-    el.responses = generateResponses(partnership, 30, { seed: 1 });
-    const ready = oneEvent(el, 'ankieta-ready');
-    const wrapper = await fixture<HTMLElement>(html`<div style="width: 1200px">${el}</div>`);
-    await ready;
-    await el.updateComplete;
+    const el = await partnershipReport(1200);
+    const wrapper = el.parentElement!;
     const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const tables = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.table-scroll')];
     const scrolling = () => tables().filter((t) => t.scrollWidth > t.clientWidth + 1).length;
