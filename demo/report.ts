@@ -26,10 +26,14 @@ for (const name of ['collector', 'token']) {
   // A Vite placeholder left unfilled: the page was served without `npm start`.
   if (field(name).value.startsWith('%')) field(name).value = name === 'collector' ? 'http://127.0.0.1:8787' : '';
 }
+const started = field('collector').value;
 for (const name of ['collector', 'token', 'survey']) {
   const value = params.get(name);
   if (value) field(name).value = value;
 }
+// The token `npm start` filled in is its own collector's: a link naming another server gets none
+// (it would be sent there, to whoever made the link).
+if (field('collector').value !== started && !params.get('token')) field('token').value = '';
 
 /** A definition read from a file (the organiser's own survey), under the select's "own" option. */
 let own: { id?: unknown } | undefined;

@@ -634,6 +634,27 @@ describe('<ankieta-survey>', () => {
     expect(langsOf(base, 'Dziękujemy bardzo')).to.deep.equal(['pl']);
   });
 
+  it('ignores a message of another shape on its channel between tabs: any script of the page can post one', async () => {
+    const el = await mount(threePages);
+    await clickOption(el, 'role', 0);
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => {
+      errors.push(event.message);
+      event.preventDefault();
+    };
+    window.addEventListener('error', onError);
+    const channel = new BroadcastChannel('ankieta-drafts');
+    try {
+      for (const message of [null, 5, {}, [], [null, 'x']]) channel.postMessage(message);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    } finally {
+      channel.close();
+      window.removeEventListener('error', onError);
+    }
+    expect(errors).to.deep.equal([]);
+    expect((control(el, 'role') as unknown as AnkietaChoice).value, 'the answer stays').to.not.equal(null);
+  });
+
   it('sends once when Submit is pressed twice before the thank-you screen replaces it', async () => {
     const el = await mount(ratings(2));
     const submits: Event[] = [];

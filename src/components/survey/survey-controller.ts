@@ -299,8 +299,9 @@ export class SurveyController implements ReactiveController {
     const session = this.#session;
     if (typeof data !== 'string') {
       // Read in another tab: what was answered here until then goes with that copy (an answer
-      // given here since, even one still waiting to be written, is later than the copy).
-      if (data[0] === session?.responseId && session.draft.updatedAt <= data[1]) this.#edited = false;
+      // given here since, even one still waiting to be written, is later than the copy). Any
+      // script of the origin can post on the channel: a message of another shape is ignored.
+      if (session && data?.[0] === session.responseId && session.draft.updatedAt <= data[1]) this.#edited = false;
       return;
     }
     // The draft "Zacznij od nowa" cleared here was sent there: bringing it back would send it twice.
