@@ -10,6 +10,10 @@ const MAX_DEPTH = 40;
 const MAX_NODES = 200_000;
 /** Answer keys in one response: questions, matrix answers and "other" texts together. */
 const MAX_ANSWERS = 2000;
+/** What a definition can score (`scoring.dimensions`, at most 20). */
+const MAX_DIMENSIONS = 20;
+/** The problems named for one response: a collector's reply stays smaller than the request. */
+const MAX_ISSUES = 100;
 
 /** Walks the input without recursion, so a hostile document cannot overflow the stack. */
 function checkShape(input: unknown): DefinitionIssue | undefined {
@@ -102,14 +106,18 @@ function parseResponseUnguarded(input: unknown): ParseResult<Response> {
   // Far more than any survey asks; validating tens of thousands of keys costs a server a second.
   // A matrix's rows count one by one: 60 responses of 20 000 row keys each, to a collector without
   // definitions, made a CSV export of 1.2 million columns.
-  const answers = (json.value as { answers?: unknown } | null)?.answers;
+  const { answers, scores } = (json.value ?? {}) as { answers?: unknown; scores?: unknown };
   let count = 0;
   if (answers && typeof answers === 'object')
     for (const value of Object.values(answers))
       count += value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).length : 1;
   if (count > MAX_ANSWERS) return { ok: false, issues: [{ path: 'answers', message: `has more than ${MAX_ANSWERS} answers` }] };
+  if (scores && typeof scores === 'object' && Object.keys(scores).length > MAX_DIMENSIONS)
+    return { ok: false, issues: [{ path: 'scores', message: `has more than ${MAX_DIMENSIONS} dimensions` }] };
   const result = Response.safeParse(json.value);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: formatIssues(result.error.issues, json.value) };
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, issues: formatIssues(result.error.issues.slice(0, MAX_ISSUES), json.value).slice(0, MAX_ISSUES) };
 }
 
 /** Thrown by APIs that cannot return a result object, e.g. a template builder. */

@@ -240,6 +240,15 @@ describe('parseResponse', () => {
       [{ path: 'answers', message: 'has more than 2000 answers' }],
     ],
     [
+      'more scored dimensions than a definition can have (20)',
+      (r) => {
+        // 26 000 of them made a 1.9 MB reply of issues to a 233 kB request.
+        r.scores = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`d${i}`, { score: 1, band: 0 }]));
+        return r;
+      },
+      [{ path: 'scores', message: 'has more than 20 dimensions' }],
+    ],
+    [
       'a text over 20000 characters',
       (r) => {
         r.answers.comment = 'x'.repeat(20001);
@@ -294,6 +303,15 @@ describe('parseResponse', () => {
       expect(parseResponse(change(valid()))).to.deep.equal({ ok: false, issues: expected });
     });
   }
+
+  it('names at most 100 problems, however many the response has (a reply is no bigger than the request)', () => {
+    const r = valid() as unknown as { answers: Record<string, unknown> };
+    for (let i = 0; i < 1500; i++) r.answers[`q${i}`] = null;
+    const result = parseResponse(r);
+    expect(result.ok).to.equal(false);
+    expect(result.ok ? 0 : result.issues.length).to.equal(100);
+    expect(JSON.stringify(result).length, 'the issues, as JSON').to.be.lessThan(JSON.stringify(r).length * 1.2);
+  });
 
   it('rejects invalid JSON text and never throws on unreadable input', () => {
     const result = parseResponse('{"id":');
