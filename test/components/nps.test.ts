@@ -37,6 +37,22 @@ describe('<ankieta-nps>', () => {
     expect([...new Set(borders)]).to.deep.equal([systemColour('CanvasText')]);
   });
 
+  it("keeps the picked number filled when disabled, and draws a disabled scale in forced colours (grey text, not the site's tiles)", async () => {
+    const form = await fixture<HTMLFieldSetElement>(
+      html`<fieldset disabled><ankieta-nps label="Polecenie" .value=${7}></ankieta-nps></fieldset>`,
+    );
+    const el = form.querySelector('ankieta-nps')!;
+    await el.updateComplete;
+    const boxes = () => [...el.shadowRoot!.querySelectorAll('.box')].map((box) => getComputedStyle(box));
+    const picked = el.shadowRoot!.querySelector('input:checked + .box')!;
+    const other = boxes()[0]!;
+    expect(getComputedStyle(picked).backgroundColor, 'the picked number stands out from the others').to.not.equal(other.backgroundColor);
+    forcedColours(el);
+    const [first] = boxes();
+    expect([first!.backgroundColor, first!.color], 'an unpicked number').to.deep.equal([systemColour('Canvas'), systemColour('GrayText')]);
+    expect(getComputedStyle(picked).backgroundColor, 'the picked one').to.equal(systemColour('Highlight'));
+  });
+
   it('ends each anchor label with a full stop heard, not seen, so the error after it is a new sentence', async () => {
     const el = await fixture<AnkietaNps>(html`<ankieta-nps label="Polecenie" max-label="Na pewno!"></ankieta-nps>`);
     const min = el.shadowRoot!.getElementById('min-label')!;

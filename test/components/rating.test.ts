@@ -28,6 +28,21 @@ formControlSuite({
 });
 
 describe('<ankieta-rating>', () => {
+  it('looks disabled when disabled, in its own colours and in forced colours (grey, as native controls)', async () => {
+    const form = await fixture<HTMLFieldSetElement>(html`<fieldset><ankieta-rating label="Ocena" .value=${3}></ankieta-rating></fieldset>`);
+    const el = form.querySelector('ankieta-rating')!;
+    await el.updateComplete;
+    const stroke = () => [...el.shadowRoot!.querySelectorAll('svg')].map((svg) => getComputedStyle(svg).stroke);
+    const enabled = stroke();
+    form.disabled = true;
+    await el.updateComplete;
+    const disabled = stroke();
+    expect(disabled[0], 'a chosen star').to.not.equal(enabled[0]);
+    expect(disabled[4], 'an empty star').to.not.equal(enabled[4]);
+    forcedColours(el);
+    expect([...new Set(stroke())], 'every star').to.deep.equal([systemColour('GrayText')]);
+  });
+
   it("draws unanswered required stars in the user's forced colours, not the site's red (WCAG 1.4.11)", async () => {
     const el = await fixture<AnkietaRating>(html`<ankieta-rating label="Ocena" required data-theme="light"></ankieta-rating>`);
     el.reportValidity();

@@ -952,6 +952,21 @@ describe('<ankieta-survey>', () => {
       expect(deepActive() === part(el, 'title'), 'focus').to.equal(true);
     });
 
+    it('counts scrolling with the mouse wheel as activity: someone reading at 400 % zoom is not idle', async () => {
+      const el = await fixture<AnkietaSurvey>(
+        html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,
+      );
+      await settle(el);
+      await clickOption(el, 'q', 2);
+      for (let i = 0; i < 6; i++) {
+        await wait(400);
+        control(el, 'q').dispatchEvent(new WheelEvent('wheel', { bubbles: true, composed: true, deltaY: 40 }));
+      }
+      await settle(el);
+      expect(part(el, 'kiosk-warning'), 'no warning while scrolling').to.equal(null);
+      expect(control(el, 'q').value, 'the answer stays').to.equal(3);
+    });
+
     it("gives the next person a blank form without the previous person's errors", async () => {
       const el = await fixture<AnkietaSurvey>(
         html`<ankieta-survey kiosk kiosk-idle="2" locale="pl" .definition=${oneQuestion}></ankieta-survey>`,

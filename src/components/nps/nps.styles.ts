@@ -65,7 +65,8 @@ export const npsStyles = css`
   input[aria-invalid='true'] + .box {
     border: 2px solid var(--_error);
   }
-  input:disabled + .box {
+  /* The picked number keeps its fill: disabled, the answer still shows. */
+  input:disabled:not(:checked) + .box {
     color: var(--_muted);
     background: var(--_surface-alt);
   }
@@ -93,6 +94,11 @@ export const npsStyles = css`
     }
     input[aria-invalid='true'] + .box {
       border-color: CanvasText;
+    }
+    input:disabled:not(:checked) + .box {
+      background: Canvas;
+      color: GrayText;
+      border-color: GrayText;
     }
     input:checked + .box {
       background: Highlight;

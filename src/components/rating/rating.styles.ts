@@ -49,6 +49,13 @@ export const ratingStyles = css`
   input[aria-invalid='true'] + svg {
     stroke: var(--_error);
   }
+  /* Disabled: grey, as native controls, the chosen stars filled with it. */
+  :host(:disabled) svg {
+    stroke: var(--_muted);
+  }
+  :host(:disabled) .filled svg {
+    fill: var(--_muted);
+  }
   .anchors {
     display: flex;
     justify-content: space-between;
@@ -74,6 +81,12 @@ export const ratingStyles = css`
     }
     input:focus-visible + svg {
       outline-color: Highlight;
+    }
+    :host(:disabled) svg {
+      stroke: GrayText;
+    }
+    :host(:disabled) .filled svg {
+      fill: GrayText;
     }
   }
 `;

@@ -2,6 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type Phase = 'off' | 'filling' | 'warning' | 'thanks';
 
+/** What shows someone is there: a touch, a key, an answer, and the mouse wheel (reading a zoomed page). */
+const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel'];
+
 /**
  * Kiosk mode for a tablet at the exit: after a submit, the thank-you screen and then a fresh
  * form; an abandoned form is cleared after a period of inactivity, announced by a countdown
@@ -39,11 +42,11 @@ export class KioskController implements ReactiveController {
   }
 
   hostConnected(): void {
-    for (const type of ['pointerdown', 'keydown', 'input']) this.#host.addEventListener(type, this.#activity, true);
+    for (const type of ACTIVITY) this.#host.addEventListener(type, this.#activity, { capture: true, passive: true });
   }
 
   hostDisconnected(): void {
-    for (const type of ['pointerdown', 'keydown', 'input']) this.#host.removeEventListener(type, this.#activity, true);
+    for (const type of ACTIVITY) this.#host.removeEventListener(type, this.#activity, true);
     this.stop();
   }
 

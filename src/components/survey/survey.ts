@@ -117,9 +117,10 @@ export class AnkietaSurvey extends LitElement {
   /** Reset after submit for the next person (a tablet at the exit); an abandoned form is cleared after `kiosk-idle`. */
   kiosk = false;
   /**
-   * Kiosk: seconds without activity before an unfinished form is cleared. A countdown warns
-   * 20 s before (WCAG 2.2.1); below 40 the warning gets half the time. A page opened again
-   * restores unfinished answers only if they were written within this time.
+   * Kiosk: seconds without activity (a touch, a key, an answer, the mouse wheel) before an
+   * unfinished form is cleared. A countdown warns 20 s before (WCAG 2.2.1); below 40 the warning
+   * gets half the time, less than the 20 s WCAG asks for: keep 40 or more at a public kiosk. A page
+   * opened again restores unfinished answers only if they were written within this time.
    */
   kioskIdle = 120;
   /**
