@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { batches } from './batches.js';
@@ -52,6 +52,35 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   db.pragma('secure_delete = ON');
   migrate(db);
 
+  /**
+   * The files this connection writes to, as opened. Should the data directory be removed (or the
+   * file replaced) while the collector runs, SQLite goes on writing to the open but unlinked
+   * files, and everything written since is gone at the next start. So every write, and /healthz,
+   * first checks that the paths still lead to the files it has open; a write is acknowledged only
+   * when they still do after its commit.
+   */
+  const identity = (path: string) => {
+    try {
+      const stat = statSync(path);
+      return `${stat.dev}:${stat.ino}`;
+    } catch {
+      return 'missing';
+    }
+  };
+  const opened = [file, `${file}-wal`].map((path) => ({ path, identity: identity(path) }));
+  let lost: string | undefined;
+  const checkFiles = () => {
+    if (!lost) {
+      const gone = opened.find((f) => identity(f.path) !== f.identity);
+      if (!gone) return;
+      lost = `${gone.path} was ${identity(gone.path) === 'missing' ? 'deleted' : 'replaced'} while the collector ran`;
+      console.error(
+        `ankieta-collector: ${lost}: responses and erasures get 503 (the widgets keep them and retry) and /healthz fails until the collector is restarted (--data-dir ${dataDir}); what was stored before is gone with that file unless restored from a backup`,
+      );
+    }
+    throw new Error(`${lost}: restart the collector`);
+  };
+
   const insert = db.prepare(
     'INSERT INTO ankieta_responses (id, survey_id, body_sha256, body, received_on) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
   );
@@ -92,7 +121,10 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     const batch = queue;
     queue = [];
     try {
+      checkFiles();
       const outcomes = writeBatch(batch);
+      // Committed, but to the file the path still names? Else the widget keeps it and retries.
+      checkFiles();
       batch.forEach((p, i) => p.resolve(outcomes[i]!));
     } catch (error) {
       for (const p of batch) p.reject(error);
@@ -149,7 +181,9 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     },
     async erase(surveyId, id) {
       if (queue.length) flush();
+      checkFiles();
       const erased = erase(surveyId, id);
+      checkFiles();
       // With WAL the erased row stays in the -wal file (and secure_delete zeroes only the page
       // written back) until a checkpoint, after about 4 MB of later writes: weeks, for one
       // conference. Checkpointing now zeroes it in the file and empties the log.
@@ -163,6 +197,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       return db.prepare('DELETE FROM ankieta_responses WHERE received_on < ?').run(before).changes;
     },
     async ping() {
+      checkFiles();
       db.prepare('SELECT 1').get();
     },
     async close() {
