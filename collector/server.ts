@@ -7,20 +7,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP, type Socket } from 'node:net';
 import { checkResponse } from '../src/engine/index.js';
 import { parseResponse, RESPONSE_ID, SurveyId, type DefinitionIssue } from '../src/schema/index.js';
-
-/**
- * A time to the UTC hour, as the widget sends it: another client's minutes, milliseconds or time
- * zone would help tie a response to a person. A time already on the hour in UTC stays as written.
- */
-const toHour = (time: string) => {
-  const ms = Date.parse(time);
-  return ms % 36e5 === 0 && time.endsWith('Z') ? time : new Date(ms - (ms % 36e5)).toISOString();
-};
 import { csvColumns, csvText, type Separator } from './csv.js';
 import { versionsNewestFirst, type Definitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
 import { RateLimiter, rateLimitKey } from './rate-limit.js';
 import type { Storage } from './storage/index.js';
+import { toHour } from './times.js';
 
 export interface CollectorContext {
   options: Pick<CollectorOptions, 'origins' | 'token' | 'maxBodyBytes' | 'rateLimit' | 'trustProxy'>;

@@ -1,10 +1,14 @@
 import type pg from 'pg';
+import { bodyTimesToHour } from '../times.js';
 import { batches } from './batches.js';
 import { loadDriver } from './driver.js';
 import type { Storage } from './types.js';
 
-/** Each entry upgrades the schema by one version; never edit a shipped one. */
-const MIGRATIONS = [
+/**
+ * Each entry upgrades the schema by one version, SQL or a function run in the same transaction.
+ * Never edit a shipped one, unless it destroys data (migration 3 did).
+ */
+const MIGRATIONS: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
   `CREATE TABLE ankieta_responses (
      seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
      id uuid NOT NULL UNIQUE,
@@ -15,13 +19,46 @@ const MIGRATIONS = [
    CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
   // Ids of responses erased on request (RODO art. 17): the id only, so a retry is not stored again.
   `CREATE TABLE ankieta_erased (id uuid PRIMARY KEY);`,
-  // The day a response was received (UTC), for retention; rows stored before get their
-  // submittedAt day, never later than the migration's. Read with a pattern, not as jsonb, which
-  // refuses a body holding \u0000 (a respondent can send one).
-  `ALTER TABLE ankieta_responses ADD COLUMN received_on text;
-   UPDATE ankieta_responses SET received_on = least(substring(body from '"submittedAt":"([0-9]{4}-[0-9]{2}-[0-9]{2})'), to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'));
-   CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`,
+  // The day a response was received (UTC), for retention. The old schema holds no time of receipt
+  // (submittedAt is the device's clock: a tablet set to 2020 had a response received today
+  // deleted at the first start with --retention-days), so rows stored before count as received
+  // on the day of this migration: kept too long at worst, never deleted early. Their times are cut
+  // to the hour, as the collector stores them since.
+  async (client) => {
+    await client.query(`ALTER TABLE ankieta_responses ADD COLUMN received_on text;
+      UPDATE ankieta_responses SET received_on = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD');
+      CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`);
+    await timesToHour(client);
+  },
+  // For databases that ran migration 3 as first shipped (received_on = the device's submittedAt
+  // day, at most the migration's): which rows it dated cannot be told from the rows received
+  // since, so nothing is lowered and nothing deleted here. Rows were stored in the order received
+  // (seq), so none was received before one stored ahead of it: a day earlier than any such row's
+  // is raised to the latest of them. Rows received since keep theirs (their days only grow).
+  // And the times of rows stored before they were cut to the hour are cut now.
+  async (client) => {
+    await client.query(`UPDATE ankieta_responses r SET received_on = m.latest
+      FROM (SELECT seq, max(received_on) OVER (ORDER BY seq) AS latest FROM ankieta_responses) m
+      WHERE m.seq = r.seq AND m.latest > r.received_on`);
+    await timesToHour(client);
+  },
 ];
+
+/** Cuts the startedAt and submittedAt of every stored body to the hour (see `bodyTimesToHour`). */
+async function timesToHour(client: pg.PoolClient): Promise<void> {
+  for (let after = '0'; ;) {
+    const { rows } = await client.query<{ seq: string; body: string }>(
+      'SELECT seq, body FROM ankieta_responses WHERE seq > $1 ORDER BY seq LIMIT 1000',
+      [after],
+    );
+    if (!rows.length) return;
+    for (const row of rows) {
+      const body = bodyTimesToHour(row.body);
+      if (body !== undefined) await client.query('UPDATE ankieta_responses SET body = $1 WHERE seq = $2', [body, row.seq]);
+    }
+    after = rows.at(-1)!.seq;
+  }
+}
 
 /** Connections per process for exports, besides the pool of 10 for everything else. */
 const EXPORT_CONNECTIONS = 2;
@@ -144,7 +181,11 @@ async function migrate(pool: pg.Pool): Promise<void> {
       throw new Error(
         `the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`,
       );
-    for (let v = version; v < MIGRATIONS.length; v++) await client.query(MIGRATIONS[v]!);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      const migration = MIGRATIONS[v]!;
+      if (typeof migration === 'string') await client.query(migration);
+      else await migration(client);
+    }
     if (row.rows.length === 0) await client.query('INSERT INTO ankieta_schema (version) VALUES ($1)', [MIGRATIONS.length]);
     else await client.query('UPDATE ankieta_schema SET version = $1', [MIGRATIONS.length]);
     await client.query('COMMIT');

@@ -1,12 +1,16 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { bodyTimesToHour } from '../times.js';
 import { batches } from './batches.js';
 import { loadDriver } from './driver.js';
 import type { InsertOutcome, Storage, StoredResponse } from './types.js';
 
-/** Each entry upgrades the schema by one version (`PRAGMA user_version`); never edit a shipped one. */
-const MIGRATIONS = [
+/**
+ * Each entry upgrades the schema by one version (`PRAGMA user_version`), SQL or a function run in
+ * the same transaction. Never edit a shipped one, unless it destroys data (migration 3 did).
+ */
+const MIGRATIONS: (string | ((db: Database.Database) => void))[] = [
   `CREATE TABLE ankieta_responses (
      seq INTEGER PRIMARY KEY AUTOINCREMENT,
      id TEXT NOT NULL UNIQUE,
@@ -17,12 +21,45 @@ const MIGRATIONS = [
    CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);`,
   // Ids of responses erased on request (RODO art. 17): the id only, so a retry is not stored again.
   `CREATE TABLE ankieta_erased (id TEXT PRIMARY KEY);`,
-  // The day a response was received (UTC), for retention; rows stored before get their
-  // submittedAt day, never later than the migration's.
-  `ALTER TABLE ankieta_responses ADD COLUMN received_on TEXT;
-   UPDATE ankieta_responses SET received_on = coalesce(min(substr(json_extract(body, '$.submittedAt'), 1, 10), date('now')), date('now'));
-   CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`,
+  // The day a response was received (UTC), for retention. The old schema holds no time of receipt
+  // (submittedAt is the device's clock: a tablet set to 2020 had a response received today
+  // deleted at the first start with --retention-days), so rows stored before count as received
+  // on the day of this migration: kept too long at worst, never deleted early. Their times are cut
+  // to the hour, as the collector stores them since.
+  (db) => {
+    db.exec(`ALTER TABLE ankieta_responses ADD COLUMN received_on TEXT;
+             UPDATE ankieta_responses SET received_on = date('now');
+             CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`);
+    timesToHour(db);
+  },
+  // For databases that ran migration 3 as first shipped (received_on = the device's submittedAt
+  // day, at most the migration's): which rows it dated cannot be told from the rows received
+  // since, so nothing is lowered and nothing deleted here. Rows were stored in the order received
+  // (seq), so none was received before one stored ahead of it: a day earlier than any such row's
+  // is raised to the latest of them. Rows received since keep theirs (their days only grow).
+  // And the times of rows stored before they were cut to the hour are cut now.
+  (db) => {
+    db.exec(`UPDATE ankieta_responses SET received_on = m.latest
+             FROM (SELECT seq, max(received_on) OVER (ORDER BY seq) AS latest FROM ankieta_responses) AS m
+             WHERE m.seq = ankieta_responses.seq AND m.latest > ankieta_responses.received_on;`);
+    timesToHour(db);
+  },
 ];
+
+/** Cuts the startedAt and submittedAt of every stored body to the hour (see `bodyTimesToHour`). */
+function timesToHour(db: Database.Database): void {
+  const page = db.prepare('SELECT seq, body FROM ankieta_responses WHERE seq > ? ORDER BY seq LIMIT 1000');
+  const update = db.prepare('UPDATE ankieta_responses SET body = ? WHERE seq = ?');
+  for (let after = 0; ;) {
+    const rows = page.all(after) as { seq: number; body: string }[];
+    if (!rows.length) return;
+    for (const row of rows) {
+      const body = bodyTimesToHour(row.body);
+      if (body !== undefined) update.run(body, row.seq);
+    }
+    after = rows.at(-1)!.seq;
+  }
+}
 
 interface Pending {
   response: StoredResponse;
@@ -214,7 +251,11 @@ function migrate(db: Database.Database): void {
       throw new Error(
         `the database has schema version ${version}, newer than this collector knows (${MIGRATIONS.length}): upgrade the collector`,
       );
-    for (let v = version; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]!);
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      const migration = MIGRATIONS[v]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+    }
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
 }
