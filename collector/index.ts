@@ -1,7 +1,8 @@
 /**
  * Starting the collector from code (the CLI in main.ts does the same): opens the storage,
  * loads the definitions and listens. `close()` stops accepting, lets requests in flight
- * finish and closes the storage.
+ * finish (for up to 10 s), answers any new request on a kept-alive connection with 503, and
+ * closes the storage.
  */
 import type { AddressInfo } from 'node:net';
 import { loadDefinitions } from './definitions.js';
@@ -49,10 +50,7 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     surveys: definitions?.size,
     async close() {
       clearInterval(purging);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await server.shutdown();
       await storage.close();
     },
   };

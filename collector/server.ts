@@ -105,7 +105,20 @@ function send(res: ServerResponse, status: number, body: Record<string, unknown>
   res.end(text);
 }
 
-export function createCollectorServer(context: CollectorContext): Server {
+/** After SIGTERM, how long requests in flight (an export to a slow reader, say) may take before their connections are cut. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
+export interface CollectorServer extends Server {
+  /**
+   * Stops listening and lets requests in flight finish, answered with `Connection: close`; a
+   * request that arrives meanwhile on a kept-alive connection gets 503 with Retry-After and
+   * `Connection: close` (not stored: the widget retries), and each connection closes as it goes
+   * idle. Resolves when every connection is closed; after `deadlineMs` the rest are cut.
+   */
+  shutdown(deadlineMs?: number): Promise<void>;
+}
+
+export function createCollectorServer(context: CollectorContext): CollectorServer {
   const { options, storage, definitions } = context;
   const allowed = new Set(options.origins);
   const limiter = options.rateLimit > 0 ? new RateLimiter(options.rateLimit) : undefined;
@@ -127,6 +140,12 @@ export function createCollectorServer(context: CollectorContext): Server {
     if (url.protocol === 'https:') return true;
     return url.protocol === 'http:' && (url.hostname === 'localhost' || isIP(url.hostname.replace(/^\[(.*)\]$/, '$1')) !== 0);
   }
+
+  const corsHeaders = (origin: string) => ({
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': 'Retry-After, Date',
+    Vary: 'Origin',
+  });
 
   function clientAddress(req: IncomingMessage): string {
     const socket = req.socket.remoteAddress ?? '';
@@ -303,6 +322,12 @@ export function createCollectorServer(context: CollectorContext): Server {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (closing) {
+      // Shutting down: no new work. Readable by the page (CORS), so the widget honours Retry-After.
+      const origin = req.headers.origin;
+      const cors = origin !== undefined && originAllowed(req, origin) ? corsHeaders(origin) : {};
+      throw new HttpError(503, { error: 'shutting down' }, { ...cors, 'Retry-After': '5', Connection: 'close' });
+    }
     // A request target that is no path ("http://[::1") is the client's fault, not the storage's.
     const url = URL.parse(req.url ?? '/', 'http://collector');
     if (!url) throw new HttpError(400, { error: 'bad request target' });
@@ -330,7 +355,7 @@ export function createCollectorServer(context: CollectorContext): Server {
       // widget then stops and tells the site owner, where an unreadable reply looked like a
       // network failure and was retried for ever. Nothing from such a page is stored.
       if (refused && method !== 'POST') throw new HttpError(403, { error: 'origin not allowed' });
-      Object.assign(cors, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Expose-Headers': 'Retry-After, Date', Vary: 'Origin' });
+      Object.assign(cors, corsHeaders(origin));
     }
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
@@ -368,7 +393,12 @@ export function createCollectorServer(context: CollectorContext): Server {
 
   // Node checks headersTimeout and requestTimeout only this often (30 s by default), so a
   // stalled request lived up to twice its limit; checked every second, it goes within one.
+  let closing = false;
+  /** Replies not yet finished: at shutdown those whose headers are still to come get `Connection: close`. */
+  const inFlight = new Set<ServerResponse>();
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
         return send(res, error.status, error.body, error.headers);
@@ -385,5 +415,22 @@ export function createCollectorServer(context: CollectorContext): Server {
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
   server.on('close', () => limiter?.close());
-  return server;
+  return Object.assign(server, {
+    shutdown(deadlineMs = SHUTDOWN_DEADLINE_MS) {
+      closing = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+      return new Promise<void>((resolve) => {
+        // Keep-alive connections between requests go at once and then as they become idle (a reply
+        // whose headers went out before the shutdown could not say Connection: close).
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
+        const deadline = setTimeout(() => server.closeAllConnections(), deadlineMs);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(deadline);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+    },
+  });
 }

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { Agent } from 'node:http';
+import { connect } from 'node:net';
 import { describe, it } from 'node:test';
 import { conferenceResponse, exportResponses, postgresMissing, postJson, request, startCollector, storages, TOKEN } from './helpers.mjs';
 
@@ -141,5 +143,131 @@ for (const storage of storages()) {
     });
   });
 }
+
+for (const storage of storages()) {
+  describe(`SIGTERM while keep-alive clients post in a loop, on ${storage.name}`, () => {
+    it('stops promptly: requests in flight finish, later ones get 503 with Retry-After and Connection: close, and nothing refused is stored', async (t) => {
+      const place = await storage.create();
+      const args = [...place.args, '--token', TOKEN, '--rate-limit', '0', '--origin', 'https://www.opole.pl'];
+      let collector = await startCollector(args);
+      const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+      const acknowledged = new Set();
+      const refused = [];
+      let running = true;
+      let termAt;
+      let acknowledgedAfterTerm = 0;
+      const worker = async () => {
+        while (running) {
+          const response = conferenceResponse();
+          try {
+            const reply = await request('POST', `${collector.url}/api/responses`, {
+              headers: { 'Content-Type': 'application/json', Origin: 'https://www.opole.pl' },
+              body: JSON.stringify(response),
+              agent,
+            });
+            if (reply.status === 201) {
+              acknowledged.add(response.id);
+              if (termAt) acknowledgedAfterTerm++;
+            } else refused.push({ id: response.id, reply });
+          } catch {
+            // Connection closed or refused once it stops: the widget would retry later.
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        }
+      };
+      const workers = Array.from({ length: 4 }, worker);
+      try {
+        while (acknowledged.size < 200) await new Promise((r) => setTimeout(r, 20));
+        termAt = Date.now();
+        collector.child.kill('SIGTERM');
+        // Before: still serving 30 s later, as long as the clients went on.
+        const exit = await Promise.race([collector.exited, new Promise((r) => setTimeout(() => r('still running'), 8_000))]);
+        const stoppedAfterMs = Date.now() - termAt;
+        running = false;
+        await Promise.all(workers);
+        t.diagnostic(
+          `${storage.name}: stopped ${stoppedAfterMs} ms after SIGTERM; ${acknowledgedAfterTerm} acknowledged after it, ${refused.length} refused with 503`,
+        );
+        assert.deepEqual(exit, { code: 0, signal: null }, `exited after SIGTERM (${stoppedAfterMs} ms)`);
+        assert.ok(stoppedAfterMs < 3_000, `stopped ${stoppedAfterMs} ms after SIGTERM`);
+        assert.ok(acknowledgedAfterTerm <= 8, `${acknowledgedAfterTerm} acknowledged after SIGTERM: only those in flight`);
+        for (const { reply } of refused) {
+          assert.equal(reply.status, 503);
+          assert.equal(reply.headers['retry-after'], '5');
+          assert.equal(reply.headers.connection, 'close');
+          assert.equal(reply.headers['access-control-allow-origin'], 'https://www.opole.pl');
+        }
+        collector = await startCollector(args);
+        const stored = new Set((await exportResponses(collector.url, 'konferencja')).json.responses.map((r) => r.id));
+        assert.deepEqual(
+          [...acknowledged].filter((id) => !stored.has(id)),
+          [],
+          'every acknowledged response is stored',
+        );
+        assert.deepEqual(
+          refused.map((r) => r.id).filter((id) => stored.has(id)),
+          [],
+          'no refused one is',
+        );
+      } finally {
+        running = false;
+        await Promise.all(workers);
+        agent.destroy();
+        await collector.stop();
+        await place.drop();
+      }
+    });
+  });
+}
+
+/** A raw connection: `send(text)` writes, `reply()` resolves with everything read until the collector closes it. */
+function rawConnection(base) {
+  const socket = connect({ port: Number(new URL(base).port), host: '127.0.0.1' });
+  let text = '';
+  socket.on('data', (chunk) => (text += chunk));
+  socket.on('error', () => {});
+  const closed = new Promise((resolve) => socket.on('close', resolve));
+  return { send: (data) => socket.write(data), reply: async () => (await closed, text) };
+}
+
+describe('SIGTERM with requests part-way in', () => {
+  it('finishes a request whose body was coming, with Connection: close, and answers one whose headers were coming with 503', async () => {
+    const place = await sqlite.create();
+    const args = [...place.args, '--token', TOKEN, '--rate-limit', '0'];
+    let collector = await startCollector(args);
+    try {
+      const inFlight = conferenceResponse();
+      const late = conferenceResponse();
+      const body = JSON.stringify(inFlight);
+      const lateBody = JSON.stringify(late);
+      const post = (length) =>
+        `POST /api/responses HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`;
+      const a = rawConnection(collector.url);
+      const b = rawConnection(collector.url);
+      a.send(post(Buffer.byteLength(body)) + body.slice(0, 10));
+      b.send('POST /api/responses HTTP/1.1\r\n');
+      await new Promise((r) => setTimeout(r, 300));
+      collector.child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 300));
+      a.send(body.slice(10));
+      b.send(post(Buffer.byteLength(lateBody)).slice('POST /api/responses HTTP/1.1\r\n'.length) + lateBody);
+      const [first, second] = await Promise.all([a.reply(), b.reply()]);
+      assert.match(first, /^HTTP\/1\.1 201 /, 'the request in flight is finished');
+      assert.match(first, /\r\nConnection: close\r\n/i);
+      assert.match(second, /^HTTP\/1\.1 503 /, 'the one that came after SIGTERM is refused');
+      assert.match(second, /\r\nRetry-After: 5\r\n/i);
+      assert.match(second, /\r\nConnection: close\r\n/i);
+      assert.deepEqual(await collector.exited, { code: 0, signal: null });
+      collector = await startCollector(args);
+      assert.deepEqual(
+        (await exportResponses(collector.url, 'konferencja')).json.responses.map((r) => r.id),
+        [inFlight.id],
+      );
+    } finally {
+      await collector.stop();
+      await place.drop();
+    }
+  });
+});
 
 if (postgresMissing) it(postgresMissing, { skip: postgresMissing }, () => {});
