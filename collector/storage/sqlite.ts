@@ -1,4 +1,4 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { bodyTimesToHour } from '../times.js';
@@ -76,6 +76,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   const Driver = await loadDriver<typeof Database>('better-sqlite3', 'the embedded storage');
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, 'ankieta.sqlite');
+  restrictPermissions(dataDir);
   const db = new Driver(file);
   db.pragma('journal_mode = WAL');
   // In WAL mode synchronous=NORMAL survives a killed process but may lose the last commits
@@ -242,6 +243,40 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       db.close();
     },
   };
+}
+
+/** The files of the embedded storage in its directory (the lock file included). */
+const OWN_FILE = /^ankieta\.(sqlite(-wal|-shm|-journal)?|lock)$/;
+
+/**
+ * Makes the data readable by the collector's user only, as a fresh install makes it (directory
+ * 700, files 600): an older version left a directory made under umask 022 at 755 and the
+ * database at 644, and SQLite gives a new -wal or -shm the database's mode. Says on stderr what
+ * it changed. A directory that holds other files too (--data-dir pointed at a shared one) is
+ * not changed, only its own files, and a line says so.
+ */
+function restrictPermissions(dataDir: string): void {
+  const changed: string[] = [];
+  const octal = (mode: number) => mode.toString(8).padStart(3, '0');
+  const names = readdirSync(dataDir);
+  const dirMode = statSync(dataDir).mode & 0o777;
+  if (dirMode & 0o077) {
+    if (names.every((name) => OWN_FILE.test(name))) {
+      chmodSync(dataDir, 0o700);
+      changed.push(`${dataDir} ${octal(dirMode)} -> 700`);
+    } else
+      console.error(
+        `ankieta-collector: ${dataDir} (--data-dir) is ${octal(dirMode)} and holds files besides the collector's, so it is left as it is (its database files are made 600); give the collector a directory of its own, or chmod 700 it`,
+      );
+  }
+  for (const name of names.filter((n) => OWN_FILE.test(n))) {
+    const path = join(dataDir, name);
+    const mode = statSync(path).mode & 0o777;
+    if (!(mode & 0o077)) continue;
+    chmodSync(path, mode & 0o700);
+    changed.push(`${name} ${octal(mode)} -> ${octal(mode & 0o700)}`);
+  }
+  if (changed.length) console.error(`ankieta-collector: made the stored responses readable by this user only: ${changed.join(', ')}`);
 }
 
 function migrate(db: Database.Database): void {

@@ -2,7 +2,7 @@
 // left readable by others, SIGTERM under keep-alive traffic, an unresponsive PostgreSQL, two
 // collectors on one SQLite file, and start errors that did not say what was wrong.
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
@@ -37,6 +37,59 @@ describe('the SQLite data directory removed while the collector runs', () => {
       assert.ok(!existsSync(join(place.dataDir, 'ankieta.sqlite')), 'nothing written where the directory was');
       collector = await startCollector(args);
       assert.equal((await exportResponses(collector.url, 'konferencja')).json.count, 0);
+    } finally {
+      await collector.stop();
+      await place.drop();
+    }
+  });
+});
+
+describe('an SQLite data directory left readable by others by an older version', () => {
+  const modes = (dir) => ({
+    [dir]: statSync(dir).mode & 0o777,
+    ...Object.fromEntries(readdirSync(dir).map((name) => [name, statSync(join(dir, name)).mode & 0o777])),
+  });
+
+  it('is made 700, its files 600, at start, and says so on stderr', async () => {
+    const place = await sqlite.create();
+    const args = [...place.args, '--token', TOKEN, '--rate-limit', '0'];
+    let collector = await startCollector(args);
+    assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);
+    await collector.stop();
+    // As a version that left them to the umask (022) had them.
+    chmodSync(place.dataDir, 0o755);
+    chmodSync(join(place.dataDir, 'ankieta.sqlite'), 0o644);
+    collector = await startCollector(args);
+    try {
+      assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);
+      const found = modes(place.dataDir);
+      assert.ok(
+        Object.keys(found).some((name) => name.endsWith('-wal')),
+        'a new -wal exists',
+      );
+      for (const [name, mode] of Object.entries(found)) assert.equal(mode & 0o077, 0, `${name} is ${mode.toString(8)}`);
+      assert.equal(found[place.dataDir], 0o700);
+      assert.match(collector.output.stderr, /readable by this user only: .* 755 -> 700, ankieta\.sqlite 644 -> 600/);
+    } finally {
+      await collector.stop();
+      await place.drop();
+    }
+  });
+
+  it('leaves a directory that holds other files as it is, says so, and still makes its own files 600', async () => {
+    const place = await sqlite.create();
+    const dir = join(place.dataDir, 'shared');
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'notes.txt'), "not the collector's");
+    writeFileSync(join(dir, 'ankieta.sqlite'), '');
+    chmodSync(join(dir, 'ankieta.sqlite'), 0o644);
+    const collector = await startCollector(['--data-dir', dir, '--token', TOKEN]);
+    try {
+      const found = modes(dir);
+      assert.equal(found[dir], 0o755);
+      assert.equal(found['ankieta.sqlite'], 0o600);
+      assert.match(collector.output.stderr, /is 755 and holds files besides the collector's, so it is left as it is/);
     } finally {
       await collector.stop();
       await place.drop();
