@@ -8,7 +8,10 @@ import type { Storage } from './types.js';
  * Each entry upgrades the schema by one version, SQL or a function run in the same transaction.
  * Never edit a shipped one, unless it destroys data (migration 3 did).
  */
-const MIGRATIONS: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
+/** A query in the migration's transaction. */
+type Query = <R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>;
+
+const MIGRATIONS: (string | ((query: Query) => Promise<void>))[] = [
   `CREATE TABLE ankieta_responses (
      seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
      id uuid NOT NULL UNIQUE,
@@ -24,11 +27,11 @@ const MIGRATIONS: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
   // deleted at the first start with --retention-days), so rows stored before count as received
   // on the day of this migration: kept too long at worst, never deleted early. Their times are cut
   // to the hour, as the collector stores them since.
-  async (client) => {
-    await client.query(`ALTER TABLE ankieta_responses ADD COLUMN received_on text;
+  async (query) => {
+    await query(`ALTER TABLE ankieta_responses ADD COLUMN received_on text;
       UPDATE ankieta_responses SET received_on = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD');
       CREATE INDEX ankieta_responses_received ON ankieta_responses (received_on);`);
-    await timesToHour(client);
+    await timesToHour(query);
   },
   // For databases that ran migration 3 as first shipped (received_on = the device's submittedAt
   // day, at most the migration's): which rows it dated cannot be told from the rows received
@@ -36,29 +39,36 @@ const MIGRATIONS: (string | ((client: pg.PoolClient) => Promise<void>))[] = [
   // (seq), so none was received before one stored ahead of it: a day earlier than any such row's
   // is raised to the latest of them. Rows received since keep theirs (their days only grow).
   // And the times of rows stored before they were cut to the hour are cut now.
-  async (client) => {
-    await client.query(`UPDATE ankieta_responses r SET received_on = m.latest
+  async (query) => {
+    await query(`UPDATE ankieta_responses r SET received_on = m.latest
       FROM (SELECT seq, max(received_on) OVER (ORDER BY seq) AS latest FROM ankieta_responses) m
       WHERE m.seq = r.seq AND m.latest > r.received_on`);
-    await timesToHour(client);
+    await timesToHour(query);
   },
 ];
 
 /** Cuts the startedAt and submittedAt of every stored body to the hour (see `bodyTimesToHour`). */
-async function timesToHour(client: pg.PoolClient): Promise<void> {
+async function timesToHour(query: Query): Promise<void> {
   for (let after = '0'; ;) {
-    const { rows } = await client.query<{ seq: string; body: string }>(
+    const { rows } = await query<{ seq: string; body: string }>(
       'SELECT seq, body FROM ankieta_responses WHERE seq > $1 ORDER BY seq LIMIT 1000',
       [after],
     );
     if (!rows.length) return;
     for (const row of rows) {
       const body = bodyTimesToHour(row.body);
-      if (body !== undefined) await client.query('UPDATE ankieta_responses SET body = $1 WHERE seq = $2', [body, row.seq]);
+      if (body !== undefined) await query('UPDATE ankieta_responses SET body = $1 WHERE seq = $2', [body, row.seq]);
     }
     after = rows.at(-1)!.seq;
   }
 }
+
+/** How long a connection to the server may take to open, a query to be answered, a statement to run on the server. */
+const CONNECT_TIMEOUT_MS = 5_000;
+const QUERY_TIMEOUT_MS = 6_000;
+const STATEMENT_TIMEOUT_MS = 5_000;
+/** A migration may rewrite every row, and waits for another process's: no statement timeout, 10 min per query. */
+const MIGRATION_QUERY_TIMEOUT_MS = 600_000;
 
 /** Connections per process for exports, besides the pool of 10 for everything else. */
 const EXPORT_CONNECTIONS = 2;
@@ -73,18 +83,36 @@ const MIGRATION_LOCK = 0x616e6b69;
  */
 export async function openPostgres(connectionString: string): Promise<Storage> {
   const driver = await loadDriver<typeof pg>('pg', 'PostgreSQL storage');
-  const pool = new driver.Pool({ connectionString, max: 10 });
+  // Without timeouts a server that stops answering (stopped, or behind a dead network path) hung
+  // every POST and /healthz, and a start, without a word. Now a connection must be made within
+  // CONNECT_TIMEOUT_MS and a query answered within QUERY_TIMEOUT_MS (the server ends a statement
+  // after STATEMENT_TIMEOUT_MS itself): then the request gets 503 (the widget retries), /healthz 503.
+  const timeouts = {
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    query_timeout: QUERY_TIMEOUT_MS,
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+  };
+  const pool = new driver.Pool({ connectionString, max: 10, ...timeouts });
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error(`ankieta-collector: PostgreSQL connection lost: ${error.message}`));
   // Exports hold a connection for as long as their reader takes: their own few, so that slow
   // downloads never take the connections responses are stored with (a third export waits).
-  const exportPool = new driver.Pool({ connectionString, max: EXPORT_CONNECTIONS });
+  const exportPool = new driver.Pool({ connectionString, max: EXPORT_CONNECTIONS, ...timeouts });
   exportPool.on('error', (error) => console.error(`ankieta-collector: PostgreSQL connection lost: ${error.message}`));
-  await migrate(pool);
-
   const url = new URL(connectionString);
+  const description = `PostgreSQL ${url.hostname || url.searchParams.get('host') || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await Promise.all([pool.end(), exportPool.end()]).catch(() => undefined);
+    const message = (error as Error).message;
+    throw new Error(
+      `${description.replace('PostgreSQL', 'PostgreSQL at')}: ${/timeout/i.test(message) ? `no answer within ${CONNECT_TIMEOUT_MS / 1000} s (${message})` : message}`,
+    );
+  }
+
   return {
-    description: `PostgreSQL ${url.hostname || url.searchParams.get('host') || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`,
+    description,
     async insert(r) {
       // ON CONFLICT waits for a concurrent insert of the same id to commit, so the loser
       // of a race then reads the winner's row. An erased id is not stored again.
@@ -171,11 +199,14 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
 /** Processes starting together take turns on an advisory lock, so each migration runs once. */
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  // Every query of the migration may take long: its own timeout, and none on the server.
+  const query: Query = (text, values = []) => client.query({ text, values, query_timeout: MIGRATION_QUERY_TIMEOUT_MS } as pg.QueryConfig);
   try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS ankieta_schema (version integer NOT NULL)');
-    const row = await client.query<{ version: number }>('SELECT version FROM ankieta_schema');
+    await query('BEGIN');
+    await query('SET LOCAL statement_timeout = 0');
+    await query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await query('CREATE TABLE IF NOT EXISTS ankieta_schema (version integer NOT NULL)');
+    const row = await query<{ version: number }>('SELECT version FROM ankieta_schema');
     const version = row.rows[0]?.version ?? 0;
     if (version > MIGRATIONS.length)
       throw new Error(
@@ -183,16 +214,17 @@ async function migrate(pool: pg.Pool): Promise<void> {
       );
     for (let v = version; v < MIGRATIONS.length; v++) {
       const migration = MIGRATIONS[v]!;
-      if (typeof migration === 'string') await client.query(migration);
-      else await migration(client);
+      if (typeof migration === 'string') await query(migration);
+      else await migration(query);
     }
-    if (row.rows.length === 0) await client.query('INSERT INTO ankieta_schema (version) VALUES ($1)', [MIGRATIONS.length]);
-    else await client.query('UPDATE ankieta_schema SET version = $1', [MIGRATIONS.length]);
-    await client.query('COMMIT');
+    if (row.rows.length === 0) await query('INSERT INTO ankieta_schema (version) VALUES ($1)', [MIGRATIONS.length]);
+    else await query('UPDATE ankieta_schema SET version = $1', [MIGRATIONS.length]);
+    await query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query({ text: 'ROLLBACK', query_timeout: QUERY_TIMEOUT_MS } as pg.QueryConfig).catch(() => undefined);
+    // A connection in an unknown state is not reused (the pool ends it).
+    client.release(error as Error);
     throw error;
-  } finally {
-    client.release();
   }
+  client.release();
 }

@@ -8,7 +8,17 @@ import { createHash } from 'node:crypto';
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
 import { describe, it } from 'node:test';
-import { conferenceResponse, exportResponses, postgresMissing, postJson, request, startCollector, storages, TOKEN } from './helpers.mjs';
+import {
+  conferenceResponse,
+  exportResponses,
+  postgresMissing,
+  postJson,
+  request,
+  runCollector,
+  startCollector,
+  storages,
+  TOKEN,
+} from './helpers.mjs';
 
 const sqlite = storages()[0];
 
@@ -322,5 +332,66 @@ describe('SIGTERM with requests part-way in', () => {
     }
   });
 });
+
+const postgres = storages().find((s) => s.name === 'PostgreSQL');
+if (postgres && process.getuid?.() === 0)
+  describe('a PostgreSQL server that stops answering (its postmaster and backends stopped with SIGSTOP)', () => {
+    /** Resolves with what `promise` gave and how long it took, or 'no answer' after `ms`. */
+    const within = async (ms, promise) => {
+      const started = Date.now();
+      const result = await Promise.race([promise, new Promise((r) => setTimeout(() => r('no answer'), ms))]);
+      return { result, ms: Date.now() - started };
+    };
+
+    it('answers POST and /healthz with 503 within seconds, and a start fails with a clear message and exit 1', async (t) => {
+      const place = await postgres.create();
+      const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: process.env.ANKIETA_TEST_DATABASE_URL });
+      await admin.connect();
+      const dataDirectory = (await admin.query('SHOW data_directory')).rows[0].data_directory;
+      let stopped = [];
+      try {
+        assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);
+        const backends = (
+          await admin.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [new URL(place.databaseUrl).pathname.slice(1)])
+        ).rows.map((r) => r.pid);
+        const { readFileSync } = await import('node:fs');
+        const postmaster = Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
+        stopped = [postmaster, ...backends];
+        for (const pid of stopped) process.kill(pid, 'SIGSTOP');
+
+        const post = await within(15_000, postJson(collector.url, conferenceResponse()));
+        const health = await within(15_000, request('GET', `${collector.url}/healthz`));
+        const start = await within(20_000, runCollector([...place.args, '--port', '0'], { timeoutMs: 19_000 }));
+        t.diagnostic(
+          `POST ${post.result.status ?? post.result} after ${post.ms} ms, /healthz ${health.result.status ?? health.result} after ${health.ms} ms, start exit ${start.result.code} after ${start.ms} ms`,
+        );
+        assert.equal(post.result.status, 503, 'POST');
+        assert.equal(post.result.headers['retry-after'], '5');
+        assert.ok(post.ms < 10_000, `POST took ${post.ms} ms`);
+        assert.equal(health.result.status, 503, '/healthz');
+        assert.ok(health.ms < 10_000, `/healthz took ${health.ms} ms`);
+        assert.equal(start.result.timedOut, false, 'the start does not hang');
+        assert.equal(start.result.code, 1);
+        assert.match(start.result.stderr, /cannot start: PostgreSQL at 127\.0\.0\.1:\d+\/ankieta_test_\w+: no answer within 5 s/);
+      } finally {
+        for (const pid of stopped) process.kill(pid, 'SIGCONT');
+        await admin.end();
+      }
+      try {
+        const again = async () => {
+          for (;;) {
+            if ((await postJson(collector.url, conferenceResponse())).status === 201) return true;
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        };
+        assert.equal((await within(15_000, again())).result, true, 'stores again once the server answers');
+      } finally {
+        await collector.stop();
+        await place.drop();
+      }
+    });
+  });
 
 if (postgresMissing) it(postgresMissing, { skip: postgresMissing }, () => {});
