@@ -45,7 +45,8 @@ Options (flags win over environment variables):
                         the collector's own host (the Host asked for) are allowed too over
                         HTTPS, or over HTTP at an IP address or localhost; list any other
                         own origin, e.g. http://ankiety.intranet:8080.     ANKIETA_ORIGINS
-  --token <secret>      Bearer token for GET /api/surveys/:id/responses.      ANKIETA_TOKEN
+  --token <secret>      Bearer token for GET /api/surveys/:id/responses (16 characters
+                        or more, no spaces).                                ANKIETA_TOKEN
                         Without one a random token is generated and printed at start.
   --definitions <dir>   Directory of survey definitions (*.json, regular files or links
                         to them). When given, responses to unknown surveys get 404
@@ -102,6 +103,22 @@ function normaliseOrigin(text: string): string {
   return url.origin;
 }
 
+/** Refuses what is no PostgreSQL URL, naming the problem; never quotes it (it may hold a password). */
+function checkDatabaseUrl(text: string): void {
+  const example = 'postgresql://user:password@host:5432/database';
+  const url = URL.parse(text.trim());
+  if (!url || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim()))
+    throw new OptionsError(
+      /\w=/.test(text)
+        ? `--database-url (or DATABASE_URL) looks like libpq settings ("host=... dbname=..."); give a URL instead: ${example}`
+        : `--database-url (or DATABASE_URL) is not a URL; expected ${example}`,
+    );
+  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:')
+    throw new OptionsError(
+      `--database-url (or DATABASE_URL) is a ${url.protocol.slice(0, -1)}:// URL: the collector stores in PostgreSQL only (${example}), or in SQLite with --data-dir`,
+    );
+}
+
 /** Parses flags and environment; returns `'help'` when --help was asked for. Throws `OptionsError`. */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorOptions | 'help' {
   let parsed;
@@ -144,8 +161,19 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
 
   const given = pick(parsed.token, 'ANKIETA_TOKEN');
   if (given !== undefined && given.length < 16) throw new OptionsError('--token must have at least 16 characters');
+  // A token is sent as "Authorization: Bearer <token>", which cannot carry whitespace: one with a
+  // space would be taken and never match. Often a space left at the end of a line in an env file.
+  if (given !== undefined && /\s/.test(given))
+    throw new OptionsError(
+      /\s$/.test(given)
+        ? '--token (or ANKIETA_TOKEN) has a space at the end (from an environment file?): remove it; a token cannot contain whitespace'
+        : /^\s/.test(given)
+          ? '--token (or ANKIETA_TOKEN) starts with a space: remove it; a token cannot contain whitespace'
+          : '--token (or ANKIETA_TOKEN) contains whitespace, which no Authorization header can carry: choose one without (openssl rand -base64 24)',
+    );
   const definitions = pick(parsed.definitions, 'ANKIETA_DEFINITIONS');
   const databaseUrl = pick(parsed['database-url'], 'DATABASE_URL');
+  if (databaseUrl !== undefined) checkDatabaseUrl(databaseUrl);
 
   return {
     host: pick(parsed.host, 'ANKIETA_HOST') ?? '127.0.0.1',

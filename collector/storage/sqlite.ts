@@ -74,11 +74,23 @@ interface Pending {
  */
 export async function openSqlite(dataDir: string): Promise<Storage> {
   const Driver = await loadDriver<typeof Database>('better-sqlite3', 'the embedded storage');
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new Error(`cannot create the data directory ${dataDir} (--data-dir): ${(error as Error).message}`);
+  }
   const file = join(dataDir, 'ankieta.sqlite');
-  restrictPermissions(dataDir);
-  const db = new Driver(file);
-  db.pragma('journal_mode = WAL');
+  let db: Database.Database;
+  try {
+    restrictPermissions(dataDir);
+    db = new Driver(file);
+    db.pragma('journal_mode = WAL');
+  } catch (error) {
+    // SQLite's own message ("unable to open database file") names no path.
+    throw new Error(
+      `cannot open the SQLite database ${file}: ${(error as Error).message} (the directory and the file must be writable by this user; --data-dir)`,
+    );
+  }
   // In WAL mode synchronous=NORMAL survives a killed process but may lose the last commits
   // on power loss or an OS crash; FULL syncs the log on every commit, so a response is on
   // disk before its 201 is sent. Group commit below keeps that affordable.

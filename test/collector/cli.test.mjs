@@ -50,6 +50,48 @@ describe('collector command line', () => {
     }
   });
 
+  it('refuses a token with whitespace, which no Authorization header can match, saying where the space is (exit 2)', async () => {
+    for (const [token, message] of [
+      ['organiser-secret-token-1234 ', /has a space at the end/],
+      ['organiser secret token 1234', /contains whitespace/],
+      ['\torganiser-secret-token-1234', /starts with a space/],
+    ]) {
+      const { code, stderr } = await runCollector(['--data-dir', tempDir(), '--port', '0'], {
+        timeoutMs: 5_000,
+        env: { ANKIETA_TOKEN: token },
+      });
+      assert.equal(code, 2, JSON.stringify(token));
+      assert.match(stderr, message);
+      assert.doesNotMatch(stderr, /organiser/, 'the token is not printed');
+    }
+  });
+
+  it('refuses a database URL that is not a postgresql:// URL, naming the problem and never printing it (exit 2)', async () => {
+    for (const [url, message] of [
+      ['not a url', /is not a URL; expected postgresql:\/\//],
+      ['host=db.example password=hunter2 dbname=ankieta', /looks like libpq settings/],
+      ['mysql://ankieta:hunter2@db/ankieta', /is a mysql:\/\/ URL: the collector stores in PostgreSQL only/],
+    ]) {
+      const { code, stderr } = await runCollector(['--database-url', url, '--port', '0'], { timeoutMs: 10_000 });
+      assert.equal(code, 2, `${url}: ${stderr}`);
+      assert.match(stderr, message);
+      assert.doesNotMatch(stderr, /hunter2|ENOTFOUND/);
+    }
+  });
+
+  it('names the path when the SQLite database cannot be opened', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'ankieta.sqlite'));
+    const { code, stderr } = await runCollector(['--data-dir', dir, '--port', '0'], { timeoutMs: 10_000 });
+    assert.equal(code, 1);
+    assert.match(stderr, new RegExp(`cannot open the SQLite database ${join(dir, 'ankieta.sqlite')}: `));
+    const file = join(tempDir(), 'file');
+    writeFileSync(file, '');
+    const under = await runCollector(['--data-dir', join(file, 'data'), '--port', '0'], { timeoutMs: 10_000 });
+    assert.equal(under.code, 1);
+    assert.match(under.stderr, new RegExp(`cannot create the data directory ${join(file, 'data')} \\(--data-dir\\): `));
+  });
+
   it('does not start with an invalid definition, and names the file and JSON path', async () => {
     const dir = tempDir();
     cpSync(DEFINITIONS, dir, { recursive: true });

@@ -103,9 +103,9 @@ export function startCollector(args, { env = {} } = {}) {
  * Runs the collector to completion (for --help and start failures). After `timeoutMs` it is
  * killed, and `timedOut` says so.
  */
-export function runCollector(args, { timeoutMs = 15_000 } = {}) {
+export function runCollector(args, { timeoutMs = 15_000, env = {} } = {}) {
   const child = spawn(process.execPath, [COLLECTOR, ...args], {
-    env: { ...process.env, DATABASE_URL: '', ANKIETA_TOKEN: '', ANKIETA_ORIGINS: '', ANKIETA_DEFINITIONS: '' },
+    env: { ...process.env, DATABASE_URL: '', ANKIETA_TOKEN: '', ANKIETA_ORIGINS: '', ANKIETA_DEFINITIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
