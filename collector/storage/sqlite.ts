@@ -81,11 +81,13 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   }
   const file = join(dataDir, 'ankieta.sqlite');
   let db: Database.Database;
+  const lock = lockDataDir(Driver, dataDir);
   try {
     restrictPermissions(dataDir);
     db = new Driver(file);
     db.pragma('journal_mode = WAL');
   } catch (error) {
+    lock.close();
     // SQLite's own message ("unable to open database file") names no path.
     throw new Error(
       `cannot open the SQLite database ${file}: ${(error as Error).message} (the directory and the file must be writable by this user; --data-dir)`,
@@ -100,7 +102,13 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   db.pragma('busy_timeout = 5000');
   // An erased response's bytes are overwritten in the file, not only unlinked from the table.
   db.pragma('secure_delete = ON');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    lock.close();
+    throw error;
+  }
 
   /**
    * The files this connection writes to, as opened. Should the data directory be removed (or the
@@ -136,7 +144,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   );
   const existing = db.prepare('SELECT body_sha256 FROM ankieta_responses WHERE id = ?').pluck();
   const erased = db.prepare('SELECT 1 FROM ankieta_erased WHERE id = ?').pluck();
-  const erase = db.transaction((surveyId: string, id: string) => {
+  const eraseOne = db.transaction((surveyId: string, id: string) => {
     if (db.prepare('DELETE FROM ankieta_responses WHERE survey_id = ? AND id = ?').run(surveyId, id).changes === 0) return false;
     db.prepare('INSERT INTO ankieta_erased (id) VALUES (?) ON CONFLICT (id) DO NOTHING').run(id);
     return true;
@@ -172,7 +180,9 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     queue = [];
     try {
       checkFiles();
-      const outcomes = writeBatch(batch);
+      // IMMEDIATE: a deferred transaction reads first and then fails at once ('database is
+      // locked') when another connection writes meanwhile, whatever busy_timeout says.
+      const outcomes = writeBatch.immediate(batch);
       // Committed, but to the file the path still names? Else the widget keeps it and retries.
       checkFiles();
       batch.forEach((p, i) => p.resolve(outcomes[i]!));
@@ -232,7 +242,8 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     async erase(surveyId, id) {
       if (queue.length) flush();
       checkFiles();
-      const erased = erase(surveyId, id);
+      // IMMEDIATE: the write lock is taken first, so busy_timeout applies (see writeBatch).
+      const erased = eraseOne.immediate(surveyId, id);
       checkFiles();
       // With WAL the erased row stays in the -wal file (and secure_delete zeroes only the page
       // written back) until a checkpoint, after about 4 MB of later writes: weeks, for one
@@ -253,8 +264,37 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     async close() {
       if (queue.length) flush();
       db.close();
+      lock.close();
     },
   };
+}
+
+/**
+ * One collector per data directory: two on one SQLite file made about a third of the POSTs fail
+ * with 'database is locked'. The lock is SQLite's own on a file of its own (ankieta.lock, an
+ * exclusive lock held until this process ends), so the operating system releases it when the
+ * process dies, however it dies: no stale lock to remove after a kill -9 or a power cut.
+ */
+function lockDataDir(Driver: typeof Database, dataDir: string): Database.Database {
+  const path = join(dataDir, 'ankieta.lock');
+  let lock: Database.Database | undefined;
+  try {
+    lock = new Driver(path, { timeout: 0 });
+    lock.pragma('locking_mode = EXCLUSIVE');
+    lock.pragma('journal_mode = MEMORY');
+    // The first write takes the exclusive lock, kept from then on (locking_mode EXCLUSIVE).
+    lock.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS holder (pid INTEGER); DELETE FROM holder;');
+    lock.prepare('INSERT INTO holder VALUES (?)').run(process.pid);
+    lock.exec('COMMIT');
+    return lock;
+  } catch (error) {
+    lock?.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY')
+      throw new Error(
+        `another collector is running on ${dataDir} (it holds ${path}): one collector process per SQLite database; stop it first, or use PostgreSQL for several`,
+      );
+    throw new Error(`cannot lock ${path}: ${(error as Error).message} (the directory must be writable by this user; --data-dir)`);
+  }
 }
 
 /** The files of the embedded storage in its directory (the lock file included). */

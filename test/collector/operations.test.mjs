@@ -107,6 +107,47 @@ describe('an SQLite data directory left readable by others by an older version',
   });
 });
 
+describe('two collectors on one SQLite data directory', () => {
+  it('refuses to start the second, and starts again once the first is killed (no stale lock)', async () => {
+    const place = await sqlite.create();
+    const args = [...place.args, '--token', TOKEN, '--rate-limit', '0'];
+    let first = await startCollector(args);
+    try {
+      const second = await runCollector([...args, '--port', '0'], { timeoutMs: 10_000 });
+      assert.equal(second.timedOut, false, 'the second does not run');
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, new RegExp(`another collector is running on ${place.dataDir} \\(it holds .*ankieta\\.lock\\)`));
+      assert.equal((await postJson(first.url, conferenceResponse())).status, 201, 'the first goes on');
+      await first.kill();
+      first = await startCollector(args);
+      assert.equal((await exportResponses(first.url, 'konferencja')).json.count, 1);
+    } finally {
+      await first.stop();
+      await place.drop();
+    }
+  });
+
+  it('waits out another writer holding the database for under busy_timeout (5 s) instead of answering 503 at once', async (t) => {
+    const { default: Database } = await import('better-sqlite3');
+    const place = await sqlite.create();
+    const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+    const other = new Database(join(place.dataDir, 'ankieta.sqlite'));
+    try {
+      // A write from another connection (the sqlite3 shell, a backup script) for 2 s.
+      other.exec('BEGIN IMMEDIATE');
+      setTimeout(() => other.exec('COMMIT'), 2_000);
+      const replies = await Promise.all(Array.from({ length: 20 }, () => postJson(collector.url, conferenceResponse())));
+      const statuses = replies.map((r) => r.status);
+      t.diagnostic(`statuses while another connection wrote for 2 s: ${statuses.join(' ')}`);
+      assert.deepEqual([...new Set(statuses)], [201]);
+    } finally {
+      other.close();
+      await collector.stop();
+      await place.drop();
+    }
+  });
+});
+
 /**
  * A database as an older collector left it: schema `version` (2: before received_on; 3: after
  * the first-shipped migration 3), with `rows` ({ response, body, receivedOn }) in that order.
