@@ -31,11 +31,19 @@ export async function startCollector(options: CollectorOptions): Promise<Running
     throw error;
   }
   // Storage limitation (RODO art. 5 ust. 1 lit. e): responses older than the retention period go.
-  const purge = () =>
-    storage.purge(new Date(Date.now() - options.retentionDays * 86_400_000).toISOString().slice(0, 10)).catch((error: Error) => {
-      console.error(`ankieta-collector: deleting old responses failed: ${error.message}`);
-      return 0;
-    });
+  const purge = () => {
+    const before = new Date(Date.now() - options.retentionDays * 86_400_000).toISOString().slice(0, 10);
+    return storage.purge(before).then(
+      (deleted) => {
+        // A count only, for whoever answers for the retention period; nothing about the responses.
+        if (deleted)
+          console.error(
+            `ankieta-collector: deleted ${deleted} response${deleted === 1 ? '' : 's'} received before ${before} (--retention-days ${options.retentionDays})`,
+          );
+      },
+      (error: Error) => console.error(`ankieta-collector: deleting old responses failed: ${error.message}`),
+    );
+  };
   let purging: ReturnType<typeof setInterval> | undefined;
   if (options.retentionDays) {
     await purge();

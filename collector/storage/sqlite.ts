@@ -214,7 +214,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
         } catch (error) {
           // Owed still: the next erasure or export tries again.
           checkpointOwed = true;
-          console.error(`ankieta-collector: checkpoint after an erasure failed: ${(error as Error).message}`);
+          console.error(`ankieta-collector: checkpoint after a deletion failed: ${(error as Error).message}`);
         }
       };
       try {
@@ -254,8 +254,13 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     },
     async purge(before) {
       if (queue.length) flush();
+      checkFiles();
       // ISO days compare as text.
-      return db.prepare('DELETE FROM ankieta_responses WHERE received_on < ?').run(before).changes;
+      const deleted = db.prepare('DELETE FROM ankieta_responses WHERE received_on < ?').run(before).changes;
+      // As after an erasure: the deleted rows leave the file and the log now, not at the next
+      // checkpoint (after about 4 MB of later writes, or at the stop).
+      if (deleted) checkpoint();
+      return deleted;
     },
     async ping() {
       checkFiles();

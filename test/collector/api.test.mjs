@@ -10,6 +10,7 @@ import {
   conferenceResponse,
   DEFINITIONS,
   exportResponses,
+  filesContaining,
   postgresMissing,
   postJson,
   request,
@@ -94,7 +95,18 @@ for (const storage of storages()) {
       const after = (await stored('konferencja')).map((r) => r.id);
       assert.ok(!after.includes(old.id), 'received in 2016: gone');
       for (const r of [fresh, wrongClock, future]) assert.ok(after.includes(r.id), `received today, submittedAt ${r.submittedAt}: stays`);
-      assert.equal(collector.output.stderr, '', 'no purge error');
+      const cutOff = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+      assert.equal(
+        collector.output.stderr,
+        `ankieta-collector: deleted 1 response received before ${cutOff} (--retention-days 365)\n`,
+        'how many were deleted, and no purge error',
+      );
+      if (place.dataDir)
+        assert.deepEqual(
+          filesContaining(place.dataDir, 'received in 2016'),
+          [],
+          'its bytes are gone from the files at once, as after an erasure',
+        );
       await collector.stop();
       await start();
     });
