@@ -105,6 +105,9 @@ function send(res: ServerResponse, status: number, body: Record<string, unknown>
   res.end(text);
 }
 
+/** Storage failures are logged at most this often (with a count of those in between). */
+const FAILURE_LOG_INTERVAL_MS = 60_000;
+
 /** After SIGTERM, how long requests in flight (an export to a slow reader, say) may take before their connections are cut. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -122,6 +125,29 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
   const { options, storage, definitions } = context;
   const allowed = new Set(options.origins);
   const limiter = options.rateLimit > 0 ? new RateLimiter(options.rateLimit) : undefined;
+  // Exports and erasures (the organiser's, with the token) have buckets of their own: an
+  // organiser at the venue, behind the same address as the respondents, was refused an export
+  // once they had sent the limit's worth of responses.
+  const organiserLimiter = options.rateLimit > 0 ? new RateLimiter(options.rateLimit) : undefined;
+
+  /**
+   * Storage failures are logged (the message only, never the request), at most once a minute:
+   * on a full disk every request fails, and a line each filled the log. The first is at once,
+   * later ones are counted and summed up in the next line.
+   */
+  let failureLoggedAt = 0;
+  let failuresUnlogged = 0;
+  function logFailure(message: string): void {
+    const now = Date.now();
+    if (now - failureLoggedAt < FAILURE_LOG_INTERVAL_MS) {
+      failuresUnlogged++;
+      return;
+    }
+    const more = failuresUnlogged ? ` (and ${failuresUnlogged} more storage failures since the last line)` : '';
+    console.error(`ankieta-collector: ${message}${more}`);
+    failureLoggedAt = now;
+    failuresUnlogged = 0;
+  }
   const tokenDigest = createHash('sha256').update(options.token).digest();
 
   /**
@@ -370,7 +396,7 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
     if (refused) throw new HttpError(403, { error: 'origin not allowed' }, cors);
     if (req.method !== method) throw new HttpError(405, { error: 'method not allowed' }, { ...cors, Allow: `${method}, OPTIONS` });
 
-    const wait = limiter?.take(rateLimitKey(clientAddress(req))) ?? 0;
+    const wait = (method === 'POST' ? limiter : organiserLimiter)?.take(rateLimitKey(clientAddress(req))) ?? 0;
     if (wait > 0)
       throw new HttpError(429, { error: 'too many requests', retryAfterSeconds: wait }, { ...cors, 'Retry-After': String(wait) });
 
@@ -384,7 +410,7 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       else if (!res.headersSent) {
         // Storage failures: the widget retries a 5xx, so nothing is lost. Only the message is
         // logged, never the request. CORS headers too, so a page elsewhere can read Retry-After.
-        console.error(`ankieta-collector: ${(error as Error).message}`);
+        logFailure((error as Error).message);
         throw new HttpError(503, { error: 'storage unavailable' }, { ...cors, 'Retry-After': '5' });
       }
       throw error;
@@ -405,7 +431,7 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       }
       // Storage failures: the widget retries a 5xx, so nothing is lost. Only the message is
       // logged, never the request.
-      console.error(`ankieta-collector: ${(error as Error).message}`);
+      logFailure((error as Error).message);
       if (!res.headersSent) send(res, 503, { error: 'storage unavailable' }, { 'Retry-After': '5' });
       else res.destroy();
     });
@@ -414,7 +440,10 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
   // must be in within 15 s and the whole request within 30 s (Node answers 408 and closes).
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
-  server.on('close', () => limiter?.close());
+  server.on('close', () => {
+    limiter?.close();
+    organiserLimiter?.close();
+  });
   return Object.assign(server, {
     shutdown(deadlineMs = SHUTDOWN_DEADLINE_MS) {
       closing = true;

@@ -615,6 +615,8 @@ for (const storage of storages()) {
       assert.deepEqual(statuses, [201, 201, 201, 429]);
       assert.ok(Number(limited.headers['retry-after']) >= 1);
       assert.equal(limited.headers['access-control-allow-origin'], PAGE);
+      // The organiser's export from the same address has a bucket of its own.
+      assert.equal((await exportResponses(base, 'limit')).status, 200);
       await collector.stop();
       // The start line is all it ever printed: no request, body or address was logged.
       assert.equal(collector.output.stdout.trim().split('\n').length, 1);
