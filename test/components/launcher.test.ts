@@ -56,6 +56,58 @@ describe('<ankieta-launcher>', () => {
     }
   });
 
+  it('turns its floating button see-through and click-through while focus is on a page link it covers (WCAG 2.4.11)', async () => {
+    const { el, wrapper } = await mount();
+    await new Promise((r) => setTimeout(r, 10));
+    await el.updateComplete;
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const opacity = () => getComputedStyle(trigger(el)).opacity;
+    // A link in the page's last line, where the button sits (at 400 % zoom it covered it whole).
+    const link = document.createElement('a');
+    link.href = '#programme';
+    link.textContent = 'konkursu';
+    link.style.cssText = 'position: fixed; right: 24px; bottom: 24px';
+    wrapper.append(link);
+    expect(opacity(), 'before').to.equal('1');
+    link.focus();
+    await frames();
+    expect(opacity(), 'focus on the link under it').to.equal('0');
+    const box = link.getBoundingClientRect();
+    expect(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === link, 'the link can be clicked').to.equal(true);
+    trigger(el).focus();
+    await frames();
+    expect(opacity(), 'Tab still reaches it, and it shows').to.equal('1');
+    link.focus();
+    await frames();
+    wrapper.querySelector<HTMLButtonElement>('#before')!.focus();
+    await frames();
+    expect(opacity(), 'focus moved on').to.equal('1');
+    document.body.focus();
+    await frames();
+    expect(opacity(), 'nor for the whole page').to.equal('1');
+  });
+
+  it("keeps the words of the floating button's label whole on a page that breaks words anywhere, with large text", async () => {
+    const root = document.documentElement;
+    // 480 px wide (WebKitGTK's window goes no narrower) with 48 px text: "konferencję" takes most of a line.
+    root.style.fontSize = '48px';
+    await setViewport({ width: 480, height: 800 });
+    try {
+      const { el, wrapper } = await mount('label="Oceń konferencję"');
+      wrapper.style.overflowWrap = 'anywhere';
+      await new Promise((r) => setTimeout(r, 10));
+      await el.updateComplete;
+      const text = [...trigger(el).childNodes].find((n) => n.textContent!.includes('konferencję'))!;
+      const range = document.createRange();
+      const at = text.textContent!.indexOf('konferencję');
+      range.setStart(text, at);
+      range.setEnd(text, at + 'konferencję'.length);
+      expect(range.getClientRects().length, '"konferencję" on one line').to.equal(1);
+    } finally {
+      root.style.fontSize = '';
+    }
+  });
+
   it("marks its own button text with the widget's language (English button on a Polish page), not a site owner's label", async () => {
     const page = await fixture(
       html`<div lang="pl"><ankieta-launcher locale="en"></ankieta-launcher><ankieta-launcher locale="en" label="Oceń"></ankieta-launcher></div>`,

@@ -19,7 +19,8 @@ export const styles = css`
     font: inherit;
     font-weight: 600;
     min-height: var(--_control-size);
-    padding: 0.5em 1.25em;
+    /* Less at the sides on a narrow screen with large text, where a word of the label needs the room. */
+    padding: 0.5em min(1.25em, 4vw);
     border: 2px solid var(--_launcher-fg);
     border-radius: 999px;
     background: var(--_launcher-bg);
@@ -27,6 +28,12 @@ export const styles = css`
     box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
     cursor: pointer;
     max-width: calc(100vw - 2 * var(--_offset));
+    /* Not a page's overflow-wrap: anywhere, which broke "konferencj|ę" with large text. */
+    overflow-wrap: break-word;
+  }
+  .trigger.aside {
+    opacity: 0;
+    pointer-events: none;
   }
   /* The button sits on the host page, whose colours are unknown and may follow another scheme:
      a white ring inside a dark one, so one of them stands out 3:1 against any page (WCAG 1.4.11). */

@@ -109,6 +109,7 @@ export class AnkietaLauncher extends LitElement {
     super.connectedCallback();
     this.completed = this.once && getFlag(`done:${this.#key}`);
     this.addEventListener('ankieta-submit', this.#onSubmit);
+    addEventListener('focusin', this.#stepAside, true);
     this.#timer = setTimeout(() => this.#arrive(), Math.max(0, this.delay) * 1000);
   }
 
@@ -116,8 +117,33 @@ export class AnkietaLauncher extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
     this.removeEventListener('ankieta-submit', this.#onSubmit);
+    removeEventListener('focusin', this.#stepAside, true);
     this.#watch(false);
   }
+
+  /**
+   * Focus on something of the page the floating button mostly covers (a link in the page's last
+   * lines, at 400 % zoom or with large text): the button turns see-through, and click-through,
+   * until focus moves on (WCAG 2.4.11). Tab still reaches it, and it shows again when focused.
+   */
+  #stepAside = (event: FocusEvent) => {
+    const trigger = this.renderRoot?.querySelector<HTMLElement>('.trigger');
+    const [focused] = event.composedPath() as Element[];
+    const check = () => {
+      const a = focused!.getBoundingClientRect();
+      const b = trigger!.getBoundingClientRect();
+      const covered = (Math.min(a.right, b.right) - Math.max(a.left, b.left)) * (Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+      trigger!.classList.toggle(
+        'aside',
+        !this.contains(event.target as Node) && a.right > b.left && a.left < b.right && covered * 3 > a.width * a.height,
+      );
+    };
+    if (trigger) {
+      check();
+      // Again once the browser has scrolled it into view: WebKit scrolls after focusin.
+      requestAnimationFrame(check);
+    }
+  };
 
   async #arrive(): Promise<void> {
     // Read again now: a single-page app may have put the survey inside only after connecting this.
