@@ -94,7 +94,7 @@ describe('<ankieta-launcher>', () => {
     await setViewport({ width: 480, height: 800 });
     try {
       const { el, wrapper } = await mount('label="Oceń konferencję"');
-      wrapper.style.overflowWrap = 'anywhere';
+      (wrapper as HTMLElement).style.overflowWrap = 'anywhere';
       await new Promise((r) => setTimeout(r, 10));
       await el.updateComplete;
       const text = [...trigger(el).childNodes].find((n) => n.textContent!.includes('konferencję'))!;
