@@ -9,7 +9,7 @@ import { kB, sizes } from './lib.mjs';
 
 const FILES = {
   'dist/ankieta.js': { ceiling: 52_662, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 37_971 },
+  'dist/ankieta-report.js': { ceiling: 38_010 },
 };
 
 let failed = false;
