@@ -54,7 +54,7 @@ export const LongPolishText: Story = {
 };
 
 export const English: Story = {
-  args: { locale: 'en', label: "The topics matched my organisation's needs.", notApplicable: true, value: 5 },
+  args: { locale: 'en', label: 'The topics matched my organisation’s needs.', notApplicable: true, value: 5 },
   globals: { locale: 'en' },
 };
 

@@ -70,6 +70,7 @@ describe('accessibility tree (Chromium)', () => {
       // The question names the group around the controls, or the one control itself.
       const named = [...before.filter((n) => GROUP_ROLES.includes(n.role)), ...controls].filter((n) => n.name.startsWith('Ogólna ocena'));
       expect(named, 'a group or control named by the question').to.have.length(1);
+      expect(named[0]!.name, 'no space left at the end by the asterisk').to.not.match(/\s$/);
       // Required: a radio group and a text field say it as a state; checkboxes and a select,
       // which Chromium gives no required state, say "(wymagane)" in their name.
       const groups = before.filter((n) => n.role === 'radiogroup');

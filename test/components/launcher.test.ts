@@ -85,6 +85,18 @@ describe('<ankieta-launcher>', () => {
     document.body.focus();
     await frames();
     expect(opacity(), 'nor for the whole page').to.equal('1');
+    // Focus leaving without a focusin anywhere: a click on plain text, the link removed (an app's navigation).
+    link.focus();
+    await frames();
+    expect(opacity(), 'under it again').to.equal('0');
+    (document.activeElement as HTMLElement).blur();
+    await frames();
+    expect(opacity(), 'focus gone to the page').to.equal('1');
+    link.focus();
+    await frames();
+    link.remove();
+    await frames();
+    expect(opacity(), 'the focused link removed').to.equal('1');
   });
 
   it("keeps the words of the floating button's label whole on a page that breaks words anywhere, with large text", async () => {

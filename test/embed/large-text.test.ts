@@ -73,7 +73,10 @@ function brokenWords(roots: ShadowRoot[], room: number): { broken: string[]; too
     for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
     for (const node of nodes) {
       const parent = node.parentElement;
-      if (!parent || ['STYLE', 'SCRIPT'].includes(parent.tagName) || !seen(parent)) continue;
+      // The required asterisk is bound to the label's last word by a no-break space in its own
+      // span: where word and asterisk do not fit one line, the asterisk goes to the next and the
+      // word stays whole; measured alone, the span looks like a broken word.
+      if (!parent || ['STYLE', 'SCRIPT'].includes(parent.tagName) || !seen(parent) || parent.matches('.required')) continue;
       for (const match of node.data.matchAll(/(?:[^\s\-‐–—]|[\u00a0\u202f])+[\-‐–—]*|[\-‐–—]+/g)) {
         const range = doc.createRange();
         range.setStart(node, match.index);

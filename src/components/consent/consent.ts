@@ -95,7 +95,7 @@ export class AnkietaConsent extends FormControl {
   }
 
   #asterisk() {
-    return this.required ? html`\u00a0<span class="required" aria-hidden="true">*</span>` : nothing;
+    return this.required ? html`<span class="required" aria-hidden="true">\u00a0*</span>` : nothing;
   }
 
   #onChange(event: Event): void {

@@ -76,6 +76,7 @@ export class AnkietaLauncher extends LitElement {
   #openedByItself = false;
   /** The last press on the page was the mouse's (or a finger's), not a key. */
   #pointer = false;
+  #asideFrame = 0;
   constructor() {
     super();
     new FollowLang(this);
@@ -118,31 +119,30 @@ export class AnkietaLauncher extends LitElement {
     clearTimeout(this.#timer);
     this.removeEventListener('ankieta-submit', this.#onSubmit);
     removeEventListener('focusin', this.#stepAside, true);
+    cancelAnimationFrame(this.#asideFrame);
     this.#watch(false);
   }
 
   /**
    * Focus on something of the page the floating button mostly covers (a link in the page's last
    * lines, at 400 % zoom or with large text): the button turns see-through, and click-through,
-   * until focus moves on (WCAG 2.4.11). Tab still reaches it, and it shows again when focused.
+   * while it does (WCAG 2.4.11). Tab still reaches it, and it shows again when focused. Checked
+   * again in the next frame (WebKit scrolls the focused element into view after focusin), and in
+   * every frame while it is aside: focus can leave without a focusin (a click on plain text, the
+   * element removed) and the page can scroll.
    */
-  #stepAside = (event: FocusEvent) => {
+  #stepAside = (event?: Event) => {
     const trigger = this.renderRoot?.querySelector<HTMLElement>('.trigger');
-    const [focused] = event.composedPath() as Element[];
-    const check = () => {
-      const a = focused!.getBoundingClientRect();
-      const b = trigger!.getBoundingClientRect();
-      const covered = (Math.min(a.right, b.right) - Math.max(a.left, b.left)) * (Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
-      trigger!.classList.toggle(
-        'aside',
-        !this.contains(event.target as Node) && a.right > b.left && a.left < b.right && covered * 3 > a.width * a.height,
-      );
-    };
-    if (trigger) {
-      check();
-      // Again once the browser has scrolled it into view: WebKit scrolls after focusin.
-      requestAnimationFrame(check);
-    }
+    let focused = document.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    if (!trigger || !focused) return;
+    const a = focused.getBoundingClientRect();
+    const b = trigger.getBoundingClientRect();
+    const covered = (Math.min(a.right, b.right) - Math.max(a.left, b.left)) * (Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    const aside = !this.contains(document.activeElement) && a.right > b.left && a.left < b.right && covered * 3 > a.width * a.height;
+    trigger.classList.toggle('aside', aside);
+    cancelAnimationFrame(this.#asideFrame);
+    if (aside || event) this.#asideFrame = requestAnimationFrame(() => this.#stepAside());
   };
 
   async #arrive(): Promise<void> {

@@ -381,9 +381,13 @@ export abstract class FormControl extends LitElement {
     return this.#rendered ? 'true' : 'false';
   }
 
-  /** The label text; the asterisk is decoration, the requirement is exposed on the inputs. */
+  /**
+   * The label text; the asterisk is decoration, the requirement is exposed on the inputs. A
+   * no-break space keeps it with the last word (alone on a line at 320 px otherwise), inside the
+   * hidden span so that the question's accessible name does not end in it.
+   */
   protected renderLabelText(): TemplateResult {
-    return html`${this.own(this.label)}${this.required ? html`\u00a0<span class="required" aria-hidden="true">*</span>` : nothing}`;
+    return html`${this.own(this.label)}${this.required ? html`<span class="required" aria-hidden="true">\u00a0*</span>` : nothing}`;
   }
 
   /**
