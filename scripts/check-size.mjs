@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 52_699, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 38_010 },
+  'dist/ankieta.js': { ceiling: 52_710, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 38_022 },
 };
 
 let failed = false;

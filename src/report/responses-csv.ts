@@ -164,9 +164,10 @@ export function cell(value: unknown): string {
  * What a spreadsheet may run as a formula: text starting with `=`, `+`, `-` or `@`, or with their
  * full-width forms (＝＋－＠, which some read as the same), also behind leading spaces and
  * invisible characters a spreadsheet trims first (`\s`: space, no-break, ideographic and the
- * other Unicode spaces, BOM; and the zero-width ones), and text starting with a tab, CR or LF.
+ * other Unicode spaces, BOM; the zero-width ones, next line U+0085 and the Mongolian vowel
+ * separator U+180E), and text starting with a tab, CR or LF.
  */
-const FORMULA = /^(?:[\t\r\n]|[\s\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+const FORMULA = /^(?:[\t\r\n]|[\s\u0085\u180e\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
 
 /**
  * Text a spreadsheet would run as a formula (CSV injection) gets a leading `'`, and NUL bytes

@@ -62,6 +62,9 @@ describe('toCsv()', () => {
       '\uff0b1',
       '\uff20SUM(A1)',
       '\u202f\uff0d1',
+      // Not in JavaScript's \s, but invisible, and trimmed by some readers: next line, Mongolian vowel separator.
+      '\u0085=1+1',
+      '\u180e=1+1',
     ];
     const [row] = readCsv(toCsv([[...formulas, '\u00a0=1+1', ' tekst', '\u00a0100 zł', -3]], 'en'), ',');
     // The report's CSV writes a no-break space as a plain one.
