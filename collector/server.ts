@@ -133,7 +133,8 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
   /**
    * Storage failures are logged (the message only, never the request), at most once a minute:
    * on a full disk every request fails, and a line each filled the log. The first is at once,
-   * later ones are counted and summed up in the next line.
+   * later ones are counted and summed up in the next line, or in the line that says a response
+   * was stored again.
    */
   let failureLoggedAt = 0;
   let failuresUnlogged = 0;
@@ -146,6 +147,14 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
     const more = failuresUnlogged ? ` (and ${failuresUnlogged} more storage failures since the last line)` : '';
     console.error(`ankieta-collector: ${message}${more}`);
     failureLoggedAt = now;
+    failuresUnlogged = 0;
+  }
+  /** A response stored after failures: one line says so, with the failures no line counted yet. */
+  function storageWorks(): void {
+    if (!failureLoggedAt) return;
+    const more = failuresUnlogged ? ` (after ${failuresUnlogged} more storage failures since the last line)` : '';
+    console.error(`ankieta-collector: storage works again${more}`);
+    failureLoggedAt = 0;
     failuresUnlogged = 0;
   }
   const tokenDigest = createHash('sha256').update(options.token).digest();
@@ -404,6 +413,7 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       if (exportMatch) return await exportResponses(req, res, exportMatch[1]!, url, cors);
       if (eraseMatch) return await eraseResponse(req, res, eraseMatch[1]!, eraseMatch[2]!, cors);
       const { status, body } = await postResponse(req);
+      if (status < 300) storageWorks();
       send(res, status, body, cors);
     } catch (error) {
       if (error instanceof HttpError) Object.assign(error.headers, cors);

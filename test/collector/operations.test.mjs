@@ -151,6 +151,35 @@ describe('two collectors on one SQLite data directory', () => {
   });
 });
 
+describe('storage failures on stderr', () => {
+  it('says once when responses are stored again, with the failures no line counted', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const place = await sqlite.create();
+    const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+    const other = new Database(join(place.dataDir, 'ankieta.sqlite'));
+    try {
+      // Another writer for longer than busy_timeout (5 s): every POST meanwhile gets 503.
+      other.exec('BEGIN IMMEDIATE');
+      const failed = await Promise.all(Array.from({ length: 3 }, () => postJson(collector.url, conferenceResponse())));
+      assert.deepEqual(
+        failed.map((r) => r.status),
+        [503, 503, 503],
+      );
+      other.exec('COMMIT');
+      assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);
+      assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);
+      const lines = collector.output.stderr.trim().split('\n');
+      assert.equal(lines.length, 2, collector.output.stderr);
+      assert.match(lines[0], /database is locked/);
+      assert.equal(lines[1], 'ankieta-collector: storage works again (after 2 more storage failures since the last line)');
+    } finally {
+      other.close();
+      await collector.stop();
+      await place.drop();
+    }
+  });
+});
+
 /**
  * A database as an older collector left it: schema `version` (2: before received_on; 3: after
  * the first-shipped migration 3), with `rows` ({ response, body, receivedOn }) in that order.
