@@ -130,12 +130,8 @@ describe('two collectors on one SQLite data directory', () => {
     }
   });
 
-  it('waits out another writer holding the database for under busy_timeout (5 s) instead of answering 503 at once', async (t) => {
-    const { default: Database } = await import('better-sqlite3');
-    const place = await sqlite.create();
-    const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
-    const other = new Database(join(place.dataDir, 'ankieta.sqlite'));
-    try {
+  it('waits out another writer holding the database for under busy_timeout (5 s) instead of answering 503 at once', (t) =>
+    withOtherWriter(async (collector, other) => {
       // A write from another connection (the sqlite3 shell, a backup script) for 2 s.
       other.exec('BEGIN IMMEDIATE');
       setTimeout(() => other.exec('COMMIT'), 2_000);
@@ -143,21 +139,10 @@ describe('two collectors on one SQLite data directory', () => {
       const statuses = replies.map((r) => r.status);
       t.diagnostic(`statuses while another connection wrote for 2 s: ${statuses.join(' ')}`);
       assert.deepEqual([...new Set(statuses)], [201]);
-    } finally {
-      other.close();
-      await collector.stop();
-      await place.drop();
-    }
-  });
-});
+    }));
 
-describe('storage failures on stderr', () => {
-  it('says once when responses are stored again, with the failures no line counted', async () => {
-    const { default: Database } = await import('better-sqlite3');
-    const place = await sqlite.create();
-    const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
-    const other = new Database(join(place.dataDir, 'ankieta.sqlite'));
-    try {
+  it('says once on stderr when responses are stored again after failures, with the failures no line counted', () =>
+    withOtherWriter(async (collector, other) => {
       // Another writer for longer than busy_timeout (5 s): every POST meanwhile gets 503.
       other.exec('BEGIN IMMEDIATE');
       const failed = await Promise.all(Array.from({ length: 3 }, () => postJson(collector.url, conferenceResponse())));
@@ -172,13 +157,23 @@ describe('storage failures on stderr', () => {
       assert.equal(lines.length, 2, collector.output.stderr);
       assert.match(lines[0], /database is locked/);
       assert.equal(lines[1], 'ankieta-collector: storage works again (after 2 more storage failures since the last line)');
-    } finally {
-      other.close();
-      await collector.stop();
-      await place.drop();
-    }
-  });
+    }));
 });
+
+/** Runs `run` with a SQLite collector and a second connection to its database (the sqlite3 shell, a backup script). */
+async function withOtherWriter(run) {
+  const { default: Database } = await import('better-sqlite3');
+  const place = await sqlite.create();
+  const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+  const other = new Database(join(place.dataDir, 'ankieta.sqlite'));
+  try {
+    await run(collector, other);
+  } finally {
+    other.close();
+    await collector.stop();
+    await place.drop();
+  }
+}
 
 /**
  * A database as an older collector left it: schema `version` (2: before received_on; 3: after
