@@ -35,6 +35,28 @@ accepts by default.`;
 /** "1 page", "3 pages": the CLI's messages are in English. */
 const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+/**
+ * A file (or stdin) as text: UTF-8, a byte order mark (Notepad's "UTF-8 with BOM") left out. A
+ * file in another encoding (Notepad's "ANSI", Windows-1250) is refused: read as UTF-8, its Polish
+ * letters would reach the survey as "\ufffd".
+ */
+function readText(file) {
+  const bytes = readFileSync(file === '-' ? 0 : file);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error('not UTF-8 text (saved as "ANSI" or Windows-1250?): save it as UTF-8');
+  }
+}
+
+/** A JSON syntax error's "at position 3846" as the line and column an editor shows. */
+function located(message, text) {
+  return message.replace(/at position (\d+)/, (whole, at) => {
+    const before = text.slice(0, Number(at)).split('\n');
+    return `${whole} (line ${before.length}, column ${before.at(-1).length + 1})`;
+  });
+}
+
 function fail(message, status = 1) {
   process.stderr.write(`${message}\n`);
   process.exit(status);
@@ -96,7 +118,7 @@ if (command === 'check') {
   for (const file of files) {
     let text;
     try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      text = readText(file);
     } catch (error) {
       process.stderr.write(`${file}: cannot read the file (${error.code ?? error.message})\n`);
       invalid++;
@@ -104,7 +126,7 @@ if (command === 'check') {
     }
     const result = cli.parseDefinition(text);
     if (!result.ok) {
-      for (const issue of result.issues) process.stderr.write(`${file}: ${issue.path}: ${issue.message}\n`);
+      for (const issue of result.issues) process.stderr.write(`${file}: ${issue.path}: ${located(issue.message, text)}\n`);
       invalid++;
       continue;
     }
@@ -143,7 +165,7 @@ if (command === 'survey-from-agenda') {
   const name = input === '-' ? '<stdin>' : input;
   let text;
   try {
-    text = readFileSync(input === '-' ? 0 : input, 'utf8');
+    text = readText(input);
   } catch (error) {
     fail(`${name}: cannot read the file (${error.code ?? error.message})`);
   }
@@ -151,7 +173,7 @@ if (command === 'survey-from-agenda') {
     definition = cli.surveyFromAgenda(text);
   } catch (error) {
     if (!Array.isArray(error.issues)) throw error;
-    fail(error.issues.map((issue) => `${name}: ${issue.path}: ${issue.message}`).join('\n'));
+    fail(error.issues.map((issue) => `${name}: ${issue.path}: ${located(issue.message, text)}`).join('\n'));
   }
   const sessions = definition.pages.flatMap((p) => p.questions).find((q) => q.id === 'talks')?.rows.length ?? 0;
   summary = count(sessions, 'session');

@@ -11,7 +11,7 @@ import { z } from '../schema/zod.js';
 import { conferenceEvaluation, sessionIds } from './conference.js';
 import { slug } from './text.js';
 
-const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "11:00"'));
+const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time such as "09:30" (two digits for the hour)'));
 /** Short enough that the follow-up id `talk_<id>_why` stays a valid question id. */
 const SessionId = z
   .string()

@@ -126,6 +126,8 @@ describe('surveyFromAgenda()', () => {
     });
     expect(issuesOf({ title: 'x', date: '2016-04-18', sessions: [{ title: 'a', start: '9:00' }] })[0]).to.include({
       path: 'sessions[0].start',
+      // "such as 11:00" did not show that 9:00 needs its leading zero.
+      message: 'must be a time such as "09:30" (two digits for the hour)',
     });
   });
 

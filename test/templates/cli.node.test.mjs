@@ -58,6 +58,29 @@ describe('ankieta survey-from-agenda', () => {
     assert.equal(definition.title.pl, 'Ocena konferencji „Współpraca w partnerstwach samorządowych”');
   });
 
+  it('reads an agenda saved with a byte order mark, refuses one not in UTF-8, and says where a JSON mistake is', () => {
+    const good = readFileSync(fixture('agenda-good.json'));
+    const bom = join(scratch, 'bom.json');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), good]));
+    const withBom = run(['survey-from-agenda', bom]);
+    assert.equal(withBom.status, 0, withBom.stderr);
+    assert.equal(JSON.parse(withBom.stdout).id, 'wspolpraca-w-partnerstwach-samorzadowych-2016-04-18');
+    // Notepad's "ANSI" (Windows-1250): a Polish letter is one byte ("ó" 0xF3), which read as UTF-8 became "\ufffd".
+    const ansi = join(scratch, 'ansi.json');
+    writeFileSync(ansi, Buffer.from(good.toString('utf8').replace('Współpraca', 'Wsp\u00f3lpraca'), 'latin1'));
+    const refused = run(['survey-from-agenda', ansi]);
+    assert.equal(refused.status, 1);
+    assert.match(
+      refused.stderr,
+      /ansi\.json: cannot read the file \(not UTF-8 text \(saved as "ANSI" or Windows-1250\?\): save it as UTF-8\)/,
+    );
+    const comma = join(scratch, 'comma.json');
+    writeFileSync(comma, '{\n  "title": "Konferencja",\n  "date": "2016-04-18",\n}\n');
+    const mistake = run(['survey-from-agenda', comma]);
+    assert.equal(mistake.status, 1);
+    assert.match(mistake.stderr, /is not valid JSON \(.* \(line 4, column 1\)\)/);
+  });
+
   it('writes the definition to --out and says so on stderr', () => {
     const out = join(scratch, 'evaluation.json');
     const result = run(['survey-from-agenda', fixture('agenda-good.json'), '--out', out]);
