@@ -50,6 +50,8 @@ export const reportPl = {
   },
   reportMultipleNote: 'Można było wybrać kilka odpowiedzi, więc odsetki nie sumują się do 100%.',
   reportNoAnswers: 'Nikt nie odpowiedział na to pytanie.',
+  reportNoAnswersShownToSome:
+    'Brak odpowiedzi. To pytanie pojawia się tylko po niektórych odpowiedziach (na przykład po niskiej ocenie), więc mogło nie zostać nikomu pokazane.',
   reportMean: 'Średnia: {mean}',
   reportSd: 'odchylenie standardowe: {sd}',
   reportNotApplicable: {
@@ -167,6 +169,8 @@ export const reportEn: Record<ReportKey, Message> = {
   reportAnsweredBy: { one: '{count} person answered', other: '{count} people answered' },
   reportMultipleNote: 'Several answers could be chosen, so the shares do not add up to 100%.',
   reportNoAnswers: 'Nobody answered this question.',
+  reportNoAnswersShownToSome:
+    'No answers. This question appears only after certain answers (a low score, for example), so it may not have been shown to anyone.',
   reportMean: 'Mean: {mean}',
   reportSd: 'standard deviation: {sd}',
   reportNotApplicable: { one: '{count} person chose “{label}”', other: '{count} people chose “{label}”' },

@@ -372,6 +372,17 @@ describe('<ankieta-report>', () => {
     for (const label of labels) expect(label, 'a no-break space after "w"').to.contain('w\u00a0JST');
   });
 
+  it('says a follow-up nobody answered may have been shown to nobody, as it appears only after some answers', async () => {
+    // "Nikt nie odpowiedział" under "Co zdecydowało o tej ocenie?" read as if everybody had skipped it.
+    const el = await mount(
+      conference,
+      [1, 2, 3].map(() => response(conference.id, { overall: 5, nps: 9 })),
+    );
+    expect(text(section(el, 'overall_why'))).to.include('To pytanie pojawia się tylko po niektórych odpowiedziach');
+    expect(text(section(el, 'topics')), 'a question everybody saw').to.include('Nikt nie odpowiedział na to pytanie.');
+    expect(text(section(el, 'topics'))).to.not.include('pojawia się tylko');
+  });
+
   it('makes a table a region and a tab stop only while it scrolls sideways', async () => {
     const el = await mount(partnership, generateResponses(partnership, 30, { seed: 1 }), { segment: 'sector' });
     const wrapper = el.parentElement!;

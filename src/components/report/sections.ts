@@ -199,8 +199,12 @@ function breakdownTable(ctx: Context, summary: QuestionSummary): TemplateResult 
   );
 }
 
+/** No answers: for a question shown only after some answers (a follow-up), maybe shown to nobody. */
+const noAnswers = (ctx: Context, question: AnswerableQuestion) =>
+  html`<p class="meta">${t(ctx, question.visibleIf ? 'reportNoAnswersShownToSome' : 'reportNoAnswers')}</p>`;
+
 function npsBody(ctx: Context, summary: Extract<QuestionSummary, { kind: 'nps' }>) {
-  if (!summary.n) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+  if (!summary.n) return noAnswers(ctx, summary.question);
   const groups: [ReportKey | MessageKey, number][] = [
     ['reportPromoters', summary.promoters],
     ['reportPassives', summary.passives],
@@ -288,7 +292,7 @@ function textList(ctx: Context, id: string, answers: readonly string[]) {
 function body(ctx: Context, summary: QuestionSummary) {
   switch (summary.kind) {
     case 'choice':
-      if (!summary.n) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+      if (!summary.n) return noAnswers(ctx, summary.question);
       return html`${answeredBy(ctx, summary.n)}
         ${summary.question.multiple ? html`<p class="meta">${t(ctx, 'reportMultipleNote')}</p>` : nothing}
         ${distribution(ctx, summary.question.id, summary.counts)}
@@ -299,7 +303,7 @@ function body(ctx: Context, summary: QuestionSummary) {
             : nothing
         }`;
     case 'scale':
-      if (!summary.n && !summary.notApplicable) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+      if (!summary.n && !summary.notApplicable) return noAnswers(ctx, summary.question);
       return html`${answeredBy(ctx, summary.n)} ${statsLine(ctx, summary, summary.question)}
         ${distribution(ctx, summary.question.id, summary.counts, { numeric: summary.question.type === 'rating' })}`;
     case 'nps':
@@ -307,7 +311,7 @@ function body(ctx: Context, summary: QuestionSummary) {
     case 'matrix':
       return matrixBody(ctx, summary);
     case 'text':
-      if (!summary.answers.length) return html`<p class="meta">${t(ctx, 'reportNoAnswers')}</p>`;
+      if (!summary.answers.length) return noAnswers(ctx, summary.question);
       return html`<p class="meta">${t(ctx, 'reportTextCount', { count: summary.answers.length })}</p>
         ${textList(ctx, summary.question.id, summary.answers)}`;
     case 'consent':
