@@ -177,6 +177,23 @@ if (command === 'survey-from-agenda') {
   }
   const sessions = definition.pages.flatMap((p) => p.questions).find((q) => q.id === 'talks')?.rows.length ?? 0;
   summary = count(sessions, 'session');
+  // A text given only in the other language is shown as it is (a Polish survey with an English
+  // title): legal, but seldom meant.
+  const agenda = JSON.parse(text);
+  const own = agenda.locale ?? 'pl';
+  const texts = [
+    ['title', agenda.title],
+    ['place', agenda.place],
+    ...agenda.sessions.flatMap((session, i) => [
+      [`sessions[${i}].title`, session.title],
+      ...(session.speakers ?? []).map((speaker, j) => [`sessions[${i}].speakers[${j}]`, speaker]),
+    ]),
+  ];
+  for (const [path, value] of texts)
+    if (value && typeof value === 'object' && !(own in value))
+      process.stderr.write(
+        `${name}: warning: ${path} has no "${own}" text, so the ${own === 'pl' ? 'Polish' : 'English'} survey shows the other one\n`,
+      );
 } else {
   const name = args.name?.trim();
   if (!name) fail(`ankieta: give the partnership's name with --name\n\n${USAGE}`, 2);

@@ -81,6 +81,16 @@ describe('ankieta survey-from-agenda', () => {
     assert.match(mistake.stderr, /is not valid JSON \(.* \(line 4, column 1\)\)/);
   });
 
+  it('warns of a text given only in English, which the Polish survey would show as it is', () => {
+    const agenda = JSON.parse(readFileSync(fixture('agenda-good.json'), 'utf8'));
+    agenda.sessions[1].title = { en: 'Funding regeneration – what works?' };
+    const file = join(scratch, 'english-title.json');
+    writeFileSync(file, JSON.stringify(agenda));
+    const result = run(['survey-from-agenda', file]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stderr, `${file}: warning: sessions[1].title has no "pl" text, so the Polish survey shows the other one\n`);
+  });
+
   it('writes the definition to --out and says so on stderr', () => {
     const out = join(scratch, 'evaluation.json');
     const result = run(['survey-from-agenda', fixture('agenda-good.json'), '--out', out]);
