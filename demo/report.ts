@@ -16,6 +16,40 @@ const definitions = {
 };
 type Which = keyof typeof definitions;
 
+/** The page's own messages, in the language of the report (the switch above it). */
+const MESSAGES = {
+  pl: {
+    notJson: (name: string) => `Plik ${name} nie jest plikiem JSON.`,
+    fromFile: (name: string) => `Z pliku: ${name}`,
+    loaded: (name: string) => `Wczytano definicję ankiety z pliku ${name}.`,
+    sample: 'Dane przykładowe: 60 wygenerowanych odpowiedzi.',
+    confirmSend: (server: string, title: string) =>
+      `Na serwer odpowiedzi ${server} trafi 40 wygenerowanych odpowiedzi do ankiety „${title}”. ` +
+      'Zestawienie i pliki CSV nie odróżnią ich od prawdziwych. Wysłać?',
+    cannotGenerate: 'Dla tej definicji nie da się wygenerować przykładowych odpowiedzi (czy jest poprawna?).',
+    sending: 'Wysyłanie…',
+    status: (status: number) => `serwer odpowiedział kodem ${status}`,
+    stored: (stored: number, all: number) => `Serwer odpowiedzi przyjął ${stored} z ${all} odpowiedzi.`,
+    failed: (reason: string) => `Nie udało się wysłać (${reason}). Czy serwer odpowiedzi działa i zna tę stronę (--origin)?`,
+  },
+  en: {
+    notJson: (name: string) => `The file ${name} is not a JSON file.`,
+    fromFile: (name: string) => `From the file: ${name}`,
+    loaded: (name: string) => `Survey definition read from the file ${name}.`,
+    sample: 'Sample data: 60 generated responses.',
+    confirmSend: (server: string, title: string) =>
+      `40 generated responses to the survey “${title}” will go to the response server ${server}. ` +
+      'The report and the CSV files will not tell them from real ones. Send them?',
+    cannotGenerate: 'No sample responses can be generated for this definition (is it valid?).',
+    sending: 'Sending…',
+    status: (status: number) => `the server answered with status ${status}`,
+    stored: (stored: number, all: number) => `The response server accepted ${stored} of ${all} responses.`,
+    failed: (reason: string) => `Sending failed (${reason}). Is the response server running, and does it know this page (--origin)?`,
+  },
+} satisfies Record<'pl' | 'en', unknown>;
+let locale: keyof typeof MESSAGES = 'pl';
+const say = () => MESSAGES[locale];
+
 const form = document.querySelector<HTMLFormElement>('#source')!;
 const report = document.querySelector('ankieta-report')!;
 const message = document.querySelector<HTMLElement>('#message')!;
@@ -46,14 +80,14 @@ document.querySelector<HTMLInputElement>('#definition-file')!.addEventListener('
   try {
     own = JSON.parse(await file.text()) as { id?: unknown };
   } catch {
-    message.textContent = `Plik ${file.name} nie jest plikiem JSON.`;
+    message.textContent = say().notJson(file.name);
     return;
   }
   const select = field('survey') as HTMLSelectElement;
   const option = select.querySelector<HTMLOptionElement>('option[value="own"]') ?? select.appendChild(new Option('', 'own'));
-  option.text = `Z pliku: ${file.name}`;
+  option.text = say().fromFile(file.name);
   select.value = 'own';
-  message.textContent = `Wczytano definicję ankiety z pliku ${file.name}.`;
+  message.textContent = say().loaded(file.name);
   showFromCollector();
 });
 const collector = () => field('collector').value.replace(/\/+$/, '');
@@ -80,7 +114,7 @@ document.querySelector('#local-sample')!.addEventListener('click', () => {
   report.definition = definition;
   try {
     report.responses = generateResponses(definition as Parameters<typeof generateResponses>[0], 60, { seed: Date.now() % 1000 });
-    message.textContent = 'Dane przykładowe: 60 wygenerowanych odpowiedzi.';
+    message.textContent = say().sample;
   } catch {
     report.responses = [];
   }
@@ -88,14 +122,10 @@ document.querySelector('#local-sample')!.addEventListener('click', () => {
 
 document.querySelector('#send-sample')!.addEventListener('click', async () => {
   // They land among the real responses and nothing tells them apart afterwards.
-  const title = (document.querySelector<HTMLSelectElement>('#survey-id')!.selectedOptions[0]?.text ?? '').trim();
-  if (
-    !confirm(
-      `Na serwer odpowiedzi ${collector()} trafi 40 wygenerowanych odpowiedzi do ankiety „${title}”. ` +
-        'Zestawienie i pliki CSV nie odróżnią ich od prawdziwych. Wysłać?',
-    )
-  )
-    return;
+  // An option reads "Polish / English": the part in the report's language.
+  const parts = (document.querySelector<HTMLSelectElement>('#survey-id')!.selectedOptions[0]?.text ?? '').split(' / ');
+  const title = (parts[locale === 'en' ? parts.length - 1 : 0] ?? '').trim();
+  if (!confirm(say().confirmSend(collector(), title))) return;
   let responses: ReturnType<typeof generateResponses>;
   try {
     responses = generateResponses(chosen() as Parameters<typeof generateResponses>[0], 40, {
@@ -103,11 +133,11 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
       from: new Date(),
     });
   } catch {
-    message.textContent = 'Dla tej definicji nie da się wygenerować przykładowych odpowiedzi (czy jest poprawna?).';
+    message.textContent = say().cannotGenerate;
     return;
   }
   let stored = 0;
-  message.textContent = 'Wysyłanie…';
+  message.textContent = say().sending;
   const send = async (response: (typeof responses)[number]) => {
     for (let attempt = 0; ; attempt++) {
       const reply = await fetch(`${collector()}/api/responses`, {
@@ -120,7 +150,7 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
         await new Promise((resolve) => setTimeout(resolve, 1000 * Number(reply.headers.get('Retry-After') ?? 1)));
         continue;
       }
-      if (!reply.ok) throw new Error(`serwer odpowiedział ${reply.status}`);
+      if (!reply.ok) throw new Error(say().status(reply.status));
       stored++;
       return;
     }
@@ -128,22 +158,23 @@ document.querySelector('#send-sample')!.addEventListener('click', async () => {
   try {
     // A few at a time: the collector writes each to disk before it answers.
     for (let i = 0; i < responses.length; i += 8) await Promise.all(responses.slice(i, i + 8).map(send));
-    message.textContent = `Serwer odpowiedzi przyjął ${stored} z ${responses.length} odpowiedzi.`;
+    message.textContent = say().stored(stored, responses.length);
     showFromCollector();
   } catch (error) {
-    message.textContent = `Nie udało się wysłać (${(error as Error).message}). Czy serwer odpowiedzi działa i zna tę stronę (--origin)?`;
+    message.textContent = say().failed((error as Error).message);
   }
 });
 
 // The report's language (the form around it is in both): the switch, or ?locale=en from the
 // English link on the self-assessment page.
-const setLocale = (locale: string) => {
-  report.locale = locale;
+const setLocale = (to: keyof typeof MESSAGES) => {
+  locale = to;
+  report.locale = to;
   for (const button of document.querySelectorAll('[data-locale]'))
     button.setAttribute('aria-pressed', String((button as HTMLElement).dataset.locale === locale));
 };
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-locale]'))
-  button.addEventListener('click', () => setLocale(button.dataset.locale!));
+  button.addEventListener('click', () => setLocale(button.dataset.locale === 'en' ? 'en' : 'pl'));
 if (params.get('locale') === 'en') setLocale('en');
 
 if (field('token').value) showFromCollector();
