@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { bodyTimesToHour } from '../times.js';
 import { batches } from './batches.js';
@@ -68,6 +68,22 @@ interface Pending {
 }
 
 /**
+ * `mkdir -p`, one level at a time: Node's `{ recursive: true }` loops for ever where a directory
+ * cannot be made and is not there (under /proc on Linux).
+ */
+function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statSync(dir).isDirectory()) return;
+    if (code !== 'ENOENT' || dirname(dir) === dir || existsSync(dirname(dir))) throw error;
+    makeDirectory(dirname(dir));
+    mkdirSync(dir, { mode: 0o700 });
+  }
+}
+
+/**
  * The embedded storage: one SQLite file, one collector process. Inserts that arrive while a
  * commit is running are written together in the next transaction (group commit), so the cost
  * of making a commit durable is shared by every response waiting for it.
@@ -75,7 +91,7 @@ interface Pending {
 export async function openSqlite(dataDir: string): Promise<Storage> {
   const Driver = await loadDriver<typeof Database>('better-sqlite3', 'the embedded storage');
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makeDirectory(dataDir);
   } catch (error) {
     throw new Error(`cannot create the data directory ${dataDir} (--data-dir): ${(error as Error).message}`);
   }

@@ -90,6 +90,13 @@ describe('collector command line', () => {
     const under = await runCollector(['--data-dir', join(file, 'data'), '--port', '0'], { timeoutMs: 10_000 });
     assert.equal(under.code, 1);
     assert.match(under.stderr, new RegExp(`cannot create the data directory ${join(file, 'data')} \\(--data-dir\\): `));
+    if (process.platform === 'linux') {
+      // Under /proc, where nothing can be made, Node's recursive mkdir loops for ever.
+      const proc = await runCollector(['--data-dir', '/proc/ankieta/data', '--port', '0'], { timeoutMs: 10_000 });
+      assert.equal(proc.timedOut, false, 'the collector exits instead of hanging');
+      assert.equal(proc.code, 1);
+      assert.match(proc.stderr, /cannot create the data directory \/proc\/ankieta\/data \(--data-dir\): ENOENT/);
+    }
   });
 
   it('does not start with an invalid definition, and names the file and JSON path', async () => {
