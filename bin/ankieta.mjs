@@ -57,6 +57,30 @@ function located(message, text) {
   });
 }
 
+/**
+ * The other products' survey JSON that someone moving to Ankieta may try first: their files fail
+ * with a page of "is required" and "unknown properties", which does not say why.
+ */
+function otherFormat(text) {
+  let json;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  if (!json || typeof json !== 'object') return undefined;
+  const objects = (list) => (Array.isArray(list) ? list.filter((item) => item && typeof item === 'object') : []);
+  const formbricks = json.preset && typeof json.preset === 'object' ? json.preset : json;
+  if (Array.isArray(formbricks.blocks) || objects(formbricks.questions).some((q) => 'headline' in q)) return 'Formbricks';
+  if (
+    Array.isArray(json.elements) ||
+    objects(json.pages).some((page) => Array.isArray(page.elements)) ||
+    objects(json.questions).some((q) => 'name' in q && !('id' in q))
+  )
+    return 'SurveyJS';
+  return undefined;
+}
+
 function fail(message, status = 1) {
   process.stderr.write(`${message}\n`);
   process.exit(status);
@@ -127,6 +151,12 @@ if (command === 'check') {
     const result = cli.parseDefinition(text);
     if (!result.ok) {
       for (const issue of result.issues) process.stderr.write(`${file}: ${issue.path}: ${located(issue.message, text)}\n`);
+      const other = otherFormat(text);
+      if (other)
+        process.stderr.write(
+          `${file}: this looks like a ${other} survey. Ankieta reads its own format (README, "Survey definitions"); ` +
+            'there is no converter, so the survey has to be written again in it\n',
+        );
       invalid++;
       continue;
     }

@@ -288,6 +288,29 @@ describe('ankieta check', () => {
     assert.match(result.stdout, /survey "one" version 1, 1 page, 1 question, 1 scored dimension\n/);
   });
 
+  it('says when a file is another product’s survey (SurveyJS, Formbricks), and not of one of ours', () => {
+    // The shapes of /work/shared/corpus: SurveyJS pages[].elements or a root elements/questions
+    // list with `name`s; a Formbricks template's preset with blocks, or questions with headlines.
+    const files = {
+      surveyjs: { pages: [{ name: 'page1', elements: [{ type: 'rating', name: 'q1', title: 'How?' }] }] },
+      surveyjsFlat: { questions: [{ type: 'text', name: 'q1' }] },
+      formbricks: { id: 'nps', name: 'NPS', preset: { name: 'NPS', blocks: [] } },
+      formbricksSurvey: { questions: [{ id: 'q1', type: 'nps', headline: { default: 'How likely…?' } }] },
+      ours: { id: 'zla', title: 'Zła', pages: [{ id: 'p', questions: [{ id: 'q', type: 'ratng', title: 'Q' }] }] },
+    };
+    for (const [name, json] of Object.entries(files)) writeFileSync(join(scratch, `${name}.json`), JSON.stringify(json));
+    const said = (name) => {
+      const result = run(['check', join(scratch, `${name}.json`)]);
+      assert.equal(result.status, 1, name);
+      return result.stderr.match(/this looks like an? (\w+) survey\. Ankieta reads its own format \(README, "Survey definitions"\)/)?.[1];
+    };
+    assert.equal(said('surveyjs'), 'SurveyJS');
+    assert.equal(said('surveyjsFlat'), 'SurveyJS');
+    assert.equal(said('formbricks'), 'Formbricks');
+    assert.equal(said('formbricksSurvey'), 'Formbricks');
+    assert.equal(said('ours'), undefined);
+  });
+
   it('reports the problems a JSON Schema cannot see, with file and JSON path, checks the other files too, and exits 1', () => {
     const bad = join(scratch, 'bad.json');
     const definition = {
