@@ -54,6 +54,8 @@ export const reportPl = {
     'Brak odpowiedzi. To pytanie pojawia się tylko po niektórych odpowiedziach (na przykład po niskiej ocenie), więc mogło nie zostać nikomu pokazane.',
   reportMean: 'Średnia: {mean}',
   reportSd: 'odchylenie standardowe: {sd}',
+  reportSdExplain:
+    'Odchylenie standardowe mówi, jak bardzo odpowiedzi różnią się od średniej: 0 oznacza, że wszystkie są takie same. Liczy się je dla wszystkich osób, które odpowiedziały, jak funkcja arkusza ODCH.STANDARD.POPUL (nie ODCH.STANDARDOWE, która traktuje je jak próbę i daje więcej).',
   reportNotApplicable: {
     one: '{count} osoba wybrała „{label}”',
     few: '{count} osoby wybrały „{label}”',
@@ -77,7 +79,7 @@ export const reportPl = {
   reportColSd: 'Odchylenie standardowe',
   reportColGroup: 'Grupa',
   reportColScore: 'Średni wynik',
-  reportColRange: 'Zakres',
+  reportColRange: 'Najniższy–najwyższy wynik',
   reportMatrixCaption: 'Średnie w wierszach (skala od {min} do {max})',
   reportDistributionCaption: 'Rozkład odpowiedzi',
   reportTextCount: {
@@ -102,10 +104,10 @@ export const reportPl = {
   reportOtherTexts: 'Odpowiedzi wpisane w polu „Inne”',
   reportDimensions: 'Wyniki w obszarach',
   reportUnscored: {
-    one: '{area}: {count} osoba bez wyniku (za mało odpowiedzi)',
-    few: '{area}: {count} osoby bez wyniku (za mało odpowiedzi)',
-    many: '{area}: {count} osób bez wyniku (za mało odpowiedzi)',
-    other: '{area}: {count} osoby bez wyniku (za mało odpowiedzi)',
+    one: '{area}: {count} osoba bez wyniku (za mało ocen na skali)',
+    few: '{area}: {count} osoby bez wyniku (za mało ocen na skali)',
+    many: '{area}: {count} osób bez wyniku (za mało ocen na skali)',
+    other: '{area}: {count} osoby bez wyniku (za mało ocen na skali)',
   },
   reportBreakdown: 'Podział według pytania',
   reportBreakdownNone: 'Bez podziału',
@@ -137,7 +139,7 @@ export const reportPl = {
   csvScore: 'Wynik (0–100)',
   csvMin: 'Najniższy',
   csvMax: 'Najwyższy',
-  csvUnscored: 'Bez wyniku (za mało odpowiedzi)',
+  csvUnscored: 'Bez wyniku (za mało ocen na skali)',
   csvGroupColumn: '{group} (n = {count}): {column}',
 } satisfies Record<string, Message>;
 
@@ -173,6 +175,8 @@ export const reportEn: Record<ReportKey, Message> = {
     'No answers. This question appears only after certain answers (a low score, for example), so it may not have been shown to anyone.',
   reportMean: 'Mean: {mean}',
   reportSd: 'standard deviation: {sd}',
+  reportSdExplain:
+    'The standard deviation says how far the answers differ from the mean: 0 means they are all the same. It is computed over everyone who answered, as the spreadsheet function STDEV.P does (not STDEV, which treats them as a sample and gives more).',
   reportNotApplicable: { one: '{count} person chose “{label}”', other: '{count} people chose “{label}”' },
   reportDivergent: 'divergent views',
   reportDivergentNote: 'The standard deviation is at least 1: partners rate this differently. It is worth talking about.',
@@ -191,7 +195,7 @@ export const reportEn: Record<ReportKey, Message> = {
   reportColSd: 'Standard deviation',
   reportColGroup: 'Group',
   reportColScore: 'Mean score',
-  reportColRange: 'Range',
+  reportColRange: 'Lowest–highest score',
   reportMatrixCaption: 'Row means (scale from {min} to {max})',
   reportDistributionCaption: 'Distribution of answers',
   reportTextCount: { one: '{count} written answer', other: '{count} written answers' },
@@ -204,8 +208,8 @@ export const reportEn: Record<ReportKey, Message> = {
   reportOtherTexts: 'Answers written under “Other”',
   reportDimensions: 'Scores by area',
   reportUnscored: {
-    one: '{area}: {count} person without a score (too few answers)',
-    other: '{area}: {count} people without a score (too few answers)',
+    one: '{area}: {count} person without a score (too few answers on the scale)',
+    other: '{area}: {count} people without a score (too few answers on the scale)',
   },
   reportBreakdown: 'Break down by question',
   reportBreakdownNone: 'No breakdown',
@@ -234,7 +238,7 @@ export const reportEn: Record<ReportKey, Message> = {
   csvScore: 'Score (0–100)',
   csvMin: 'Lowest',
   csvMax: 'Highest',
-  csvUnscored: 'No score (too few answers)',
+  csvUnscored: 'No score (too few answers on the scale)',
   csvGroupColumn: '{group} (n = {count}): {column}',
 };
 

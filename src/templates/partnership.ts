@@ -72,7 +72,7 @@ export const RELATIONSHIP_ITEMS = [
   statement(
     'b6',
     'Partnerzy spoza samorządu (organizacje pozarządowe, przedsiębiorstwa) są traktowani na równych prawach.',
-    'Non-governmental partners (NGOs, businesses) are treated as equals.',
+    'Partners from outside local government (NGOs, businesses) are treated as equals.',
   ),
   statement(
     'b7',

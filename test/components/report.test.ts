@@ -215,7 +215,14 @@ describe('<ankieta-report>', () => {
     ]);
     const rows = rowsOf(section(el, 'dimensions').querySelector('table'));
     expect(rows[0]).to.deep.equal(['Zarządzanie strategiczne', '75,00 (Mocna strona)', '2', '50–100', '0 (0%)', '1 (50%)', '1 (50%)']);
-    expect(text(section(el, 'dimensions'))).to.include('Zarządzanie relacjami: 2 osoby bez wyniku (za mało odpowiedzi)');
+    expect(text(section(el, 'dimensions'))).to.include('Zarządzanie relacjami: 2 osoby bez wyniku (za mało ocen na skali)');
+    // "Zakres" over "0–100" read like the score scale or a band's range.
+    const headers = [...section(el, 'dimensions').querySelectorAll('thead th')].map(text);
+    expect(headers.slice(0, 4)).to.deep.equal(['Obszar', 'Średni wynik', 'Liczba odpowiedzi', 'Najniższy–najwyższy wynik']);
+    // Which standard deviation: a coordinator checking in a spreadsheet gets 1,00 with ODCH.STANDARDOWE where the report says 0,82.
+    expect(text(root(el).querySelector('.report'))).to.include(
+      'Liczy się je dla wszystkich osób, które odpowiedziały, jak funkcja arkusza ODCH.STANDARD.POPUL',
+    );
   });
 
   it('keeps its sizes on a page whose root font is 10 px (Bootstrap 3): 16 px text, 60em wide', async () => {
@@ -307,6 +314,9 @@ describe('<ankieta-report>', () => {
     const groups = rowsOf(section(el, 'q').querySelector('table.breakdown')).map((r) => r[0]);
     expect(groups).to.deep.equal(['Inne', 'Bez odpowiedzi']);
     expect(text(section(el, 'q')), 'all ten chose "not applicable"').to.include('10 osób wybrało „Nie dotyczy – nie było mnie”');
+    expect(text(root(el).querySelector('.report')), 'no standard deviation shown, none explained').to.not.include(
+      'Odchylenie standardowe mówi',
+    );
   });
 
   it('prints no form controls, and names the breakdown shown in their place', async () => {

@@ -245,7 +245,7 @@ describe('summaryCsv()', () => {
     const score = rows.find((r) => r[0] === 'first' && r[2] === 'Score (0–100)')!;
     expect(score.slice(9).map(Number)).to.deep.equal([first.min, first.max]);
     expect(first.max! - first.min!, 'a real spread').to.be.greaterThan(0);
-    const unscored = rows.find((r) => r[0] === 'first' && r[2] === 'No score (too few answers)');
+    const unscored = rows.find((r) => r[0] === 'first' && r[2] === 'No score (too few answers on the scale)');
     if (first.unscored) expect(Number(unscored![3])).to.equal(first.unscored);
     else expect(unscored).to.equal(undefined);
   });

@@ -14,7 +14,14 @@ import type { Response } from '../../schema/response.js';
 import { display } from '../../engine/text.js';
 import { resolveLocale, type MessageKey, type Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
-import { aggregateInSlices, isResponseLike, segmentQuestions, yieldToMain, type AggregateResult } from '../../report/aggregate.js';
+import {
+  aggregateInSlices,
+  isResponseLike,
+  segmentQuestions,
+  yieldToMain,
+  type AggregateResult,
+  type Report,
+} from '../../report/aggregate.js';
 import { summaryCsv } from '../../report/csv.js';
 import { responsesCsv } from '../../report/responses-csv.js';
 import { fetchResponses, ReportLoadError } from '../../report/fetch.js';
@@ -34,6 +41,10 @@ const FIRST_SECTIONS = 2;
 /** Free-text answers shown at first, and added per "show more". */
 const TEXTS_STEP = 20;
 
+/** Whether the report shows a standard deviation anywhere (a scale, rating or matrix row with two answers). */
+const hasSd = (report: Report) =>
+  report.questions.some((q) => (q.kind === 'scale' && q.sd !== null) || (q.kind === 'matrix' && q.rows.some((row) => row.sd !== null)));
+
 /**
  * @summary The organisers' view of many responses: per-question distributions with counts and
  * shares, means, the recommendation score with promoters, passives, detractors and n, matrix
@@ -45,7 +56,9 @@ const TEXTS_STEP = 20;
  *
  * An item is flagged "rozbieżne oceny" when the population standard deviation (divided by n) of
  * its answers, rounded to the two decimals shown on screen, is at least 1 (0.996 shows as 1,00
- * and is flagged; the summary CSV gives three decimals). A dimension's mean score goes with the band whose range of whole scores it falls in,
+ * and is flagged; the summary CSV gives three decimals). A line above the figures explains the
+ * standard deviation and says which one it is: a spreadsheet's STDEV.P (ODCH.STANDARD.POPUL), not
+ * STDEV, which gives more for a few answers (1,00 where the report says 0,82). A dimension's mean score goes with the band whose range of whole scores it falls in,
  * read up to the next band: a mean of 39,50 is in 0–39, not 40–69. The minimum group of 5 applies to every breakdown, the sector one
  * included: the domain brief asks for 3 there and for 5 in anonymous mode, and the stricter
  * rule wins.
@@ -350,7 +363,8 @@ export class AnkietaReport extends LitElement {
             : nothing
         }
       </p>
-      ${skipped ? html`<p class="meta">${this.#t('reportSkipped', { count: skipped })}</p>` : nothing}`;
+      ${skipped ? html`<p class="meta">${this.#t('reportSkipped', { count: skipped })}</p>` : nothing}
+      ${hasSd(report) ? html`<p class="meta">${this.#t('reportSdExplain')}</p>` : nothing}`;
   }
 
   #renderProblem() {
