@@ -9,7 +9,7 @@ import { kB, sizes } from './lib.mjs';
 
 const FILES = {
   'dist/ankieta.js': { ceiling: 52_710, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 38_477 },
+  'dist/ankieta-report.js': { ceiling: 38_434 },
 };
 
 let failed = false;

@@ -610,6 +610,40 @@ describe('<ankieta-report>', () => {
     );
   });
 
+  it('writes the scores the screen shows into the responses CSV, also for responses handed over without them', async () => {
+    const all = (v: number) => Object.fromEntries(['a1', 'a2', 'a3', 'a4', 'a5', 'a6'].map((id) => [id, v]));
+    const bare = response(partnership.id, { sector: 'jst', ...all(5) });
+    const forged = { ...response(partnership.id, { sector: 'jst', ...all(3) }), scores: { strategic: { score: 99, band: 2 } } };
+    const el = await mount(partnership, [bare, forged]);
+    expect(rowsOf(section(el, 'dimensions').querySelector('table'))[0]!.slice(0, 4)).to.deep.equal([
+      'Zarządzanie strategiczne',
+      '75,00 (Mocna strona)',
+      '2',
+      '50–100',
+    ]);
+    const original = HTMLAnchorElement.prototype.click;
+    let link: HTMLAnchorElement | undefined;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      link = this;
+    };
+    try {
+      root(el).querySelector<HTMLButtonElement>('[data-export="responses"]')!.click();
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    const [header, ...rows] = (await (await fetch(link!.href)).text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(';'));
+    const score = header!.indexOf('"score:strategic"');
+    expect(score, 'a score column').to.be.above(0);
+    expect(rows.map((row) => [row[score], row[score + 1]])).to.deep.equal([
+      ['100', '"Mocna strona"'],
+      ['50', '"W rozwoju"'],
+    ]);
+  });
+
   it('reports an invalid definition with its JSON path', async () => {
     const bad = {
       ...partnership,

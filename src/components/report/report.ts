@@ -12,6 +12,8 @@ import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import type { Response } from '../../schema/response.js';
 import { display } from '../../engine/text.js';
+import { responseScores } from '../../engine/scoring.js';
+import { SurveyModel } from '../../engine/survey-model.js';
 import { resolveLocale, type MessageKey, type Vars } from '../../i18n/index.js';
 import { translateReport, type ReportKey } from '../../i18n/report.js';
 import {
@@ -67,7 +69,8 @@ const hasSd = (report: Report) =>
  * export (`?format=csv`, described in collector/README.md) of the responses counted here,
  * whatever the report's language: the same columns, values and `;`, so a spreadsheet built on
  * one file reads the other. Its columns come from the `definition` given here, where the
- * collector's come from every version it knows. "Pobierz zestawienie (CSV)" ("Download summary
+ * collector's come from every version it knows, and its scores from the answers, as on screen
+ * (the collector's from the response as stored). "Pobierz zestawienie (CSV)" ("Download summary
  * (CSV)") downloads the figures on screen in the report's language (`;` and a decimal comma in
  * Polish, `,` and a decimal point in English): columns Identyfikator, Pytanie lub obszar,
  * Pozycja, Liczba, Odsetek (%), Liczba odpowiedzi, Średnia, Odchylenie standardowe, Uwagi,
@@ -474,7 +477,12 @@ export class AnkietaReport extends LitElement {
     const definition = this.#parsed;
     if (!definition) return;
     // The same test the aggregation applies, so the file holds what the screen counted.
-    const responses = this.#responses.filter((r): r is Response => isResponseLike(r) && r.surveyId === definition.id);
+    const counted = this.#responses.filter((r): r is Response => isResponseLike(r) && r.surveyId === definition.id);
+    // Scores as the screen has them, from the answers: a response handed over without them (or
+    // with others) would leave the file's score columns empty where the screen shows a score.
+    const responses = definition.scoring
+      ? counted.map((r) => ({ ...r, scores: responseScores(new SurveyModel(definition, { answers: r.answers }).dimensionResults()) }))
+      : counted;
     download(
       this.renderRoot as ShadowRoot,
       `${definition.id}-${this.#locale === 'pl' ? 'odpowiedzi' : 'responses'}.csv`,
