@@ -396,9 +396,14 @@ function terserAfterwards(): Plugin {
             unsafe_methods: true,
           },
           mangle: { properties: { regex: INTERNAL_MEMBERS, builtins: true, reserved: DOM_PROPERTIES } },
-          format: { comments: false },
+          format: { comments: false, ascii_only: true },
         });
-        chunk.code = result.code!;
+        // Pure ASCII: a server that sends the file without a charset (Apache's and nginx's default
+        // for .js) makes the browser decode it in the page's encoding, and on a windows-1250 or
+        // ISO-8859-2 page (older BIP and Joomla sites) "Wyślij" became "WyĹ›lij". Terser escapes
+        // strings and regular expressions (ascii_only); what is left is template text, where a
+        // \u escape gives the same cooked string, which is what Lit reads.
+        chunk.code = result.code!.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       }
     },
   };

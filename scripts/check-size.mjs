@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 52_710, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 38_434 },
+  'dist/ankieta.js': { ceiling: 52_599, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 38_347 },
 };
 
 let failed = false;

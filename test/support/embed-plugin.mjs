@@ -38,11 +38,14 @@ function ensureBundle() {
 const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** A host page: `head` and `body` HTML, with `{{SCRIPT attrs}}` replaced by the real script tag. */
-function page({ title, head = '', body }) {
+function page({ title, head = '', body, charset = 'utf-8' }) {
   const bytes = readFileSync(BUNDLE);
   const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-  const script = (attrs = '') => `<script src="/${BUNDLE}" integrity="${integrity}" crossorigin="anonymous"${attrs}></script>`;
-  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeAttr(title)}</title>${head}</head><body>${body}</body></html>`;
+  // A page in another encoding gets the bundle as Apache and nginx serve a .js file by default,
+  // with no charset: the browser then decodes it in the page's encoding.
+  const src = charset === 'utf-8' ? `/${BUNDLE}` : `/${BUNDLE}?charset=none`;
+  const script = (attrs = '') => `<script src="${src}" integrity="${integrity}" crossorigin="anonymous"${attrs}></script>`;
+  const html = `<!doctype html><html lang="pl"><head><meta charset="${charset}"><title>${escapeAttr(title)}</title>${head}</head><body>${body}</body></html>`;
   return html.replace(/\{\{SCRIPT([^}]*)\}\}/g, (_, attrs) => script(attrs));
 }
 
@@ -64,7 +67,9 @@ export function embedPlugin() {
       // The policy README gives for a page with the bundle twice, or another Lit-based script.
       if (url.pathname.startsWith('/embed/csp-twice/'))
         context.set('Content-Security-Policy', STRICT_CSP.replace('trusted-types lit-html', "trusted-types lit-html 'allow-duplicates'"));
-      return { body: page({ title: name, head, body }), type: 'html' };
+      // <!-- charset: windows-1250 --> in a page: served and declared in that encoding (its own text is ASCII).
+      const charset = /<!-- charset: ([\w-]+) -->/.exec(head)?.[1] ?? 'utf-8';
+      return { body: page({ title: name, head, body, charset }), type: `text/html; charset=${charset}` };
     },
     async executeCommand({ command }) {
       if (command === 'embed:received') return received.splice(0);
@@ -82,8 +87,9 @@ export function embedPlugin() {
 export function embedMiddleware(plugin) {
   return async (context, next) => {
     if (context.path === `/${BUNDLE}`) {
-      context.type = 'application/javascript';
       context.body = readFileSync(BUNDLE);
+      if (context.query.charset === 'none') context.set('Content-Type', 'text/javascript');
+      else context.type = 'application/javascript';
       // As a CDN serves it: a page in a sandboxed frame (an opaque origin) loads it with CORS too.
       context.set('Access-Control-Allow-Origin', '*');
       return;
