@@ -47,13 +47,25 @@ function flag(name: string, value: string | undefined, problems: string[]): bool
 }
 
 const clean = (value: string) => value.trim();
-const url = (value = '') => value.replace(/\s*\n\s*/g, '');
+/** A CMS that encodes the tag's "&" twice leaves "&amp;" in the address. */
+const url = (value = '') => value.replace(/\s*\n\s*/g, '').replace(/&amp;/g, '&');
+/** The `data-*` names read here (`ankietaMounted` is the tag's own mark, once mounted). */
+const NAMES = ['survey', 'endpoint', 'mode', 'target', 'locale', 'position', 'label', 'once', 'delay', 'kiosk', 'theme', 'persist'];
+const QUOTES = /^[„“”‘’«»]+|[„“”‘’«»]+$/g;
 
 /** Reads the configuration from a script tag; `undefined` when it names no survey (register only). */
 export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; problems: string[] } {
   const problems: string[] = [];
   const data: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(script.dataset)) data[key] = clean(value!);
+  for (const [key, value] of Object.entries(script.dataset)) data[key] = clean(value!).replace(QUOTES, '');
+  // An editor that typesets quotes: data-label=„Wypełnij ankietę” is read as „Wypełnij, and ankietę” is an attribute.
+  if (
+    Object.entries(script.dataset).some(([key, value]) => clean(value!) !== data[key]) ||
+    script.getAttributeNames().some((name) => /[„“”‘’«»]/.test(name))
+  )
+    problems.push(
+      'the tag has typographic quotes („…”), likely from the editor: values are read without them, but one with a space is cut short. Paste the tag in the HTML view.',
+    );
   if (!data.survey) {
     const extra = Object.keys(data).filter((k) => k !== 'survey');
     if (extra.length)
@@ -90,6 +102,10 @@ export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; p
     persist: flag('persist', data.persist, problems),
   };
   if (config.mode !== 'inline' && config.target) problems.push(`data-target is used only with data-mode="inline"; it is ignored.`);
+  if (!config.endpoint) problems.push(`data-endpoint is missing: answers stay on each visitor's device, and no server gets them.`);
+  const unknown = Object.keys(data).filter((key) => !NAMES.includes(key) && key !== 'ankietaMounted');
+  if (unknown.length)
+    problems.push(`${unknown.map(attr).join(', ')}: not read by Ankieta, which reads data-${NAMES.join(', data-')}. Check the spelling.`);
   return { config, problems };
 }
 

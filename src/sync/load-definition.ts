@@ -24,7 +24,11 @@ export async function fetchDefinition(url: string, signal: AbortSignal): Promise
       headers: { Accept: 'application/json' },
     });
     if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    return await response.text();
+    const text = await response.text();
+    // A CMS answers a wrong address with its own page, often with 200: not a definition to show
+    // visitors as "is not valid JSON", nor one to keep for the next visit.
+    if (/^\s*</.test(text)) throw new Error('the server sent an HTML page, not the survey (is the address right?)');
+    return text;
   } catch (error) {
     if (abort.signal.aborted && !signal.aborted) throw new Error(`no answer in ${definitionTimeouts.giveUp / 1000} s`);
     throw error;

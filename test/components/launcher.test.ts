@@ -576,6 +576,40 @@ describe('<ankieta-launcher>', () => {
     }
   });
 
+  it('does not open a popup by itself over a survey that could not be loaded (its button stays, to try again) or is invalid (no button)', async () => {
+    const wrapper = await fixture(html`<div></div>`);
+    // A survey address that is wrong for good (404), as a site owner can paste it.
+    wrapper.innerHTML =
+      `<ankieta-launcher mode="popup" storage-key="k${Math.random()}" locale="pl"><ankieta-survey locale="pl" src="/no-such-survey.json"></ankieta-survey></ankieta-launcher>` +
+      `<ankieta-launcher mode="popup" storage-key="k${Math.random()}" locale="pl"><ankieta-survey locale="pl"></ankieta-survey></ankieta-launcher>`;
+    const [missing, invalid] = [...wrapper.querySelectorAll('ankieta-launcher')];
+    const failed = new Promise((resolve) => missing!.addEventListener('ankieta-error', resolve, { once: true }));
+    const refused = new Promise((resolve) => invalid!.addEventListener('ankieta-error', resolve, { once: true }));
+    (invalid!.querySelector('ankieta-survey') as AnkietaSurvey).definition = { id: 'bez-stron', title: 'Bez stron' };
+    await Promise.all([failed, refused]);
+    await new Promise((r) => setTimeout(r, 300));
+    await Promise.all([missing!.updateComplete, invalid!.updateComplete]);
+    expect([dialog(missing!).open, dialog(invalid!).open], 'neither opened by itself').to.deep.equal([false, false]);
+    expect(trigger(missing!).hidden, 'the button of the survey not loaded').to.equal(false);
+    expect(trigger(invalid!).hidden, 'no button for an invalid survey').to.equal(true);
+  });
+
+  it('opens a popup by itself once its survey has arrived from the network', async () => {
+    await resetServers();
+    try {
+      await serveDefinition({ text: JSON.stringify(threePages), stall: false });
+      const wrapper = await fixture(html`<div></div>`);
+      wrapper.innerHTML = `<ankieta-launcher mode="popup" storage-key="k${Math.random()}" locale="pl"><ankieta-survey locale="pl" src="/offline/survey"></ankieta-survey></ankieta-launcher>`;
+      const el = wrapper.querySelector('ankieta-launcher')!;
+      const survey = el.querySelector('ankieta-survey')! as AnkietaSurvey;
+      await until(() => !!dialog(el)?.open, 5000);
+      expect(survey.shadowRoot!.querySelector('[part~="title"]')?.textContent).to.equal('Ankieta testowa');
+      el.close();
+    } finally {
+      await serveDefinition({ text: '{}', stall: false });
+    }
+  });
+
   /** Focus on a page button first, then a launcher that opens by itself: focus is on the page when it opens. */
   async function openingByItself(mode: 'popup' | 'slide-in') {
     const wrapper = await fixture(html`<div><button id="before">page button</button></div>`);

@@ -137,6 +137,19 @@ describe('<ankieta-survey>', () => {
     expect(part(el, 'message')!.textContent).to.contain('could not be loaded');
   });
 
+  it('takes an HTML page where the survey should be (a CMS answering a wrong address) as not loaded, not as invalid JSON', async () => {
+    const el = await fixture<AnkietaSurvey>(html`<ankieta-survey src="/demo/index.html" locale="pl"></ankieta-survey>`);
+    const event = await oneEvent(el, 'ankieta-error');
+    await settle(el);
+    expect(event.detail.message).to.equal(
+      `Could not load ${location.origin}/demo/index.html: the server sent an HTML page, not the survey (is the address right?)`,
+    );
+    expect(event.detail.issues, 'no JSON paths for the visitor').to.equal(undefined);
+    expect(part(el, 'message')!.querySelector('p')!.textContent!.trim()).to.equal(
+      'Nie udało się wczytać ankiety. Prosimy odświeżyć stronę lub spróbować później.',
+    );
+  });
+
   it("takes definition = null (a framework's state before its data arrives) as none: the inline definition shows, no error", async () => {
     const errors: Event[] = [];
     const el =

@@ -9,7 +9,7 @@ function read(attributes: Record<string, string>, text = '') {
   const { config, problems } = readConfig(script);
   return { ...config, problems };
 }
-const survey = { 'data-survey': '/ankiety/opole-2016.json' };
+const survey = { 'data-survey': '/ankiety/opole-2016.json', 'data-endpoint': 'https://ankiety.example.org/api/responses' };
 
 describe('script tag: values as CMS editors leave them', () => {
   for (const value of ['', 'true', 'True', 'once', 'data-once', ' data-once ']) {
@@ -76,5 +76,38 @@ describe('script tag: values as CMS editors leave them', () => {
 
   it('keeps a space inside a survey URL (a file name with a space), which the browser encodes', () => {
     expect(read({ 'data-survey': '/ankiety/opole 2016.json' })).to.deep.include({ survey: '/ankiety/opole 2016.json' });
+  });
+
+  it('says that without data-endpoint the answers reach no server', () => {
+    expect(read({ 'data-survey': '/ankiety/opole-2016.json' }).problems).to.deep.equal([
+      "data-endpoint is missing: answers stay on each visitor's device, and no server gets them.",
+    ]);
+  });
+
+  it('names data-* attributes it does not read (a misspelt one, a Polish one) and lists the ones it does', () => {
+    expect(read({ ...survey, 'data-endpiont': 'x', 'data-tryb': 'popup' }).problems).to.deep.equal([
+      'data-endpiont, data-tryb: not read by Ankieta, which reads data-survey, data-endpoint, data-mode, data-target, data-locale, data-position, data-label, data-once, data-delay, data-kiosk, data-theme, data-persist. Check the spelling.',
+    ]);
+  });
+
+  it('reads values an editor put in typographic quotes without them, and says so', () => {
+    const quoted = read({ 'data-survey': '„/ankiety/opole-2016.json”', 'data-endpoint': '“https://ankiety.example.org/api/responses”' });
+    expect(quoted).to.deep.include({ survey: '/ankiety/opole-2016.json', endpoint: 'https://ankiety.example.org/api/responses' });
+    expect(quoted.problems).to.have.length(1);
+    expect(quoted.problems[0]).to.match(/^the tag has typographic quotes/);
+    // data-label=„Wypełnij ankietę” as the HTML parser reads it: „Wypełnij, and an attribute ankietę”.
+    const cut = document.createElement('div');
+    cut.innerHTML = '<script data-survey="/a.json" data-endpoint="/api/responses" data-label=„Wypełnij ankietę”></script>';
+    const { config, problems } = readConfig(cut.querySelector('script')!);
+    expect(config!.label).to.equal('Wypełnij');
+    expect(problems).to.have.length(1);
+    expect(problems[0]).to.include('one with a space is cut short');
+  });
+
+  it('reads "&amp;" left in an address by an editor that encoded the tag twice as "&"', () => {
+    expect(read({ ...survey, 'data-survey': '/ankiety/opole-2016.json?v=2&amp;lang=pl' })).to.deep.include({
+      survey: '/ankiety/opole-2016.json?v=2&lang=pl',
+      problems: [],
+    });
   });
 });

@@ -90,7 +90,8 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(survey.querySelector('button')!.textContent!.trim(), 'and a way to try again').to.equal('Spróbuj ponownie');
     const messages = win.__console!.filter((m) => m.level === 'error' && m.text.startsWith('<ankieta-survey>'));
     expect(messages.map((m) => m.text)).to.deep.equal([
-      '<ankieta-survey>: Could not load /test/embed/pages/no-such-survey.json: HTTP 404 Not Found',
+      // The address as requested, where a relative one is read from the page's.
+      `<ankieta-survey>: Could not load ${win.location.origin}/test/embed/pages/no-such-survey.json: HTTP 404 Not Found`,
     ]);
     expect(win.__errors).to.deep.equal([]);
   });

@@ -7,6 +7,7 @@ import { FollowLang } from '../shared/follow-lang.js';
 import { base, theme } from '../shared/theme.js';
 import { styles } from './launcher.styles.js';
 import type { AnkietaSurvey } from '../survey/survey.js';
+import type { ErrorDetail } from '../survey/events.js';
 
 export type LauncherMode = 'button' | 'popup' | 'slide-in';
 export const LAUNCHER_MODES: readonly LauncherMode[] = ['button', 'popup', 'slide-in'];
@@ -77,12 +78,21 @@ export class AnkietaLauncher extends LitElement {
   /** The last press on the page was the mouse's (or a finger's), not a key. */
   #pointer = false;
   #asideFrame = 0;
+  /** What became of the survey's definition: on screen, not brought by the network, or invalid. */
+  #definition?: 'ready' | 'failed' | 'invalid';
+  #settled?: () => void;
   constructor() {
     super();
     new FollowLang(this);
     // What the survey has to say about responses waiting or refused may show or hide the button.
     for (const type of ['ankieta-ready', 'ankieta-queued', 'ankieta-sent', 'ankieta-error'])
-      this.addEventListener(type, () => this.requestUpdate());
+      this.addEventListener(type, (event) => {
+        const detail = (event as CustomEvent<ErrorDetail | undefined>).detail;
+        if (type === 'ankieta-ready') this.#definition = 'ready';
+        else if (detail?.kind === 'definition') this.#definition = detail.issues ? 'invalid' : 'failed';
+        this.#settled?.();
+        this.requestUpdate();
+      });
   }
 
   get #locale(): Locale {
@@ -154,6 +164,11 @@ export class AnkietaLauncher extends LitElement {
     // On a phone, or a laptop zoomed to 200 %, the panel would cover most of the page and hide where
     // its keyboard focus is (WCAG 2.4.7): there it waits behind its button, which opens it modal.
     if (this.mode === 'slide-in' && narrow()) return;
+    // Not before the survey is there: a definition that failed to load, or is invalid, would open
+    // as an error message in front of every visitor. The button stays for a retry (not when invalid).
+    if (!this.#definition && this.querySelector('ankieta-survey')) await new Promise<void>((resolve) => (this.#settled = resolve));
+    this.#settled = undefined;
+    if ((this.#definition !== 'ready' && this.#definition) || !this.isConnected) return;
     await this.updateComplete;
     this.#open(true);
   }
@@ -210,6 +225,7 @@ export class AnkietaLauncher extends LitElement {
     // refused). The button stays while it has focus, so focus is never lost.
     const hideTrigger =
       !this.ready ||
+      (this.#definition === 'invalid' && !this.open) ||
       (this.once &&
         this.completed &&
         !this.open &&

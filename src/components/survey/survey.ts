@@ -295,7 +295,8 @@ export class AnkietaSurvey extends LitElement {
         if (abort.signal.aborted) return;
         if (source === undefined) {
           this.loadState = 'failed';
-          const message = `Could not load ${src}: ${(error as Error).message}`;
+          // The address as requested: a relative one is read from the page's own address.
+          const message = `Could not load ${URL.parse?.(src, document.baseURI)?.href ?? src}: ${(error as Error).message}`;
           // For the site owner, who sees only "could not be loaded" on the page.
           console.error(`<ankieta-survey>: ${message}`);
           emit(this, 'ankieta-error', { kind: 'definition', message });
