@@ -319,6 +319,50 @@ describe('<ankieta-launcher>', () => {
   };
   const rating = (survey: AnkietaSurvey) => (survey.shadowRoot!.querySelector('#q-overall') as unknown as { value: number }).value;
 
+  it("moves the floating button off the page's own fixed bars (a cookie banner, a sticky header), and back when they go", async () => {
+    // A phone-sized view (WebKitGTK's window goes no narrower than about 450 px).
+    await setViewport({ width: 480, height: 760 });
+    // A cookie banner as RODO has every municipal site show: fixed at the bottom, high z-index, "Akceptuję" on the right.
+    const banner = document.createElement('div');
+    banner.style.cssText = 'position:fixed;inset:auto 0 0 0;z-index:999999;height:90px;background:#333';
+    banner.innerHTML = '<button style="position:absolute;right:16px;bottom:16px;width:120px;height:44px">Akceptuję</button>';
+    document.body.append(banner);
+    const accept = banner.querySelector('button')!;
+    const atCentre = (element: Element) => {
+      const r = element.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    };
+    const { el, wrapper } = await mount();
+    try {
+      await until(() => atCentre(accept) === accept, 2500);
+      expect(atCentre(accept)?.localName, 'the banner’s button can be pressed').to.equal('button');
+      expect(trigger(el).getBoundingClientRect().bottom, 'above the banner').to.be.at.most(banner.getBoundingClientRect().top);
+      expect(trigger(el).getBoundingClientRect().top, 'still on screen').to.be.above(0);
+      banner.remove();
+      await until(() => Math.abs(trigger(el).getBoundingClientRect().bottom - (innerHeight - 16)) < 1, 2500);
+      expect(trigger(el).getBoundingClientRect().bottom, 'back in its corner').to.be.closeTo(innerHeight - 16, 1);
+      // A header fixed at the top, under a top-right button.
+      el.setAttribute('position', 'top-right');
+      const header = document.createElement('header');
+      header.style.cssText = 'position:fixed;inset:0 0 auto 0;height:64px;background:#eee';
+      document.body.append(header);
+      await until(() => trigger(el).getBoundingClientRect().top >= 64, 2500);
+      expect(trigger(el).getBoundingClientRect().top, 'below the header').to.be.at.least(64);
+      header.remove();
+      // A consent wall over the whole view: moving would only put the button mid-page.
+      el.setAttribute('position', 'bottom-right');
+      const wall = document.createElement('div');
+      wall.style.cssText = 'position:fixed;inset:0;background:rgb(0 0 0 / 0.5)';
+      document.body.append(wall);
+      await new Promise((r) => setTimeout(r, 1200));
+      expect(trigger(el).getBoundingClientRect().bottom, 'left in its corner').to.be.closeTo(innerHeight - 16, 1);
+      wall.remove();
+    } finally {
+      banner.remove();
+      wrapper.remove();
+    }
+  });
+
   it('turns an open slide-in panel into a modal dialog when the screen narrows (a tablet turned, zoom to 200 %), answers and focus kept', async () => {
     await setViewport({ width: 1280, height: 800 });
     const { el, survey, wrapper } = await mount('mode="slide-in" delay="0.05"');

@@ -68,6 +68,21 @@ describe('strict Content-Security-Policy with Trusted Types', () => {
     expect((strict.win as HostWindow).__errors.join(' ')).to.contain('lit-html');
   });
 
+  it("moves the floating button off the page's cookie banner with zero violations (the one style the widget sets, through the CSSOM)", async () => {
+    const { win, doc } = await openHost('/embed/csp/cookie-banner', { width: 480, height: 700 });
+    const accept = doc.querySelector('#accept')!;
+    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
+    await waitFor(() => {
+      const r = accept.getBoundingClientRect();
+      return doc.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === accept || undefined;
+    }, '"Akceptuję" uncovered');
+    const trigger = launcher.shadowRoot!.querySelector('[part~="trigger"]')!;
+    expect(trigger.getBoundingClientRect().bottom).to.be.at.most(doc.querySelector('.cookies')!.getBoundingClientRect().top);
+    const host = win as HostWindow;
+    expect(host.__violations, JSON.stringify(host.__violations)).to.deep.equal([]);
+    expect(host.__errors).to.deep.equal([]);
+  });
+
   it('the policy is really enforced on that page (an inline style attribute from a string is blocked)', async () => {
     const { win, doc } = await openHost('/embed/csp/strict');
     await readySurvey(doc);

@@ -122,11 +122,16 @@ export class AnkietaLauncher extends LitElement {
     this.addEventListener('ankieta-submit', this.#onSubmit);
     addEventListener('focusin', this.#stepAside, true);
     this.#timer = setTimeout(() => this.#arrive(), Math.max(0, this.delay) * 1000);
+    // A cookie banner comes and goes by itself: looked for again every second.
+    this.#avoidTimer = setInterval(this.#moveOff, 1000);
+    addEventListener('resize', this.#moveOff);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
+    clearInterval(this.#avoidTimer);
+    removeEventListener('resize', this.#moveOff);
     this.removeEventListener('ankieta-submit', this.#onSubmit);
     removeEventListener('focusin', this.#stepAside, true);
     cancelAnimationFrame(this.#asideFrame);
@@ -155,10 +160,49 @@ export class AnkietaLauncher extends LitElement {
     if (aside || event) this.#asideFrame = requestAnimationFrame(() => this.#stepAside());
   };
 
+  #avoidTimer: ReturnType<typeof setInterval> | undefined;
+  /** How far the floating button has moved from its corner, off the page's own fixed bar. */
+  #lift = 0;
+
+  /**
+   * The page's own fixed or sticky bar where the floating button sits (a cookie banner at the
+   * bottom, a header at the top): the button moves off it, up or down, so the bar's buttons
+   * ("Akceptuję", "Menu") stay usable. Not off a bar taller than half the view (a wall), which it
+   * would only leave for the middle of the page.
+   */
+  #moveOff = () => {
+    const trigger = this.renderRoot?.querySelector<HTMLElement>('.trigger');
+    if (!trigger || trigger.hidden) return;
+    const top = this.position.startsWith('top');
+    const r = trigger.getBoundingClientRect();
+    // Where it would be in its corner.
+    const y1 = r.top + (top ? -this.#lift : this.#lift);
+    const y2 = y1 + r.height;
+    let overlap = 0;
+    for (const [x, y] of [
+      [r.left + 2, y1 + 2],
+      [r.right - 2, y1 + 2],
+      [r.left + 2, y2 - 2],
+      [r.right - 2, y2 - 2],
+    ]) {
+      const under = document.elementsFromPoint(x!, y!).find((e) => e.localName !== 'ankieta-launcher');
+      for (let e: Element | null | undefined = under; e && e !== document.body && e !== document.documentElement; e = e.parentElement)
+        if (/fixed|sticky/.test(getComputedStyle(e).position)) {
+          const bar = e.getBoundingClientRect();
+          if (bar.height < innerHeight / 2) overlap = Math.max(overlap, top ? bar.bottom - y1 : y2 - bar.top);
+          break;
+        }
+    }
+    const lift = overlap > 0 ? Math.ceil(overlap) + 8 : 0;
+    if (lift !== this.#lift) trigger.style.translate = lift ? `0 ${top ? lift : -lift}px` : '';
+    this.#lift = lift;
+  };
+
   async #arrive(): Promise<void> {
     // Read again now: a single-page app may have put the survey inside only after connecting this.
     this.completed = this.once && getFlag(`done:${this.#key}`);
     this.ready = true;
+    void this.updateComplete.then(this.#moveOff);
     if (this.mode === 'button' || this.completed) return;
     if (this.once && getFlag(`shown:${this.#key}`)) return;
     // On a phone, or a laptop zoomed to 200 %, the panel would cover most of the page and hide where
