@@ -43,8 +43,11 @@ export interface DeliveryOptions {
   isOnline: () => boolean;
 }
 
-/** `held`: inside a Retry-After window the pass only looked. */
-type PassResult = 'done' | 'failed' | 'held';
+/** `held`: inside a Retry-After window the pass only looked; `cut`: "try again" cut its attempt short. */
+type PassResult = 'done' | 'failed' | 'held' | 'cut';
+
+/** An attempt open this long when "try again" is pressed is taken as hanging, and started over. */
+const HANGING_MS = 2000;
 
 /** A lease outlives a request that hangs until its client timeout. */
 const LEASE_MARGIN_MS = 5000;
@@ -64,6 +67,9 @@ export class Delivery {
   /** Web Locks refused in this context: passes run without them. */
   #lockless = false;
   #again = false;
+  /** The attempt in progress, for "try again" to cut short. */
+  #attempt: AbortController | undefined;
+  #attemptStarted = 0;
 
   constructor(options: DeliveryOptions) {
     this.#options = options;
@@ -106,6 +112,11 @@ export class Delivery {
     const mayPost = trigger === 'timer' || trigger === 'retry' || this.#options.clock.now() >= this.#notBefore;
     if (this.#running) {
       this.#again ||= mayPost;
+      // "Spróbuj ponownie" while an attempt hangs (Wi-Fi that passes nothing) did nothing until its
+      // timeout, up to 2 min: the attempt is given up now and the pass starts over. If the collector
+      // got it meanwhile, the same Idempotency-Key makes the repeat a no-op.
+      // One younger than 2 s is let be (a tab's own flush right after queueing, a quick link).
+      if (trigger === 'retry' && this.#options.clock.now() - this.#attemptStarted > HANGING_MS) this.#attempt?.abort();
       return this.#running;
     }
     this.#running = this.#loop(mayPost).finally(() => {
@@ -116,6 +127,7 @@ export class Delivery {
 
   dispose(): void {
     this.#abort.abort();
+    this.#attempt?.abort();
     this.#clearTimer();
   }
 
@@ -182,13 +194,16 @@ export class Delivery {
         continue;
       }
       report({ type: 'sending', id: item.id, surveyId: item.surveyId });
+      this.#attempt = new AbortController();
+      this.#attemptStarted = clock.now();
       const outcome = await post(item, {
         endpoint: this.#options.endpoint,
         fetch: this.#options.fetch,
         timeoutMs,
-        signal: this.#abort.signal,
+        signal: this.#attempt.signal,
         now: () => clock.now(),
       });
+      this.#attempt = undefined;
       switch (outcome.kind) {
         case 'delivered':
           this.#failures = 0;
@@ -217,7 +232,7 @@ export class Delivery {
         }
         case 'aborted':
           await source.unclaim(item);
-          return 'failed';
+          return this.#abort.signal.aborted ? 'failed' : 'cut';
       }
     }
     // Another tab holds some items (no Web Locks): look again once its lease could have run out.

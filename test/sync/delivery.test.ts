@@ -239,6 +239,22 @@ describe('delivery scenarios', () => {
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 
+  it('"try again" while an attempt hangs (Wi-Fi that passes nothing) starts over at once, with the same key, instead of waiting out the timeout', async () => {
+    // The timeout of a link that kept timing out grows to 2 min: the tap did nothing that long.
+    const { session, attempts } = await start({ requestTimeoutMs: 30_000 });
+    await injectFaults({ type: 'hang', times: 1 });
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => attempts.length === 1, 'the first attempt');
+    // Open over 2 s: taken as hanging (a younger one is let finish).
+    await sleep(2500);
+    expect(session.status.state, 'still hanging').to.not.equal('sent');
+    await session.retry();
+    await until(() => session.status.state === 'sent', 'sent after the tap', 5000);
+    expect(attempts).to.deep.equal([response.id, response.id]);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
   it('a link slower than the timeout: each retry waits longer, so the reply arrives and the status says sent', async () => {
     const { session, attempts } = await start({ requestTimeoutMs: 600 });
     await injectFaults({ type: 'delay', ms: 900, times: 20 });
