@@ -12,6 +12,7 @@ import {
   type OutboxItem,
   type UndeliveredItem,
   DONE_PREFIX,
+  donePrefix,
   DRAFT_PREFIX,
   MARKS_CURSOR,
   MARKS_END,
@@ -34,6 +35,8 @@ export interface LoadedState {
   draft?: Draft;
   outbox: OutboxItem[];
   undelivered: UndeliveredItem[];
+  /** A response of the survey was completed here in the last 30 days (its completion marks). */
+  completed: boolean;
 }
 
 /** `consumed`: another tab completed this response id; the draft needs a new one. */
@@ -80,10 +83,11 @@ export class OfflineStore {
       // each load looks at MARKS_PER_LOAD marks of any survey, from where the last load stopped:
       // a survey no longer shown on the device has its marks pruned too.
       const marks = IDBKeyRange.bound(cursor > DONE_PREFIX && cursor < MARKS_END ? cursor : DONE_PREFIX, MARKS_END, true);
-      const [marked, markKeys, markValues] = await Promise.all([
+      const [marked, markKeys, markValues, completed] = await Promise.all([
         Promise.all(metaKeys.map((key) => promisifyRequest(store.count(`done${String(key).slice(5)}`)))),
         promisifyRequest(store.getAllKeys(marks, MARKS_PER_LOAD)),
         promisifyRequest(store.getAll(marks, MARKS_PER_LOAD)) as Promise<DoneMark[]>,
+        promisifyRequest(store.count(prefixRange(donePrefix(surveyId)))),
       ]);
       const drafts = new Set(draftKeys);
       markValues.forEach((mark, index) => {
@@ -122,6 +126,7 @@ export class OfflineStore {
         ...(newest ? { draft: { ...newest, answers: Object.fromEntries(byDraft.get(newest.responseId) ?? []) } } : {}),
         outbox: outbox.filter((item) => isItemFor(item, endpoint)),
         undelivered: undelivered.filter((item) => isItemFor(item, endpoint)),
+        completed: completed > 0,
       };
     });
   }

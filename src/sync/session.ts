@@ -128,6 +128,11 @@ export interface OfflineSession {
 
 export class OfflineSession extends EventTarget {
   readonly surveyId: string;
+  /**
+   * A response of this survey was completed on this device in the last 30 days, as IndexedDB
+   * has it: a browser killed right after sending may lose the page's localStorage flag.
+   */
+  completedBefore = false;
   /** The absolute endpoint URL, or null when responses only stay on the device. */
   readonly endpoint: string | null;
   readonly #options: OfflineSessionOptions;
@@ -389,6 +394,7 @@ export class OfflineSession extends EventTarget {
         if (this.#ours(item)) this.#mine.add(item.id);
       }
       for (const item of state.undelivered) this.#undelivered.set(item.id, item);
+      this.completedBefore = state.completed;
       // Answers given before the stored draft could be read win over it.
       if (state.draft && this.#autosave.pristine) {
         this.#autosave.adopt(state.draft);

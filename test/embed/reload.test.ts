@@ -24,4 +24,24 @@ describe('a real page reload', () => {
     expect((control(root, 'comments') as unknown as { value: string }).value).to.equal('Nagłośnienie');
     expect(root.querySelector('[part~="notice"]')!.textContent).to.contain('Przywrócono zapisane wcześniej odpowiedzi.');
   });
+
+  it('says the survey was already completed here after a browser killed right after sending lost its localStorage', async () => {
+    const { frame, doc } = await openHost('/embed/reload');
+    const root = (await readySurvey(doc)).shadowRoot;
+    const radios = (id: string) => root.querySelector(`#q-${id}`)!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]');
+    radios('overall')[4]!.click();
+    radios('workshop')[3]!.click();
+    root.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.click();
+    await waitFor(() => root.querySelector('[part~="thank-you"]'), 'the thank-you screen');
+    // The completion is in IndexedDB a moment after the thank-you screen.
+    await new Promise((r) => setTimeout(r, 500));
+    // Chromium writes localStorage to disk about a second later: a browser killed before that loses it.
+    frame.contentWindow!.localStorage.clear();
+    const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    frame.contentWindow!.location.reload();
+    await reloaded;
+    const again = (await readySurvey(frame.contentDocument!)).shadowRoot;
+    const notices = [...again.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.trim());
+    expect(notices).to.deep.equal(['Ankieta została już wypełniona na tym urządzeniu.']);
+  });
 });

@@ -94,7 +94,8 @@ export class SurveyController implements ReactiveController {
     this.restored = !!draft && Object.keys(draft.answers).length > 0;
     // The answers given in another tab so far are in this copy: sent from here, they are sent.
     if (this.restored) this.#drafts?.postMessage([draft!.responseId, draft!.updatedAt]);
-    this.completedBefore = getFlag(`completed:${definition.id}`);
+    // Set by #openSession (TypeScript still has the undefined of above).
+    this.completedBefore = getFlag(`completed:${definition.id}`) || !!(this.#session as OfflineSession | undefined)?.completedBefore;
     // Changed while the draft was being read.
     this.configure(this.#settings);
     this.#host.requestUpdate();
