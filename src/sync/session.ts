@@ -351,7 +351,9 @@ export class OfflineSession extends EventTarget {
    * or the site owner to download and hand over.
    */
   exportUndelivered(): string {
-    const iso = (ms: number) => new Date(ms).toISOString();
+    // To the hour, as the responses' own times: to the millisecond, the file handed to the site
+    // owner would say exactly when each was sent.
+    const iso = (ms: number) => new Date(ms - (ms % 36e5)).toISOString();
     return toJson(
       {
         format: 'ankieta-undelivered',

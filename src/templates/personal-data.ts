@@ -12,9 +12,16 @@ const PERSONAL = new RegExp(
     'imię i nazwisko|full name',
     '^(your |first |last |full )?(name|surname|phone( number)?|mobile( phone)?)(?=\\s*([:*?(]|$))',
     '^(your )?(e-?mail( address)?|date of birth|(home |current |postal )?address)(?![\\p{L}])',
+    // Asked in a sentence: "Proszę podać adres e-mail, na który wyślemy materiały", "Please enter your e-mail".
+    '(podaj|podać|wpisz|wpisać|zostaw|zostawić)(?![\\p{L}])[^.?!]*(adres e-?mail|e-?mail|(nr|numer) telefonu)(?![\\p{L}])',
+    '(enter|give|provide|leave)( us)? your (e-?mail|name|phone)',
+    '^(twoje |pana/pani )?dane kontaktowe|^contact (details|information)',
   ].join('|'),
   'iu',
 );
+/** An information clause names the controller (RODO art. 13(1)(a)): "Administratorem danych jest…". */
+const CLAUSE = /administrator|controller/i;
+
 /** A survey that calls itself anonymous (the templates' note, an author's description), not one that says it is not. */
 const ANONYMOUS = /(?<!nie (jest )?)anonim|(?<!not )anonymous/i;
 
@@ -24,8 +31,8 @@ const texts = (text: LocalizedText | undefined): string[] =>
 /**
  * What `ankieta check` warns of for RODO: the questions that ask for personal data (an e-mail
  * field, or a title asking for a name, e-mail, phone number, PESEL or home address), and whether
- * the survey says it is anonymous all the same, or asks them without a consent question (where
- * its information clause goes, art. 13). A heuristic for the author's and the DPO's eyes, not a
+ * the survey says it is anonymous all the same, or asks them without a consent question whose
+ * text is an information clause (art. 13: it names the controller). A heuristic for the author's and the DPO's eyes, not a
  * check the widget or the collector makes.
  */
 export function personalData(definition: SurveyDefinition): { questions: string[]; saysAnonymous: boolean; hasConsent: boolean } {
@@ -46,5 +53,7 @@ export function personalData(definition: SurveyDefinition): { questions: string[
   ]
     .flatMap(texts)
     .some((text) => ANONYMOUS.test(text));
-  return { questions, saysAnonymous, hasConsent: all.some((question) => question.type === 'consent') };
+  // A consent reading only "Zgadzam się." is no information clause.
+  const hasConsent = all.some((question) => question.type === 'consent' && texts(question.text).some((text) => CLAUSE.test(text)));
+  return { questions, saysAnonymous, hasConsent };
 }

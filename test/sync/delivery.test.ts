@@ -159,6 +159,9 @@ describe('delivery scenarios', () => {
       expect(exported.undelivered[0]).to.include({ status });
       expect(exported.undelivered[0].response).to.deep.equal(response);
       expect(exported.waiting).to.deep.equal([]);
+      // Its own times to the hour, as the response's: the file would otherwise date each to the millisecond.
+      const { queuedAt, failedAt } = exported.undelivered[0];
+      for (const time of [exported.exportedAt, queuedAt, failedAt]) expect(time).to.match(/T\d\d:00:00\.000Z$/);
       // Kept on the device: a reload still has it.
       session.dispose();
       const again = h.session({ endpoint: session.endpoint });

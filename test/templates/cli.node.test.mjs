@@ -381,14 +381,26 @@ describe('ankieta check', () => {
         { id: 'zgoda', type: 'consent', title: 'Zgoda na kontakt e-mail', text: 'Administratorem danych jest…', label: 'Zgadzam się' },
       ),
     });
-    const result = run(['check', anonymous, noClause, withClause, notPersonal, 'demo/surveys/conference-opole-2016.json']);
+    // An e-mail asked for in a sentence, contact details, and a consent that is no clause (DPO review).
+    const bareConsent = write('zgoda-bez-klauzuli.json', {
+      id: 'zgoda-bez-klauzuli',
+      title: 'Materiały',
+      pages: page(
+        { id: 'adres', type: 'text', title: 'Proszę podać adres e-mail, na który wyślemy materiały' },
+        { id: 'kontakt', type: 'text', title: 'Dane kontaktowe (opcjonalnie)' },
+        { id: 'en', type: 'text', title: { pl: 'Adres', en: 'Please enter your e-mail' } },
+        { id: 'zgoda', type: 'consent', title: 'Zgoda', text: 'Zgadzam się.' },
+      ),
+    });
+    const result = run(['check', anonymous, noClause, withClause, notPersonal, bareConsent, 'demo/surveys/conference-opole-2016.json']);
     assert.equal(result.status, 0, 'warnings, not errors');
     assert.equal(
       result.stderr,
       `${anonymous}: warning: "kto", "mail" ask for personal data while the survey says it is anonymous: change that text, or ask for them in a separate survey (README, "Privacy (RODO)")\n` +
-        `${noClause}: warning: "tel" asks for personal data and there is no consent question with an information clause (RODO art. 13) (README, "Privacy (RODO)")\n`,
+        `${noClause}: warning: "tel" asks for personal data and there is no consent question with an information clause (RODO art. 13) (README, "Privacy (RODO)")\n` +
+        `${bareConsent}: warning: "adres", "kontakt", "en" ask for personal data and there is no consent question with an information clause (RODO art. 13) (README, "Privacy (RODO)")\n`,
     );
-    assert.equal(result.stdout.split('\n').filter(Boolean).length, 5);
+    assert.equal(result.stdout.split('\n').filter(Boolean).length, 6);
   });
 
   it('warns when text answers at their limits could make a response larger than a collector accepts by default', () => {
