@@ -46,21 +46,36 @@ function flag(name: string, value: string | undefined, problems: string[]): bool
   return false;
 }
 
-const clean = (value: string) => value.trim();
+/**
+ * Trimmed, and out of the typographic quotes an editor may have put around it (data-survey=„…”),
+ * or before it where the tag was cut at a space (data-label=„Wypełnij ankietę” reads „Wypełnij).
+ * Quotation marks inside a value stay: data-label="Ankieta „Rower miejski”".
+ */
+const clean = (value: string) => value.trim().replace(/^[„“”‘’«»]([^„“”‘’«»]*)[„“”‘’«»]?$/, '$1');
 /** A CMS that encodes the tag's "&" twice leaves "&amp;" in the address. */
 const url = (value = '') => value.replace(/\s*\n\s*/g, '').replace(/&amp;/g, '&');
 /** The `data-*` names read here (`ankietaMounted` is the tag's own mark, once mounted). */
 const NAMES = ['survey', 'endpoint', 'mode', 'target', 'locale', 'position', 'label', 'once', 'delay', 'kiosk', 'theme', 'persist'];
-const QUOTES = /^[„“”‘’«»]+|[„“”‘’«»]+$/g;
+
+/** Edits (Levenshtein) from one name to the other: a misspelt data-* name is within two of ours. */
+function edits(a: string, b: string): number {
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
 
 /** Reads the configuration from a script tag; `undefined` when it names no survey (register only). */
 export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; problems: string[] } {
   const problems: string[] = [];
   const data: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(script.dataset)) data[key] = clean(value!).replace(QUOTES, '');
+  for (const [key, value] of Object.entries(script.dataset)) data[key] = clean(value!);
   // An editor that typesets quotes: data-label=„Wypełnij ankietę” is read as „Wypełnij, and ankietę” is an attribute.
   if (
-    Object.entries(script.dataset).some(([key, value]) => clean(value!) !== data[key]) ||
+    Object.entries(script.dataset).some(([key, value]) => value!.trim() !== data[key]) ||
     script.getAttributeNames().some((name) => /[„“”‘’«»]/.test(name))
   )
     problems.push(
@@ -103,9 +118,11 @@ export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; p
   };
   if (config.mode !== 'inline' && config.target) problems.push(`data-target is used only with data-mode="inline"; it is ignored.`);
   if (!config.endpoint) problems.push(`data-endpoint is missing: answers stay on each visitor's device, and no server gets them.`);
-  const unknown = Object.keys(data).filter((key) => !NAMES.includes(key) && key !== 'ankietaMounted');
-  if (unknown.length)
-    problems.push(`${unknown.map(attr).join(', ')}: not read by Ankieta, which reads data-${NAMES.join(', data-')}. Check the spelling.`);
+  // Others' names (data-cfasync, data-cookieconsent) are theirs: only one a letter or two off ours is said.
+  for (const key of Object.keys(data)) {
+    const meant = NAMES.find((name) => name !== key && edits(name, key.toLowerCase()) < 3);
+    if (meant && !NAMES.includes(key)) problems.push(`${attr(key)} is not read by Ankieta: is it ${attr(meant)}?`);
+  }
   return { config, problems };
 }
 

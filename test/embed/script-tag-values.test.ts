@@ -84,10 +84,19 @@ describe('script tag: values as CMS editors leave them', () => {
     ]);
   });
 
-  it('names data-* attributes it does not read (a misspelt one, a Polish one) and lists the ones it does', () => {
-    expect(read({ ...survey, 'data-endpiont': 'x', 'data-tryb': 'popup' }).problems).to.deep.equal([
-      'data-endpiont, data-tryb: not read by Ankieta, which reads data-survey, data-endpoint, data-mode, data-target, data-locale, data-position, data-label, data-once, data-delay, data-kiosk, data-theme, data-persist. Check the spelling.',
+  it("names a misspelt data-* attribute with the one it looks like, and says nothing of other tools' (Cloudflare, Cookiebot, WP Rocket)", () => {
+    expect(read({ ...survey, 'data-endpiont': 'x', 'data-postion': 'top-left' }).problems).to.deep.equal([
+      'data-endpiont is not read by Ankieta: is it data-endpoint?',
+      'data-postion is not read by Ankieta: is it data-position?',
     ]);
+    const others = {
+      'data-cfasync': 'false',
+      'data-cookieconsent': 'ignore',
+      'data-no-optimize': '1',
+      'data-noptimize': '',
+      'data-category': 'x',
+    };
+    expect(read({ ...survey, ...others }).problems).to.deep.equal([]);
   });
 
   it('reads values an editor put in typographic quotes without them, and says so', () => {
@@ -102,6 +111,11 @@ describe('script tag: values as CMS editors leave them', () => {
     expect(config!.label).to.equal('Wypełnij');
     expect(problems).to.have.length(1);
     expect(problems[0]).to.include('one with a space is cut short');
+  });
+
+  it('keeps quotation marks inside a label: data-label="Ankieta „Rower miejski”" and "„Budżet obywatelski” – oceń"', () => {
+    for (const label of ['Ankieta „Rower miejski”', '„Budżet obywatelski” – oceń'])
+      expect(read({ ...survey, 'data-label': label })).to.deep.include({ label, problems: [] });
   });
 
   it('reads "&amp;" left in an address by an editor that encoded the tag twice as "&"', () => {

@@ -138,6 +138,18 @@ describe('dist/ankieta.js as a script tag', () => {
     expect(doc.querySelector('#host-text')!.textContent).to.equal('Strona działa dalej.');
     expect(win.__errors).to.deep.equal([]);
   });
+  it('shows the same tag pasted twice once, also when the editor turned its quotes into „…”', async () => {
+    const { win, doc } = await openHost('/embed/quotes-twice');
+    await readySurvey(doc, 0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(doc.querySelectorAll('ankieta-survey')).to.have.length(1);
+    const said = win.__console!.filter((m) => m.text.startsWith('[ankieta]')).map((m) => m.text);
+    expect(
+      said.some((text) => text.includes('is already on this page from another tag')),
+      said.join(' | '),
+    ).to.equal(true);
+  });
+
   it('takes data-* values written with capitals or spaces, as a CMS editor may leave them', async () => {
     const { win, doc } = await openHost('/embed/stray');
     const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
