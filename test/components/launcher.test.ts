@@ -363,6 +363,39 @@ describe('<ankieta-launcher>', () => {
     }
   });
 
+  it('moves off a cookie banner drawn in a web component (as consent tools draw theirs), and so does its slide-in panel, also after the panel closes', async () => {
+    await setViewport({ width: 1280, height: 800 });
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<div style="position:fixed;inset:auto 0 0 0;z-index:999999;height:90px;background:#333"><button style="position:absolute;right:16px;bottom:16px;width:120px;height:44px">Akceptuję</button></div>';
+    document.body.append(host);
+    const accept = host.shadowRoot!.querySelector('button')!;
+    const bar = accept.parentElement!;
+    const pressable = () => {
+      const r = accept.getBoundingClientRect();
+      // The page's topmost element there: the banner's host, not the launcher.
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host;
+    };
+    const { el, wrapper } = await mount('mode="slide-in" delay="0.05"');
+    try {
+      await until(() => dialog(el).open && pressable(), 2500);
+      expect(pressable(), '"Akceptuję" is not under the open panel').to.equal(true);
+      expect(dialog(el).getBoundingClientRect().bottom).to.be.at.most(bar.getBoundingClientRect().top);
+      expect(dialog(el).getBoundingClientRect().top, 'the panel within the view').to.be.at.least(0);
+      el.close();
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      expect(pressable(), 'nor under the button when the panel closes').to.equal(true);
+      // Moved to the top while lifted off the banner: on screen all the same.
+      el.setAttribute('position', 'top-right');
+      await el.updateComplete;
+      expect(trigger(el).getBoundingClientRect().top).to.be.at.least(0);
+    } finally {
+      host.remove();
+      wrapper.remove();
+    }
+  });
+
   it('turns an open slide-in panel into a modal dialog when the screen narrows (a tablet turned, zoom to 200 %), answers and focus kept', async () => {
     await setViewport({ width: 1280, height: 800 });
     const { el, survey, wrapper } = await mount('mode="slide-in" delay="0.05"');

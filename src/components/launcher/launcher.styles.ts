@@ -31,6 +31,15 @@ export const styles = css`
     /* Not a page's overflow-wrap: anywhere, which broke "konferencj|ę" with large text. */
     overflow-wrap: break-word;
   }
+  /* Off the page's own fixed bar where it sits (--_lift, set by the element): up from the bottom, down from the top. */
+  .trigger,
+  dialog.panel {
+    translate: 0 calc(-1 * var(--_lift, 0px));
+  }
+  :host([position='top-right']) :is(.trigger, dialog.panel),
+  :host([position='top-left']) :is(.trigger, dialog.panel) {
+    translate: 0 var(--_lift, 0px);
+  }
   .trigger.aside {
     opacity: 0;
     pointer-events: none;
@@ -87,7 +96,7 @@ export const styles = css`
     inset: auto var(--_offset) var(--_offset) auto;
     margin: 0;
     width: min(28em, calc(100vw - 2 * var(--_offset)));
-    max-height: calc(100dvh - 2 * var(--_offset));
+    max-height: calc(100dvh - 2 * var(--_offset) - var(--_lift, 0px));
     z-index: 2147483001;
     box-shadow: 0 4px 24px rgb(0 0 0 / 0.35);
     animation: slide-in 0.25s ease-out;

@@ -123,15 +123,15 @@ export class AnkietaLauncher extends LitElement {
     addEventListener('focusin', this.#stepAside, true);
     this.#timer = setTimeout(() => this.#arrive(), Math.max(0, this.delay) * 1000);
     // A cookie banner comes and goes by itself: looked for again every second.
-    this.#avoidTimer = setInterval(this.#moveOff, 1000);
-    addEventListener('resize', this.#moveOff);
+    this.#avoidTimer = setInterval(this.#moveOffSoon, 1000);
+    addEventListener('resize', this.#moveOffSoon);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#timer);
     clearInterval(this.#avoidTimer);
-    removeEventListener('resize', this.#moveOff);
+    removeEventListener('resize', this.#moveOffSoon);
     this.removeEventListener('ankieta-submit', this.#onSubmit);
     removeEventListener('focusin', this.#stepAside, true);
     cancelAnimationFrame(this.#asideFrame);
@@ -166,16 +166,19 @@ export class AnkietaLauncher extends LitElement {
 
   /**
    * The page's own fixed or sticky bar where the floating button sits (a cookie banner at the
-   * bottom, a header at the top): the button moves off it, up or down, so the bar's buttons
-   * ("Akceptuję", "Menu") stay usable. Not off a bar taller than half the view (a wall), which it
-   * would only leave for the middle of the page.
+   * bottom, a header at the top, also one drawn in a web component): the button, and the slide-in
+   * panel, move off it, up or down, so the bar's buttons ("Akceptuję", "Menu") stay usable. Not
+   * off a bar taller than half the view (a wall), which they would only leave for mid-page. Run in
+   * an animation frame, where the layout it reads is the one the frame makes anyway.
    */
   #moveOff = () => {
     const trigger = this.renderRoot?.querySelector<HTMLElement>('.trigger');
-    if (!trigger || trigger.hidden) return;
-    const top = this.position.startsWith('top');
-    const r = trigger.getBoundingClientRect();
-    // Where it would be in its corner.
+    const dialog = this.#dialog;
+    // The button, or the open panel over it (in the same corner); neither shown: kept as it was.
+    const r = [trigger, dialog?.matches('.panel[open]') ? dialog : null].map((e) => e?.getBoundingClientRect()).find((box) => box?.width);
+    if (!r) return;
+    const top = /^top-(left|right)$/.test(this.position);
+    // Where it would be in its corner (the styles move it up from the bottom, down from the top).
     const y1 = r.top + (top ? -this.#lift : this.#lift);
     const y2 = y1 + r.height;
     let overlap = 0;
@@ -184,9 +187,15 @@ export class AnkietaLauncher extends LitElement {
       [r.right - 2, y1 + 2],
       [r.left + 2, y2 - 2],
       [r.right - 2, y2 - 2],
-    ]) {
-      const under = document.elementsFromPoint(x!, y!).find((e) => e.localName !== 'ankieta-launcher');
-      for (let e: Element | null | undefined = under; e && e !== document.body && e !== document.documentElement; e = e.parentElement)
+    ] as const) {
+      const page = (root: DocumentOrShadowRoot) => root.elementsFromPoint(x, y).find((e) => e.localName !== 'ankieta-launcher');
+      let under = page(document);
+      for (let inner; under?.shadowRoot && (inner = page(under.shadowRoot)) && inner !== under;) under = inner;
+      for (
+        let e = under;
+        e && e !== document.body && e !== document.documentElement;
+        e = e.parentElement ?? (e.getRootNode() as ShadowRoot).host
+      )
         if (/fixed|sticky/.test(getComputedStyle(e).position)) {
           const bar = e.getBoundingClientRect();
           if (bar.height < innerHeight / 2) overlap = Math.max(overlap, top ? bar.bottom - y1 : y2 - bar.top);
@@ -194,15 +203,17 @@ export class AnkietaLauncher extends LitElement {
         }
     }
     const lift = overlap > 0 ? Math.ceil(overlap) + 8 : 0;
-    if (lift !== this.#lift) trigger.style.translate = lift ? `0 ${top ? lift : -lift}px` : '';
+    if (lift !== this.#lift) for (const element of [trigger, dialog]) element?.style.setProperty('--_lift', `${lift}px`);
     this.#lift = lift;
   };
+
+  #moveOffSoon = () => requestAnimationFrame(this.#moveOff);
 
   async #arrive(): Promise<void> {
     // Read again now: a single-page app may have put the survey inside only after connecting this.
     this.completed = this.once && getFlag(`done:${this.#key}`);
     this.ready = true;
-    void this.updateComplete.then(this.#moveOff);
+    void this.updateComplete.then(this.#moveOffSoon);
     if (this.mode === 'button' || this.completed) return;
     if (this.once && getFlag(`shown:${this.#key}`)) return;
     // On a phone, or a laptop zoomed to 200 %, the panel would cover most of the page and hide where
