@@ -70,6 +70,8 @@ export class Delivery {
   /** The attempt in progress, for "try again" to cut short. */
   #attempt: AbortController | undefined;
   #attemptStarted = 0;
+  /** This pass was started, or its attempt cut, by "try again": later taps let it run its course. */
+  #cutOnce = false;
 
   constructor(options: DeliveryOptions) {
     this.#options = options;
@@ -116,9 +118,15 @@ export class Delivery {
       // timeout, up to 2 min: the attempt is given up now and the pass starts over. If the collector
       // got it meanwhile, the same Idempotency-Key makes the repeat a no-op.
       // One younger than 2 s is let be (a tab's own flush right after queueing, a quick link).
-      if (trigger === 'retry' && this.#options.clock.now() - this.#attemptStarted > HANGING_MS) this.#attempt?.abort();
+      // Once per pass, and never in a pass a tap started: tapped again and again on a slow link,
+      // each attempt was cut before its reply came, and nothing was ever marked sent.
+      if (trigger === 'retry' && !this.#cutOnce && this.#options.clock.now() - this.#attemptStarted > HANGING_MS) {
+        this.#cutOnce = true;
+        this.#attempt?.abort();
+      }
       return this.#running;
     }
+    this.#cutOnce = trigger === 'retry';
     this.#running = this.#loop(mayPost).finally(() => {
       this.#running = undefined;
     });

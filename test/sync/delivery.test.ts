@@ -258,6 +258,23 @@ describe('delivery scenarios', () => {
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 
+  it('"try again" tapped every 2.5 s on a slow link (replies take 3 s) cuts no attempt the taps started: sent, once', async () => {
+    const { session, attempts } = await start({ requestTimeoutMs: 10_000 });
+    // The first attempt fails fast (the "waiting" status and its button show); every later one takes 3 s.
+    await injectFaults({ type: 'status', status: 503, times: 1 }, { type: 'delay', ms: 3000, times: 20 });
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'waiting', 'waiting after the 503');
+    void session.retry();
+    for (let i = 0; i < 4 && session.status.state !== 'sent'; i++) {
+      await sleep(2500);
+      if (session.status.state !== 'sent') void session.retry();
+    }
+    await until(() => session.status.state === 'sent', 'sent', 5000);
+    expect(attempts, 'the 503, then the one the first tap started').to.deep.equal([response.id, response.id]);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
   it('a link slower than the timeout: each retry waits longer, so the reply arrives and the status says sent', async () => {
     const { session, attempts } = await start({ requestTimeoutMs: 600 });
     await injectFaults({ type: 'delay', ms: 900, times: 20 });
