@@ -12,7 +12,7 @@ import { versionsNewestFirst, type Definitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
 import { RateLimiter, rateLimitKey } from './rate-limit.js';
 import type { Storage } from './storage/index.js';
-import { toHour } from './times.js';
+import { sha256, storedBody } from './stored-body.js';
 
 export interface CollectorContext {
   options: Pick<CollectorOptions, 'origins' | 'token' | 'maxBodyBytes' | 'rateLimit' | 'trustProxy'>;
@@ -277,15 +277,18 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       const issues = checkResponse(definition, response);
       if (issues.length) throw invalid(issues);
     }
+    // What is stored is what was checked: the parsed response written out again (its times to
+    // the hour). The bytes as received could carry padding, or a key twice (JSON.parse keeps
+    // the last, others the first).
+    const body = storedBody(response);
     const outcome = await storage.insert({
       id: response.id,
       surveyId: response.surveyId,
-      // A retry sends the same bytes: the hash of what came decides "already stored" or conflict.
-      bodySha256: createHash('sha256').update(raw).digest('hex'),
-      // What is stored is what was checked: the parsed response written out again (its times to
-      // the hour). The bytes as received could carry padding, or a key twice (JSON.parse keeps
-      // the last, others the first).
-      body: JSON.stringify({ ...response, startedAt: toHour(response.startedAt), submittedAt: toHour(response.submittedAt) }),
+      // A retry sends the same bytes, so makes the same body: its hash decides "already stored" or
+      // conflict. Not the hash of the bytes received: it would keep what the body leaves out (the
+      // exact times, found again from it by trying every millisecond of the hour).
+      bodySha256: sha256(body),
+      body,
     });
     if (outcome === 'conflict')
       throw new HttpError(409, { error: 'conflict', id: response.id, message: 'this id is stored with a different body' });

@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { storedBodyHash } from '../stored-body.js';
 import { bodyTimesToHour } from '../times.js';
 import { batches } from './batches.js';
 import { loadDriver } from './driver.js';
@@ -44,19 +45,32 @@ const MIGRATIONS: (string | ((db: Database.Database) => void))[] = [
              WHERE m.seq = ankieta_responses.seq AND m.latest > ankieta_responses.received_on;`);
     timesToHour(db);
   },
+  // The hash was of the bytes as received, while the body has its times cut to the hour: from a
+  // client other than the widget the exact times could be found again from it (trying every
+  // millisecond of the hour took seconds). It is now of the stored body, so it holds nothing the
+  // body does not; and the same bytes make the same body, so a retry is still "already stored".
+  (db) => {
+    const update = db.prepare('UPDATE ankieta_responses SET body_sha256 = ? WHERE seq = ?');
+    eachBody(db, (seq, body) => update.run(storedBodyHash(body), seq));
+  },
 ];
 
 /** Cuts the startedAt and submittedAt of every stored body to the hour (see `bodyTimesToHour`). */
 function timesToHour(db: Database.Database): void {
-  const page = db.prepare('SELECT seq, body FROM ankieta_responses WHERE seq > ? ORDER BY seq LIMIT 1000');
   const update = db.prepare('UPDATE ankieta_responses SET body = ? WHERE seq = ?');
+  eachBody(db, (seq, body) => {
+    const cut = bodyTimesToHour(body);
+    if (cut !== undefined) update.run(cut, seq);
+  });
+}
+
+/** Calls `visit` with every stored row, read 1000 at a time so that a migration holds a batch, not the table. */
+function eachBody(db: Database.Database, visit: (seq: number, body: string) => void): void {
+  const page = db.prepare('SELECT seq, body FROM ankieta_responses WHERE seq > ? ORDER BY seq LIMIT 1000');
   for (let after = 0; ;) {
     const rows = page.all(after) as { seq: number; body: string }[];
     if (!rows.length) return;
-    for (const row of rows) {
-      const body = bodyTimesToHour(row.body);
-      if (body !== undefined) update.run(body, row.seq);
-    }
+    for (const row of rows) visit(row.seq, row.body);
     after = rows.at(-1)!.seq;
   }
 }

@@ -2,14 +2,14 @@
 export interface StoredResponse {
   id: string;
   surveyId: string;
-  /** SHA-256 (hex) of the exact request body: the same id with other bytes is a conflict. */
+  /** SHA-256 (hex) of `body`: the same id with another body is a conflict. */
   bodySha256: string;
-  /** The request body as received (UTF-8 JSON text), so exports return exactly what was sent. */
+  /** The checked response written out again, its times cut to the hour (UTF-8 JSON text): what exports return. */
   body: string;
 }
 
 /**
- * `created`: stored now; `same`: already stored with identical bytes; `conflict`: the id holds
+ * `created`: stored now; `same`: already stored with the same body; `conflict`: the id holds
  * another body; `erased`: the response was erased on request and is not stored again.
  */
 export type InsertOutcome = 'created' | 'same' | 'conflict' | 'erased';

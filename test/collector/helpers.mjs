@@ -4,7 +4,7 @@
 // (scripts/pg-test.sh starts one and sets it).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -245,3 +245,68 @@ export async function eventually(check, ms = 5_000) {
 
 /** The files in `dir` that hold `text` (as UTF-8 bytes). */
 export const filesContaining = (dir, text) => readdirSync(dir).filter((name) => readFileSync(join(dir, name)).includes(text));
+
+/**
+ * A database as an older collector left it: schema `version` (2: before received_on; 3: after
+ * the first-shipped migration 3; 4: before the hash was of the stored body), with `rows`
+ * ({ response, body, receivedOn, sent }) in that order: `body` stored, with the SHA-256 of `sent`
+ * (the bytes as received; `body` when absent), as those versions hashed it.
+ */
+export async function olderDatabase(place, version, rows) {
+  const received = version >= 3;
+  if (place.dataDir) {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(place.dataDir, 'ankieta.sqlite'));
+    db.pragma('journal_mode = WAL');
+    db.exec(`CREATE TABLE ankieta_responses (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, survey_id TEXT NOT NULL,
+               body_sha256 TEXT NOT NULL, body TEXT NOT NULL);
+             CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);
+             CREATE TABLE ankieta_erased (id TEXT PRIMARY KEY);`);
+    if (received) db.exec('ALTER TABLE ankieta_responses ADD COLUMN received_on TEXT');
+    for (const { response, body, receivedOn, sent: bytes = body } of rows)
+      db.prepare(
+        `INSERT INTO ankieta_responses (id, survey_id, body_sha256, body${received ? ', received_on' : ''}) VALUES (?, ?, ?, ?${received ? ', ?' : ''})`,
+      ).run(response.id, response.surveyId, createHash('sha256').update(bytes).digest('hex'), body, ...(received ? [receivedOn] : []));
+    db.pragma(`user_version = ${version}`);
+    db.close();
+    return;
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: place.databaseUrl });
+  await client.connect();
+  await client.query(`CREATE TABLE ankieta_responses (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id uuid NOT NULL UNIQUE,
+                        survey_id text NOT NULL, body_sha256 text NOT NULL, body text NOT NULL);
+                      CREATE INDEX ankieta_responses_survey ON ankieta_responses (survey_id, seq);
+                      CREATE TABLE ankieta_erased (id uuid PRIMARY KEY);
+                      CREATE TABLE ankieta_schema (version integer NOT NULL);`);
+  await client.query('INSERT INTO ankieta_schema (version) VALUES ($1)', [version]);
+  if (received) await client.query('ALTER TABLE ankieta_responses ADD COLUMN received_on text');
+  for (const { response, body, receivedOn, sent: bytes = body } of rows)
+    await client.query(
+      `INSERT INTO ankieta_responses (id, survey_id, body_sha256, body${received ? ', received_on' : ''}) VALUES ($1, $2, $3, $4${received ? ', $5' : ''})`,
+      [response.id, response.surveyId, createHash('sha256').update(bytes).digest('hex'), body, ...(received ? [receivedOn] : [])],
+    );
+  await client.end();
+}
+
+/** Every stored row of the responses table ({ id, survey_id, body_sha256, body }), in the order stored. */
+export async function storedRows(place) {
+  const sql = 'SELECT id, survey_id, body_sha256, body FROM ankieta_responses ORDER BY seq';
+  if (place.dataDir) {
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(join(place.dataDir, 'ankieta.sqlite'), { readonly: true });
+    try {
+      return db.prepare(sql).all();
+    } finally {
+      db.close();
+    }
+  }
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: place.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}

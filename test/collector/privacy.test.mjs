@@ -1,0 +1,102 @@
+// What a data-protection review of the collector found: a stored hash that gave away the exact
+// time a response was sent, which the stored body had cut to the hour.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { describe, it } from 'node:test';
+import {
+  conferenceResponse,
+  DEFINITIONS,
+  exportResponses,
+  olderDatabase,
+  postgresMissing,
+  postJson,
+  startCollector,
+  storages,
+  storedRows,
+  TOKEN,
+} from './helpers.mjs';
+
+const sha256 = (text) => createHash('sha256').update(text).digest('hex');
+
+/** A response from a client other than the widget: its times to the millisecond, its own spacing. */
+function scriptedResponse(answers = {}) {
+  const response = conferenceResponse(answers, { startedAt: '2016-05-12T09:04:10.512Z', submittedAt: '2016-05-12T09:17:42.123Z' });
+  return { response, sent: JSON.stringify(response, null, 1) };
+}
+
+/** The body the collector stores for it: the checked response written out again, its times cut to the hour. */
+const storedBodyOf = (response) =>
+  JSON.stringify({ ...response, startedAt: '2016-05-12T09:00:00.000Z', submittedAt: '2016-05-12T09:00:00.000Z' });
+
+for (const storage of storages()) {
+  describe(`what is stored of a response, on ${storage.name}`, () => {
+    it('keeps the hash of the stored body, not of the bytes received, so it carries no more than the body', async () => {
+      const place = await storage.create();
+      const collector = await startCollector([...place.args, '--token', TOKEN, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+      try {
+        const { response, sent } = scriptedResponse();
+        assert.equal((await postJson(collector.url, sent)).status, 201);
+        const [row] = await storedRows(place);
+        assert.equal(row.body, storedBodyOf(response), 'times cut to the hour');
+        // Before: the SHA-256 of the bytes received, from which the exact submittedAt was found
+        // by trying each millisecond of the stored hour (1.4 s here, 12 s in the review).
+        assert.notEqual(row.body_sha256, sha256(sent), 'not the hash of the bytes received');
+        assert.equal(row.body_sha256, sha256(row.body), 'the hash of the stored body');
+
+        // A retry is still "already stored": the same bytes make the same stored body. So does
+        // the same response re-spaced, or sent at another minute of the hour, since what would be
+        // stored is the same; other answers are a conflict.
+        assert.equal((await postJson(collector.url, sent)).status, 200);
+        assert.equal((await postJson(collector.url, JSON.stringify(response))).status, 200);
+        assert.equal((await postJson(collector.url, { ...response, submittedAt: '2016-05-12T09:59:00.000Z' })).status, 200);
+        const other = await postJson(collector.url, { ...response, answers: { ...response.answers, overall: 1 } });
+        assert.equal(other.status, 409);
+        assert.deepEqual(
+          (await storedRows(place)).map((r) => r.body),
+          [storedBodyOf(response)],
+        );
+      } finally {
+        await collector.stop();
+        await place.drop();
+      }
+    });
+
+    it('recomputes the hashes of an older database from the stored bodies, and a retry stored before is still answered 200', async () => {
+      const place = await storage.create();
+      // As the collector before stored them (schema 4): the body with its times cut, the hash of
+      // the bytes as sent; 2500 rows, more than a batch of the migration.
+      const rows = Array.from({ length: 2500 }, (_, i) => {
+        const { response, sent } = scriptedResponse({ comments: `Komentarz ${i}` });
+        return { response, sent, body: storedBodyOf(response), receivedOn: '2016-05-12' };
+      });
+      await olderDatabase(place, 4, rows);
+      const collector = await startCollector([...place.args, '--token', TOKEN, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+      try {
+        const stored = await storedRows(place);
+        assert.equal(stored.length, rows.length);
+        for (const [i, row] of stored.entries()) {
+          assert.equal(row.body, rows[i].body, 'the bodies are not changed');
+          assert.equal(row.body_sha256, sha256(row.body), `row ${i}: the hash of the stored body`);
+        }
+        // What the collector stores is what the rows hold: the export splices the stored bodies.
+        assert.ok((await exportResponses(collector.url, 'konferencja')).text.includes(rows[0].body));
+        // A device still retrying a response stored before the upgrade: 200, not 409.
+        for (const row of [rows[0], rows[1234], rows.at(-1)]) {
+          const retry = await postJson(collector.url, row.sent);
+          assert.equal(retry.status, 200, JSON.stringify(retry.json));
+          assert.equal(retry.json.status, 'already stored');
+        }
+        const changed = rows[1];
+        assert.equal(
+          (await postJson(collector.url, { ...changed.response, answers: { ...changed.response.answers, overall: 1 } })).status,
+          409,
+        );
+      } finally {
+        await collector.stop();
+        await place.drop();
+      }
+    });
+  });
+}
+
+if (postgresMissing) it(postgresMissing, { skip: postgresMissing }, () => {});
