@@ -12,7 +12,7 @@ const BATCH_CHARS = 1 << 18;
 
 /**
  * Yields the bodies `read` returns, a batch at a time, until it returns fewer than it was asked
- * for. `read(limit)` gives the next `limit` bodies in the order stored (it keeps its place).
+ * for. `read(limit)` gives the next `limit` bodies in the export's order (it keeps its place).
  */
 export async function* batches(read: (limit: number) => string[] | Promise<string[]>): AsyncGenerator<string[], void, undefined> {
   let limit = FIRST_ROWS;

@@ -53,6 +53,11 @@ const MIGRATIONS: (string | ((db: Database.Database) => void))[] = [
     const update = db.prepare('UPDATE ankieta_responses SET body_sha256 = ? WHERE seq = ?');
     eachBody(db, (seq, body) => update.run(storedBodyHash(body), seq));
   },
+  // Exports list responses by id (random, made on the device), no longer in the order received:
+  // two surveys filled one after the other (an anonymous one and one for the e-mail address)
+  // could be joined row by row across their exports. The index on seq served only that order.
+  `CREATE INDEX ankieta_responses_survey_id ON ankieta_responses (survey_id, id);
+   DROP INDEX ankieta_responses_survey;`,
 ];
 
 /** Cuts the startedAt and submittedAt of every stored body to the hour (see `bodyTimesToHour`). */
@@ -252,14 +257,15 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
         // The read transaction, and the snapshot with it, starts at its first read: the count.
         reader.exec('BEGIN');
         const count = reader.prepare('SELECT count(*) FROM ankieta_responses WHERE survey_id = ?').pluck().get(surveyId) as number;
-        // Keyset pagination on the index (survey_id, seq): each query starts after the last row
-        // read, so none holds more than its batch, and none skips or repeats a row.
-        const page = reader.prepare('SELECT seq, body FROM ankieta_responses WHERE survey_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+        // By id, which says nothing of when a response came (see MIGRATIONS). Keyset pagination
+        // on the index (survey_id, id): each query starts after the last id read, so none holds
+        // more than its batch, and none skips or repeats a row (ids are unique).
+        const page = reader.prepare('SELECT id, body FROM ankieta_responses WHERE survey_id = ? AND id > ? ORDER BY id LIMIT ?');
         const bodies = () => {
-          let after = 0;
+          let after = '';
           return batches((limit) => {
-            const rows = page.all(surveyId, after, limit) as { seq: number; body: string }[];
-            after = rows.at(-1)?.seq ?? after;
+            const rows = page.all(surveyId, after, limit) as { id: string; body: string }[];
+            after = rows.at(-1)?.id ?? after;
             return rows.map((row) => row.body);
           });
         };

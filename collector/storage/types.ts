@@ -49,7 +49,7 @@ export interface ResponsesSnapshot {
   /** How many responses it holds: as many as `bodies()` yields. */
   readonly count: number;
   /**
-   * The bodies in the order stored, in batches of at most BATCH_ROWS (fewer when bodies are
+   * The bodies in the order of their ids (random: nothing of when they came), in batches of at most BATCH_ROWS (fewer when bodies are
    * large; see batches.ts). May be read more than once, one reading at a time: each reading
    * yields the same bodies.
    */

@@ -14,6 +14,7 @@ import {
   postgresMissing,
   postJson,
   request,
+  sortedIds,
   startCollector,
   storages,
   TOKEN,
@@ -538,8 +539,15 @@ for (const storage of storages()) {
 
     it('accepts any survey id and exports CSV columns from the union of answer keys', async () => {
       const base = collector.url;
-      const a = { ...conferenceResponse({ overall: 5 }), surveyId: 'dowolna' };
-      const b = { ...conferenceResponse({ extra: 'nowe', talks: { t3: 2 } }), surveyId: 'dowolna', scores: { x: { score: 50, band: 0 } } };
+      // Exports list responses by id: a's sorts first.
+      const [idA, idB] = sortedIds(2);
+      const a = { ...conferenceResponse({ overall: 5 }), id: idA, surveyId: 'dowolna' };
+      const b = {
+        ...conferenceResponse({ extra: 'nowe', talks: { t3: 2 } }),
+        id: idB,
+        surveyId: 'dowolna',
+        scores: { x: { score: 50, band: 0 } },
+      };
       assert.equal((await postJson(base, a)).status, 201);
       assert.equal((await postJson(base, b)).status, 201);
       const lines = (await exportResponses(base, 'dowolna', '?format=csv')).text.slice(1).split('\r\n');
@@ -555,13 +563,16 @@ for (const storage of storages()) {
 
     it('gives at most 2000 CSV columns to answer keys: those in the most responses, the rest of a row as JSON in answers:more', async () => {
       const base = collector.url;
-      // Each of three responses brings 1000 keys no other has; two real ones come after them.
+      // Each of three responses brings 1000 keys no other has; two real ones come after them
+      // (in the export, which lists responses by id).
+      const ids = sortedIds(5);
       const flood = [0, 1, 2].map((n) => ({
         ...conferenceResponse(),
+        id: ids[n],
         answers: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x${n}_${i}`, 'x'])),
         surveyId: 'szeroka',
       }));
-      const real = [1, 2].map(() => ({ ...conferenceResponse(), surveyId: 'szeroka' }));
+      const real = [3, 4].map((n) => ({ ...conferenceResponse(), id: ids[n], surveyId: 'szeroka' }));
       for (const r of [...flood, ...real]) assert.equal((await postJson(base, r)).status, 201);
       const res = await exportResponses(base, 'szeroka', '?format=csv');
       assert.equal(res.status, 200);

@@ -1,6 +1,6 @@
 // Exports read the storage a batch at a time (collector/storage/batches.ts) from a snapshot:
 // the bytes are those of the in-memory export (every body parsed at once, as the collector did
-// before, and as the report's button does), in the order stored, in a heap smaller than the
+// before, and as the report's button does), in the order of their ids, in a heap smaller than the
 // export, and a response stored or erased meanwhile is in it whole or not at all.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -29,13 +29,14 @@ const source = (path) => fileURLToPath(new URL(`../../${path}`, import.meta.url)
 const { responsesCsv } = await importTs(source('src/report/responses-csv.ts'));
 const { loadDefinitions, versionsNewestFirst } = await importTs(source('collector/definitions.ts'));
 
-/** The stored bodies of a survey, in the order stored, read from the storage itself. */
+/** The stored bodies of a survey, in the order of their ids (as JavaScript sorts them), read from the storage itself. */
 async function storedBodies(place, surveyId) {
+  const byId = (rows) => rows.sort((a, b) => (a.id < b.id ? -1 : 1)).map((r) => r.body);
   if (place.dataDir) {
     const { default: Database } = await import('better-sqlite3');
     const db = new Database(join(place.dataDir, 'ankieta.sqlite'), { readonly: true });
     try {
-      return db.prepare('SELECT body FROM ankieta_responses WHERE survey_id = ? ORDER BY seq').pluck().all(surveyId);
+      return byId(db.prepare('SELECT id, body FROM ankieta_responses WHERE survey_id = ?').all(surveyId));
     } finally {
       db.close();
     }
@@ -44,7 +45,7 @@ async function storedBodies(place, surveyId) {
   const client = new pg.Client({ connectionString: place.databaseUrl });
   await client.connect();
   try {
-    return (await client.query('SELECT body FROM ankieta_responses WHERE survey_id = $1 ORDER BY seq', [surveyId])).rows.map((r) => r.body);
+    return byId((await client.query('SELECT id::text, body FROM ankieta_responses WHERE survey_id = $1', [surveyId])).rows);
   } finally {
     await client.end();
   }
@@ -66,7 +67,7 @@ for (const storage of storages()) {
       await place?.drop();
     });
 
-    it('writes the bytes of the in-memory export, CSV (either separator) and JSON, in the order stored', async () => {
+    it('writes the bytes of the in-memory export, CSV (either separator) and JSON, in the order of ids', async () => {
       const comments = ['', 'Dobrze', '=1+1', ' -2', 'Cudzysłów "tu"; i średnik', 'Wiersz\r\ndrugi', 'zażółć gęślą jaźń'];
       const responses = Array.from({ length: 1300 }, (_, i) => {
         const answers = {
@@ -83,7 +84,7 @@ for (const storage of storages()) {
       const bodies = await storedBodies(place, 'konferencja');
       assert.equal(bodies.length, 1300);
       const json = await exportResponses(collector.url, 'konferencja');
-      assert.equal(json.text, jsonOf('konferencja', bodies), 'JSON: the stored bodies in the order stored');
+      assert.equal(json.text, jsonOf('konferencja', bodies), 'JSON: the stored bodies in the order of ids');
       const versions = versionsNewestFirst(loadDefinitions(DEFINITIONS), 'konferencja');
       for (const sep of [';', ',']) {
         const csv = await exportResponses(collector.url, 'konferencja', `?format=csv&sep=${encodeURIComponent(sep)}`);
@@ -196,7 +197,11 @@ for (const storage of storages()) {
       );
       const now = (await exportResponses(collector.url, 'duza')).json;
       assert.equal(now.count, before.length);
-      assert.deepEqual(now.responses.at(-1), late, 'the next export has the new one, last');
+      assert.deepEqual(
+        now.responses.find((r) => r.id === late.id),
+        late,
+        'the next export has the new one',
+      );
       assert.ok(!now.responses.some((r) => r.id === early.id), 'and not the erased one');
       if (place.dataDir)
         assert.ok(

@@ -191,6 +191,9 @@ export function conferenceResponse(answers = {}, extra = {}) {
   };
 }
 
+/** `n` random response ids in the order exports list them (by id). */
+export const sortedIds = (n) => Array.from({ length: n }, () => randomUUID()).sort();
+
 /** Posts the responses, `concurrency` at a time; every one must be stored (201). */
 export async function postAll(base, responses, concurrency = 8) {
   for (let i = 0; i < responses.length; i += concurrency) {

@@ -1,5 +1,6 @@
 // What a data-protection review of the collector found: a stored hash that gave away the exact
-// time a response was sent, which the stored body had cut to the hour.
+// time a response was sent, which the stored body had cut to the hour; exports in the order
+// received, which joined two surveys filled one after the other row by row.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
@@ -91,6 +92,44 @@ for (const storage of storages()) {
           (await postJson(collector.url, { ...changed.response, answers: { ...changed.response.answers, overall: 1 } })).status,
           409,
         );
+      } finally {
+        await collector.stop();
+        await place.drop();
+      }
+    });
+  });
+}
+
+for (const storage of storages()) {
+  describe(`the order of exports, on ${storage.name}`, () => {
+    it('lists responses by id, not in the order received, so two surveys filled one after the other cannot be joined row by row', async () => {
+      const place = await storage.create();
+      const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+      try {
+        // An anonymous evaluation and a separate survey for the e-mail address, as README
+        // advises: each person fills one, then the other.
+        const arrived = { ewaluacja: [], materialy: [] };
+        for (let person = 0; person < 60; person++)
+          for (const [surveyId, answers] of [
+            ['ewaluacja', { overall: (person % 5) + 1 }],
+            ['materialy', { email: `osoba${person}@example.org` }],
+          ]) {
+            const response = conferenceResponse({}, { surveyId, answers });
+            assert.equal((await postJson(collector.url, response)).status, 201);
+            arrived[surveyId].push(response.id);
+          }
+        for (const surveyId of ['ewaluacja', 'materialy']) {
+          const json = (await exportResponses(collector.url, surveyId)).json.responses.map((r) => r.id);
+          const csv = (await exportResponses(collector.url, surveyId, '?format=csv')).text
+            .trim()
+            .split('\r\n')
+            .slice(1)
+            .map((line) => line.split(';')[0].replace(/"/g, ''));
+          assert.deepEqual(json, [...arrived[surveyId]].sort(), `${surveyId}: JSON in the order of ids`);
+          assert.deepEqual(csv, json, `${surveyId}: CSV in the same order`);
+          // Before: the order received, the same as the other survey's.
+          assert.notDeepEqual(json, arrived[surveyId]);
+        }
       } finally {
         await collector.stop();
         await place.drop();
