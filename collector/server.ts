@@ -1,6 +1,7 @@
 /**
  * The HTTP API (see DESIGN.md, "Collector"): plain node:http, no framework. Nothing about a
- * request (body, address, user agent) is logged or stored beyond the response itself.
+ * request (body, address, user agent) is logged or stored beyond the response itself; exports
+ * and erasures leave one line each on stderr (which survey, how many or which response).
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -157,6 +158,14 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
     failureLoggedAt = 0;
     failuresUnlogged = 0;
   }
+  /**
+   * One line on stderr per export and per erasure, once it is under way or done: a record of what
+   * was exported or erased, and when, for the controller's accountability (RODO art. 5(2)).
+   * Never the client's address or the token; the process's log (journald, docker) adds the time.
+   */
+  function accountable(what: string): void {
+    console.error(`ankieta-collector: ${what}`);
+  }
   const tokenDigest = createHash('sha256').update(options.token).digest();
 
   /**
@@ -306,6 +315,8 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       throw new HttpError(404, { error: 'no such response', surveyId, id });
     res.writeHead(204, { ...cors, 'Cache-Control': 'no-store' });
     res.end();
+    // The trail RODO art. 5(2) asks for (both ids checked above, so the line is plain text).
+    accountable(`erased response ${id} of survey ${surveyId}`);
   }
 
   async function exportResponses(
@@ -337,11 +348,13 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
           'Content-Type': 'text/csv; charset=utf-8; header=present',
           'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
         });
+        accountable(`export of survey ${surveyId}: ${snapshot.count} responses, csv`);
         await writeAll(res, csvText(snapshot, columns, sep as Separator));
         return;
       }
       // Bodies are stored as valid JSON (re-encoded from the checked response), so they are spliced in.
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+      accountable(`export of survey ${surveyId}: ${snapshot.count} responses, json`);
       await writeAll(
         res,
         (async function* () {

@@ -1,6 +1,7 @@
 // What a data-protection review of the collector found: a stored hash that gave away the exact
 // time a response was sent, which the stored body had cut to the hour; exports in the order
-// received, which joined two surveys filled one after the other row by row.
+// received, which joined two surveys filled one after the other row by row; and no trail of
+// exports and erasures (RODO art. 5(2)).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
@@ -11,6 +12,7 @@ import {
   olderDatabase,
   postgresMissing,
   postJson,
+  request,
   startCollector,
   storages,
   storedRows,
@@ -130,6 +132,44 @@ for (const storage of storages()) {
           // Before: the order received, the same as the other survey's.
           assert.notDeepEqual(json, arrived[surveyId]);
         }
+      } finally {
+        await collector.stop();
+        await place.drop();
+      }
+    });
+  });
+}
+
+for (const storage of storages()) {
+  describe(`the trail of exports and erasures, on ${storage.name}`, () => {
+    it('writes one line on stderr per export and per erasure, with no address or token', async () => {
+      const place = await storage.create();
+      const collector = await startCollector([...place.args, '--token', TOKEN, '--definitions', DEFINITIONS, '--rate-limit', '0']);
+      try {
+        const responses = [conferenceResponse(), conferenceResponse(), conferenceResponse()];
+        for (const r of responses) assert.equal((await postJson(collector.url, r)).status, 201);
+        assert.equal((await exportResponses(collector.url, 'konferencja')).status, 200);
+        assert.equal((await exportResponses(collector.url, 'konferencja', '?format=csv&sep=,')).status, 200);
+        const erase = (id) =>
+          request('DELETE', `${collector.url}/api/surveys/konferencja/responses/${id}`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+        assert.equal((await erase(responses[1].id)).status, 204);
+        assert.equal((await exportResponses(collector.url, 'konferencja', '?format=csv')).status, 200);
+        // Refused, or nothing done: no line.
+        assert.equal((await erase(responses[1].id)).status, 404);
+        assert.equal((await exportResponses(collector.url, 'konferencja', '', 'wrong-token-0123456789')).status, 401);
+        assert.equal((await exportResponses(collector.url, 'nieznana')).status, 404);
+        await collector.stop();
+        assert.equal(
+          collector.output.stderr,
+          [
+            'ankieta-collector: export of survey konferencja: 3 responses, json',
+            'ankieta-collector: export of survey konferencja: 3 responses, csv',
+            `ankieta-collector: erased response ${responses[1].id} of survey konferencja`,
+            'ankieta-collector: export of survey konferencja: 2 responses, csv',
+            '',
+          ].join('\n'),
+        );
+        assert.doesNotMatch(collector.output.stderr, /127\.0\.0\.1|::1|test-token|Bearer/);
       } finally {
         await collector.stop();
         await place.drop();
