@@ -118,10 +118,15 @@ export function readConfig(script: HTMLScriptElement): { config?: EmbedConfig; p
   };
   if (config.mode !== 'inline' && config.target) problems.push(`data-target is used only with data-mode="inline"; it is ignored.`);
   if (!config.endpoint) problems.push(`data-endpoint is missing: answers stay on each visitor's device, and no server gets them.`);
-  // Others' names (data-cfasync, data-cookieconsent) are theirs: only one a letter or two off ours is said.
+  // Others' names (data-cfasync, data-cookieconsent, data-module) are theirs: only one that looks
+  // like ours is said, with the nearest (a letter off, or two in a long name; data-lang,
+  // data-survey-url).
   for (const key of Object.keys(data)) {
-    const meant = NAMES.find((name) => name !== key && edits(name, key.toLowerCase()) < 3);
-    if (meant && !NAMES.includes(key)) problems.push(`${attr(key)} is not read by Ankieta: is it ${attr(meant)}?`);
+    if (NAMES.includes(key) || key === 'ankietaMounted') continue;
+    const name = key.toLowerCase().replace(/url$/, '');
+    const near = NAMES.map((ours) => [edits(ours, name), ours] as const).sort((a, b) => a[0] - b[0])[0]!;
+    const meant = /^lang/.test(name) ? 'locale' : near[0] <= (near[1].length > 5 ? 2 : 1) && near[1];
+    if (meant) problems.push(`${attr(key)} is not read by Ankieta: is it data-${meant}?`);
   }
   return { config, problems };
 }

@@ -46,7 +46,7 @@ export interface DeliveryOptions {
 /** `held`: inside a Retry-After window the pass only looked; `cut`: "try again" cut its attempt short. */
 type PassResult = 'done' | 'failed' | 'held' | 'cut';
 
-/** An attempt open this long when "try again" is pressed is taken as hanging, and started over. */
+/** An attempt open this long when "try again" is pressed is taken as hanging, and started over (then twice as long, and so on). */
 const HANGING_MS = 2000;
 
 /** A lease outlives a request that hangs until its client timeout. */
@@ -70,8 +70,8 @@ export class Delivery {
   /** The attempt in progress, for "try again" to cut short. */
   #attempt: AbortController | undefined;
   #attemptStarted = 0;
-  /** This pass was started, or its attempt cut, by "try again": later taps let it run its course. */
-  #cutOnce = false;
+  /** How long an attempt must have been open for "try again" to cut it: doubled by each cut, until a delivery. */
+  #hangingMs = HANGING_MS;
 
   constructor(options: DeliveryOptions) {
     this.#options = options;
@@ -118,15 +118,14 @@ export class Delivery {
       // timeout, up to 2 min: the attempt is given up now and the pass starts over. If the collector
       // got it meanwhile, the same Idempotency-Key makes the repeat a no-op.
       // One younger than 2 s is let be (a tab's own flush right after queueing, a quick link).
-      // Once per pass, and never in a pass a tap started: tapped again and again on a slow link,
-      // each attempt was cut before its reply came, and nothing was ever marked sent.
-      if (trigger === 'retry' && !this.#cutOnce && this.#options.clock.now() - this.#attemptStarted > HANGING_MS) {
-        this.#cutOnce = true;
+      // Each cut doubles the wait before the next tap cuts: tapped again and again on a slow link,
+      // each attempt had been cut before its reply came, and nothing was ever marked sent.
+      if (trigger === 'retry' && this.#options.clock.now() - this.#attemptStarted > this.#hangingMs) {
+        this.#hangingMs *= 2;
         this.#attempt?.abort();
       }
       return this.#running;
     }
-    this.#cutOnce = trigger === 'retry';
     this.#running = this.#loop(mayPost).finally(() => {
       this.#running = undefined;
     });
@@ -216,6 +215,7 @@ export class Delivery {
         case 'delivered':
           this.#failures = 0;
           this.#timeouts = 0;
+          this.#hangingMs = HANGING_MS;
           this.#notBefore = 0;
           await source.delivered(item);
           break;

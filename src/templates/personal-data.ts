@@ -8,19 +8,19 @@ import type { LocalizedText, SurveyDefinition } from '../schema/definition.js';
  */
 const PERSONAL = new RegExp(
   [
-    '^(twoje |twój |pana |pani |pana/pani )?(imię|nazwisko|adres e-?mail|e-?mail|adres( zamieszkania| do korespondencji)?|(nr|numer) telefonu|telefon( kontaktowy| komórkowy)?|pesel|data urodzenia)(?![\\p{L}])',
-    'imię i nazwisko|full name',
-    '^(your |first |last |full )?(name|surname|phone( number)?|mobile( phone)?)(?=\\s*([:*?(]|$))',
+    '^(twoje |twój |pana |pani |pana/pani )?(imię|nazwisko|adres e-?mail|e-?mail|adres( zamieszkania| do korespondencji)?|(nr\\.?|numer) (telefonu|komórki|tel\\.)|telefon( kontaktowy| komórkowy)?|((nr|numer) )?pesel|data urodzenia)(?![\\p{L}])',
+    'imi[eę] i nazwisko|full name|jak się nazywasz|what is your name',
+    '^(your |first |last |full )?(name|surname|(tele)?phone( number)?|mobile( phone)?)(?=\\s*([:*?(]|$))',
     '^(your )?(e-?mail( address)?|date of birth|(home |current |postal )?address)(?![\\p{L}])',
     // Asked in a sentence: "Proszę podać adres e-mail, na który wyślemy materiały", "Please enter your e-mail".
-    '(podaj|podać|wpisz|wpisać|zostaw|zostawić)(?![\\p{L}])[^.?!]*(adres e-?mail|e-?mail|(nr|numer) telefonu)(?![\\p{L}])',
+    '(podaj|podać|wpisz|wpisać|zostaw|zostawić)( swój| swoj| twój| nam| tu| tutaj)?( adres)? (e-?mail|mail|(nr\\.?|numer) (telefonu|komórki)|telefon)(?![\\p{L}])',
     '(enter|give|provide|leave)( us)? your (e-?mail|name|phone)',
-    '^(twoje |pana/pani )?dane kontaktowe|^contact (details|information)',
+    '^(twoje |pana/pani )?dane kontaktowe(?![\\p{L}])|^contact (details|information|e-?mail|phone)(?![\\p{L}])|^kontakt \\((e-?mail|telefon)',
   ].join('|'),
   'iu',
 );
 /** An information clause names the controller (RODO art. 13(1)(a)): "Administratorem danych jest…". */
-const CLAUSE = /administrator|controller/i;
+const CLAUSE = /administratorem (\S+ ){0,3}danych|administrator (\S+ ){0,2}danych|controller/i;
 
 /** A survey that calls itself anonymous (the templates' note, an author's description), not one that says it is not. */
 const ANONYMOUS = /(?<!nie (jest )?)anonim|(?<!not )anonymous/i;
@@ -40,10 +40,9 @@ export function personalData(definition: SurveyDefinition): { questions: string[
   const questions = all
     .filter(
       (question) =>
-        question.type !== 'info' &&
-        // A consent's title is about agreeing ("Zgoda na kontakt e-mail"), not a field.
-        question.type !== 'consent' &&
-        ((question.type === 'text' && question.format === 'email') || texts(question.title).some((text) => PERSONAL.test(text.trim()))),
+        // Entered as text: a rating of "Dane kontaktowe organizatora były czytelne" asks for none,
+        // nor does a consent's title ("Zgoda na kontakt e-mail").
+        question.type === 'text' && (question.format === 'email' || texts(question.title).some((text) => PERSONAL.test(text.trim()))),
     )
     .map((question) => question.id);
   const saysAnonymous = [

@@ -396,6 +396,30 @@ describe('<ankieta-launcher>', () => {
     }
   });
 
+  it("keeps an open slide-in panel where it is under the page's fixed header (it moves off bars at its own edge only)", async () => {
+    await setViewport({ width: 1280, height: 600 });
+    const header = document.createElement('header');
+    header.style.cssText = 'position:fixed;inset:0 0 auto 0;height:64px;background:#eee;z-index:10';
+    document.body.append(header);
+    const { el, wrapper } = await mount('mode="slide-in" delay="0.05"');
+    try {
+      await until(() => dialog(el).open);
+      await new Promise((r) => setTimeout(r, 400)); // its slide-in animation, 0.25 s
+      const seen = new Set<string>();
+      for (let i = 0; i < 12; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        const r = dialog(el).getBoundingClientRect();
+        seen.add(`${Math.round(r.top)}..${Math.round(r.bottom)}`);
+      }
+      // It blinked between its full height and none, once a second.
+      expect([...seen], 'one place for 2.4 s').to.have.length(1);
+      expect(dialog(el).getBoundingClientRect().height, 'its full height').to.be.above(300);
+    } finally {
+      header.remove();
+      wrapper.remove();
+    }
+  });
+
   it('turns an open slide-in panel into a modal dialog when the screen narrows (a tablet turned, zoom to 200 %), answers and focus kept', async () => {
     await setViewport({ width: 1280, height: 800 });
     const { el, survey, wrapper } = await mount('mode="slide-in" delay="0.05"');

@@ -89,14 +89,38 @@ describe('script tag: values as CMS editors leave them', () => {
       'data-endpiont is not read by Ankieta: is it data-endpoint?',
       'data-postion is not read by Ankieta: is it data-position?',
     ]);
-    const others = {
-      'data-cfasync': 'false',
-      'data-cookieconsent': 'ignore',
-      'data-no-optimize': '1',
-      'data-noptimize': '',
-      'data-category': 'x',
-    };
+    const others = Object.fromEntries(
+      [
+        'cfasync',
+        'cookieconsent',
+        'cookiecategory',
+        'no-optimize',
+        'noptimize',
+        'category',
+        'module',
+        'main',
+        'src',
+        'domain',
+        'site',
+        'id',
+        'key',
+        'token',
+        'version',
+        'name',
+        'type',
+        'time',
+        'layer',
+        'pagespeed-no-defer',
+        'ot-ignore',
+      ].map((n) => [`data-${n}`, 'x']),
+    );
     expect(read({ ...survey, ...others }).problems).to.deep.equal([]);
+    // The nearest of ours: data-one is data-once (not data-mode, as near); a language and a URL named as elsewhere.
+    expect(read({ ...survey, 'data-one': 'true', 'data-lang': 'pl', 'data-survey-url': '/a.json' }).problems).to.deep.equal([
+      'data-one is not read by Ankieta: is it data-once?',
+      'data-lang is not read by Ankieta: is it data-locale?',
+      'data-survey-url is not read by Ankieta: is it data-survey?',
+    ]);
   });
 
   it('reads values an editor put in typographic quotes without them, and says so', () => {

@@ -12,7 +12,7 @@ export function offlinePlugin() {
   let started;
   let origin;
   /** The collector keeps what it stored; a test sees only what came after its reset. */
-  let seen = 0;
+  let seen = new Set();
 
   /** What /offline/survey serves (set by a test), and whether it answers at all. */
   let definition = { text: '{}', stall: false };
@@ -91,7 +91,8 @@ export function offlinePlugin() {
         case 'offline:servers':
           return { endpoint: `${proxy.url}/api/responses`, direct: `${collector.url}/api/responses` };
         case 'offline:reset':
-          seen = (await collector.responses(SURVEY)).length;
+          // By id: the export lists responses by id, not in the order they arrived.
+          seen = new Set((await collector.responses(SURVEY)).map((r) => r.id));
           await proxy.reset();
           definition = { text: '{}', stall: false };
           return true;
@@ -107,7 +108,7 @@ export function offlinePlugin() {
         case 'offline:log':
           return proxy.log();
         case 'offline:stored': {
-          const responses = (await collector.responses(SURVEY)).slice(seen);
+          const responses = (await collector.responses(SURVEY)).filter((r) => !seen.has(r.id));
           const byStatus = {};
           for (const entry of proxy.log()) if (entry.upstream) byStatus[entry.upstream] = (byStatus[entry.upstream] ?? 0) + 1;
           return { responses, counts: { byStatus } };

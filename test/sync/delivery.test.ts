@@ -265,13 +265,35 @@ describe('delivery scenarios', () => {
     const response = answered(session);
     await session.complete(response);
     await until(() => session.status.state === 'waiting', 'waiting after the 503');
+    const sent = () => session.status.state === 'sent';
     void session.retry();
-    for (let i = 0; i < 4 && session.status.state !== 'sent'; i++) {
+    for (let i = 0; i < 4 && !sent(); i++) {
       await sleep(2500);
-      if (session.status.state !== 'sent') void session.retry();
+      if (!sent()) void session.retry();
     }
-    await until(() => session.status.state === 'sent', 'sent', 5000);
-    expect(attempts, 'the 503, then the one the first tap started').to.deep.equal([response.id, response.id]);
+    await until(sent, 'sent', 5000);
+    // The 503, the attempt the first tap started (cut by the second, as hanging over 2 s), and the
+    // one after it, which the third tap lets run: a tap waits twice as long after each cut.
+    expect(attempts).to.deep.equal([response.id, response.id, response.id]);
+    expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
+  });
+
+  it('"try again" on a link that is back cuts the hanging attempt an earlier tap started (dead Wi-Fi, then working)', async () => {
+    const { session, attempts } = await start({ requestTimeoutMs: 30_000 });
+    await injectFaults({ type: 'status', status: 503, times: 1 }, { type: 'hang', times: 1 });
+    const response = answered(session);
+    await session.complete(response);
+    await until(() => session.status.state === 'waiting', 'waiting after the 503');
+    // Tapped while the Wi-Fi passes nothing: this attempt hangs.
+    void session.retry();
+    await until(() => attempts.length === 2, 'the attempt the tap started');
+    await sleep(2500);
+    // The Wi-Fi is back: the next tap gives up the hanging attempt.
+    const tapped = performance.now();
+    await session.retry();
+    await until(() => session.status.state === 'sent', 'sent after the second tap', 5000);
+    expect(performance.now() - tapped, 'ms after the second tap').to.be.below(3000);
+    expect(attempts).to.deep.equal([response.id, response.id, response.id]);
     expect((await stored()).responses.map((r) => r.id)).to.deep.equal([response.id]);
   });
 

@@ -346,6 +346,73 @@ describe('ankieta check', () => {
     assert.match(result.stdout, /^ok {3}demo\/surveys\/sample\.json: /);
   });
 
+  it('tells questions that ask for personal data from ones that only mention e-mail or contact (text answers only)', () => {
+    const asks = [
+      'Numer PESEL',
+      'Imie i nazwisko',
+      'Podaj swój mail',
+      'Podaj nr. telefonu',
+      'Twój numer komórki',
+      'Kontakt (e-mail lub telefon)',
+      'Jak się nazywasz?',
+      'Telephone number',
+      'What is your name?',
+      'Contact e-mail',
+    ];
+    const mentions = [
+      'Podaj powód rezygnacji z newslettera e-mail',
+      'Podaj, który kanał kontaktu wolisz: e-mail czy telefon',
+      'Wpisz, czy dodzwoniłeś się na numer telefonu podany na stronie',
+      'Jak ocenia Pan/Pani kontakt z organizatorem?',
+      'Kontakt z urzędem był…',
+    ];
+    const file = join(scratch, 'wzmianki.json');
+    const text = (titles, prefix) => titles.map((title, i) => ({ id: `${prefix}${i}`, type: 'text', title }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'wzmianki',
+        title: 'Ankieta anonimowa',
+        pages: [
+          {
+            id: 'p',
+            questions: [
+              ...text(asks, 'a'),
+              ...text(mentions, 'm'),
+              // Not entered as text: a rating of how clear the contact details were.
+              { id: 'r', type: 'rating', title: 'Dane kontaktowe organizatora były czytelne?' },
+            ],
+          },
+        ],
+      }),
+    );
+    const result = run(['check', file]);
+    assert.equal(result.status, 0);
+    assert.equal(result.stderr.match(/warning: (.*?) ask/)?.[1], asks.map((_, i) => `"a${i}"`).join(', '));
+    // A consent that mentions an administrator but names no controller is no information clause.
+    const consent = join(scratch, 'zgoda-strony.json');
+    writeFileSync(
+      consent,
+      JSON.stringify({
+        id: 'zgoda-strony',
+        title: 'Materiały',
+        pages: [
+          {
+            id: 'p',
+            questions: [
+              { id: 'mail', type: 'text', format: 'email', title: 'E-mail' },
+              { id: 'z', type: 'consent', title: 'Zgoda', text: 'Zgadzam się na przesłanie materiałów przez administratora strony.' },
+            ],
+          },
+        ],
+      }),
+    );
+    assert.match(
+      run(['check', consent]).stderr,
+      /"mail" asks for personal data and there is no consent question with an information clause/,
+    );
+  });
+
   it('warns when a survey asks for personal data while it says it is anonymous, or without a consent question', () => {
     const write = (name, definition) => {
       const file = join(scratch, name);

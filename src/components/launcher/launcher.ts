@@ -182,12 +182,10 @@ export class AnkietaLauncher extends LitElement {
     const y1 = r.top + (top ? -this.#lift : this.#lift);
     const y2 = y1 + r.height;
     let overlap = 0;
-    for (const [x, y] of [
-      [r.left + 2, y1 + 2],
-      [r.right - 2, y1 + 2],
-      [r.left + 2, y2 - 2],
-      [r.right - 2, y2 - 2],
-    ] as const) {
+    // Only at the edge it is anchored to: the open panel reaches up to a header, and moving off
+    // that would leave it no height (it blinked away and back every second).
+    const y = top ? y1 + 2 : y2 - 2;
+    for (const x of [r.left + 2, r.right - 2]) {
       const page = (root: DocumentOrShadowRoot) => root.elementsFromPoint(x, y).find((e) => e.localName !== 'ankieta-launcher');
       let under = page(document);
       for (let inner; under?.shadowRoot && (inner = page(under.shadowRoot)) && inner !== under;) under = inner;
@@ -198,7 +196,10 @@ export class AnkietaLauncher extends LitElement {
       )
         if (/fixed|sticky/.test(getComputedStyle(e).position)) {
           const bar = e.getBoundingClientRect();
-          if (bar.height < innerHeight / 2) overlap = Math.max(overlap, top ? bar.bottom - y1 : y2 - bar.top);
+          // A sticky one only where it is stuck at that edge (not a table's header scrolling by).
+          const atEdge = top ? bar.top <= 1 : bar.bottom >= innerHeight - 1;
+          if (bar.height < innerHeight / 2 && (atEdge || getComputedStyle(e).position === 'fixed'))
+            overlap = Math.max(overlap, top ? bar.bottom - y1 : y2 - bar.top);
           break;
         }
     }
