@@ -225,6 +225,9 @@ export class AnkietaLauncher extends LitElement {
     if (!this.#definition && this.querySelector('ankieta-survey')) await new Promise<void>((resolve) => (this.#settled = resolve));
     this.#settled = undefined;
     if ((this.#definition !== 'ready' && this.#definition) || !this.isConnected) return;
+    // Completed here by the device's IndexedDB, where its localStorage flag was lost (a browser
+    // killed within a second or so of sending): not opened by itself again.
+    if (this.once && this.querySelector<AnkietaSurvey>('ankieta-survey')?.completedHere) return;
     await this.updateComplete;
     this.#open(true);
   }

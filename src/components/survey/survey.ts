@@ -187,6 +187,14 @@ export class AnkietaSurvey extends LitElement {
     return !!status && (status.waiting > 0 || status.undelivered > 0 || status.state === 'forbidden');
   }
 
+  /**
+   * Whether this survey was completed on this device before (the notice "already completed here"
+   * shows), as far as the device's storage tells: a launcher with `once` does not open it again.
+   */
+  get completedHere(): boolean {
+    return this.#controller.completedBefore;
+  }
+
   /** The response submitted in this session, if any. */
   get response(): Response | undefined {
     return this.#controller.submitted;
