@@ -115,8 +115,8 @@ describe('<ankieta-report> with a collector', () => {
         },
       ],
     };
-    // The collector here has no definitions: its columns follow the first response's answers,
-    // given in the definition's order so both files name the same columns.
+    // The collector here has no definitions: its columns follow the answers of the first response
+    // it exports (by id), given in the definition's order so both files name the same columns.
     const answers: Response['answers'][] = [
       {
         overall: 4,
@@ -129,9 +129,10 @@ describe('<ankieta-report> with a collector', () => {
       },
       { overall: 2, role: 'mayor', consent: false },
     ];
-    for (const given of answers) {
+    const ids = answers.map(() => crypto.randomUUID()).sort();
+    for (const [index, given] of answers.entries()) {
       const response: Response = {
-        id: crypto.randomUUID(),
+        id: ids[index]!,
         surveyId: definition.id,
         surveyVersion: 1,
         locale: 'pl',
