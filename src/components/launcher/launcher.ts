@@ -349,6 +349,9 @@ export class AnkietaLauncher extends LitElement {
       const makeWay = () => this.#makeWay(event.target, focused);
       makeWay();
       requestAnimationFrame(makeWay);
+      // And when the browser does scroll it in, which on a busy device can be frames later.
+      addEventListener('scroll', makeWay, { once: true, passive: true });
+      setTimeout(() => removeEventListener('scroll', makeWay), 1000);
     }
   };
 
