@@ -348,13 +348,13 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
           'Content-Type': 'text/csv; charset=utf-8; header=present',
           'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
         });
-        accountable(`export of survey ${surveyId}: ${snapshot.count} responses, csv`);
+        accountable(`export of survey ${surveyId}: ${snapshot.count} response${snapshot.count === 1 ? '' : 's'}, csv`);
         await writeAll(res, csvText(snapshot, columns, sep as Separator));
         return;
       }
       // Bodies are stored as valid JSON (re-encoded from the checked response), so they are spliced in.
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
-      accountable(`export of survey ${surveyId}: ${snapshot.count} responses, json`);
+      accountable(`export of survey ${surveyId}: ${snapshot.count} response${snapshot.count === 1 ? '' : 's'}, json`);
       await writeAll(
         res,
         (async function* () {

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   conferenceResponse,
   DEFINITIONS,
+  eventually,
   exportResponses,
   filesContaining,
   postgresMissing,
@@ -97,6 +98,8 @@ for (const storage of storages()) {
       assert.ok(!after.includes(old.id), 'received in 2016: gone');
       for (const r of [fresh, wrongClock, future]) assert.ok(after.includes(r.id), `received today, submittedAt ${r.submittedAt}: stays`);
       const cutOff = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+      // The export's line is written once its reply has gone: it may reach this side a moment after.
+      await eventually(() => collector.output.stderr.includes('export of survey'));
       assert.equal(
         collector.output.stderr,
         `ankieta-collector: deleted 1 response received before ${cutOff} (--retention-days 365)\n` +

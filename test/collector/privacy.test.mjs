@@ -158,6 +158,8 @@ for (const storage of storages()) {
         assert.equal((await erase(responses[1].id)).status, 404);
         assert.equal((await exportResponses(collector.url, 'konferencja', '', 'wrong-token-0123456789')).status, 401);
         assert.equal((await exportResponses(collector.url, 'nieznana')).status, 404);
+        assert.equal((await erase(responses[0].id)).status, 204);
+        assert.equal((await exportResponses(collector.url, 'konferencja')).status, 200);
         await collector.stop();
         assert.equal(
           collector.output.stderr,
@@ -166,6 +168,8 @@ for (const storage of storages()) {
             'ankieta-collector: export of survey konferencja: 3 responses, csv',
             `ankieta-collector: erased response ${responses[1].id} of survey konferencja`,
             'ankieta-collector: export of survey konferencja: 2 responses, csv',
+            `ankieta-collector: erased response ${responses[0].id} of survey konferencja`,
+            'ankieta-collector: export of survey konferencja: 1 response, json',
             '',
           ].join('\n'),
         );
