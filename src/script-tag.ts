@@ -57,7 +57,7 @@ const url = (value = '') => value.replace(/\s*\n\s*/g, '').replace(/&amp;/g, '&'
 /** The `data-*` names read here (`ankietaMounted` is the tag's own mark, once mounted). */
 const NAMES = ['survey', 'endpoint', 'mode', 'target', 'locale', 'position', 'label', 'once', 'delay', 'kiosk', 'theme', 'persist'];
 
-/** Edits (Levenshtein) from one name to the other: a misspelt data-* name is within two of ours. */
+/** Edits (Levenshtein) from one name to the other: a misspelt data-* name is a letter or two off ours. */
 function edits(a: string, b: string): number {
   let row = [...Array(b.length + 1).keys()];
   for (let i = 1; i <= a.length; i++) {
