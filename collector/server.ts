@@ -1,5 +1,5 @@
 /**
- * The HTTP API (see DESIGN.md, "Collector"): plain node:http, no framework. Nothing about a
+ * The HTTP API (see collector/README.md, "API"): plain node:http, no framework. Nothing about a
  * request (body, address, user agent) is logged or stored beyond the response itself; exports
  * and erasures leave one line each on stderr (which survey, how many or which response).
  */

@@ -1,4 +1,4 @@
-// Every API case of DESIGN.md ("Collector") against each storage, through real HTTP.
+// Every API case of collector/README.md ("API") against each storage, through real HTTP.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
