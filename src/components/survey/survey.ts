@@ -388,12 +388,12 @@ export class AnkietaSurvey extends LitElement {
     }
   }
 
-  /** A heading of `level` (at most 6) with `part` as its part and class; `focusable` takes focus from script (tabindex -1). */
   /** `headingLevel` as a number: a framework may set the property to the text "3" ("3" + 1 is "31"). */
   get #level(): number {
     return Number(this.headingLevel);
   }
 
+  /** A heading of `level` (at most 6) with `part` as its part and class; `focusable` takes focus from script (tabindex -1). */
   #heading(level: number, content: unknown, part: string, focusable: boolean, id?: string, describedBy?: string) {
     return html`<div role="heading" aria-level=${Math.min(6, level)} part=${part} class=${part}
       id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing} aria-describedby=${describedBy ?? nothing}>${content}</div>`;
