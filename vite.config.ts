@@ -125,6 +125,7 @@ const INTERNAL_MEMBERS = new RegExp(
     'invalidAttr',
     'isDisabled',
     'otherAnswerText',
+    'questionName',
     'ownErrorVisible',
     'rawAnswer',
     'renderError',

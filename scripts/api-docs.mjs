@@ -57,7 +57,14 @@ function section(element) {
     .filter((f) => f.description)
     .map((f) => {
       const attribute = attributes.find((a) => a.fieldName === f.name)?.name;
-      return [code(f.name), attribute ? code(attribute) : '–', code(f.type?.text), code(f.default), cell(f.description)];
+      // A getter without a setter: a framework binding it (`pending={…}`) would throw.
+      return [
+        code(f.name),
+        attribute ? code(attribute) : '–',
+        code(f.type?.text),
+        code(f.default),
+        cell(`${f.readonly ? 'Read-only. ' : ''}${f.description}`),
+      ];
     });
   out.push(table(['property', 'attribute', 'type', 'default', 'description'], rows));
   // Own methods only: the form controls' inherited checkValidity(), focus() … are the platform's.

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 53_983, target: 35_000 },
+  'dist/ankieta.js': { ceiling: 54_204, target: 35_000 },
   'dist/ankieta-report.js': { ceiling: 38_347 },
 };
 

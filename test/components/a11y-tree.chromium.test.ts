@@ -97,6 +97,23 @@ describe('accessibility tree (Chromium)', () => {
     });
   }
 
+  it('gives the inputs of a question without a label the name the page gives the element', async () => {
+    await fixture(html`<form>
+      <ankieta-text name="a" aria-label="Adres do korespondencji"></ankieta-text>
+      <span id="role-heading">Rola w samorządzie</span>
+      <ankieta-choice name="b" aria-labelledby="role-heading" .options=${OPTIONS}></ankieta-choice>
+      <label for="stars">Ocena sali</label>
+      <ankieta-rating name="c" id="stars"></ankieta-rating>
+      <ankieta-consent name="d" aria-label="Zgoda na kontakt"></ankieta-consent>
+    </form>`);
+    await new Promise((r) => setTimeout(r, 50));
+    const nodes = await tree();
+    const named = (role: string) => nodes.filter((n) => n.role === role).map((n) => n.name.replace(/\s+/g, ' ').trim());
+    expect(named('textbox')).to.deep.equal(['Adres do korespondencji']);
+    expect(named('radiogroup')).to.have.members(['Rola w samorządzie', 'Ocena sali']);
+    expect(named('group')).to.include('Zgoda na kontakt');
+  });
+
   it('puts a sentence break between the parts of a description, not a run-on', async () => {
     const form = await fixture<HTMLFormElement>(html`<form>
       <ankieta-nps name="nps" label="Polecenie" required></ankieta-nps>

@@ -79,14 +79,14 @@ export class AnkietaConsent extends FormControl {
           @change=${this.#onChange}
           @input=${this.swallowInput}
         />
-        <span>${this.checkboxLabel ? this.own(this.checkboxLabel) : this.t('consentAgree')}${this.label ? nothing : this.#asterisk()}${this.renderRequiredText()}</span>
+        <span>${this.checkboxLabel ? this.own(this.checkboxLabel) : this.t('consentAgree')}${this.questionName ? nothing : this.#asterisk()}${this.renderRequiredText()}</span>
       </label>
     `;
     const body = html`
       ${this.text ? html`<div part="text" id="text" class="text" lang=${this.textLang ?? nothing}>${this.text}${stop(this.text)}</div>` : nothing} ${this.renderHint()} ${box}
       ${this.renderError()}
     `;
-    return this.label
+    return this.questionName
       ? html`<fieldset part="base" class="base">
           <legend part="label" class="label">${this.renderLabelText()}</legend>
           ${body}

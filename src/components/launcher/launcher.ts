@@ -111,9 +111,15 @@ export class AnkietaLauncher extends LitElement {
     return this.storageKey ?? this.querySelector('ankieta-survey')?.getAttribute('src') ?? 'survey';
   }
 
-  /** Whether the survey is open. */
+  /**
+   * Whether the survey is open. Setting it opens (as `show()`) or closes (as `close()`) the survey,
+   * once the element has rendered: a framework may bind it (`open={…}` in JSX).
+   */
   get open(): boolean {
     return !!this.#dialog?.open;
+  }
+  set open(open: boolean) {
+    void this.updateComplete.then(() => (open ? this.show() : this.close()));
   }
 
   override connectedCallback(): void {

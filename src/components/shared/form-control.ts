@@ -184,6 +184,14 @@ export abstract class FormControl extends LitElement {
   get form(): HTMLFormElement | null {
     return this.internals.form;
   }
+  /** The page's `<label for>` elements that point at this control, as on a native one. */
+  get labels(): NodeList {
+    return this.internals.labels;
+  }
+  /** As on a native control: a message makes the control invalid and shows it; `''` clears it. It sets `error`. */
+  setCustomValidity(message: string): void {
+    this.error = message;
+  }
   get validity(): ValidityState {
     return this.internals.validity;
   }
@@ -217,6 +225,18 @@ export abstract class FormControl extends LitElement {
     }
     // What was set before the element joined the form counts from now, not from its first render.
     this.#syncNow();
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'aria-label', 'aria-labelledby'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // form.reset() returns to the latest `value` (or `checked`) attribute, as a native field's
+    // default follows its attribute: a template may write it once the data has come.
+    if ((name === 'value' || name === 'checked') && this.#defaultCaptured) this.#defaultState = structuredClone(this.captureState());
+    if (name.startsWith('aria-')) this.requestUpdate();
   }
 
   formResetCallback(): void {
@@ -387,7 +407,29 @@ export abstract class FormControl extends LitElement {
    * hidden span so that the question's accessible name does not end in it.
    */
   protected renderLabelText(): TemplateResult {
-    return html`${this.own(this.label)}${this.required ? html`<span class="required" aria-hidden="true">\u00a0*</span>` : nothing}`;
+    return html`${this.label ? this.own(this.label) : html`<span class="visually-hidden">${this.questionName}</span>`}${
+      this.required ? html`<span class="required" aria-hidden="true">\u00a0*</span>` : nothing
+    }`;
+  }
+
+  /**
+   * The question's name: `label`, else what the page names the element with (`aria-label`,
+   * `aria-labelledby`, a `<label for>`), which would otherwise name only the host and not the
+   * inputs and groups inside it that a screen reader reads (WCAG 4.1.2).
+   */
+  protected get questionName(): string {
+    const root = this.getRootNode() as Document;
+    const text = (nodes: Iterable<Node | null | undefined>) =>
+      [...nodes]
+        .map((n) => n?.textContent?.trim())
+        .filter(Boolean)
+        .join(' ');
+    return (
+      this.label ||
+      this.getAttribute('aria-label') ||
+      text((this.getAttribute('aria-labelledby') ?? '').split(/\s+/).map((id) => root.getElementById?.(id))) ||
+      text(this.internals.labels)
+    );
   }
 
   /**
@@ -424,7 +466,7 @@ export abstract class FormControl extends LitElement {
         ? nothing
         : html`<div class="visually-hidden" aria-live="polite">${
             this.#rendered &&
-            html`${this.own(this.label.replace(/[.?]$/, ''))}: ${
+            html`${this.own(this.questionName.replace(/[.?]$/, ''))}: ${
               this.resolvedLocale === 'pl' && /^\p{Lu}\p{Ll}/u.test(this.#rendered)
                 ? this.#rendered[0]!.toLowerCase() + this.#rendered.slice(1)
                 : this.#rendered
