@@ -578,6 +578,64 @@ function stripZodVersionStamp(): Plugin {
   ]);
 }
 
+/**
+ * zod/mini schemas' methods that src/ never calls: `parse`, `parseAsync`, `safeParseAsync`,
+ * `with`, `brand`, `register` and `apply` (only `safeParse`, `check` and the `clone` it uses
+ * are). The bundles' schemas are built inside them and never handed to a page, so nothing else
+ * can call them either; with them go zod's throwing and asynchronous parse functions.
+ */
+function stripZodUnusedMethods(): Plugin {
+  return cutLibrary('ankieta-strip-zod-unused-methods', /node_modules\/zod\/v4\/mini\/schemas\.js$/, [
+    /\n\s*\/\/ `with` is an alias[^\n]*\n\s*get with\(\) \{\n\s*return this\.check;\n\s*\},\n\s*set with\(value\) \{\n[^\n]*\n\s*\},/,
+    /\n\s*parse\(data, params\) \{\n[^\n]*\n\s*\},/,
+    /\n\s*parseAsync\(data, params\) \{\n[^\n]*\n\s*\},/,
+    /\n\s*safeParseAsync\(data, params\) \{\n[^\n]*\n\s*\},/,
+    /\n\s*brand\(\) \{\n[^\n]*\n\s*\},/,
+    /\n\s*register\(reg, meta\) \{\n[^\n]*\n[^\n]*\n\s*\},/,
+    /\n\s*apply\(fn, \.\.\.args\) \{\n[^\n]*\n\s*\},/,
+  ]);
+}
+
+/**
+ * The error object of a failed `safeParse`, of which src/ reads `issues` only (schema/parse.ts):
+ * a plain object holding them, instead of zod's Error subclass with its lazily written message
+ * and toString. It never leaves the bundle (the issues are turned into messages first).
+ */
+function plainZodError(): Plugin {
+  return cutLibrary('ankieta-plain-zod-error', /node_modules\/zod\/v4\/core\/parse\.js$/, [
+    [
+      /export const safeParse = \/\* @__PURE__\*\/ _safeParse\(errors\.\$ZodRealError\);/,
+      'export const safeParse = /* @__PURE__*/ _safeParse(function (issues) { this.issues = issues; });',
+    ],
+  ]);
+}
+
+/**
+ * zod's `Parent` option of its class factory, which only its Error subclass passes (replaced by
+ * plainZodError): every zod class left in the bundles is a plain one, made with `new`. Also the
+ * classes' `instanceof` by traits, which nothing in the bundles asks of a zod class (zod's own
+ * uses are in schemas the bundles do not build; src/ has none).
+ */
+function stripZodErrorParent(): Plugin {
+  return cutLibrary(
+    'ankieta-strip-zod-error-parent',
+    /node_modules\/zod\/v4\/core\/core\.js$/,
+    [
+      /\n\s*\/\/ doesn't work if Parent[^\n]*\n\s*const Parent = params\?\.Parent \?\? Object;\n\s*class Definition extends Parent \{\n\s*\}\n\s*Object\.defineProperty\(Definition, "name", \{ value: name \}\);/,
+      [/const inst = params\?\.Parent \? newError\(Definition\) : this;/, 'const inst = this;'],
+      /\n\s*Object\.defineProperty\(_, Symbol\.hasInstance, \{\n\s*value: \(inst\) => \{\n\s*if \(params\?\.Parent && inst instanceof params\.Parent\)\n\s*return true;\n\s*return inst\?\._zod\?\.traits\?\.has\(name\);\n\s*\},\n\s*\}\);/,
+    ],
+    /Parent/,
+  );
+}
+
+/** zod's Standard Schema surface (`schema['~standard']`), which only other libraries read: none is in the bundles. */
+function stripZodStandardSchema(): Plugin {
+  return cutLibrary('ankieta-strip-zod-standard-schema', /node_modules\/zod\/v4\/core\/schemas\.js$/, [
+    /\n\s*\/\/ Wrappers extend this[^\n]*\n\s*get "~standard"\(\) \{\n[^\n]*\n\s*\},\n\s*set "~standard"\(value\) \{\n[^\n]*\n\s*\},/,
+  ]);
+}
+
 /** Takes each piece (a pattern, or a pattern and its replacement) out of ReactiveElement, which must hold it. */
 function cutReactiveElement(name: string, pieces: Array<RegExp | [RegExp, string]>, gone?: RegExp): Plugin {
   return cutLibrary(name, /node_modules\/@lit\/reactive-element\/reactive-element\.js$/, pieces, gone);
@@ -627,7 +685,8 @@ function zodPageProof(): Plugin {
  * messages in the script-tag bundles: Lit's css`` given a value that is not CSS (our css``
  * blocks are fixed, and the tag is not reachable from a page), and zod's errors for a schema
  * built wrongly (our schemas are fixed, built when the bundle loads, and zod is not reachable
- * from a page either; a definition or response is data and never meets these). Any such mistake
+ * from a page either; a definition or response is data and never meets these), and zod's error for
+ * an asynchronous check met by a synchronous parse (no check of ours is asynchronous). Any such mistake
  * throws on every load, so the tests would meet it first; the ES module build keeps the
  * libraries' own words. Lit's "CSSResult is not constructable" stays: a page can reach that
  * constructor through an element's `styles`. About 0.14 kB gzip.
@@ -644,11 +703,13 @@ function shortenUnreachableErrors(): Plugin {
     [/"Cannot specify both `message` and `error` params"/, '"zod: message and error"'],
     [/"Uninitialized schema in ZodMiniType\."/, '"zod: uninitialized schema"'],
     [/"Async schemas not supported in object keys currently"/g, '"zod: async record key"'],
+    // No schema of the bundles has an asynchronous check.
+    [/`Encountered Promise during synchronous parse\. Use \.parseAsync\(\) instead\.`/, '"zod: async check"'],
   ];
   return {
     name: 'ankieta-shorten-unreachable-errors',
     transform(code, id) {
-      if (!/node_modules\/(@lit\/reactive-element\/css-tag|zod\/v4\/(core\/(schemas|util)|mini\/schemas))\.js$/.test(id)) return null;
+      if (!/node_modules\/(@lit\/reactive-element\/css-tag|zod\/v4\/(core\/(core|schemas|util)|mini\/schemas))\.js$/.test(id)) return null;
       let out = code;
       for (const [pattern, short] of messages) out = out.replace(pattern, short);
       return out === code ? null : { code: out, map: null };
@@ -670,9 +731,25 @@ function checkLitFeaturesUnused(): void {
   }
 }
 
+/**
+ * What stripZodUnusedMethods, stripZodStandardSchema and plainZodError take out of zod must stay
+ * unused by src/: a schema's `parse`, `parseAsync`, `safeParseAsync`, `with`, `brand`,
+ * `register`, `apply` and `~standard`, and a failed `safeParse`'s error other than its `issues`.
+ * The build fails on the first file that seems to use one (`.parse(` other than JSON's and
+ * Date's, `.error.` not followed by `issues`).
+ */
+function checkZodFeaturesUnused(): void {
+  const used = /(?<!\bJSON|\bDate)\.parse\(|\.(parseAsync|safeParseAsync|with|brand|register|apply)\(|~standard|\.error\.(?!issues\b)\w/;
+  for (const file of readdirSync(src(''), { recursive: true, encoding: 'utf8' })) {
+    const found = file.endsWith('.ts') && used.exec(readFileSync(src(file), 'utf8'));
+    if (found) throw new Error(`src/${file} uses ${found[0]}, which the script-tag bundles leave out of zod (see checkZodFeaturesUnused)`);
+  }
+}
+
 /** One self-contained IIFE file per script-tag entry: no chunks, so SRI covers everything. */
 function scriptBuild(entry: string, fileName: string) {
   checkLitFeaturesUnused();
+  checkZodFeaturesUnused();
   return defineConfig({
     plugins: [
       stripLitHooks(),
@@ -684,6 +761,10 @@ function scriptBuild(entry: string, fileName: string) {
       stripLitCompiledTemplates(),
       zodPageProof(),
       stripZodVersionStamp(),
+      stripZodUnusedMethods(),
+      stripZodStandardSchema(),
+      plainZodError(),
+      stripZodErrorParent(),
       shortenUnreachableErrors(),
       minifyCss(),
       collapseTemplateWhitespace(),
