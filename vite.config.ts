@@ -629,6 +629,50 @@ function stripZodErrorParent(): Plugin {
   );
 }
 
+/**
+ * The regular expressions zod keeps on each schema (`_zod.pattern`: set on strings, numbers and
+ * booleans, derived lazily for unions, enums, optionals…), which only template-literal schemas
+ * and JSON Schema output read: the bundles build neither (src/schema/json-schema.ts is for the
+ * ES modules and the build scripts), and no check of theirs looks at a schema's pattern.
+ */
+function stripZodPatterns(): Plugin {
+  type Node = { type: string; start: number; end: number; [key: string]: unknown };
+  return {
+    name: 'ankieta-strip-zod-patterns',
+    transform(code, id) {
+      if (!/node_modules\/zod\/v4\/core\/schemas\.js$/.test(id)) return null;
+      const edits: Array<[number, number]> = [];
+      const text = (n: Node) => code.slice(n.start, n.end);
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object') return;
+        const n = node as Node;
+        if (n.type === 'ExpressionStatement') {
+          const e = n.expression as Node;
+          const args = e.arguments as Node[] | undefined;
+          if (
+            (e.type === 'AssignmentExpression' && text(e.left as Node) === 'inst._zod.pattern') ||
+            (e.type === 'CallExpression' &&
+              text(e.callee as Node) === 'util.defineLazyInternal' &&
+              args![1] &&
+              text(args![1]) === '"pattern"')
+          ) {
+            edits.push([n.start, n.end]);
+            return;
+          }
+        }
+        for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+      };
+      visit(this.parse(code));
+      if (edits.length < 10) throw new Error(`${id}: fewer patterns than expected (see ankieta-strip-zod-patterns)`);
+      edits.sort((a, b) => b[0] - a[0]);
+      let out = code;
+      for (const [start, end] of edits) out = out.slice(0, start) + out.slice(end);
+      return { code: out, map: null };
+    },
+  };
+}
+
 /** zod's Standard Schema surface (`schema['~standard']`), which only other libraries read: none is in the bundles. */
 function stripZodStandardSchema(): Plugin {
   return cutLibrary('ankieta-strip-zod-standard-schema', /node_modules\/zod\/v4\/core\/schemas\.js$/, [
@@ -765,6 +809,7 @@ function scriptBuild(entry: string, fileName: string) {
       stripZodStandardSchema(),
       plainZodError(),
       stripZodErrorParent(),
+      stripZodPatterns(),
       shortenUnreachableErrors(),
       minifyCss(),
       collapseTemplateWhitespace(),
