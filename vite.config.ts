@@ -673,6 +673,23 @@ function stripZodPatterns(): Plugin {
   };
 }
 
+/**
+ * zod's parse options that the bundles never set: they call `safeParse(value)` alone (its context
+ * is `{ async: false }`), so no parse runs backward (codecs' encode), skips checks (set only by a
+ * backward parse) or stops early (set by zod's `validate`), and no schema of theirs coerces
+ * (`z.coerce`). The branches for them go.
+ */
+function stripZodUnusedParseOptions(): Plugin {
+  return cutLibrary('ankieta-strip-zod-unused-parse-options', /node_modules\/zod\/v4\/core\/schemas\.js$/, [
+    [/\bctx\??\.direction === "backward"/g, 'false'],
+    [/\bctx\??\.direction !== "backward"/g, 'true'],
+    [/\bif \(ctx\.skipChecks\)/g, 'if (false)'],
+    [/!ctx\?\.skipChecks/g, 'true'],
+    [/\bctx\?\.abortEarly\b/g, 'undefined'],
+    [/\bif \(def\.coerce\)/g, 'if (false)'],
+  ]);
+}
+
 /** zod's Standard Schema surface (`schema['~standard']`), which only other libraries read: none is in the bundles. */
 function stripZodStandardSchema(): Plugin {
   return cutLibrary('ankieta-strip-zod-standard-schema', /node_modules\/zod\/v4\/core\/schemas\.js$/, [
@@ -810,6 +827,7 @@ function scriptBuild(entry: string, fileName: string) {
       plainZodError(),
       stripZodErrorParent(),
       stripZodPatterns(),
+      stripZodUnusedParseOptions(),
       shortenUnreachableErrors(),
       minifyCss(),
       collapseTemplateWhitespace(),
