@@ -690,6 +690,17 @@ function stripZodUnusedParseOptions(): Plugin {
   ]);
 }
 
+/**
+ * zod's handling of asynchronous results (a check, refinement or transform that returns a
+ * Promise): no schema of the bundles has one (only `z.check` and `refine` in src/schema/zod.ts,
+ * which return nothing and a boolean), so no result is ever a Promise.
+ */
+function stripZodAsync(): Plugin {
+  return cutLibrary('ankieta-strip-zod-async', /node_modules\/zod\/v4\/core\/(schemas|parse)\.js$/, [
+    [/\b[\w$]+ instanceof Promise\b/g, 'false'],
+  ]);
+}
+
 /** zod's Standard Schema surface (`schema['~standard']`), which only other libraries read: none is in the bundles. */
 function stripZodStandardSchema(): Plugin {
   return cutLibrary('ankieta-strip-zod-standard-schema', /node_modules\/zod\/v4\/core\/schemas\.js$/, [
@@ -828,6 +839,7 @@ function scriptBuild(entry: string, fileName: string) {
       stripZodErrorParent(),
       stripZodPatterns(),
       stripZodUnusedParseOptions(),
+      stripZodAsync(),
       shortenUnreachableErrors(),
       minifyCss(),
       collapseTemplateWhitespace(),
