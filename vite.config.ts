@@ -568,6 +568,23 @@ function stripLitUnusedPropertyOptions(): Plugin {
 }
 
 /**
+ * The default attribute converter's JSON for properties of `type: Object` or `type: Array`: no
+ * element declares either (checkLitFeaturesUnused; objects and arrays are properties without an
+ * attribute), so every attribute is text, a number or a flag. Each piece must be found, or the
+ * build fails. About 30 B gzip.
+ */
+function stripLitJsonConverter(): Plugin {
+  return cutReactiveElement(
+    'ankieta-strip-lit-json-converter',
+    [
+      /;break;case Object:case Array:\w+=null==\w+\?\w+:JSON\.stringify\(\w+\)(?=\})/,
+      /;break;case Object:case Array:try\{\w+=JSON\.parse\(\w+\)\}catch\(\w+\)\{\w+=null\}(?=\})/,
+    ],
+    /case Object|JSON/,
+  );
+}
+
+/**
  * zod's version stamp on every schema (`schema._zod.version`, for tools that meet schemas from
  * two copies of zod): nothing in the bundles reads it, and their schemas never leave them. The
  * piece must be found, or the build fails. About 20 B gzip.
@@ -792,11 +809,12 @@ function shortenUnreachableErrors(): Plugin {
 /**
  * What the strip…Lit… plugins take out of Lit must stay unused by src/: Lit's decorators, MathML
  * templates, async directives (which need the connection tracking) and the property options
- * `useDefault`, `hasChanged` and `noAccessor`. The build fails on the first file that uses one.
+ * `useDefault`, `hasChanged` and `noAccessor`, and `type: Object` or `type: Array`. The build fails
+ * on the first file that uses one.
  */
 function checkLitFeaturesUnused(): void {
   const used =
-    /\b(useDefault|hasChanged|noAccessor|creationScope|mathml|AsyncDirective)\b|from 'lit\/(decorators|async-directive|directives\/(until|async-append|async-replace|ref))\.js'/;
+    /\b(useDefault|hasChanged|noAccessor|creationScope|mathml|AsyncDirective)\b|\btype: (Object|Array)\b|from 'lit\/(decorators|async-directive|directives\/(until|async-append|async-replace|ref))\.js'/;
   for (const file of readdirSync(src(''), { recursive: true, encoding: 'utf8' })) {
     const found = file.endsWith('.ts') && used.exec(readFileSync(src(file), 'utf8'));
     if (found) throw new Error(`src/${file} uses ${found[0]}, which the script-tag bundles leave out of Lit (see checkLitFeaturesUnused)`);
@@ -828,6 +846,7 @@ function scriptBuild(entry: string, fileName: string) {
       stripLitDecoratorSupport(),
       stripLitUseDefault(),
       stripLitUnusedPropertyOptions(),
+      stripLitJsonConverter(),
       stripLitMathml(),
       ...stripLitConnectionTracking(),
       stripLitCompiledTemplates(),
