@@ -631,7 +631,9 @@ function plainZodError(): Plugin {
  * zod's `Parent` option of its class factory, which only its Error subclass passes (replaced by
  * plainZodError): every zod class left in the bundles is a plain one, made with `new`. Also the
  * classes' `instanceof` by traits, which nothing in the bundles asks of a zod class (zod's own
- * uses are in schemas the bundles do not build; src/ has none).
+ * uses are in schemas the bundles do not build; src/ has none). And the copying of methods a
+ * program added to a zod class's prototype onto each instance: zod's own members are installed
+ * not enumerable, and no page can reach the classes to add any.
  */
 function stripZodErrorParent(): Plugin {
   return cutLibrary(
@@ -640,6 +642,7 @@ function stripZodErrorParent(): Plugin {
     [
       /\n\s*\/\/ doesn't work if Parent[^\n]*\n\s*const Parent = params\?\.Parent \?\? Object;\n\s*class Definition extends Parent \{\n\s*\}\n\s*Object\.defineProperty\(Definition, "name", \{ value: name \}\);/,
       [/const inst = params\?\.Parent \? newError\(Definition\) : this;/, 'const inst = this;'],
+      /\n\s*\/\/ support prototype modifications;[^\n]*\n\s*const proto = _\.prototype;\n\s*for \(const k (in proto|of Object\.keys\(proto\))\) \{\n\s*if \(!Object\.prototype\.hasOwnProperty\.call\(proto, k\)\)\n\s*continue;\n\s*if \(!\(k in inst\)\) \{\n\s*inst\[k\] = proto\[k\]\.bind\(inst\);\n\s*\}\n\s*\}/,
       /\n\s*Object\.defineProperty\(_, Symbol\.hasInstance, \{\n\s*value: \(inst\) => \{\n\s*if \(params\?\.Parent && inst instanceof params\.Parent\)\n\s*return true;\n\s*return inst\?\._zod\?\.traits\?\.has\(name\);\n\s*\},\n\s*\}\);/,
     ],
     /Parent/,
