@@ -104,8 +104,9 @@ function rewriteTemplates(name: string, rewrite: (raw: string) => string): Plugi
 }
 
 /**
- * A second minifier over the bundle the default one made: terser's two compress passes find
- * about 0.5 kB gzip more (terser alone, instead of the default, does worse than either). Skipped
+ * A second minifier over the bundle the default one made: terser's compress passes find
+ * about 0.5 kB gzip more (terser alone, instead of the default, does worse than either); a third
+ * pass finds 25 B more, a fourth only 4. Skipped
  * when a source map is asked for, which this step would not update.
  */
 /**
@@ -389,7 +390,7 @@ function terserAfterwards(): Plugin {
           // unsafe_comps stays off: it turns `if (t <= 0) a else b` into `if (t > 0) b else a`,
           // which differs for NaN. About 60 B gzip.
           compress: {
-            passes: 2,
+            passes: 3,
             sequences: false,
             pure_getters: true,
             keep_fargs: false,
