@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 54_204, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 38_347 },
+  'dist/ankieta.js': { ceiling: 52_592, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 36_827 },
 };
 
 let failed = false;
