@@ -102,6 +102,19 @@ try {
   const programs = {
     'all.ts': `${typed.map((s, i) => `import * as m${i} from '${s}';`).join('\n')}\nexport const all = [${typed.map((_, i) => `m${i}`).join(', ')}];\n`,
   };
+  // The types README's API tables name for the elements' properties, from the package root.
+  programs['types.ts'] = [
+    `import type { AnkietaResponse, PointSpec, ScaleAnswer, ChoiceOptionSpec, MatrixRowSpec, MatrixValue, LauncherMode, LauncherPosition, ResultsResponse } from 'ankieta';`,
+    `const points: PointSpec[] = [{ value: 1, label: 'Źle' }];`,
+    `const answer: ScaleAnswer = 'na';`,
+    `const options: ChoiceOptionSpec[] = [{ value: 'a', label: 'A' }];`,
+    `const rows: MatrixRowSpec[] = [{ id: 'r', label: 'R' }];`,
+    `const matrix: MatrixValue = { r: 3 };`,
+    `const mode: LauncherMode = 'popup';`,
+    `const position: LauncherPosition = 'top-left';`,
+    `const id = (r: AnkietaResponse | ResultsResponse) => r.answers;`,
+    `export { points, answer, options, rows, matrix, mode, position, id };`,
+  ].join('\n');
   for (const [specifier, tag] of Object.entries(eventsOf)) {
     programs[`${tag}.ts`] = [
       `import '${specifier}';`,

@@ -12,6 +12,8 @@ import type { ErrorDetail } from '../survey/events.js';
 export type LauncherMode = 'button' | 'popup' | 'slide-in';
 export const LAUNCHER_MODES: readonly LauncherMode[] = ['button', 'popup', 'slide-in'];
 export const LAUNCHER_POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+/** Where the floating button and the slide-in panel sit. */
+export type LauncherPosition = (typeof LAUNCHER_POSITIONS)[number];
 
 /** Whether a slide-in panel (28em and its 1em offset) would cover over half of the screen's width. */
 const narrow = () => matchMedia('(max-width: 58em)').matches;
@@ -56,7 +58,7 @@ export class AnkietaLauncher extends LitElement {
    */
   mode: LauncherMode = 'button';
   /** Corner of the floating button and panel. */
-  position: (typeof LAUNCHER_POSITIONS)[number] = 'bottom-right';
+  position: LauncherPosition = 'bottom-right';
   /** Text of the floating button (default "Podziel się opinią" / "Give feedback"). */
   label?: string;
   /** Open by itself only once on this device, and hide the button once the survey is completed here. */
