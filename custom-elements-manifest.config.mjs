@@ -24,6 +24,23 @@ function defineCall() {
   };
 }
 
+/**
+ * Module paths as an installed package has them: `dist/esm/components/rating/rating.js`, not the
+ * `src/…ts` the analyzer read (not in the tarball, and blocked by the `exports` map), so tools
+ * that write imports from the manifest write ones that resolve.
+ */
+function publishedPaths() {
+  const published = (path) => path.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/esm/$1.js');
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node))
+      if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = published(value);
+      else visit(value);
+  };
+  return { name: 'ankieta-published-paths', packageLinkPhase: ({ customElementsManifest }) => visit(customElementsManifest.modules) };
+}
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/**/*.styles.ts'],
@@ -31,5 +48,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineCall()],
+  plugins: [defineCall(), publishedPaths()],
 };

@@ -154,11 +154,20 @@ try {
   rmSync(app, { recursive: true, force: true });
 }
 
+// The manifest's module paths, which tools turn into imports: modules of the installed package
+// that the exports map opens (`ankieta/components/*`), not the sources under src/.
+const manifestPaths = new Set(
+  [...readFileSync(join(root, 'custom-elements.json'), 'utf8').matchAll(/"(?:path|module)": "([^"]+)"/g)].map(([, path]) => path),
+);
+for (const path of manifestPaths)
+  if (!path.startsWith('dist/esm/') || !packed.has(path))
+    problems.push(`custom-elements.json names ${path}: not a packed module that the exports map lets an application import`);
+
 if (problems.length) {
   console.log(`FAIL package entry points (${problems.length}):`);
   for (const problem of problems) console.log(`  ${problem}`);
   process.exit(1);
 }
 console.log(
-  `ok   package entry points: ${specifiers.size} specifiers resolve to packed files; ${typed.length} typed, events typed from ${Object.keys(eventsOf).length} element entries, in bundler and node16`,
+  `ok   package entry points: ${specifiers.size} specifiers resolve to packed files; ${typed.length} typed, events typed from ${Object.keys(eventsOf).length} element entries, in bundler and node16; the manifest's ${manifestPaths.size} module paths are packed files`,
 );
