@@ -73,9 +73,13 @@ function parseJson(text: string): { json: unknown } | { problem: string } {
  */
 export function loadDefinitions(dir: string): Definitions {
   const definitions: Definitions = new Map();
-  const entries = readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.name.endsWith('.json'))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let all: Dirent[];
+  try {
+    all = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new Error(`cannot read the survey definitions in ${dir} (--definitions): ${(error as Error).message}`);
+  }
+  const entries = all.filter((entry) => entry.name.endsWith('.json')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const problems: string[] = [];
   const source = new Map<string, string>();
   for (const entry of entries) {

@@ -47,7 +47,8 @@ Options (flags win over environment variables):
                         own origin, e.g. http://ankiety.intranet:8080.     ANKIETA_ORIGINS
   --token <secret>      Bearer token for GET /api/surveys/:id/responses (16 characters
                         or more, no spaces).                                ANKIETA_TOKEN
-                        Without one a random token is generated and printed at start.
+                        Without one a random token is generated and printed at start
+                        (SQLite only: on PostgreSQL the processes must share one).
   --definitions <dir>   Directory of survey definitions (*.json, regular files or links
                         to them). When given, responses to unknown surveys get 404
                         and answers are checked against the definition of the response's
@@ -174,6 +175,12 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
   const definitions = pick(parsed.definitions, 'ANKIETA_DEFINITIONS');
   const databaseUrl = pick(parsed['database-url'], 'DATABASE_URL');
   if (databaseUrl !== undefined) checkDatabaseUrl(databaseUrl);
+  // On PostgreSQL, several processes share the database: each would make up a token of its own,
+  // and behind a proxy an export would get 401 from all but one (and a new one at every restart).
+  if (databaseUrl !== undefined && given === undefined)
+    throw new OptionsError(
+      'a collector on PostgreSQL needs a token given (--token or ANKIETA_TOKEN, e.g. openssl rand -base64 24): its processes must share one, and each would make up its own',
+    );
 
   return {
     host: pick(parsed.host, 'ANKIETA_HOST') ?? '127.0.0.1',

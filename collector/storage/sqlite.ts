@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readlinkSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { storedBodyHash } from '../stored-body.js';
@@ -124,9 +124,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   } catch (error) {
     lock.close();
     // SQLite's own message ("unable to open database file") names no path.
-    throw new Error(
-      `cannot open the SQLite database ${file}: ${(error as Error).message} (the directory and the file must be writable by this user; --data-dir)`,
-    );
+    throw new Error(`cannot open the SQLite database ${file}: ${(error as Error).message} (${openAdvice(dataDir)})`);
   }
   // In WAL mode synchronous=NORMAL survives a killed process but may lose the last commits
   // on power loss or an OS crash; FULL syncs the log on every commit, so a response is on
@@ -142,6 +140,9 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   } catch (error) {
     db.close();
     lock.close();
+    // "attempt to write a readonly database" names neither the file nor what to do.
+    if ((error as { code?: string }).code?.startsWith('SQLITE_'))
+      throw new Error(`cannot write the SQLite database ${file}: ${(error as Error).message} (${openAdvice(dataDir)})`);
     throw error;
   }
 
@@ -161,6 +162,27 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     }
   };
   const opened = [file, `${file}-wal`].map((path) => ({ path, identity: identity(path) }));
+  /**
+   * What was stored is still in the files this process holds open, until it stops (a restart
+   * would lose it): on Linux, the commands that copy them out through /proc, as the database and
+   * its log side by side.
+   */
+  const rescue = () => {
+    const copies: string[] = [];
+    try {
+      for (const fd of readdirSync('/proc/self/fd')) {
+        const target = readlinkSync(`/proc/self/fd/${fd}`).replace(/ \(deleted\)$/, '');
+        const suffix = target === file ? '' : target === `${file}-wal` ? '-wal' : undefined;
+        if (suffix !== undefined && !copies.some((c) => c.endsWith(`recovered.sqlite${suffix}`)))
+          copies.push(`cp /proc/${process.pid}/fd/${fd} ${join(dirname(dataDir), `recovered.sqlite${suffix}`)}`);
+      }
+    } catch {
+      // Not Linux.
+    }
+    return copies.length === 2
+      ? `What was stored is still in the files it holds open, until it stops: before restarting, copy them out (as its user or root): ${copies.sort().join('; ')}; then check the copy (sqlite3 ${join(dirname(dataDir), 'recovered.sqlite')} 'PRAGMA integrity_check') and put it in place as after a restore`
+      : 'What was stored before is gone with that file unless restored from a backup';
+  };
   let lost: string | undefined;
   const checkFiles = () => {
     if (!lost) {
@@ -168,7 +190,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       if (!gone) return;
       lost = `${gone.path} was ${identity(gone.path) === 'missing' ? 'deleted' : 'replaced'} while the collector ran`;
       console.error(
-        `ankieta-collector: ${lost}: responses and erasures get 503 (the widgets keep them and retry) and /healthz fails until the collector is restarted (--data-dir ${dataDir}); what was stored before is gone with that file unless restored from a backup`,
+        `ankieta-collector: ${lost}: responses and erasures get 503 (the widgets keep them and retry) and /healthz fails until the collector is restarted (--data-dir ${dataDir}). ${rescue()}`,
       );
     }
     throw new Error(`${lost}: restart the collector`);
@@ -196,17 +218,45 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   /** Exports reading now; an erasure's checkpoint waits for the last of them (see `erase`). */
   let readers = 0;
   let checkpointOwed = false;
+  /** The next try of a checkpoint another program's reader held up. */
+  let retry: NodeJS.Timeout | undefined;
   /**
    * Zeroes erased rows in the file and empties the log. While a snapshot is open the log cannot
    * be emptied (its reader may still need it): SQLite would wait for it (busy_timeout, with the
    * event loop blocked) and give up. So it is done when the last export ends instead.
+   *
+   * Another program reading the file holds the log too: `sqlite3 … .backup` (see README) for the
+   * whole copy. SQLite then waited the 5 s of busy_timeout with every request stalled, gave up
+   * without an error, and the erased answers stayed in the log until a checkpoint weeks later.
+   * So this one does not wait: held up, it says so once and tries again every second.
    */
+  let heldUpSaid = false;
   const checkpoint = () => {
-    if (readers) checkpointOwed = true;
-    else {
-      checkpointOwed = false;
-      db.pragma('wal_checkpoint(TRUNCATE)');
+    if (readers) return void (checkpointOwed = true);
+    db.pragma('busy_timeout = 0');
+    let busy: number | undefined;
+    try {
+      busy = (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]?.busy;
+    } finally {
+      db.pragma('busy_timeout = 5000');
     }
+    checkpointOwed = !!busy;
+    if (checkpointOwed && !heldUpSaid)
+      console.error(
+        `ankieta-collector: another program is reading ${file} (a backup?): what was deleted leaves the database's files once it ends (tried every second)`,
+      );
+    else if (!checkpointOwed && heldUpSaid) console.error(`ankieta-collector: what was deleted has left the files of ${file}`);
+    heldUpSaid = checkpointOwed;
+    if (checkpointOwed && !retry)
+      retry = setTimeout(() => {
+        retry = undefined;
+        if (!db.open || !checkpointOwed || readers) return;
+        try {
+          checkpoint();
+        } catch (error) {
+          console.error(`ankieta-collector: checkpoint after a deletion failed: ${(error as Error).message}`);
+        }
+      }, 1000).unref();
   };
 
   let queue: Pending[] = [];
@@ -304,6 +354,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     },
     async close() {
       if (queue.length) flush();
+      clearTimeout(retry);
       db.close();
       lock.close();
     },
@@ -334,8 +385,22 @@ function lockDataDir(Driver: typeof Database, dataDir: string): Database.Databas
       throw new Error(
         `another collector is running on ${dataDir} (it holds ${path}): one collector process per SQLite database; stop it first, or use PostgreSQL for several`,
       );
-    throw new Error(`cannot lock ${path}: ${(error as Error).message} (the directory must be writable by this user; --data-dir)`);
+    throw new Error(`cannot lock ${path}: ${(error as Error).message} (${openAdvice(dataDir)})`);
   }
+}
+
+/**
+ * What to check when the database cannot be opened or written: a full file system (SQLite says
+ * "disk I/O error"), else the permissions.
+ */
+function openAdvice(dataDir: string): string {
+  try {
+    const { bavail, bsize } = statfsSync(dataDir);
+    if (bavail * bsize < 1024 * 1024) return `no space left on the file system of ${dataDir}: free some, or give another --data-dir`;
+  } catch {
+    // Not there: the permissions below say what to check.
+  }
+  return 'the directory and the file must be writable by this user; --data-dir';
 }
 
 /** The files of the embedded storage in its directory (the lock file included). */

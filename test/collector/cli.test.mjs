@@ -66,6 +66,15 @@ describe('collector command line', () => {
     }
   });
 
+  it('refuses to make up a token on PostgreSQL, where several processes must share one (exit 2)', async () => {
+    const { code, stderr } = await runCollector(['--database-url', 'postgresql://ankieta:hunter2@127.0.0.1:1/ankieta', '--port', '0'], {
+      timeoutMs: 10_000,
+    });
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /on PostgreSQL needs a token given \(--token or ANKIETA_TOKEN/);
+    assert.doesNotMatch(stderr, /hunter2/);
+  });
+
   it('refuses a database URL that is not a postgresql:// URL, naming the problem and never printing it (exit 2)', async () => {
     for (const [url, message] of [
       ['not a url', /is not a URL; expected postgresql:\/\//],
@@ -96,6 +105,37 @@ describe('collector command line', () => {
       assert.equal(proc.timedOut, false, 'the collector exits instead of hanging');
       assert.equal(proc.code, 1);
       assert.match(proc.stderr, /cannot create the data directory \/proc\/ankieta\/data \(--data-dir\): ENOENT/);
+    }
+  });
+
+  it('names --definitions and the directory when it cannot be read', async () => {
+    const missing = join(tempDir(), 'ankiety');
+    const { code, stderr } = await runCollector(['--definitions', missing, '--data-dir', tempDir(), '--port', '0']);
+    assert.equal(code, 1);
+    assert.match(stderr, new RegExp(`cannot read the survey definitions in ${missing} \\(--definitions\\): ENOENT`));
+  });
+
+  it('says the file system is full, not that permissions are wrong, when there is no room for the database', async (t) => {
+    const mount = join(tempDir(), 'full');
+    mkdirSync(mount);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount], { stdio: 'pipe' });
+    } catch {
+      return t.skip('mounting a small tmpfs needs root');
+    }
+    try {
+      // Fill it, leaving less than SQLite needs for its first pages.
+      try {
+        writeFileSync(join(mount, 'filler'), Buffer.alloc(1024 * 1024));
+      } catch {
+        // ENOSPC: full, as wanted.
+      }
+      const { code, stderr } = await runCollector(['--data-dir', join(mount, 'data'), '--port', '0'], { timeoutMs: 10_000 });
+      assert.equal(code, 1);
+      assert.match(stderr, new RegExp(`no space left on the file system of ${join(mount, 'data')}`));
+      assert.doesNotMatch(stderr, /must be writable/);
+    } finally {
+      execFileSync('umount', [mount]);
     }
   });
 

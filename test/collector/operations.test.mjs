@@ -2,7 +2,8 @@
 // left readable by others, SIGTERM under keep-alive traffic, an unresponsive PostgreSQL, two
 // collectors on one SQLite file, and start errors that did not say what was wrong.
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
@@ -27,8 +28,10 @@ describe('the SQLite data directory removed while the collector runs', () => {
     const place = await sqlite.create();
     const args = [...place.args, '--token', TOKEN, '--rate-limit', '0'];
     let collector = await startCollector(args);
+    const rescued = mkdtempSync(join(tmpdir(), 'ankieta-rescued-'));
     try {
-      assert.equal((await postJson(collector.url, conferenceResponse())).status, 201);
+      const before = conferenceResponse();
+      assert.equal((await postJson(collector.url, before)).status, 201);
       rmSync(place.dataDir, { recursive: true, force: true });
       const acknowledged = [];
       for (let i = 0; i < 5; i++) {
@@ -43,6 +46,20 @@ describe('the SQLite data directory removed while the collector runs', () => {
       assert.deepEqual(acknowledged, [], 'nothing acknowledged after the directory went');
       assert.equal((await request('GET', `${collector.url}/healthz`)).status, 503);
       assert.match(collector.output.stderr, /ankieta\.sqlite was deleted while the collector ran: .*503.*restarted/);
+      // What was stored is still in the files it holds open: the line gives the commands that
+      // copy them out (it had said the data was gone and to restart, which lost it). Run them,
+      // into a directory of the test's, while it still runs.
+      const copies = [...collector.output.stderr.matchAll(/cp (\/proc\/\d+\/fd\/\d+) (\S+recovered\.sqlite(-wal)?)\b/g)];
+      assert.equal(copies.length, 2, collector.output.stderr);
+      for (const [, from, , wal] of copies) copyFileSync(from, join(rescued, `recovered.sqlite${wal ?? ''}`));
+      const { default: Database } = await import('better-sqlite3');
+      const copy = new Database(join(rescued, 'recovered.sqlite'));
+      try {
+        assert.equal(copy.pragma('integrity_check', { simple: true }), 'ok');
+        assert.deepEqual(copy.prepare('SELECT id FROM ankieta_responses').pluck().all(), [before.id], 'the response acknowledged before');
+      } finally {
+        copy.close();
+      }
       // The explanation, and one line for the five failures: at most one a minute (a full disk
       // logged a line per request).
       assert.equal(collector.output.stderr.trim().split('\n').length, 2, collector.output.stderr);
@@ -53,6 +70,7 @@ describe('the SQLite data directory removed while the collector runs', () => {
     } finally {
       await collector.stop();
       await place.drop();
+      rmSync(rescued, { recursive: true, force: true });
     }
   });
 });
@@ -391,7 +409,7 @@ if (postgres && process.getuid?.() === 0)
 
         const post = await within(15_000, postJson(collector.url, conferenceResponse()));
         const health = await within(15_000, request('GET', `${collector.url}/healthz`));
-        const start = await within(20_000, runCollector([...place.args, '--port', '0'], { timeoutMs: 19_000 }));
+        const start = await within(20_000, runCollector([...place.args, '--token', TOKEN, '--port', '0'], { timeoutMs: 19_000 }));
         t.diagnostic(
           `POST ${post.result.status ?? post.result} after ${post.ms} ms, /healthz ${health.result.status ?? health.result} after ${health.ms} ms, start exit ${start.result.code} after ${start.ms} ms`,
         );

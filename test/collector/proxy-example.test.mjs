@@ -35,22 +35,30 @@ const freePort = () =>
 
 describe('the nginx example in collector/README.md', { skip: NGINX ? false : 'nginx is not installed' }, () => {
   let dir;
-  let collector;
-  let place;
+  /** Two collector processes behind it, each on its own SQLite file (one process per file). */
+  const processes = [];
   let nginx;
   let base;
+  const args = (place) => [...place.args, '--token', TOKEN, '--definitions', DEFINITIONS, '--trust-proxy', '1'];
   before(async () => {
-    place = await storages()[0].create();
-    collector = await startCollector([...place.args, '--token', TOKEN, '--definitions', DEFINITIONS, '--trust-proxy', '1']);
+    for (let i = 0; i < 2; i++) {
+      const place = await storages()[0].create();
+      processes.push({ place, collector: await startCollector(args(place)) });
+    }
     const example = /```nginx\n([\s\S]*?)```/.exec(README)?.[1];
     assert.ok(example, 'the README has an nginx example');
     const port = await freePort();
-    // The example as given, on plain HTTP at a free port and with one collector process.
+    dir = mkdtempSync(join(tmpdir(), 'ankieta-nginx-'));
+    // The example as given, on plain HTTP at a free port, with two of its three processes, and
+    // its log files in the test's directory.
+    const [first, second] = processes.map((p) => new URL(p.collector.url).host);
     const server = example
       .replace(/listen 443 ssl;/, `listen 127.0.0.1:${port};`)
-      .replace(/(upstream ankieta_collector \{)[\s\S]*?(keepalive)/, `$1\n    server ${new URL(collector.url).host};\n    $2`);
-    assert.notEqual(server, example);
-    dir = mkdtempSync(join(tmpdir(), 'ankieta-nginx-'));
+      .replace('127.0.0.1:8101', first)
+      .replace('127.0.0.1:8102', second)
+      .replace(/\n\s*server 127\.0\.0\.1:8103[^\n]*/, '')
+      .replaceAll('/var/log/nginx/', `${dir}/logs/`);
+    assert.ok(server.includes(first) && server.includes(second) && !server.includes('8103'), server);
     mkdirSync(join(dir, 'logs'));
     // nginx's defaults around it: an access log for the whole http block, as a distribution's
     // nginx.conf has (/var/log/nginx/access.log there).
@@ -80,8 +88,10 @@ ${server}
       nginx.kill('SIGQUIT');
       await exited;
     }
-    await collector?.stop();
-    await place?.drop();
+    for (const { collector, place } of processes) {
+      await collector.stop();
+      await place.drop();
+    }
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -100,5 +110,31 @@ ${server}
     await new Promise((r) => setTimeout(r, 200));
     const log = existsSync(join(dir, 'logs/access.log')) ? readFileSync(join(dir, 'logs/access.log'), 'utf8') : '';
     assert.equal(log, '', 'nothing in the access log');
+  });
+
+  it('stores every response while its processes restart one after another, and logs no address of those it retried', async () => {
+    const statuses = [];
+    const send = async (n) => {
+      for (let i = 0; i < n; i++) statuses.push((await postJson(base, conferenceResponse())).status);
+    };
+    // Restart each process in turn, the next as soon as the one before is back (a deployment
+    // script's pace): by default nginx shuns a process for 10 s after one refused connection,
+    // and then had none left ("no live upstreams", 502).
+    for (const process of processes) {
+      const port = new URL(process.collector.url).port;
+      await process.collector.stop();
+      await send(4);
+      process.collector = await startCollector([...args(process.place), '--port', port]);
+    }
+    await send(4);
+    assert.deepEqual(
+      statuses.filter((s) => s !== 201),
+      [],
+      `every POST stored (${statuses.length} sent)`,
+    );
+    // nginx met refused connections, each logged with the requester's address below `crit`.
+    await new Promise((r) => setTimeout(r, 200));
+    const errors = readFileSync(join(dir, 'logs/ankieta-error.log'), 'utf8');
+    assert.doesNotMatch(errors, /client: /, 'no requester address in the error log');
   });
 });
