@@ -62,7 +62,26 @@ describe('question elements used as native fields', () => {
         expect(labelText(unnamed)).to.equal('');
       });
 
-      it('takes setCustomValidity() as a native field does: invalid with the message shown, valid again with ""', async () => {
+      it('follows a name the page gives after it rendered: a <label for> added, its text changed', async () => {
+        const form = await fixture<HTMLFormElement>(html`<form></form>`);
+        const el = make(tag, { name: 'q', id: 'later' });
+        form.append(el);
+        await el.updateComplete;
+        expect(labelText(el)).to.equal('');
+        const label = document.createElement('label');
+        label.htmlFor = 'later';
+        label.textContent = 'Adres';
+        form.prepend(label);
+        await new Promise((r) => setTimeout(r));
+        await el.updateComplete;
+        expect(labelText(el)).to.equal('Adres');
+        label.textContent = 'Adres do korespondencji';
+        await new Promise((r) => setTimeout(r));
+        await el.updateComplete;
+        expect(labelText(el)).to.equal('Adres do korespondencji');
+      });
+
+      it('takes setCustomValidity() as a native field does: invalid at once, the message shown once the form is checked, valid again with ""', async () => {
         const form = await fixture<HTMLFormElement>(html`<form></form>`);
         const el = make(tag, { name: 'q', label: 'Pytanie', locale: 'pl' });
         form.append(el);
@@ -72,12 +91,24 @@ describe('question elements used as native fields', () => {
         await el.updateComplete;
         expect(el.validity.customError).to.equal(true);
         expect(el.validationMessage).to.equal('Ta odpowiedź jest zajęta.');
+        expect(errorShown(el), 'not shown before the user or the form checks it').to.equal('');
         expect(form.checkValidity()).to.equal(false);
+        el.reportValidity();
+        await el.updateComplete;
         expect(errorShown(el)).to.equal('Ta odpowiedź jest zajęta.');
         el.setCustomValidity('');
         await el.updateComplete;
         expect(form.checkValidity()).to.equal(true);
         expect(errorShown(el)).to.equal('');
+        // Apart from `error`, which the page (or the survey) sets, and which it leaves alone.
+        el.error = 'Błąd z serwera';
+        el.setCustomValidity('');
+        await el.updateComplete;
+        expect(el.validationMessage).to.equal('Błąd z serwera');
+        expect(errorShown(el)).to.equal('Błąd z serwera');
+        el.error = '';
+        (el.setCustomValidity as (m: unknown) => void)(null);
+        expect(el.validationMessage, 'as native: the text "null"').to.equal('null');
       });
     });
   }
@@ -103,6 +134,29 @@ describe('question elements used as native fields', () => {
       expect(el.value).to.equal(expected);
       expect(new FormData(form).get('q')).to.equal(String(expected));
     });
+
+  it('<ankieta-consent>: its value attribute (what a ticked box submits) is not its reset default', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form></form>`);
+    const el = make('ankieta-consent', { name: 'q', label: 'Zgoda', value: 'tak' });
+    form.append(el);
+    await el.updateComplete;
+    el.checked = true;
+    el.setAttribute('value', 'zgoda-v2');
+    form.reset();
+    await el.updateComplete;
+    expect(el.checked).to.equal(false);
+    expect(new FormData(form).has('q')).to.equal(false);
+  });
+
+  it('<ankieta-choice> as a dropdown: the "Other" field carries the name the page gives', async () => {
+    const form = await fixture<HTMLFormElement>(html`<form><label for="role">Rola w samorządzie</label></form>`);
+    const el = make('ankieta-choice', { name: 'q', id: 'role', display: 'dropdown', other: '', locale: 'pl' });
+    form.append(el);
+    el.value = 'other';
+    await el.updateComplete;
+    const otherLabel = el.shadowRoot!.querySelector('.other-label')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(otherLabel).to.match(/\(Rola w samorządzie\)$/);
+  });
 
   it('<ankieta-consent>: form.reset() follows the checked attribute', async () => {
     const form = await fixture<HTMLFormElement>(html`<form></form>`);
@@ -141,8 +195,67 @@ describe('<ankieta-launcher> open, as a framework binds it', () => {
     await el.updateComplete;
     expect(el.open).to.equal(false);
     el.open = true;
-    await el.updateComplete;
-    expect(el.open).to.equal(true);
+    expect(el.open, 'at once, once rendered').to.equal(true);
     el.remove();
+    expect(() => (el.open = true), 'set when no longer in the page').to.not.throw();
+  });
+
+  async function launcher(attrs: Record<string, string>, definition: unknown = threePages) {
+    const wrapper = await fixture(html`<div><button id="page-button">Oceń spotkanie</button></div>`);
+    const el = document.createElement('ankieta-launcher') as AnkietaLauncher;
+    for (const [name, value] of Object.entries({ 'storage-key': `k${Math.random()}`, locale: 'pl', ...attrs }))
+      el.setAttribute(name, value);
+    const survey = document.createElement('ankieta-survey') as AnkietaSurvey;
+    survey.definition = definition;
+    el.append(survey);
+    wrapper.append(el);
+    await el.updateComplete;
+    await settled(survey);
+    return { el, wrapper };
+  }
+
+  it('a popup does not open by itself once the page has opened or closed it, and focus returns to the page control that opened it', async () => {
+    const { el, wrapper } = await launcher({ mode: 'popup', delay: '0.3' });
+    const pageButton = wrapper.querySelector<HTMLButtonElement>('#page-button')!;
+    pageButton.focus();
+    el.open = true;
+    el.open = false;
+    expect(document.activeElement, 'focus back on the page control').to.equal(pageButton);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(el.open, 'not reopened by its delay').to.equal(false);
+  });
+
+  it('takes the open attribute, as React 18 writes it', async () => {
+    const { el } = await launcher({ open: '' });
+    expect(el.open).to.equal(true);
+    el.setAttribute('open', 'false');
+    expect(el.open).to.equal(false);
+  });
+
+  it('does not open over an invalid survey, whose message is for the site owner', async () => {
+    const { el } = await launcher({}, { id: 'bez-stron', title: 'Bez stron' });
+    el.open = true;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+  });
+
+  it('keeps `open` set before the element was defined (the script loaded after the page set it)', async () => {
+    // An element made in a document without a window is not upgraded until it joins this one.
+    const early = document.implementation.createHTMLDocument('').createElement('ankieta-launcher') as AnkietaLauncher;
+    expect(early instanceof HTMLElement && !(early as unknown as { show?: unknown }).show, 'not upgraded yet').to.equal(true);
+    early.open = true;
+    early.setAttribute('storage-key', `k${Math.random()}`);
+    const survey = document.createElement('ankieta-survey') as AnkietaSurvey;
+    survey.definition = threePages;
+    early.append(survey);
+    const wrapper = await fixture(html`<div></div>`);
+    wrapper.append(document.adoptNode(early));
+    await early.updateComplete;
+    await settled(survey);
+    await new Promise((r) => setTimeout(r));
+    const dialog = early.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open, 'the dialog, not a property hiding the accessor').to.equal(true);
+    early.open = false;
+    expect(dialog.open).to.equal(false);
   });
 });

@@ -222,7 +222,9 @@ export class AnkietaChoice extends FormControl {
         <label class="other-label" for="other-text"
           >${this.t('otherSpecify')}${
             // Beside a dropdown the field is in no group that names the question, so its label does.
-            this.display === 'dropdown' && !this.multiple ? html`<span class="visually-hidden"> (${this.own(this.label)})</span>` : nothing
+            this.display === 'dropdown' && !this.multiple && this.questionName
+              ? html`<span class="visually-hidden"> (${this.label ? this.own(this.label) : this.questionName})</span>`
+              : nothing
           }</label
         >
         <input

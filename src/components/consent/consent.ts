@@ -26,6 +26,8 @@ import { consentStyles } from './consent.styles.js';
  */
 export class AnkietaConsent extends FormControl {
   static override styles = [...FormControl.styles, consentStyles];
+  // Its answer is whether it is ticked: `value` is only what a ticked box submits.
+  protected static override answerAttribute = 'checked';
   static override properties: PropertyDeclarations = {
     text: {},
     checkboxLabel: { attribute: 'checkbox-label' },

@@ -75,8 +75,6 @@ export class AnkietaLauncher extends LitElement {
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #returnFocus: HTMLElement | null = null;
-  /** Opened by itself (popup, slide-in), not by the respondent pressing the button. */
-  #openedByItself = false;
   /** The last press on the page was the mouse's (or a finger's), not a key. */
   #pointer = false;
   #asideFrame = 0;
@@ -114,18 +112,38 @@ export class AnkietaLauncher extends LitElement {
   }
 
   /**
-   * Whether the survey is open. Setting it opens (as `show()`) or closes (as `close()`) the survey,
-   * once the element has rendered: a framework may bind it (`open={…}` in JSX).
+   * Whether the survey is open. Setting it (or the `open` attribute) opens the survey as `show()`
+   * does, or closes it as `close()` does: a framework may bind it (`open={…}` in JSX). Set before
+   * the element has rendered, it applies once it has.
    */
   get open(): boolean {
     return !!this.#dialog?.open;
   }
   set open(open: boolean) {
-    void this.updateComplete.then(() => (open ? this.show() : this.close()));
+    const apply = () => (open ? this.show() : this.close());
+    if (this.hasUpdated) apply();
+    else void this.updateComplete.then(apply);
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'open'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    // React 18 writes open="true" / "false".
+    if (name === 'open') this.open = value !== null && value !== 'false';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Set before the element was defined (the script loaded after the page's own): a plain
+    // property of the element then, hiding the accessor.
+    if (Object.hasOwn(this, 'open')) {
+      const open = this.open;
+      delete (this as { open?: boolean }).open;
+      this.open = open;
+    }
     this.completed = this.once && getFlag(`done:${this.#key}`);
     this.addEventListener('ankieta-submit', this.#onSubmit);
     addEventListener('focusin', this.#stepAside, true);
@@ -237,23 +255,28 @@ export class AnkietaLauncher extends LitElement {
     // killed within a second or so of sending): not opened by itself again.
     if (this.once && this.querySelector<AnkietaSurvey>('ankieta-survey')?.completedHere) return;
     await this.updateComplete;
-    this.#open(true);
+    // Not when the page or the respondent has opened or closed it meanwhile.
+    if (!this.#decided) this.#open(true);
   }
+
+  /** The page (`show()`, `close()`, `open`) or the respondent opened or closed it: it no longer opens by itself. */
+  #decided = false;
 
   /**
    * Opens the survey (modal for `button`/`popup`, a non-modal panel for `slide-in` on a screen wider than
    * 58em). A survey that could not be loaded is asked to load again.
    */
   show(): void {
+    this.#decided = true;
     this.#open(false);
   }
 
   #open(byItself: boolean): void {
     const dialog = this.#dialog;
-    if (!dialog || dialog.open) return;
+    // Nor an invalid survey, whose message is for the site's owner (its button is hidden too).
+    if (!dialog || dialog.open || !this.isConnected || this.#definition === 'invalid') return;
     const focused = document.activeElement as HTMLElement | null;
     this.#returnFocus = focused;
-    this.#openedByItself = byItself;
     // A survey whose definition the network failed to bring tries again, once per opening.
     this.querySelector<AnkietaSurvey>('ankieta-survey')?.retry?.();
     // showModal() moves focus into the dialog and makes the page behind it inert. A slide-in too where
@@ -280,8 +303,13 @@ export class AnkietaLauncher extends LitElement {
     return a.left < p.right && a.right > p.left && a.top < p.bottom && a.bottom > p.top;
   }
 
-  /** Closes the survey; its answers stay. Focus returns to the button, or to where it was when the survey opened by itself. */
+  /**
+   * Closes the survey; its answers stay. Focus returns to where it was on the page when the survey
+   * opened (by itself, or from a control of the page's), else to the button. Neither `show()` nor
+   * `close()` is undone by the survey opening by itself later (`popup`, `slide-in` with `delay`).
+   */
   close(): void {
+    this.#decided = true;
     if (this.#dialog?.open) this.#dialog.close();
   }
 
@@ -372,9 +400,8 @@ export class AnkietaLauncher extends LitElement {
   #makeWay(target: EventTarget | null, focused: EventTarget | null | undefined): void {
     // Still there (a modal dialog, once the panel has become one, has taken focus from the page).
     if (target === document.activeElement && !this.contains(target as Node) && this.#covers(focused as Element)) {
-      // #onClose then leaves focus where it is, as after a panel that slid in by itself.
+      // #onClose then leaves focus where it is.
       this.#returnFocus = target as HTMLElement;
-      this.#openedByItself = true;
       this.close();
     }
   }
@@ -384,11 +411,12 @@ export class AnkietaLauncher extends LitElement {
     if (this.#dialog!.open) return;
     this.#watch(false);
     const trigger = this.renderRoot.querySelector<HTMLButtonElement>('.trigger');
-    // Back where the respondent was: the page, when the survey opened by itself; else the button,
-    // which stays (even once completed with `once`) until focus moves on, so focus is not lost.
+    // Back where the respondent was: on the page (the survey opened by itself, or the page's own
+    // control opened it); else the button, which stays (even once completed with `once`) until
+    // focus moves on, so focus is not lost.
     const back = this.#returnFocus;
     // (Not again where it already is: a frame would lose the focus inside it.)
-    if (this.#openedByItself && back && back !== document.body && back.isConnected) back !== document.activeElement && back.focus();
+    if (back && back !== document.body && back !== this && back.isConnected) back !== document.activeElement && back.focus();
     else if (trigger && this.ready) {
       trigger.hidden = false;
       trigger.focus();

@@ -188,10 +188,18 @@ export abstract class FormControl extends LitElement {
   get labels(): NodeList {
     return this.internals.labels;
   }
-  /** As on a native control: a message makes the control invalid and shows it; `''` clears it. It sets `error`. */
+  /**
+   * As on a native control: a message makes the control invalid (`customError`, the
+   * `validationMessage`), shown as its own errors are, once the user has left it or the form is
+   * checked (`reportValidity()`, a submit); `''` clears it. Apart from `error`, which the page or
+   * the survey sets and which shows at once.
+   */
   setCustomValidity(message: string): void {
-    this.error = message;
+    this.#custom = String(message);
+    this.syncForm();
+    this.requestUpdate();
   }
+  #custom = '';
   get validity(): ValidityState {
     return this.internals.validity;
   }
@@ -231,11 +239,14 @@ export abstract class FormControl extends LitElement {
     return [...super.observedAttributes, 'aria-label', 'aria-labelledby'];
   }
 
+  /** The attribute that holds the answer (`checked` on a consent), whose latest value `form.reset()` returns to. */
+  protected static answerAttribute = 'value';
+
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    // form.reset() returns to the latest `value` (or `checked`) attribute, as a native field's
-    // default follows its attribute: a template may write it once the data has come.
-    if ((name === 'value' || name === 'checked') && this.#defaultCaptured) this.#defaultState = structuredClone(this.captureState());
+    // As a native field's default follows its attribute: a template may write it once the data has come.
+    if (name === (this.constructor as typeof FormControl).answerAttribute && this.#defaultCaptured)
+      this.#defaultState = structuredClone(this.captureState());
     if (name.startsWith('aria-')) this.requestUpdate();
   }
 
@@ -272,11 +283,40 @@ export abstract class FormControl extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.#rendered = this.shownError;
+    this.#shownName = this.questionName;
+  }
+
+  /** The name this render gives the question. */
+  #shownName = '';
+  /**
+   * While the page names the element (no `label` of its own), its name can change without the
+   * element changing: a `<label for>` rendered after it, a label's or heading's text edited. So
+   * the page is watched then, and a new name renders at once, as a native field's would.
+   */
+  #nameWatch: MutationObserver | undefined;
+
+  #watchName(): void {
+    const watch = !this.label && (!!this.id || this.hasAttribute('aria-labelledby'));
+    if (watch && !this.#nameWatch) {
+      this.#nameWatch = new MutationObserver(() => this.questionName !== this.#shownName && this.requestUpdate());
+      this.#nameWatch.observe(this.getRootNode(), { subtree: true, childList: true, characterData: true, attributeFilter: ['for', 'id'] });
+    } else if (!watch) this.#unwatchName();
+  }
+
+  #unwatchName(): void {
+    this.#nameWatch?.disconnect();
+    this.#nameWatch = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unwatchName();
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.syncForm();
+    this.#watchName();
     // A value set from script that fits none of the answers submits nothing, and the form would
     // only call the question unanswered: say so once, naming the element. (Not before there are
     // answers to fit: a framework may set the value before the options it loads.)
@@ -327,7 +367,7 @@ export abstract class FormControl extends LitElement {
     if (this.error) return this.error;
     if (!this.ownErrorVisible && !this.eagerError()) return '';
     const own = this.#validationError();
-    return own ? errorMessage(this.resolvedLocale, own) : '';
+    return this.#custom || (own ? errorMessage(this.resolvedLocale, own) : '');
   }
 
   /** Pushes the value and validity to the form; runs after every render and user change. */
@@ -335,15 +375,17 @@ export abstract class FormControl extends LitElement {
     const answer = this.answer;
     this.internals.setFormValue(answer === undefined ? null : this.formValue(answer));
     const own = this.#validationError();
-    if (!own && !this.error) this.internals.setValidity({});
+    const custom = this.error || this.#custom;
+    if (!own && !custom) this.internals.setValidity({});
     else {
       const flags: ValidityStateFlags = {};
       if (own)
         flags[
           own.key === 'choicesExactly' && (answer as unknown[]).length > own.count! ? 'rangeOverflow' : (FLAGS[own.key] ?? 'customError')
         ] = true;
-      if (this.error) flags.customError = true;
-      this.internals.setValidity(flags, this.error || errorMessage(this.resolvedLocale, own!), this.focusTarget());
+      if (custom) flags.customError = true;
+      // A custom message comes first, as on a native field.
+      this.internals.setValidity(flags, custom || errorMessage(this.resolvedLocale, own!), this.focusTarget());
     }
     this.#setState('user-invalid', this.shownError !== '');
   }
