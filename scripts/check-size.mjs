@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 52_885, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 36_827 },
+  'dist/ankieta.js': { ceiling: 52_961, target: 35_000 },
+  'dist/ankieta-report.js': { ceiling: 36_902 },
 };
 
 let failed = false;

@@ -162,12 +162,16 @@ export function cell(value: unknown): string {
 
 /**
  * What a spreadsheet may run as a formula: text starting with `=`, `+`, `-` or `@`, or with their
- * full-width forms (＝＋－＠, which some read as the same), also behind leading spaces and
- * invisible characters a spreadsheet trims first (`\s`: space, no-break, ideographic and the
- * other Unicode spaces, BOM; the zero-width ones, next line U+0085 and the Mongolian vowel
- * separator U+180E), and text starting with a tab, CR or LF.
+ * other forms (full-width ＝＋－＠, the minus sign −, small ﹢﹣﹦﹫ and superscript ⁺, which some
+ * read as the same), also behind leading spaces and invisible characters a spreadsheet may trim
+ * or drop first (`\s`: space, no-break, ideographic and the other Unicode spaces, BOM; the
+ * zero-width ones, next line U+0085, the Mongolian vowel separator U+180E, the soft hyphen, the
+ * direction marks, embeddings and isolates, the Arabic letter mark, the combining grapheme
+ * joiner, the invisible operators, variation selectors, the Hangul filler and tag characters),
+ * and text starting with a tab, CR or LF.
  */
-const FORMULA = /^(?:[\t\r\n]|[\s\u0085\u180e\u200b-\u200d\u2060]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+const FORMULA =
+  /^(?:[\t\r\n]|[\s\u0085\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufe00-\ufe0f\u{e0000}-\u{e007f}]*[=+\-@\u207a\u2212\ufe62\ufe63\ufe66\ufe6b\uff1d\uff0b\uff0d\uff20])/u;
 
 /**
  * Text a spreadsheet would run as a formula (CSV injection) gets a leading `'`, and NUL bytes

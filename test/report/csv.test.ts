@@ -65,6 +65,30 @@ describe('toCsv()', () => {
       // Not in JavaScript's \s, but invisible, and trimmed by some readers: next line, Mongolian vowel separator.
       '\u0085=1+1',
       '\u180e=1+1',
+      // Other minus and plus signs, and invisible characters a reader may drop (a security review):
+      // minus sign, small and superscript forms; soft hyphen, direction marks and embeddings,
+      // Arabic letter mark, combining grapheme joiner, invisible operators, variation selectors,
+      // Hangul filler, a tag character.
+      '\u22121',
+      '\ufe621',
+      '\ufe631',
+      '\ufe66=1',
+      '\ufe6bSUM(A1)',
+      '\u207a1',
+      '\u00ad=1+1',
+      '\u200e=1+1',
+      '\u200f-1',
+      '\u202a=1+1',
+      '\u202e=1+1',
+      '\u2066=1+1',
+      '\u2069=1+1',
+      '\u061c=1+1',
+      '\u034f=1+1',
+      '\u2061=1+1',
+      '\u2064=1+1',
+      '\ufe0f=1+1',
+      '\u3164=1+1',
+      '\u{e0020}=1+1',
     ];
     const [row] = readCsv(toCsv([[...formulas, '\u00a0=1+1', ' tekst', '\u00a0100 zł', -3]], 'en'), ',');
     // The report's CSV writes a no-break space as a plain one.
