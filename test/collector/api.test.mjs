@@ -320,6 +320,36 @@ for (const storage of storages()) {
       assert.match(underLimit.json.issues[0].path, /comments/);
     });
 
+    it('closes the connection after refusing a body unread (404, 415), reading at most 8 MiB more of it', async () => {
+      for (const [path, type, status] of [
+        ['/nope', 'application/json', '404'],
+        ['/api/responses', 'text/plain', '415'],
+      ]) {
+        const { port } = new URL(base);
+        const socket = connect(Number(port), '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        let reply = '';
+        socket.on('data', (d) => (reply += d));
+        const closed = new Promise((resolve) => socket.once('close', resolve));
+        socket.on('error', () => {});
+        socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${type}\r\nContent-Length: 60000000000\r\n\r\n`);
+        const chunk = Buffer.alloc(1024 * 1024, 'x');
+        let sent = 0;
+        let done = false;
+        closed.then(() => (done = true));
+        // Node had read and thrown away a body of any size to keep the connection: 60 GB took 24 s of CPU.
+        while (!done && sent < 40 * chunk.length) {
+          if (!socket.write(chunk)) await Promise.race([new Promise((r) => socket.once('drain', r)), closed]);
+          sent += chunk.length;
+        }
+        await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
+        assert.ok(done, `${status}: the connection was closed (${sent / 1024 / 1024} MiB sent)`);
+        assert.ok(sent < 30 * chunk.length, `${status}: closed after ${sent / 1024 / 1024} MiB`);
+        assert.match(reply, new RegExp(`^HTTP/1.1 ${status} `), 'the refusal was read first');
+        assert.match(reply, /\r\nConnection: close\r\n/i);
+      }
+    });
+
     it('answers 415 for anything but application/json in UTF-8', async () => {
       const body = JSON.stringify(conferenceResponse());
       for (const type of [
