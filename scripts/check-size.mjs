@@ -9,7 +9,7 @@ import { kB, sizes } from './lib.mjs';
 
 const FILES = {
   'dist/ankieta.js': { ceiling: 52_961, target: 35_000 },
-  'dist/ankieta-report.js': { ceiling: 36_902 },
+  'dist/ankieta-report.js': { ceiling: 36_965 },
 };
 
 let failed = false;

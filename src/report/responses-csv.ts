@@ -77,60 +77,87 @@ export const MAX_EXTRA_COLUMNS = 2000;
 export const MORE_ANSWERS = 'answers:more';
 
 /**
+ * Different answer keys the definitions do not name that are counted to choose the
+ * MAX_EXTRA_COLUMNS columns; one first met after these goes into `answers:more`. Without the
+ * bound, 5000 responses of 1990 keys each, to a collector without definitions, took an export
+ * 84 s with every other request waiting, and 4 GB of memory.
+ */
+export const MAX_COUNTED_KEYS = 10 * MAX_EXTRA_COLUMNS;
+
+/**
  * Columns: response metadata, then each question in definition order (newest version first,
  * then questions only older versions had), a matrix as one column per row (`question.row`),
  * an "Other" text as `question.other`, each scored dimension as `score:<id>` and `band:<id>`
  * (the band's label in the definition's language when the definition is known), then any
  * answer the definitions do not name (all of them when no definition is known), in the order
  * first seen. Of those, when there are more than MAX_EXTRA_COLUMNS, the ones found in the most
- * responses (the earlier seen on a tie) get a column and the rest of each row goes, as a JSON
- * object keyed by column name, into a last column `answers:more`: every answer is in the file.
- * `responses` is read once, and of each only its answer keys (a matrix's row keys) and scored
- * dimensions: the collector's export passes their shapes, not the responses (collector/csv.ts).
+ * responses (the earlier seen on a tie; of the first MAX_COUNTED_KEYS met) get a column and the
+ * rest of each row goes, as a JSON object keyed by column name, into a last column
+ * `answers:more`: every answer is in the file. Each response is given to `add` once, and of each
+ * only its answer keys (a matrix's row keys) and scored dimensions are read: the collector's
+ * export counts them a batch at a time (collector/csv.ts), keeping no response.
  */
-export function columnsFor(definitions: readonly SurveyDefinition[], responses: Iterable<ExportedResponse>): Column[] {
-  const columns: Column[] = META.map((key) => ({ header: key, read: (r: ExportedResponse) => r[key] }));
-  const seen = new Set<string>(META);
-  const add = (column: Column) => {
-    if (seen.has(column.header)) return;
-    seen.add(column.header);
-    columns.push(column);
-  };
-  for (const definition of definitions) definitionColumns(definition).forEach(add);
-  for (const definition of definitions)
-    for (const dimension of definition.scoring?.dimensions ?? [])
-      scoreColumns(dimension.id, (band) => {
-        const label = dimension.bands[band]?.label;
-        return label === undefined ? undefined : localize(label, definition.locale ?? 'pl');
-      }).forEach(add);
-  // Columns the definitions do not name, in the order first seen, with how many responses have each.
-  const extra = new Map<string, { column: Column; count: number }>();
-  for (const response of responses)
+export class ColumnCounter {
+  readonly #columns: Column[] = META.map((key) => ({ header: key, read: (r: ExportedResponse) => r[key] }));
+  readonly #named = new Set<string>(META);
+  /** Columns the definitions do not name, in the order first seen, with how many responses have each. */
+  readonly #extra = new Map<string, { column: Column; count: number }>();
+  /** A key met after MAX_COUNTED_KEYS others. */
+  #uncounted = false;
+
+  constructor(definitions: readonly SurveyDefinition[]) {
+    const add = (column: Column) => {
+      if (this.#named.has(column.header)) return;
+      this.#named.add(column.header);
+      this.#columns.push(column);
+    };
+    for (const definition of definitions) definitionColumns(definition).forEach(add);
+    for (const definition of definitions)
+      for (const dimension of definition.scoring?.dimensions ?? [])
+        scoreColumns(dimension.id, (band) => {
+          const label = dimension.bands[band]?.label;
+          return label === undefined ? undefined : localize(label, definition.locale ?? 'pl');
+        }).forEach(add);
+  }
+
+  add(response: ExportedResponse): void {
     for (const [header, , column] of cellsOf(response)) {
-      if (seen.has(header)) continue;
-      const known = extra.get(header);
+      if (this.#named.has(header)) continue;
+      const known = this.#extra.get(header);
       if (known) known.count++;
-      else extra.set(header, { column: column(), count: 1 });
+      else if (this.#extra.size < MAX_COUNTED_KEYS) this.#extra.set(header, { column: column(), count: 1 });
+      else this.#uncounted = true;
     }
-  const all = [...extra.values()];
-  if (all.length <= MAX_EXTRA_COLUMNS) return [...columns, ...all.map((e) => e.column)];
-  // Sorting is stable: on a tie the one seen first stays ahead.
-  const kept = new Set([...all].sort((a, b) => b.count - a.count).slice(0, MAX_EXTRA_COLUMNS));
-  const rest = new Set(all.filter((e) => !kept.has(e)).map((e) => e.column.header));
-  const more: Column = {
-    header: MORE_ANSWERS,
-    read: (response) => {
-      const cells: Record<string, unknown> = Object.create(null);
-      let any = false;
-      for (const [header, value] of cellsOf(response))
-        if (rest.has(header)) {
-          cells[header] = value;
-          any = true;
-        }
-      return any ? cells : undefined;
-    },
-  };
-  return [...columns, ...all.filter((e) => kept.has(e)).map((e) => e.column), more];
+  }
+
+  columns(): Column[] {
+    const all = [...this.#extra.values()];
+    if (all.length <= MAX_EXTRA_COLUMNS && !this.#uncounted) return [...this.#columns, ...all.map((e) => e.column)];
+    // Sorting is stable: on a tie the one seen first stays ahead.
+    const kept = new Set([...all].sort((a, b) => b.count - a.count).slice(0, MAX_EXTRA_COLUMNS));
+    const columned = new Set([...this.#named, ...[...kept].map((e) => e.column.header)]);
+    const more: Column = {
+      header: MORE_ANSWERS,
+      read: (response) => {
+        const cells: Record<string, unknown> = Object.create(null);
+        let any = false;
+        for (const [header, value] of cellsOf(response))
+          if (!columned.has(header)) {
+            cells[header] = value;
+            any = true;
+          }
+        return any ? cells : undefined;
+      },
+    };
+    return [...this.#columns, ...all.filter((e) => kept.has(e)).map((e) => e.column), more];
+  }
+}
+
+/** The columns for `responses` (see ColumnCounter). */
+export function columnsFor(definitions: readonly SurveyDefinition[], responses: Iterable<ExportedResponse>): Column[] {
+  const counter = new ColumnCounter(definitions);
+  for (const response of responses) counter.add(response);
+  return counter.columns();
 }
 
 /** Each answer of a response (a matrix row by row) and each score and band, with its column. */

@@ -200,6 +200,29 @@ describe('responsesCsv()', () => {
     expect(Object.keys(JSON.parse(rows[3]!.at(-1)!) as object)).to.have.length(1000, 'the third response: none of its own got a column');
   });
 
+  it('counts only the first 20 000 different keys to choose those columns; later ones go into the last column, still every answer in the file', () => {
+    const base = { surveyVersion: 1, locale: 'pl' as const, startedAt: '2024-03-01T10:00:00Z', submittedAt: '2024-03-01T10:00:00Z' };
+    // Eleven responses of 2000 keys of their own: the eleventh's come after 20 000 others, and
+    // a key of it that later responses share still gets no column (it was never counted).
+    const responses = Array.from({ length: 11 }, (_, n) => ({
+      ...base,
+      id: `6f1c2a4e-8b3d-4c5a-9e7f-${String(n).padStart(12, '0')}`,
+      answers: Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${n}_${i}`, i])),
+    }));
+    const late = { ...base, id: '6f1c2a4e-8b3d-4c5a-9e7f-999999999999', answers: { k10_0: 1, k0_0: 2 } };
+    const rows = readCsv(responsesCsv([], [...responses, late, { ...late, id: '6f1c2a4e-8b3d-4c5a-9e7f-999999999998' }]), ';');
+    const header = rows[0]!;
+    expect(header.length).to.equal(5 + 2000 + 1);
+    expect(header[5], 'the most frequent counted key first').to.equal('k0_0');
+    expect(header).to.not.include('k10_0');
+    [...responses, late].forEach((response, n) => {
+      const row = rows[n + 1]!;
+      const inColumns = Object.fromEntries(header.slice(5, -1).flatMap((h, i) => (row[i + 5] ? [[h, Number(row[i + 5])]] : [])));
+      const more = row.at(-1) ? (JSON.parse(row.at(-1)!) as Record<string, number>) : {};
+      expect({ ...inColumns, ...more }, `response ${n}`).to.deep.equal(response.answers);
+    });
+  });
+
   it("is the collector's export format: every text quoted, numbers bare, consent true/false, band labels in the definition's language", () => {
     const partnership = partnershipSelfAssessment();
     const response = {
