@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readlinkSync, statfsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, statfsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { storedBodyHash } from '../stored-body.js';
@@ -116,6 +116,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
   }
   const file = join(dataDir, 'ankieta.sqlite');
   let db: Database.Database;
+  refuseForeign(dataDir);
   const lock = lockDataDir(Driver, dataDir);
   try {
     restrictPermissions(dataDir);
@@ -403,6 +404,25 @@ function openAdvice(dataDir: string): string {
   return 'the directory and the file must be writable by this user; --data-dir';
 }
 
+/**
+ * A data directory another user controls, or a symbolic link among the collector's files in it:
+ * the collector (often run as root) would create the file a planted link points at, or make it
+ * readable by itself only, anywhere on the machine. So it does not start.
+ */
+function refuseForeign(dataDir: string): void {
+  const owner = statSync(dataDir).uid;
+  const self = process.getuid?.();
+  if (self !== undefined && owner !== self && owner !== 0)
+    throw new Error(
+      `${dataDir} (--data-dir) belongs to user ${owner}, not to the collector's (${self}): give the collector a directory of its own`,
+    );
+  for (const name of readdirSync(dataDir))
+    if (OWN_FILE.test(name) && lstatSync(join(dataDir, name)).isSymbolicLink())
+      throw new Error(
+        `${join(dataDir, name)} is a symbolic link: the collector's files in --data-dir must be files of its own (remove the link; did another user put it there?)`,
+      );
+}
+
 /** The files of the embedded storage in its directory (the lock file included). */
 const OWN_FILE = /^ankieta\.(sqlite(-wal|-shm|-journal)?|lock)$/;
 
@@ -422,7 +442,12 @@ function restrictPermissions(dataDir: string): void {
     if (names.every((name) => OWN_FILE.test(name))) {
       chmodSync(dataDir, 0o700);
       changed.push(`${dataDir} ${octal(dirMode)} -> 700`);
-    } else
+    } else if (dirMode & 0o022)
+      // Others could put a link in it between two starts (see refuseForeign).
+      throw new Error(
+        `${dataDir} (--data-dir) can be written by other users (${octal(dirMode)}) and holds files besides the collector's: give the collector a directory of its own, or chmod 700 it`,
+      );
+    else
       console.error(
         `ankieta-collector: ${dataDir} (--data-dir) is ${octal(dirMode)} and holds files besides the collector's, so it is left as it is (its database files are made 600); give the collector a directory of its own, or chmod 700 it`,
       );

@@ -2,7 +2,19 @@
 // left readable by others, SIGTERM under keep-alive traffic, an unresponsive PostgreSQL, two
 // collectors on one SQLite file, and start errors that did not say what was wrong.
 import assert from 'node:assert/strict';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'node:http';
@@ -73,6 +85,51 @@ describe('the SQLite data directory removed while the collector runs', () => {
       rmSync(rescued, { recursive: true, force: true });
     }
   });
+});
+
+describe('an SQLite data directory another user could have prepared', () => {
+  const root = process.getuid?.() === 0;
+  it('does not start on a symbolic link among its files, nor follow it (create or chmod what it points at)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ankieta-links-'));
+    try {
+      const data = join(dir, 'data');
+      mkdirSync(data, { mode: 0o700 });
+      const victim = join(dir, 'victim');
+      writeFileSync(victim, "not the collector's");
+      chmodSync(victim, 0o644);
+      symlinkSync(victim, join(data, 'ankieta.sqlite-wal'));
+      symlinkSync(join(dir, 'created'), join(data, 'ankieta.lock'));
+      const { code, stderr } = await runCollector(['--data-dir', data, '--token', TOKEN, '--port', '0'], { timeoutMs: 10_000 });
+      assert.equal(code, 1, stderr);
+      assert.match(stderr, /is a symbolic link: the collector's files in --data-dir must be files of its own/);
+      assert.equal(statSync(victim).mode & 0o777, 0o644, 'the file it points at keeps its mode');
+      assert.equal(existsSync(join(dir, 'created')), false, 'nothing created where a link points');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it(
+    'does not start in a directory of another user, or one others can write that holds other files',
+    { skip: !root && 'needs root (chown)' },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'ankieta-owner-'));
+      try {
+        chownSync(dir, 65534, 65534);
+        const foreign = await runCollector(['--data-dir', dir, '--token', TOKEN, '--port', '0'], { timeoutMs: 10_000 });
+        assert.equal(foreign.code, 1, foreign.stderr);
+        assert.match(foreign.stderr, /belongs to user 65534, not to the collector's \(0\)/);
+        chownSync(dir, 0, 0);
+        chmodSync(dir, 0o777);
+        writeFileSync(join(dir, 'notes.txt'), 'shared');
+        const shared = await runCollector(['--data-dir', dir, '--token', TOKEN, '--port', '0'], { timeoutMs: 10_000 });
+        assert.equal(shared.code, 1, shared.stderr);
+        assert.match(shared.stderr, /can be written by other users \(777\) and holds files besides the collector's/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
 describe('an SQLite data directory left readable by others by an older version', () => {
