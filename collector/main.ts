@@ -19,6 +19,12 @@ async function main(): Promise<void> {
   // needed) are readable by its own user only: responses, and a separate survey's e-mail
   // addresses, are not for every account on the machine.
   process.umask(0o077);
+  // X-Forwarded-For is believed from whoever connects: fine behind a proxy on the same machine,
+  // but a client reaching the collector directly sets it, and with it its rate-limit bucket.
+  if (options.trustProxy && !/^(127\.|::1$|localhost$)/.test(options.host))
+    process.stderr.write(
+      `ankieta-collector: --trust-proxy ${options.trustProxy} while listening on ${options.host}: a client that reaches the collector directly chooses the address the rate limit counts (X-Forwarded-For); listen on 127.0.0.1 behind the proxy, or firewall the port\n`,
+    );
   const collector = await startCollector(options);
   const origins = options.origins.length ? options.origins.join(', ') : 'none besides its own host';
   const surveys =

@@ -108,6 +108,21 @@ describe('collector command line', () => {
     }
   });
 
+  it('warns at start when it believes X-Forwarded-For while listening beyond this machine', async () => {
+    const collector = await startCollector(['--data-dir', tempDir(), '--host', '0.0.0.0', '--trust-proxy', '1', '--rate-limit', '0']);
+    try {
+      assert.match(
+        collector.output.stderr,
+        /--trust-proxy 1 while listening on 0\.0\.0\.0: a client that reaches the collector directly chooses the address/,
+      );
+    } finally {
+      await collector.stop();
+    }
+    const local = await startCollector(['--data-dir', tempDir(), '--trust-proxy', '1']);
+    await local.stop();
+    assert.doesNotMatch(local.output.stderr, /trust-proxy/, 'behind a proxy on the same machine: no warning');
+  });
+
   it('names --definitions and the directory when it cannot be read', async () => {
     const missing = join(tempDir(), 'ankiety');
     const { code, stderr } = await runCollector(['--definitions', missing, '--data-dir', tempDir(), '--port', '0']);
