@@ -57,7 +57,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-main().catch((error: Error) => {
+main().catch((error: Error & { exitCode?: number }) => {
   process.stderr.write(`ankieta-collector: cannot start: ${error.message}\n`);
-  process.exit(1);
+  // 2 for a setting to change (a data directory it refuses), as for bad options: not restarted.
+  process.exit(error.exitCode ?? 1);
 });

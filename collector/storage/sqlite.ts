@@ -251,14 +251,24 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     if (checkpointOwed && !retry)
       retry = setTimeout(() => {
         retry = undefined;
-        if (!db.open || !checkpointOwed || readers) return;
-        try {
-          checkpoint();
-        } catch (error) {
-          console.error(`ankieta-collector: checkpoint after a deletion failed: ${(error as Error).message}`);
-        }
+        if (db.open && checkpointOwed && !readers) tryCheckpoint();
       }, 1000).unref();
   };
+  /** A checkpoint whose failure is said and tried again (the deletion it follows is committed already). */
+  const tryCheckpoint = () => {
+    try {
+      checkpoint();
+    } catch (error) {
+      console.error(`ankieta-collector: checkpoint after a deletion failed: ${(error as Error).message}`);
+      checkpointOwed = true;
+      retry ??= setTimeout(() => {
+        retry = undefined;
+        if (db.open && checkpointOwed && !readers) tryCheckpoint();
+      }, 1000).unref();
+    }
+  };
+  // A deletion of the last run whose checkpoint a reader held up when it stopped: done now.
+  tryCheckpoint();
 
   let queue: Pending[] = [];
   const flush = () => {
@@ -336,7 +346,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       // written back) until a checkpoint, after about 4 MB of later writes: weeks, for one
       // conference. Checkpointing now zeroes it in the file and empties the log.
       // An export reading now holds the log: then the checkpoint comes when it ends.
-      if (erased) checkpoint();
+      if (erased) tryCheckpoint();
       return erased;
     },
     async purge(before) {
@@ -346,7 +356,7 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
       const deleted = db.prepare('DELETE FROM ankieta_responses WHERE received_on < ?').run(before).changes;
       // As after an erasure: the deleted rows leave the file and the log now, not at the next
       // checkpoint (after about 4 MB of later writes, or at the stop).
-      if (deleted) checkpoint();
+      if (deleted) tryCheckpoint();
       return deleted;
     },
     async ping() {
@@ -356,6 +366,10 @@ export async function openSqlite(dataDir: string): Promise<Storage> {
     async close() {
       if (queue.length) flush();
       clearTimeout(retry);
+      if (checkpointOwed)
+        console.error(
+          `ankieta-collector: what was deleted is still in the files of ${file} (another program was reading it): it leaves them at the next start`,
+        );
       db.close();
       lock.close();
     },
@@ -410,17 +424,29 @@ function openAdvice(dataDir: string): string {
  * readable by itself only, anywhere on the machine. So it does not start.
  */
 function refuseForeign(dataDir: string): void {
-  const owner = statSync(dataDir).uid;
+  const { uid: owner, mode } = statSync(dataDir);
   const self = process.getuid?.();
   if (self !== undefined && owner !== self && owner !== 0)
-    throw new Error(
-      `${dataDir} (--data-dir) belongs to user ${owner}, not to the collector's (${self}): give the collector a directory of its own`,
+    throw new RefusedDataDir(
+      `${dataDir} (--data-dir) belongs to user ${owner}, not to the collector's (${self}): run the collector as that user (sudo -u '#${owner}' …), or give it a directory of its own`,
     );
-  for (const name of readdirSync(dataDir))
+  const names = readdirSync(dataDir);
+  for (const name of names)
     if (OWN_FILE.test(name) && lstatSync(join(dataDir, name)).isSymbolicLink())
-      throw new Error(
+      throw new RefusedDataDir(
         `${join(dataDir, name)} is a symbolic link: the collector's files in --data-dir must be files of its own (remove the link; did another user put it there?)`,
       );
+  // Others could put a link in it between two starts. (One that holds only the collector's
+  // files is made 700 instead, see restrictPermissions.)
+  if (mode & 0o022 && !names.every((name) => OWN_FILE.test(name)))
+    throw new RefusedDataDir(
+      `${dataDir} (--data-dir) can be written by its group or other users (${(mode & 0o777).toString(8)}) and holds files besides the collector's: give the collector a directory of its own, or chmod go-w it`,
+    );
+}
+
+/** A data directory the collector will not use: a setting to change, not a failure to retry (exit status 2). */
+export class RefusedDataDir extends Error {
+  readonly exitCode = 2;
 }
 
 /** The files of the embedded storage in its directory (the lock file included). */
@@ -442,12 +468,7 @@ function restrictPermissions(dataDir: string): void {
     if (names.every((name) => OWN_FILE.test(name))) {
       chmodSync(dataDir, 0o700);
       changed.push(`${dataDir} ${octal(dirMode)} -> 700`);
-    } else if (dirMode & 0o022)
-      // Others could put a link in it between two starts (see refuseForeign).
-      throw new Error(
-        `${dataDir} (--data-dir) can be written by other users (${octal(dirMode)}) and holds files besides the collector's: give the collector a directory of its own, or chmod 700 it`,
-      );
-    else
+    } else
       console.error(
         `ankieta-collector: ${dataDir} (--data-dir) is ${octal(dirMode)} and holds files besides the collector's, so it is left as it is (its database files are made 600); give the collector a directory of its own, or chmod 700 it`,
       );

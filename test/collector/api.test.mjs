@@ -198,6 +198,37 @@ for (const storage of storages()) {
         assert.deepEqual(left, [], 'the erased text is in no file once the backup ends');
       });
 
+    if (storage.name === 'SQLite')
+      it('says at a stop that an erased answer is still in the files while a reader holds them, and clears it at the next start', async () => {
+        const marker = `Usuń mnie ${randomUUID()}`;
+        const gone = conferenceResponse({ comments: marker });
+        assert.equal((await postJson(base, gone, { Origin: PAGE })).status, 201);
+        const { default: Database } = await import('better-sqlite3');
+        const backup = new Database(join(place.dataDir, 'ankieta.sqlite'), { readonly: true });
+        backup.exec('BEGIN');
+        backup.prepare('SELECT count(*) FROM ankieta_responses').get();
+        const inFiles = () => readdirSync(place.dataDir).filter((name) => readFileSync(join(place.dataDir, name)).includes(marker));
+        try {
+          const erased = await request('DELETE', `${base}/api/surveys/konferencja/responses/${gone.id}`, {
+            headers: { Authorization: `Bearer ${TOKEN}` },
+          });
+          assert.equal(erased.status, 204);
+          const stopped = collector;
+          await stopped.stop();
+          assert.match(stopped.output.stderr, /what was deleted is still in the files of .*: it leaves them at the next start/);
+        } finally {
+          backup.exec('COMMIT');
+          backup.close();
+        }
+        await start();
+        let left = inFiles();
+        for (let i = 0; i < 25 && left.length; i++) {
+          await new Promise((r) => setTimeout(r, 200));
+          left = inFiles();
+        }
+        assert.deepEqual(left, [], 'gone once the collector runs again, without waiting for its next stop');
+      });
+
     it('reports health', async () => {
       const res = await request('GET', `${base}/healthz`);
       assert.equal(res.status, 200);

@@ -100,7 +100,7 @@ describe('an SQLite data directory another user could have prepared', () => {
       symlinkSync(victim, join(data, 'ankieta.sqlite-wal'));
       symlinkSync(join(dir, 'created'), join(data, 'ankieta.lock'));
       const { code, stderr } = await runCollector(['--data-dir', data, '--token', TOKEN, '--port', '0'], { timeoutMs: 10_000 });
-      assert.equal(code, 1, stderr);
+      assert.equal(code, 2, stderr);
       assert.match(stderr, /is a symbolic link: the collector's files in --data-dir must be files of its own/);
       assert.equal(statSync(victim).mode & 0o777, 0o644, 'the file it points at keeps its mode');
       assert.equal(existsSync(join(dir, 'created')), false, 'nothing created where a link points');
@@ -117,14 +117,16 @@ describe('an SQLite data directory another user could have prepared', () => {
       try {
         chownSync(dir, 65534, 65534);
         const foreign = await runCollector(['--data-dir', dir, '--token', TOKEN, '--port', '0'], { timeoutMs: 10_000 });
-        assert.equal(foreign.code, 1, foreign.stderr);
-        assert.match(foreign.stderr, /belongs to user 65534, not to the collector's \(0\)/);
+        assert.equal(foreign.code, 2, foreign.stderr);
+        assert.match(foreign.stderr, /belongs to user 65534, not to the collector's \(0\): run the collector as that user/);
         chownSync(dir, 0, 0);
         chmodSync(dir, 0o777);
         writeFileSync(join(dir, 'notes.txt'), 'shared');
         const shared = await runCollector(['--data-dir', dir, '--token', TOKEN, '--port', '0'], { timeoutMs: 10_000 });
-        assert.equal(shared.code, 1, shared.stderr);
-        assert.match(shared.stderr, /can be written by other users \(777\) and holds files besides the collector's/);
+        assert.equal(shared.code, 2, shared.stderr);
+        assert.match(shared.stderr, /can be written by its group or other users \(777\) and holds files besides the collector's/);
+        assert.doesNotMatch(shared.stderr, /cannot open|must be writable/);
+        assert.deepEqual(readdirSync(dir), ['notes.txt'], 'nothing made in it before refusing');
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
