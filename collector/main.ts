@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     collector.surveys === undefined ? 'any survey id (no --definitions)' : `${collector.surveys} from ${options.definitionsDir}`;
   const token = options.tokenGenerated
     ? `token ${options.token} (generated; set --token or ANKIETA_TOKEN to keep one)`
-    : 'token from --token/ANKIETA_TOKEN';
+    : `token from --token/ANKIETA_TOKEN${options.previousToken ? ', and the previous one until it is removed' : ''}`;
   // Said at every start, so whoever runs it sees what the information clause must match.
   const retention = options.retentionDays
     ? `responses deleted ${options.retentionDays} days after receipt`

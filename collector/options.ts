@@ -16,6 +16,8 @@ export interface CollectorOptions {
   /** Normalised origins (`https://example.pl`) whose pages may POST responses. */
   origins: string[];
   token: string;
+  /** The token before the last change, also accepted while the processes restart one by one. */
+  previousToken?: string;
   /** Whether the token was generated at start (then the start line has to show it). */
   tokenGenerated: boolean;
   definitionsDir?: string;
@@ -49,6 +51,9 @@ Options (flags win over environment variables):
                         or more, no spaces).                                ANKIETA_TOKEN
                         Without one a random token is generated and printed at start
                         (SQLite only: on PostgreSQL the processes must share one).
+  --previous-token <secret>  The token before a change, accepted too while the
+                        processes restart one by one; remove it once all have.
+                                                                    ANKIETA_TOKEN_PREVIOUS
   --definitions <dir>   Directory of survey definitions (*.json, regular files or links
                         to them). When given, responses to unknown surveys get 404
                         and answers are checked against the definition of the response's
@@ -135,6 +140,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
         'database-url': { type: 'string' },
         origin: { type: 'string', multiple: true },
         token: { type: 'string' },
+        'previous-token': { type: 'string' },
         definitions: { type: 'string' },
         'max-body': { type: 'string' },
         'rate-limit': { type: 'string' },
@@ -160,17 +166,25 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
     ),
   ];
 
-  const given = pick(parsed.token, 'ANKIETA_TOKEN');
-  if (given !== undefined && given.length < 16) throw new OptionsError('--token must have at least 16 characters');
-  // A token is sent as "Authorization: Bearer <token>", which cannot carry whitespace: one with a
-  // space would be taken and never match. Often a space left at the end of a line in an env file.
-  if (given !== undefined && /\s/.test(given))
+  const checkToken = (given: string | undefined, flag: string, name: string) => {
+    if (given !== undefined && given.length < 16) throw new OptionsError(`${flag} must have at least 16 characters`);
+    // A token is sent as "Authorization: Bearer <token>", which cannot carry whitespace: one with a
+    // space would be taken and never match. Often a space left at the end of a line in an env file.
+    if (given !== undefined && /\s/.test(given))
+      throw new OptionsError(
+        /\s$/.test(given)
+          ? `${flag} (or ${name}) has a space at the end (from an environment file?): remove it; a token cannot contain whitespace`
+          : /^\s/.test(given)
+            ? `${flag} (or ${name}) starts with a space: remove it; a token cannot contain whitespace`
+            : `${flag} (or ${name}) contains whitespace, which no Authorization header can carry: choose one without (openssl rand -base64 24)`,
+      );
+    return given;
+  };
+  const given = checkToken(pick(parsed.token, 'ANKIETA_TOKEN'), '--token', 'ANKIETA_TOKEN');
+  const previousToken = checkToken(pick(parsed['previous-token'], 'ANKIETA_TOKEN_PREVIOUS'), '--previous-token', 'ANKIETA_TOKEN_PREVIOUS');
+  if (previousToken !== undefined && given === undefined)
     throw new OptionsError(
-      /\s$/.test(given)
-        ? '--token (or ANKIETA_TOKEN) has a space at the end (from an environment file?): remove it; a token cannot contain whitespace'
-        : /^\s/.test(given)
-          ? '--token (or ANKIETA_TOKEN) starts with a space: remove it; a token cannot contain whitespace'
-          : '--token (or ANKIETA_TOKEN) contains whitespace, which no Authorization header can carry: choose one without (openssl rand -base64 24)',
+      '--previous-token (or ANKIETA_TOKEN_PREVIOUS) is for changing the token: give the new one with --token or ANKIETA_TOKEN',
     );
   const definitions = pick(parsed.definitions, 'ANKIETA_DEFINITIONS');
   const databaseUrl = pick(parsed['database-url'], 'DATABASE_URL');
@@ -191,6 +205,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
     // Hex, not base64url: a token starting with '-' could not be passed back as `--token <value>`.
     token: given ?? randomBytes(18).toString('hex'),
     tokenGenerated: given === undefined,
+    ...(previousToken === undefined ? {} : { previousToken }),
     ...(definitions === undefined ? {} : { definitionsDir: resolve(definitions) }),
     maxBodyBytes: integer('--max-body', pick(parsed['max-body'], 'ANKIETA_MAX_BODY') ?? '262144', 1024, 64 * 1024 * 1024),
     rateLimit: integer('--rate-limit', pick(parsed['rate-limit'], 'ANKIETA_RATE_LIMIT') ?? '120', 0, 1_000_000),

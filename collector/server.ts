@@ -16,7 +16,7 @@ import type { Storage } from './storage/index.js';
 import { sha256, storedBody } from './stored-body.js';
 
 export interface CollectorContext {
-  options: Pick<CollectorOptions, 'origins' | 'token' | 'maxBodyBytes' | 'rateLimit' | 'trustProxy'>;
+  options: Pick<CollectorOptions, 'origins' | 'token' | 'previousToken' | 'maxBodyBytes' | 'rateLimit' | 'trustProxy'>;
   storage: Storage;
   /** Absent when no definitions directory is configured: then any survey id is accepted. */
   definitions?: Definitions;
@@ -181,7 +181,9 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
   function accountable(what: string): void {
     console.error(`ankieta-collector: ${what}`);
   }
-  const tokenDigest = createHash('sha256').update(options.token).digest();
+  const digest = (token: string) => createHash('sha256').update(token).digest();
+  // The previous token too, while the processes change to a new one (none is then refused).
+  const tokenDigests = [options.token, options.previousToken].filter((t) => t !== undefined).map(digest);
 
   /**
    * Listed origins, and pages on the collector's own host: they send an Origin too (on POST),
@@ -223,7 +225,8 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
     // A token sent but wrong says so (a copy-paste slip), not "send a token".
     if (!match)
       throw new HttpError(401, { error: 'unauthorised', message: 'send Authorization: Bearer <token>' }, { 'WWW-Authenticate': 'Bearer' });
-    if (!timingSafeEqual(createHash('sha256').update(match[1]!).digest(), tokenDigest))
+    const sent = digest(match[1]!);
+    if (!tokenDigests.map((d) => timingSafeEqual(sent, d)).includes(true))
       throw new HttpError(
         401,
         { error: 'unauthorised', message: "the token is not the collector's (--token or ANKIETA_TOKEN)" },

@@ -27,13 +27,22 @@ describe('collector command line', () => {
       '--database-url',
       '--origin',
       '--token',
+      '--previous-token',
       '--definitions',
       '--max-body',
       '--rate-limit',
       '--trust-proxy',
     ])
       assert.match(stdout, new RegExp(`^  ${flag} `, 'm'), flag);
-    for (const variable of ['PORT', 'DATABASE_URL', 'ANKIETA_ORIGINS', 'ANKIETA_TOKEN', 'ANKIETA_DEFINITIONS', 'ANKIETA_DATA_DIR'])
+    for (const variable of [
+      'PORT',
+      'DATABASE_URL',
+      'ANKIETA_ORIGINS',
+      'ANKIETA_TOKEN',
+      'ANKIETA_TOKEN_PREVIOUS',
+      'ANKIETA_DEFINITIONS',
+      'ANKIETA_DATA_DIR',
+    ])
       assert.match(stdout, new RegExp(`\\b${variable}\\b`), variable);
   });
 
@@ -121,6 +130,26 @@ describe('collector command line', () => {
     const local = await startCollector(['--data-dir', tempDir(), '--trust-proxy', '1']);
     await local.stop();
     assert.doesNotMatch(local.output.stderr, /trust-proxy/, 'behind a proxy on the same machine: no warning');
+  });
+
+  it('accepts the previous token too while the token changes (--previous-token), and only with a new one', async () => {
+    const [next, previous] = ['the-new-token-0123456789', 'the-old-token-0123456789'];
+    const collector = await startCollector(['--data-dir', tempDir(), '--token', next], { env: { ANKIETA_TOKEN_PREVIOUS: previous } });
+    try {
+      for (const [token, status] of [
+        [next, 200],
+        [previous, 200],
+        ['some-other-token-0123456789', 401],
+      ]) {
+        const res = await exportResponses(collector.url, 'konferencja', '', token);
+        assert.equal(res.status, status, token);
+      }
+    } finally {
+      await collector.stop();
+    }
+    const alone = await runCollector(['--data-dir', tempDir(), '--previous-token', previous, '--port', '0']);
+    assert.equal(alone.code, 2);
+    assert.match(alone.stderr, /--previous-token \(or ANKIETA_TOKEN_PREVIOUS\) is for changing the token/);
   });
 
   it('names --definitions and the directory when it cannot be read', async () => {
