@@ -164,23 +164,37 @@ for (const storage of storages()) {
       }
     });
 
+    /**
+     * A response stored, then another program reading the SQLite file in a transaction, as
+     * sqlite3's .backup does for the whole copy: `erase` it, see in which files its text is.
+     */
+    const storedWhileBackupReads = async () => {
+      const marker = `Usuń mnie ${randomUUID()}`;
+      const gone = conferenceResponse({ comments: marker });
+      assert.equal((await postJson(base, gone, { Origin: PAGE })).status, 201);
+      const { default: Database } = await import('better-sqlite3');
+      const backup = new Database(join(place.dataDir, 'ankieta.sqlite'), { readonly: true });
+      backup.exec('BEGIN');
+      backup.prepare('SELECT count(*) FROM ankieta_responses').get();
+      const inFiles = () => readdirSync(place.dataDir).filter((name) => readFileSync(join(place.dataDir, name)).includes(marker));
+      return {
+        backup,
+        erase: () =>
+          request('DELETE', `${base}/api/surveys/konferencja/responses/${gone.id}`, { headers: { Authorization: `Bearer ${TOKEN}` } }),
+        /** The files still holding the text after up to 10 s. */
+        waitUntilGone: async () => {
+          for (let i = 0; i < 50 && inFiles().length; i++) await new Promise((r) => setTimeout(r, 200));
+          return inFiles();
+        },
+      };
+    };
+
     if (storage.name === 'SQLite')
       it('erases without stalling while another program reads the file (a backup), and the answers leave its files once it ends', async () => {
-        const marker = `Usuń mnie ${randomUUID()}`;
-        const gone = conferenceResponse({ comments: marker });
-        assert.equal((await postJson(base, gone, { Origin: PAGE })).status, 201);
-        // sqlite3's .backup holds a read transaction on the file for the whole copy.
-        const { default: Database } = await import('better-sqlite3');
-        const backup = new Database(join(place.dataDir, 'ankieta.sqlite'), { readonly: true });
-        backup.exec('BEGIN');
-        backup.prepare('SELECT count(*) FROM ankieta_responses').get();
-        const inFiles = () => readdirSync(place.dataDir).filter((name) => readFileSync(join(place.dataDir, name)).includes(marker));
+        const { backup, erase, waitUntilGone } = await storedWhileBackupReads();
         try {
           const started = Date.now();
-          const erased = await request('DELETE', `${base}/api/surveys/konferencja/responses/${gone.id}`, {
-            headers: { Authorization: `Bearer ${TOKEN}` },
-          });
-          assert.equal(erased.status, 204);
+          assert.equal((await erase()).status, 204);
           // It had waited SQLite's busy_timeout (5 s), with every other request held up.
           assert.ok(Date.now() - started < 4000, `the DELETE took ${Date.now() - started} ms`);
           assert.equal((await request('GET', `${base}/healthz`)).status, 200);
@@ -190,29 +204,14 @@ for (const storage of storages()) {
         }
         // Retried every second: gone within a few seconds of the reader's end (it had stayed in
         // the -wal file until a checkpoint after about 4 MB of later writes).
-        let left = inFiles();
-        for (let i = 0; i < 50 && left.length; i++) {
-          await new Promise((r) => setTimeout(r, 200));
-          left = inFiles();
-        }
-        assert.deepEqual(left, [], 'the erased text is in no file once the backup ends');
+        assert.deepEqual(await waitUntilGone(), [], 'the erased text is in no file once the backup ends');
       });
 
     if (storage.name === 'SQLite')
       it('says at a stop that an erased answer is still in the files while a reader holds them, and clears it at the next start', async () => {
-        const marker = `Usuń mnie ${randomUUID()}`;
-        const gone = conferenceResponse({ comments: marker });
-        assert.equal((await postJson(base, gone, { Origin: PAGE })).status, 201);
-        const { default: Database } = await import('better-sqlite3');
-        const backup = new Database(join(place.dataDir, 'ankieta.sqlite'), { readonly: true });
-        backup.exec('BEGIN');
-        backup.prepare('SELECT count(*) FROM ankieta_responses').get();
-        const inFiles = () => readdirSync(place.dataDir).filter((name) => readFileSync(join(place.dataDir, name)).includes(marker));
+        const { backup, erase, waitUntilGone } = await storedWhileBackupReads();
         try {
-          const erased = await request('DELETE', `${base}/api/surveys/konferencja/responses/${gone.id}`, {
-            headers: { Authorization: `Bearer ${TOKEN}` },
-          });
-          assert.equal(erased.status, 204);
+          assert.equal((await erase()).status, 204);
           const stopped = collector;
           await stopped.stop();
           assert.match(stopped.output.stderr, /what was deleted is still in the files of .*: it leaves them at the next start/);
@@ -221,12 +220,7 @@ for (const storage of storages()) {
           backup.close();
         }
         await start();
-        let left = inFiles();
-        for (let i = 0; i < 25 && left.length; i++) {
-          await new Promise((r) => setTimeout(r, 200));
-          left = inFiles();
-        }
-        assert.deepEqual(left, [], 'gone once the collector runs again, without waiting for its next stop');
+        assert.deepEqual(await waitUntilGone(), [], 'gone once the collector runs again, without waiting for its next stop');
       });
 
     it('reports health', async () => {
