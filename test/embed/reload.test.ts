@@ -25,30 +25,11 @@ describe('a real page reload', () => {
     expect(root.querySelector('[part~="notice"]')!.textContent).to.contain('Przywrócono zapisane wcześniej odpowiedzi.');
   });
 
-  it('does not open a data-once popup by itself again after a browser killed right after sending lost its localStorage', async () => {
-    const { frame, doc } = await openHost('/embed/once-popup');
-    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
-    const open = () => !!launcher.shadowRoot?.querySelector('dialog')?.open;
-    await waitFor(() => open() || undefined, 'the popup, the first time');
-    const root = (await readySurvey(doc)).shadowRoot;
-    const radios = (id: string) => root.querySelector(`#q-${id}`)!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]');
-    radios('overall')[4]!.click();
-    radios('workshop')[3]!.click();
-    root.querySelector<HTMLButtonElement>('[part~="button-primary"]')!.click();
-    await waitFor(() => root.querySelector('[part~="thank-you"]'), 'the thank-you screen');
-    await new Promise((r) => setTimeout(r, 500));
-    frame.contentWindow!.localStorage.clear();
-    const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    frame.contentWindow!.location.reload();
-    await reloaded;
-    const again = await waitFor(() => frame.contentDocument!.querySelector('ankieta-launcher'), 'the launcher after the reload');
-    await readySurvey(frame.contentDocument!);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(again.shadowRoot!.querySelector('dialog')!.open, 'not opened by itself').to.equal(false);
-  });
-
-  it('says the survey was already completed here after a browser killed right after sending lost its localStorage', async () => {
-    const { frame, doc } = await openHost('/embed/reload');
+  /**
+   * Completes the survey in the frame, then reloads it without its localStorage, as after a
+   * browser killed right after sending: Chromium writes localStorage to disk about a second later.
+   */
+  async function completeThenLoseLocalStorage(frame: HTMLIFrameElement, doc: Document): Promise<void> {
     const root = (await readySurvey(doc)).shadowRoot;
     const radios = (id: string) => root.querySelector(`#q-${id}`)!.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]');
     radios('overall')[4]!.click();
@@ -57,11 +38,27 @@ describe('a real page reload', () => {
     await waitFor(() => root.querySelector('[part~="thank-you"]'), 'the thank-you screen');
     // The completion is in IndexedDB a moment after the thank-you screen.
     await new Promise((r) => setTimeout(r, 500));
-    // Chromium writes localStorage to disk about a second later: a browser killed before that loses it.
     frame.contentWindow!.localStorage.clear();
     const reloaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     frame.contentWindow!.location.reload();
     await reloaded;
+  }
+
+  it('does not open a data-once popup by itself again after a browser killed right after sending lost its localStorage', async () => {
+    const { frame, doc } = await openHost('/embed/once-popup');
+    const launcher = await waitFor(() => doc.querySelector('ankieta-launcher'), 'the launcher');
+    const open = () => !!launcher.shadowRoot?.querySelector('dialog')?.open;
+    await waitFor(() => open() || undefined, 'the popup, the first time');
+    await completeThenLoseLocalStorage(frame, doc);
+    const again = await waitFor(() => frame.contentDocument!.querySelector('ankieta-launcher'), 'the launcher after the reload');
+    await readySurvey(frame.contentDocument!);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(again.shadowRoot!.querySelector('dialog')!.open, 'not opened by itself').to.equal(false);
+  });
+
+  it('says the survey was already completed here after a browser killed right after sending lost its localStorage', async () => {
+    const { frame, doc } = await openHost('/embed/reload');
+    await completeThenLoseLocalStorage(frame, doc);
     const again = (await readySurvey(frame.contentDocument!)).shadowRoot;
     const notices = [...again.querySelectorAll('[part~="notice"]')].map((n) => n.textContent!.trim());
     expect(notices).to.deep.equal(['Ankieta została już wypełniona na tym urządzeniu.']);
