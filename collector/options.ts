@@ -48,7 +48,8 @@ Options (flags win over environment variables):
                         HTTPS, or over HTTP at an IP address or localhost; list any other
                         own origin, e.g. http://ankiety.intranet:8080.     ANKIETA_ORIGINS
   --token <secret>      Bearer token for GET /api/surveys/:id/responses (16 characters
-                        or more, no spaces).                                ANKIETA_TOKEN
+                        or more, no spaces, not guessable: openssl rand -base64 24).
+                                                                            ANKIETA_TOKEN
                         Without one a random token is generated and printed at start
                         (SQLite only: on PostgreSQL the processes must share one).
   --previous-token <secret>  The token before a change, accepted too while the
@@ -76,10 +77,11 @@ Endpoints:
   POST /api/responses                     201 stored, 200 already stored (same body),
                                           400 invalid, 404 unknown survey, 408 sent too slowly
                                           (headers over 15 s, request over 30 s), 409 same id
-                                          with another body, 413 too large, 415 not JSON,
-                                          429 slow down
+                                          with another body, 413 too large, 415 not JSON
+                                          or compressed, 429 slow down
   GET  /api/surveys/:id/responses         Authorization: Bearer <token>; JSON, or
-                                          ?format=csv (UTF-8 with BOM, ";"; ?sep=, for commas)
+                                          ?format=csv (UTF-8 with BOM, ";"; ?sep=, for commas);
+                                          HEAD checks the token without exporting
   DELETE /api/surveys/:id/responses/:rid  Authorization: Bearer <token>; erases one response
                                           (204), 404 when there is none
   GET  /healthz                           200 when the storage answers
@@ -126,6 +128,28 @@ function checkDatabaseUrl(text: string): void {
 }
 
 /** Parses flags and environment; returns `'help'` when --help was asked for. Throws `OptionsError`. */
+/**
+ * Why a token of the required length is still guessable, or undefined. Only shapes no random
+ * token has: of the tokens `openssl rand -hex 8` makes (16 characters, the shortest allowed),
+ * about 1 in 2 400 000 has fewer than 5 different characters; a repetition or a run over half
+ * its length is rarer still.
+ */
+export function guessable(token: string): string | undefined {
+  const chars = [...token].map((c) => c.codePointAt(0)!);
+  if (new Set(chars).size < 5) return 'fewer than 5 different characters';
+  for (let period = 1; period <= chars.length / 2; period++)
+    if (chars.every((c, i) => i < period || c === chars[i - period])) return 'one piece repeated';
+  // The longest stretch stepping up or down by one each time: 0123456789, abcdef, 9876.
+  let run = 1;
+  for (let i = 1, length = 1; i < chars.length; i++) {
+    const step = chars[i]! - chars[i - 1]!;
+    length = Math.abs(step) === 1 && (i < 2 || step === chars[i - 1]! - chars[i - 2]!) ? length + 1 : Math.abs(step) === 1 ? 2 : 1;
+    run = Math.max(run, length);
+  }
+  if (run * 2 > chars.length) return 'a run of neighbouring characters such as 0123456789 or abcdef';
+  return undefined;
+}
+
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorOptions | 'help' {
   let parsed;
   try {
@@ -181,6 +205,12 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
     return given;
   };
   const given = checkToken(pick(parsed.token, 'ANKIETA_TOKEN'), '--token', 'ANKIETA_TOKEN');
+  // The old token may be a weak one being replaced: refusing it would block the change away from it.
+  const weakness = given === undefined ? undefined : guessable(given);
+  if (weakness)
+    throw new OptionsError(
+      `--token (or ANKIETA_TOKEN) is too easy to guess (${weakness}), and it opens every response: use a random one, e.g. openssl rand -base64 24`,
+    );
   const previousToken = checkToken(pick(parsed['previous-token'], 'ANKIETA_TOKEN_PREVIOUS'), '--previous-token', 'ANKIETA_TOKEN_PREVIOUS');
   if (previousToken !== undefined && given === undefined)
     throw new OptionsError(

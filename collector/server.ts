@@ -272,6 +272,11 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       .find((p) => p.startsWith('charset='));
     if (type[0]!.trim() !== 'application/json' || (charset && charset.replace(/"/g, '') !== 'charset=utf-8'))
       throw new HttpError(415, { error: 'unsupported media type', expected: 'application/json' });
+    // No widget compresses its body, and a plain body labelled gzip was taken as it was: what was
+    // stored would not be what the client meant. RFC 9110 15.5.16: 415, naming what is accepted.
+    const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (encoding !== 'identity')
+      throw new HttpError(415, { error: 'unsupported content encoding', expected: 'identity' }, { 'Accept-Encoding': 'identity' });
     const raw = await readBody(req);
     let text: string;
     try {
@@ -346,21 +351,28 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
     const sep = url.searchParams.get('sep') ?? ';';
     if (format !== 'json' && format !== 'csv') throw invalid([{ path: 'format', message: 'must be "json" or "csv"' }]);
     if (sep !== ';' && sep !== ',') throw invalid([{ path: 'sep', message: 'must be ";" or ","' }]);
+    const headers = { ...cors, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+    const csvHeaders = {
+      'Content-Type': 'text/csv; charset=utf-8; header=present',
+      'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
+    };
+    // HEAD (a monitor, or a check that the token works): the headers a GET would have, and no
+    // reading of the responses, so no export to account for.
+    if (req.method === 'HEAD') {
+      res.writeHead(200, { ...headers, ...(format === 'csv' ? csvHeaders : { 'Content-Type': 'application/json; charset=utf-8' }) });
+      res.end();
+      return;
+    }
     // One moment's responses, read a batch at a time and written as they are made (chunked), so
     // that an export holds one batch, not all of them (nor one string of its whole size, past
     // V8's limit on string length). A response stored or erased meanwhile is not in it.
     const snapshot = await storage.snapshot(surveyId);
     try {
-      const headers = { ...cors, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
       if (format === 'csv') {
         // The header row needs the columns, and they need every response: a first reading finds
         // them (before the status, so a storage failure is still a 503), a second writes the rows.
         const columns = await csvColumns(snapshot, versionsNewestFirst(definitions, surveyId));
-        res.writeHead(200, {
-          ...headers,
-          'Content-Type': 'text/csv; charset=utf-8; header=present',
-          'Content-Disposition': `attachment; filename="${surveyId}.csv"`,
-        });
+        res.writeHead(200, { ...headers, ...csvHeaders });
         accountable(`export of survey ${surveyId}: ${snapshot.count} response${snapshot.count === 1 ? '' : 's'}, csv`);
         await writeAll(res, csvText(snapshot, columns, sep as Separator));
         return;
@@ -392,6 +404,11 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       const cors = origin !== undefined && originAllowed(req, origin) ? corsHeaders(origin) : {};
       throw new HttpError(503, { error: 'shutting down' }, { ...cors, 'Retry-After': '5', Connection: 'close' });
     }
+    // Two Host headers: RFC 9112 3.2 asks for a 400. Node keeps the first, and a proxy in front may
+    // have used the other one, so the check of the page's own origin could be made against a host
+    // the request was not for.
+    if (req.rawHeaders.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length > 1)
+      throw new HttpError(400, { error: 'more than one Host header' });
     // A request target that is no path ("http://[::1") is the client's fault, not the storage's.
     const url = URL.parse(req.url ?? '/', 'http://collector');
     if (!url) throw new HttpError(400, { error: 'bad request target' });
@@ -432,7 +449,8 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       return;
     }
     if (refused) throw new HttpError(403, { error: 'origin not allowed' }, cors);
-    if (req.method !== method) throw new HttpError(405, { error: 'method not allowed' }, { ...cors, Allow: `${method}, OPTIONS` });
+    if (req.method !== method && !(method === 'GET' && req.method === 'HEAD'))
+      throw new HttpError(405, { error: 'method not allowed' }, { ...cors, Allow: `${method === 'GET' ? 'GET, HEAD' : method}, OPTIONS` });
 
     const wait = (method === 'POST' ? limiter : organiserLimiter)?.take(rateLimitKey(clientAddress(req))) ?? 0;
     if (wait > 0)

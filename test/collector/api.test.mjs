@@ -388,7 +388,14 @@ for (const storage of storages()) {
       }
       const none = await request('POST', `${base}/api/responses`, { body });
       assert.equal(none.status, 415);
-      const utf8 = await postJson(base, body, { 'Content-Type': 'application/json; charset=UTF-8' });
+      // A body said to be compressed is refused, not stored as the plain bytes it turned out to be.
+      for (const encoding of ['gzip', 'br', 'deflate, gzip']) {
+        const compressed = await postJson(base, body, { 'Content-Encoding': encoding });
+        assert.equal(compressed.status, 415, encoding);
+        assert.equal(compressed.json.error, 'unsupported content encoding', encoding);
+        assert.equal(compressed.headers['accept-encoding'], 'identity', encoding);
+      }
+      const utf8 = await postJson(base, body, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Encoding': 'identity' });
       assert.equal(utf8.status, 201);
     });
 
@@ -479,6 +486,28 @@ for (const storage of storages()) {
         headers: { Origin: PAGE, 'Access-Control-Request-Method': 'GET' },
       });
       assert.equal(preflight.headers['access-control-allow-headers'], 'Authorization');
+    });
+
+    it('answers HEAD on an export with the headers of the GET, the token checked, and nothing read or logged as an export', async () => {
+      const url = `${base}/api/surveys/konferencja/responses`;
+      const logged = collector.output.stderr;
+      assert.equal((await request('HEAD', url)).status, 401);
+      const json = await request('HEAD', url, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      assert.equal(json.status, 200);
+      assert.equal(json.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(json.raw.length, 0);
+      const csv = await request('HEAD', `${url}?format=csv`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      assert.equal(csv.status, 200);
+      assert.equal(csv.headers['content-type'], 'text/csv; charset=utf-8; header=present');
+      assert.equal(csv.headers['content-disposition'], 'attachment; filename="konferencja.csv"');
+      assert.equal(
+        (await request('HEAD', `${base}/api/surveys/nieznana/responses`, { headers: { Authorization: `Bearer ${TOKEN}` } })).status,
+        404,
+      );
+      assert.equal(collector.output.stderr, logged, 'no export line: nothing was exported');
+      const post = await request('POST', url);
+      assert.equal(post.status, 405);
+      assert.equal(post.headers.allow, 'GET, HEAD, OPTIONS');
     });
 
     it('exports CSV for Polish Excel: BOM, ";", a column per question, matrix row and "other" text, formulas defused', async () => {
@@ -600,21 +629,31 @@ for (const storage of storages()) {
       assert.equal(wrong.headers.allow, 'POST, OPTIONS');
     });
 
+    /** Sends `head` as it is (what no HTTP client library would send) and resolves with the whole reply. */
+    const rawReply = (head) =>
+      new Promise((resolve, reject) => {
+        const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.end(`${head}Connection: close\r\n\r\n`));
+        let text = '';
+        socket.on('data', (chunk) => (text += chunk));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+
     it('answers 400, not "storage unavailable", to a request target that is no path', async () => {
-      const { port } = new URL(base);
       for (const target of ['http://[::1', '//[', 'http://a:99999/']) {
-        const reply = await new Promise((resolve, reject) => {
-          const socket = connect(Number(port), '127.0.0.1', () =>
-            socket.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
-          );
-          let text = '';
-          socket.on('data', (chunk) => (text += chunk));
-          socket.on('end', () => resolve(text));
-          socket.on('error', reject);
-        });
+        const reply = await rawReply(`GET ${target} HTTP/1.1\r\nHost: x\r\n`);
         assert.match(reply, /^HTTP\/1\.1 400 /, `${target}: ${reply.split('\r\n')[0]}`);
         assert.ok(!reply.includes('storage unavailable'), target);
       }
+    });
+
+    it('answers 400 to a request with two Host headers (RFC 9112), so no check uses a host the request was not for', async () => {
+      const { host } = new URL(base);
+      const two = await rawReply(`GET /healthz HTTP/1.1\r\nHost: ${host}\r\nHost: www.opole.pl\r\n`);
+      assert.match(two, /^HTTP\/1\.1 400 /);
+      assert.match(two, /more than one Host header/);
+      // The same request with one Host is answered.
+      assert.match(await rawReply(`GET /healthz HTTP/1.1\r\nHost: ${host}\r\n`), /^HTTP\/1\.1 200 /);
     });
   });
 

@@ -75,6 +75,40 @@ describe('collector command line', () => {
     }
   });
 
+  it('refuses a token of the required length that is easy to guess, and still takes a weak one as the previous token (exit 2)', async () => {
+    for (const [token, reason] of [
+      ['aaaaaaaaaaaaaaaa', /fewer than 5 different characters/],
+      ['xyzzyxyzzyxzzyyx', /fewer than 5 different characters/],
+      ['zmp2016!zmp2016!', /one piece repeated/],
+      ['0123456789abcdef', /a run of neighbouring characters/],
+      ['zmp-9876543210-x', /a run of neighbouring characters/],
+    ]) {
+      const { code, stderr } = await runCollector(['--data-dir', tempDir(), '--port', '0'], {
+        timeoutMs: 5_000,
+        env: { ANKIETA_TOKEN: token },
+      });
+      assert.equal(code, 2, token);
+      assert.match(stderr, /--token \(or ANKIETA_TOKEN\) is too easy to guess/, token);
+      assert.match(stderr, reason, token);
+      assert.match(stderr, /openssl rand -base64 24/, token);
+      assert.ok(!stderr.includes(token), 'the token is not printed');
+    }
+    // Changing away from a weak token: the old one is still accepted while the processes restart.
+    const collector = await startCollector([
+      '--data-dir',
+      tempDir(),
+      '--token',
+      'Xq7-vR2p_Lk9sWm4',
+      '--previous-token',
+      'aaaaaaaaaaaaaaaa',
+    ]);
+    try {
+      assert.equal((await exportResponses(collector.url, 'konferencja', '', 'aaaaaaaaaaaaaaaa')).status, 200);
+    } finally {
+      await collector.stop();
+    }
+  });
+
   it('refuses to make up a token on PostgreSQL, where several processes must share one (exit 2)', async () => {
     const { code, stderr } = await runCollector(['--database-url', 'postgresql://ankieta:hunter2@127.0.0.1:1/ankieta', '--port', '0'], {
       timeoutMs: 10_000,
