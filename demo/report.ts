@@ -1,5 +1,6 @@
 // Demo wiring for the organiser report: read the responses from the collector that `npm start`
-// runs (its URL and token are filled into the form; `?collector=…&token=…` overrides them),
+// runs (its URL and token are filled into the form; `?collector=…&survey=…` overrides them, and a
+// token is never read from the address: it would stay in the history, server logs and Referer),
 // send sample responses to it, or show sample data without any server.
 import '../src/components/report/report.js';
 import { partnershipSelfAssessment } from '../src/templates/partnership.js';
@@ -31,6 +32,8 @@ const MESSAGES = {
     status: (status: number) => `serwer odpowiedział kodem ${status}`,
     stored: (stored: number, all: number) => `Serwer odpowiedzi przyjął ${stored} z ${all} odpowiedzi.`,
     failed: (reason: string) => `Nie udało się wysłać (${reason}). Czy serwer odpowiedzi działa i zna tę stronę (--origin)?`,
+    tokenInLink:
+      'Token z adresu strony nie został użyty: w adresie trafia do historii przeglądarki i dzienników serwerów. Proszę wpisać go w pole „Token dostępu”.',
   },
   en: {
     notJson: (name: string) => `The file ${name} is not a JSON file.`,
@@ -45,6 +48,8 @@ const MESSAGES = {
     status: (status: number) => `the server answered with status ${status}`,
     stored: (stored: number, all: number) => `The response server accepted ${stored} of ${all} responses.`,
     failed: (reason: string) => `Sending failed (${reason}). Is the response server running, and does it know this page (--origin)?`,
+    tokenInLink:
+      'The token in the page address was not used: in an address it goes into the browser history and server logs. Please type it in the “Access token” field.',
   },
 } satisfies Record<'pl' | 'en', unknown>;
 let locale: keyof typeof MESSAGES = 'pl';
@@ -61,13 +66,19 @@ for (const name of ['collector', 'token']) {
   if (field(name).value.startsWith('%')) field(name).value = name === 'collector' ? 'http://127.0.0.1:8787' : '';
 }
 const started = field('collector').value;
-for (const name of ['collector', 'token', 'survey']) {
+for (const name of ['collector', 'survey']) {
   const value = params.get(name);
   if (value) field(name).value = value;
 }
 // The token `npm start` filled in is its own collector's: a link naming another server gets none
 // (it would be sent there, to whoever made the link).
-if (field('collector').value !== started && !params.get('token')) field('token').value = '';
+if (field('collector').value !== started) field('token').value = '';
+if (params.has('token')) {
+  // Out of the address bar at least, so it is not copied on with the link.
+  params.delete('token');
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);
+  message.textContent = say().tokenInLink;
+}
 
 /** A definition read from a file (the organiser's own survey), under the select's "own" option. */
 let own: { id?: unknown } | undefined;
