@@ -9,6 +9,7 @@ import { loadDefinitions } from './definitions.js';
 import type { CollectorOptions } from './options.js';
 import { createCollectorServer } from './server.js';
 import { openStorage } from './storage/index.js';
+import { accountable } from './times.js';
 
 export interface RunningCollector {
   url: string;
@@ -37,8 +38,8 @@ export async function startCollector(options: CollectorOptions): Promise<Running
       (deleted) => {
         // A count only, for whoever answers for the retention period; nothing about the responses.
         if (deleted)
-          console.error(
-            `ankieta-collector: deleted ${deleted} response${deleted === 1 ? '' : 's'} received before ${before} (--retention-days ${options.retentionDays})`,
+          accountable(
+            `deleted ${deleted} response${deleted === 1 ? '' : 's'} received before ${before} (--retention-days ${options.retentionDays})`,
           );
       },
       (error: Error) => console.error(`ankieta-collector: deleting old responses failed: ${error.message}`),

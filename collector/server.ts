@@ -14,6 +14,7 @@ import type { CollectorOptions } from './options.js';
 import { RateLimiter, rateLimitKey } from './rate-limit.js';
 import type { Storage } from './storage/index.js';
 import { sha256, storedBody } from './stored-body.js';
+import { accountable } from './times.js';
 
 export interface CollectorContext {
   options: Pick<CollectorOptions, 'origins' | 'token' | 'previousToken' | 'maxBodyBytes' | 'rateLimit' | 'trustProxy'>;
@@ -172,14 +173,6 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
     console.error(`ankieta-collector: storage works again${more}`);
     failureLoggedAt = 0;
     failuresUnlogged = 0;
-  }
-  /**
-   * One line on stderr per export and per erasure, once it is under way or done: a record of what
-   * was exported or erased, and when, for the controller's accountability (RODO art. 5(2)).
-   * Never the client's address or the token; the process's log (journald, docker) adds the time.
-   */
-  function accountable(what: string): void {
-    console.error(`ankieta-collector: ${what}`);
   }
   const digest = (token: string) => createHash('sha256').update(token).digest();
   // The previous token too, while the processes change to a new one (none is then refused).

@@ -32,3 +32,13 @@ export function bodyTimesToHour(body: string): string | undefined {
   }
   return changed ? JSON.stringify(response) : undefined;
 }
+
+/**
+ * One line on stderr for the controller's record of what was exported, erased or deleted (RODO
+ * art. 5(2)), with its own UTC time to the second: journald adds one, but `docker logs` without
+ * `--timestamps`, a terminal or a file the output is sent to do not. Never the client's address
+ * or the token.
+ */
+export function accountable(what: string): void {
+  console.error(`ankieta-collector: ${new Date().toISOString().slice(0, 19)}Z ${what}`);
+}
