@@ -4,6 +4,7 @@
 // send sample responses to it, or show sample data without any server.
 import '../src/components/report/report.js';
 import { partnershipSelfAssessment } from '../src/templates/partnership.js';
+import type { SurveyDefinition } from '../src/schema/index.js';
 import { surveyFromAgenda } from '../src/templates/agenda.js';
 import agenda from '../src/templates/examples/opole-2016.agenda.json';
 import sample from './surveys/sample.json';
@@ -82,7 +83,8 @@ if (params.has('token')) {
 
 /** A definition read from a file (the organiser's own survey), under the select's "own" option. */
 let own: { id?: unknown } | undefined;
-const chosen = () => (field('survey').value === 'own' ? own : definitions[field('survey').value as Which]);
+// A file's definition is not checked here: the report validates it and shows what is wrong with it.
+const chosen = () => (field('survey').value === 'own' ? own : definitions[field('survey').value as Which]) as SurveyDefinition | undefined;
 const surveyId = () => encodeURIComponent(String(chosen()?.id ?? ''));
 
 document.querySelector<HTMLInputElement>('#definition-file')!.addEventListener('change', async (event) => {

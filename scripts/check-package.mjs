@@ -104,7 +104,7 @@ try {
   };
   // The types README's API tables name for the elements' properties, from the package root.
   programs['types.ts'] = [
-    `import type { AnkietaResponse, PointSpec, ScaleAnswer, ChoiceOptionSpec, MatrixRowSpec, MatrixValue, LauncherMode, LauncherPosition, ResultsResponse } from 'ankieta';`,
+    `import type { AnkietaResponse, PointSpec, ScaleAnswer, ChoiceOptionSpec, MatrixRowSpec, MatrixValue, LauncherMode, LauncherPosition, ResultsResponse, SurveyDefinitionInput } from 'ankieta';`,
     `const points: PointSpec[] = [{ value: 1, label: 'Źle' }];`,
     `const answer: ScaleAnswer = 'na';`,
     `const options: ChoiceOptionSpec[] = [{ value: 'a', label: 'A' }];`,
@@ -113,7 +113,32 @@ try {
     `const mode: LauncherMode = 'popup';`,
     `const position: LauncherPosition = 'top-left';`,
     `const id = (r: AnkietaResponse | ResultsResponse) => r.answers;`,
-    `export { points, answer, options, rows, matrix, mode, position, id };`,
+    `const title = (d: SurveyDefinitionInput) => d.title;`,
+    `export { points, answer, options, rows, matrix, mode, position, id, title };`,
+  ].join('\n');
+  // `definition` is typed: a definition written in TypeScript is checked and completed, a parsed
+  // JSON file (`any`) goes in as before and is validated by the element, and a typo does not compile.
+  const question = (extra) => `{ id: 'p', questions: [{ id: 'q', title: 'Q', ${extra} }] }`;
+  programs['definition.ts'] = [
+    `import 'ankieta/survey.js';`,
+    `import 'ankieta/report.js';`,
+    `import 'ankieta/components/results/results.js';`,
+    `import type { SurveyDefinition } from 'ankieta';`,
+    `const survey = document.createElement('ankieta-survey');`,
+    `survey.definition = { id: 'x', version: 1, title: 'T', pages: [${question(`type: 'rating', max: 5, visibleIf: { not: { question: 'a', lte: 2 } }`)}] };`,
+    `survey.definition = JSON.parse('{"id": "x"}');`,
+    `survey.definition = null;`,
+    `const written = { id: 'x', title: { pl: 'T' }, pages: [${question(`type: 'scale', scale: 'agree5'`)}] } as const;`,
+    `document.querySelector('ankieta-survey')!.definition = written;`,
+    `const typed: SurveyDefinition = { id: 'x', title: 'T', pages: [${question(`type: 'nps'`)}] };`,
+    `document.querySelector('ankieta-results')!.definition = typed;`,
+    `document.querySelector('ankieta-report')!.definition = typed;`,
+    `// @ts-expect-error: no such question type`,
+    `survey.definition = { id: 'x', title: 'T', pages: [${question(`type: 'ratting'`)}] };`,
+    `// @ts-expect-error: no such property of a rating question`,
+    `survey.definition = { id: 'x', title: 'T', pages: [${question(`type: 'rating', maks: 5`)}] };`,
+    `// @ts-expect-error: a URL belongs in \`src\``,
+    `survey.definition = '/ankiety/ocena.json';`,
   ].join('\n');
   for (const [specifier, tag] of Object.entries(eventsOf)) {
     programs[`${tag}.ts`] = [
@@ -169,5 +194,5 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(
-  `ok   package entry points: ${specifiers.size} specifiers resolve to packed files; ${typed.length} typed, events typed from ${Object.keys(eventsOf).length} element entries, in bundler and node16; the manifest's ${manifestPaths.size} module paths are packed files`,
+  `ok   package entry points: ${specifiers.size} specifiers resolve to packed files; ${typed.length} typed, events typed from ${Object.keys(eventsOf).length} element entries, definitions typed (a typo does not compile), in bundler and node16; the manifest's ${manifestPaths.size} module paths are packed files`,
 );

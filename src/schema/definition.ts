@@ -252,3 +252,18 @@ export const SurveyDefinition = z.strictObject({
   thankYou: z.optional(LocalizedText),
 });
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;
+
+/** `T` with every object and array read-only, all the way down. */
+type DeepReadonly<T> = T extends readonly (infer Item)[]
+  ? readonly DeepReadonly<Item>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
+
+/**
+ * A definition as the elements' `definition` property takes it, to be validated there: the shape
+ * of `SurveyDefinition`, read-only all the way down (the elements never change it), so that one
+ * written `as const` fits as well as one typed `SurveyDefinition`.
+ */
+// An interface, so that compiler messages name it rather than spell out its whole shape.
+export interface SurveyDefinitionInput extends DeepReadonly<SurveyDefinition> {}

@@ -3,6 +3,7 @@ import { executeServerCommand, resetMouse, sendKeys, sendMouse } from '@web/test
 import '../../src/elements.js';
 import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import type { SurveyDefinition } from '../../src/schema/index.js';
 import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
 import { getFlag, setFlag } from '../../src/store/flags.js';
@@ -686,6 +687,7 @@ describe('<ankieta-launcher>', () => {
     const [missing, invalid] = [...wrapper.querySelectorAll('ankieta-launcher')];
     const failed = new Promise((resolve) => missing!.addEventListener('ankieta-error', resolve, { once: true }));
     const refused = new Promise((resolve) => invalid!.addEventListener('ankieta-error', resolve, { once: true }));
+    // @ts-expect-error: no pages, on purpose (the type says so too; the element must, at run time)
     (invalid!.querySelector('ankieta-survey') as AnkietaSurvey).definition = { id: 'bez-stron', title: 'Bez stron' };
     await Promise.all([failed, refused]);
     await new Promise((r) => setTimeout(r, 300));
@@ -780,7 +782,7 @@ describe('<ankieta-launcher>', () => {
     const { endpoint } = await servers();
     const key = `waiting-${Math.random()}`;
     // The offline test collector takes survey "konferencja".
-    const definition = {
+    const definition: SurveyDefinition = {
       id: 'konferencja',
       title: 'Konferencja',
       pages: [{ id: 'p', questions: [{ id: 'q', type: 'rating', title: 'Ocena' }] }],

@@ -5,6 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements.js';
 import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
+import type { SurveyDefinition } from '../../src/schema/index.js';
 import type { FormControl } from '../../src/components/shared/form-control.js';
 import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
@@ -200,13 +201,14 @@ describe('<ankieta-launcher> open, as a framework binds it', () => {
     expect(() => (el.open = true), 'set when no longer in the page').to.not.throw();
   });
 
+  /** `definition` may be invalid on purpose: it is assigned as JSON from elsewhere would be. */
   async function launcher(attrs: Record<string, string>, definition: unknown = threePages) {
     const wrapper = await fixture(html`<div><button id="page-button">Oceń spotkanie</button></div>`);
     const el = document.createElement('ankieta-launcher') as AnkietaLauncher;
     for (const [name, value] of Object.entries({ 'storage-key': `k${Math.random()}`, locale: 'pl', ...attrs }))
       el.setAttribute(name, value);
     const survey = document.createElement('ankieta-survey') as AnkietaSurvey;
-    survey.definition = definition;
+    survey.definition = definition as SurveyDefinition;
     el.append(survey);
     wrapper.append(el);
     await el.updateComplete;

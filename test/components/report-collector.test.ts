@@ -3,11 +3,11 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/report/report.js';
 import type { AnkietaReport } from '../../src/components/report/report.js';
-import type { Response } from '../../src/schema/index.js';
+import type { Response, SurveyDefinition } from '../../src/schema/index.js';
 import { collectorElsewhere, organiser, refuseConnections, servers } from '../support/servers.js';
 
 /** A survey of its own per test: the collector keeps what earlier tests stored. */
-const survey = (name: string) => ({
+const survey = (name: string): SurveyDefinition => ({
   id: `${name}-${Date.now().toString(36)}`,
   title: 'Zebranie sołeckie',
   locale: 'pl',
@@ -34,7 +34,7 @@ async function send(collector: string, surveyId: string, ratings: number[]) {
   }
 }
 
-async function mount(definition: unknown, src: string, token: string, locale = 'pl') {
+async function mount(definition: SurveyDefinition, src: string, token: string, locale = 'pl') {
   const el = document.createElement('ankieta-report');
   el.locale = locale;
   el.definition = definition;
@@ -69,7 +69,7 @@ describe('<ankieta-report> with a collector', () => {
 
   it("writes the collector's CSV export, byte for byte, from its responses button (in English too)", async () => {
     const { collector, token } = await organiser();
-    const definition = {
+    const definition: SurveyDefinition = {
       id: `csv-${Date.now().toString(36)}`,
       title: 'Konferencja',
       locale: 'pl',

@@ -36,7 +36,7 @@ function response(surveyId: string, answers: Response['answers']): Response {
   };
 }
 
-async function mount(definition: unknown, responses?: readonly unknown[], attrs: { locale?: string; segment?: string } = {}) {
+async function mount(definition: SurveyDefinition, responses?: readonly unknown[], attrs: { locale?: string; segment?: string } = {}) {
   const el = document.createElement('ankieta-report');
   el.locale = attrs.locale ?? 'pl';
   if (attrs.segment) el.segmentBy = attrs.segment;
@@ -293,7 +293,7 @@ describe('<ankieta-report>', () => {
   });
 
   it('names an "Other" group "Inne", not "no answer", and counts "not applicable" when nobody answered on the scale', async () => {
-    const definition = {
+    const definition: SurveyDefinition = {
       id: 'other-groups',
       title: 'Grupy',
       pages: [

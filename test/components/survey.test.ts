@@ -242,6 +242,7 @@ describe('<ankieta-survey>', () => {
     try {
       const el = document.createElement('ankieta-survey');
       el.addEventListener('ankieta-error', (e) => errors.push(e));
+      // @ts-expect-error: the unknown type "ratng", on purpose (the type says so too; the element must, at run time)
       el.definition = bad;
       document.body.append(el);
       await settle(el);

@@ -7,7 +7,7 @@ import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
 // Kept in the declarations, so importing this element alone types its events for listeners.
 export type * from '../survey/events.js';
-import type { Locale, SurveyDefinition } from '../../schema/definition.js';
+import type { Locale, SurveyDefinition, SurveyDefinitionInput } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import type { Response } from '../../schema/response.js';
@@ -118,7 +118,7 @@ export class AnkietaReport extends LitElement {
   };
 
   /** The survey definition (validated here). */
-  definition?: unknown;
+  definition?: SurveyDefinitionInput;
   /** The responses to aggregate; takes precedence over `src`. */
   responses?: readonly unknown[];
   /** The collector's export URL, e.g. `/api/surveys/<id>/responses`. */

@@ -4,7 +4,7 @@ import { base, theme } from '../shared/theme.js';
 import { emit } from '../survey/events.js';
 // Kept in the declarations, so importing this element alone types its events for listeners.
 export type * from '../survey/events.js';
-import type { Band, Dimension, Locale, SurveyDefinition } from '../../schema/definition.js';
+import type { Band, Dimension, Locale, SurveyDefinition, SurveyDefinitionInput } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import { parseDefinition } from '../../schema/parse.js';
 import type { Response } from '../../schema/response.js';
@@ -65,7 +65,7 @@ export class AnkietaResults extends LitElement {
   };
 
   /** The survey definition (validated here; an invalid one shows the problems). */
-  definition?: unknown;
+  definition?: SurveyDefinitionInput;
   /** The response to score (only `answers` is needed; `id`, `surveyId` and `submittedAt` go into the export). */
   response?: ResultsResponse;
   /** Scores computed by the caller (`SurveyModel.dimensionResults()`); used instead of scoring `response`. */

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type PropertyDeclaratio
 import { keyed } from 'lit/directives/keyed.js';
 import { define } from '../shared/define.js';
 import { FollowLang } from '../shared/follow-lang.js';
-import type { AnswerableQuestion, Locale, Question, SurveyDefinition } from '../../schema/definition.js';
+import type { AnswerableQuestion, Locale, Question, SurveyDefinition, SurveyDefinitionInput } from '../../schema/definition.js';
 import type { DefinitionIssue } from '../../schema/issues.js';
 import type { Response } from '../../schema/response.js';
 import { parseDefinition } from '../../schema/parse.js';
@@ -135,10 +135,11 @@ export class AnkietaSurvey extends LitElement {
   /** Level of the survey title heading (page titles are one level below), to fit the host page's outline. */
   headingLevel = 2;
   /**
-   * The definition as an object (takes precedence over `src`). A new object with the same JSON
-   * as the one loaded (a framework re-rendering) changes nothing: the form, its answers and focus stay.
+   * The definition as an object (takes precedence over `src`; `null` is none yet), validated here:
+   * an invalid one shows its problems. A new object with the same JSON as the one loaded (a framework
+   * re-rendering) changes nothing: the form, its answers and focus stay.
    */
-  definition?: unknown;
+  definition?: SurveyDefinitionInput | null;
 
   private loadState: LoadState = 'empty';
   private issues: DefinitionIssue[] = [];
