@@ -1,7 +1,9 @@
 // The parts of a native field's API that a developer composing the question elements in a page
-// or a framework reaches for: names given by the page, setCustomValidity(), labels, a reset
-// default that follows the attribute, and the launcher's `open` bound by a framework.
+// or a framework reaches for: names given by the page, setCustomValidity() (inside
+// <ankieta-survey> too), labels, a reset default that follows the attribute, and the launcher's
+// `open` bound by a framework.
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements.js';
 import type { AnkietaLauncher } from '../../src/components/launcher/launcher.js';
 import type { AnkietaSurvey } from '../../src/components/survey/survey.js';
@@ -9,6 +11,7 @@ import type { SurveyDefinition } from '../../src/schema/index.js';
 import type { FormControl } from '../../src/components/shared/form-control.js';
 import { threePages } from './survey-fixtures.js';
 import { clearDevice, settled } from './survey-helpers.js';
+import { typeText } from '../support/keyboard.js';
 
 type Question = FormControl & { value: unknown; checked?: boolean; options?: unknown; rows?: unknown };
 
@@ -170,6 +173,158 @@ describe('question elements used as native fields', () => {
     await el.updateComplete;
     expect(el.checked).to.equal(false);
     expect(new FormData(form).has('q')).to.equal(false);
+  });
+});
+
+describe('setCustomValidity() on a question element inside <ankieta-survey>, as in a native form', () => {
+  beforeEach(clearDevice);
+
+  /** Page 1 holds every question type, the first one required. */
+  const everyType: SurveyDefinition = {
+    id: 'custom-validity',
+    locale: 'pl',
+    title: 'Zgłoszenie',
+    pages: [
+      {
+        id: 'p1',
+        title: 'Pierwsza strona',
+        questions: [
+          { id: 'rating', type: 'rating', title: 'Ocena', required: true },
+          { id: 'scale', type: 'scale', scale: 'agree5', title: 'Teza' },
+          { id: 'nps', type: 'nps', title: 'Polecenie' },
+          { id: 'choice', type: 'choice', title: 'Rola', options: [{ value: 'a', label: 'Wójt' }] },
+          { id: 'text', type: 'text', title: 'Uwagi' },
+          { id: 'matrix', type: 'matrix', scale: 'quality5', title: 'Sesje', rows: [{ id: 'r', label: 'Otwarcie' }] },
+          { id: 'consent', type: 'consent', title: 'Zgoda', text: 'Klauzula informacyjna' },
+        ],
+      },
+      { id: 'p2', title: 'Druga strona', questions: [{ id: 'end', type: 'text', title: 'Na koniec' }] },
+    ],
+  };
+  /** The last page asks for an address, a rating and, after a low one, why. */
+  const address: SurveyDefinition = {
+    id: 'custom-validity-address',
+    locale: 'pl',
+    title: 'Zgłoszenie',
+    pages: [
+      { id: 'p1', title: 'Pierwsza strona', questions: [{ id: 'name', type: 'text', title: 'Imię' }] },
+      {
+        id: 'p2',
+        title: 'Druga strona',
+        questions: [
+          { id: 'email', type: 'text', title: 'Adres e-mail' },
+          { id: 'overall', type: 'rating', title: 'Ocena' },
+          { id: 'why', type: 'text', title: 'Dlaczego?', visibleIf: { question: 'overall', lte: 2 } },
+        ],
+      },
+    ],
+  };
+
+  async function mountSurvey(definition: SurveyDefinition) {
+    const survey = await fixture<AnkietaSurvey>(html`<ankieta-survey locale="pl" .definition=${definition}></ankieta-survey>`);
+    await settled(survey);
+    return survey;
+  }
+  /** A question element as page code finds it: in the survey's shadow root, named by its question id. */
+  const field = (survey: AnkietaSurvey, id: string) => survey.shadowRoot!.querySelector<Question>(`[name="${id}"]`)!;
+  const part = (survey: AnkietaSurvey, name: string) => survey.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+  const pageTitle = (survey: AnkietaSurvey) => part(survey, 'page-title')!.textContent!.trim();
+  /** The error summary's links: where each goes, and what it says. */
+  const summary = (survey: AnkietaSurvey) =>
+    [...(part(survey, 'error-summary')?.querySelectorAll('a') ?? [])].map((a) => [a.getAttribute('href'), a.textContent!.trim()]);
+  async function press(survey: AnkietaSurvey) {
+    part(survey, 'button-primary')!.click();
+    await settled(survey);
+  }
+  /** Replaces a text answer as a respondent does, and leaves the field (its `change`). */
+  async function retype(survey: AnkietaSurvey, id: string, text: string) {
+    const input = field(survey, id).shadowRoot!.querySelector('input')!;
+    input.focus();
+    input.select();
+    await typeText(text);
+    await sendKeys({ press: 'Tab' });
+    await settled(survey);
+  }
+  async function rate(survey: AnkietaSurvey, stars: number) {
+    field(survey, 'overall').shadowRoot!.querySelectorAll('input')[stars - 1]!.click();
+    await settled(survey);
+  }
+
+  it('holds Next back on every question type: the summary lists each message (before the survey\'s own error), linked to its field, which shows it; "" lets it through', async () => {
+    const survey = await mountSurvey(everyType);
+    const pages: number[] = [];
+    survey.addEventListener('ankieta-page', (event) => pages.push(event.detail.index));
+    const ids = everyType.pages[0]!.questions.map((question) => question.id);
+    for (const id of ids) field(survey, id).setCustomValidity(`Ta odpowiedź jest już zajęta (${id}).`);
+    await press(survey);
+    expect(pages, 'no page change').to.deep.equal([]);
+    expect(pageTitle(survey)).to.equal('Pierwsza strona');
+    const titles = ['Ocena', 'Teza', 'Polecenie', 'Rola', 'Uwagi', 'Sesje', 'Zgoda'];
+    expect(summary(survey)).to.deep.equal(ids.map((id, i) => [`#q-${id}`, `${titles[i]}: ta odpowiedź jest już zajęta (${id}).`]));
+    expect(part(survey, 'error-summary')!.textContent).to.contain('7 pytań wymaga uwagi');
+    for (const id of ids) {
+      expect(errorShown(field(survey, id)), id).to.equal(`Ta odpowiedź jest już zajęta (${id}).`);
+      expect(field(survey, id).validity.customError, id).to.equal(true);
+    }
+    // Cleared, each field's message goes at once; one left still holds the page.
+    for (const id of ids.slice(1)) field(survey, id).setCustomValidity('');
+    await settled(survey);
+    expect(errorShown(field(survey, 'text'))).to.equal('');
+    await press(survey);
+    expect(pages).to.deep.equal([]);
+    expect(summary(survey)).to.deep.equal([['#q-rating', 'Ocena: ta odpowiedź jest już zajęta (rating).']]);
+    // The survey's own error is next in line.
+    field(survey, 'rating').setCustomValidity('');
+    await settled(survey);
+    expect(errorShown(field(survey, 'rating'))).to.equal('Proszę odpowiedzieć na to pytanie.');
+    field(survey, 'rating').shadowRoot!.querySelector('input')!.click();
+    await settled(survey);
+    await press(survey);
+    expect(pages).to.deep.equal([1]);
+    expect(pageTitle(survey)).to.equal('Druga strona');
+  });
+
+  it('holds Submit back, set from a `change` listener on the survey, also after Back and Next; a hidden question never does', async () => {
+    const survey = await mountSurvey(address);
+    const submitted: unknown[] = [];
+    survey.addEventListener('ankieta-submit', (event) => submitted.push(event.detail.response.answers));
+    // What a page does: the element is the first node of the event's path (the survey's shadow root is open).
+    const refusal = 'Proszę podać adres w domenie gov.pl.';
+    survey.addEventListener('change', (event) => {
+      const control = event.composedPath()[0] as Question;
+      if (control.getAttribute('name') === 'email') control.setCustomValidity(String(control.value).endsWith('.gov.pl') ? '' : refusal);
+    });
+    await press(survey);
+    expect(pageTitle(survey)).to.equal('Druga strona');
+    await retype(survey, 'email', 'jan@example.com');
+    expect(errorShown(field(survey, 'email')), 'shown once the respondent left the field, as native').to.equal(refusal);
+    await press(survey);
+    expect(submitted).to.deep.equal([]);
+    expect(summary(survey)).to.deep.equal([['#q-email', 'Adres e-mail: proszę podać adres w domenie gov.pl.']]);
+
+    // Back and Next give the page new elements: the message is not lost with the old one.
+    const before = field(survey, 'email');
+    survey.shadowRoot!.querySelector<HTMLButtonElement>('button.secondary')!.click();
+    await settled(survey);
+    await press(survey);
+    expect(field(survey, 'email')).to.not.equal(before);
+    expect(field(survey, 'email').validationMessage).to.equal(refusal);
+    await press(survey);
+    expect(submitted).to.deep.equal([]);
+    expect(summary(survey)).to.deep.equal([['#q-email', 'Adres e-mail: proszę podać adres w domenie gov.pl.']]);
+
+    // A shown question's message holds Submit back; hidden, it does not.
+    await rate(survey, 1);
+    field(survey, 'why').setCustomValidity('PESEL ma 11 cyfr.');
+    await retype(survey, 'email', 'jan@urzad.gov.pl');
+    expect(errorShown(field(survey, 'email')), 'gone as soon as the page clears it').to.equal('');
+    await press(survey);
+    expect(submitted).to.deep.equal([]);
+    expect(summary(survey), 'an acronym keeps its capitals').to.deep.equal([['#q-why', 'Dlaczego: PESEL ma 11 cyfr.']]);
+    await rate(survey, 5);
+    expect(field(survey, 'why')).to.equal(null);
+    await press(survey);
+    expect(submitted).to.deep.equal([{ email: 'jan@urzad.gov.pl', overall: 5 }]);
   });
 });
 

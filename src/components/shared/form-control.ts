@@ -44,6 +44,13 @@ export const stop = (text: string) =>
   // a closing quote or bracket that follows a stop („Nie wiem.”).
   !text || text !== text.trimEnd() || /[.!?:;…]['")\]»”’]*$/.test(text) ? nothing : html`<span class="stop">.</span>`;
 
+/**
+ * Told of each setCustomValidity() on a question element, by the element's root node:
+ * `<ankieta-survey>` keys its shadow root, which holds its question elements, and holds its pages
+ * back on the messages, as a native form does.
+ */
+export const customValidityWatchers = new WeakMap<Node, (control: HTMLElement, message: string) => void>();
+
 /** Whether a mouse button (or a tap's mousedown) is down, until just after its click. */
 let pressing = false;
 globalThis.addEventListener?.('mousedown', () => (pressing = true), true);
@@ -192,12 +199,14 @@ export abstract class FormControl extends LitElement {
    * As on a native control: a message makes the control invalid (`customError`, the
    * `validationMessage`), shown as its own errors are, once the user has left it or the form is
    * checked (`reportValidity()`, a submit); `''` clears it. Apart from `error`, which the page or
-   * the survey sets and which shows at once.
+   * the survey sets and which shows at once. Inside `<ankieta-survey>` it holds Next and Submit back
+   * as it would a native form's submit, and the survey's error summary lists it.
    */
   setCustomValidity(message: string): void {
     this.#custom = String(message);
     this.syncForm();
     this.requestUpdate();
+    customValidityWatchers.get(this.getRootNode())?.(this, this.#custom);
   }
   #custom = '';
   get validity(): ValidityState {

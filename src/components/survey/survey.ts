@@ -21,6 +21,7 @@ import { controlId, readAnswer, renderQuestion, shown } from './render-question.
 import { KioskController } from './kiosk-controller.js';
 import { SurveyController } from './survey-controller.js';
 import { styles } from './survey.styles.js';
+import { customValidityWatchers, type FormControl } from '../shared/form-control.js';
 import '../rating/rating.js';
 import '../scale/scale.js';
 import '../nps/nps.js';
@@ -31,6 +32,8 @@ import '../consent/consent.js';
 import '../results/results.js';
 
 type LoadState = 'empty' | 'loading' | 'invalid' | 'failed' | 'ready';
+/** A question's error: the engine's, or the message the page gave its element with setCustomValidity(). */
+type FieldError = ValidationError | string;
 
 /** A definition's JSON, to tell an equal object from a changed one (none for a cyclic one). */
 function json(definition: unknown): string | undefined {
@@ -144,9 +147,9 @@ export class AnkietaSurvey extends LitElement {
   private loadState: LoadState = 'empty';
   private issues: DefinitionIssue[] = [];
   /** Errors shown next to questions, by question id. */
-  private fieldErrors = new Map<string, ValidationError>();
+  private fieldErrors = new Map<string, FieldError>();
   /** The error summary, shown after a failed Next or Submit: question ids and their errors. */
-  private summary: [string, ValidationError][] = [];
+  private summary: [string, FieldError][] = [];
   /**
    * A one-off message of the polite status region (answers cleared or restored, ready for the next
    * person), by key: said in the locale of the moment, also after a switch.
@@ -159,6 +162,12 @@ export class AnkietaSurvey extends LitElement {
   /** Counts fresh starts (start over, the next person at a kiosk): each gets new question elements. */
   #round = 0;
   #loadAbort: AbortController | undefined;
+  /**
+   * The messages the page gave question elements with setCustomValidity(), by question id. Kept
+   * here, not only on the element: a page shown again, or a question shown again, gets a new
+   * element, which would let an answer the page refused through (Back, then Next).
+   */
+  #custom = new Map<string, string>();
   /** What the current definition was loaded from, so only a real change reloads it. */
   /** What was loaded last; `json` as it was then, so an object changed in place since is not "equal". */
   #source: { definition: unknown; src: string | undefined; json: string | undefined } | undefined;
@@ -203,6 +212,7 @@ export class AnkietaSurvey extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    customValidityWatchers.set(this.renderRoot, this.#customValidity);
     if (!this.#source || this.loadState === 'loading') void this.#load();
     addEventListener('online', this.#retry);
   }
@@ -252,6 +262,8 @@ export class AnkietaSurvey extends LitElement {
   }
 
   protected override updated(): void {
+    // A new element for a question (see #custom) takes the page's message as the one it replaced had it.
+    for (const [id, message] of this.#custom) this.renderRoot.querySelector<FormControl>(`#${controlId(id)}`)?.setCustomValidity(message);
     // A focused button this render took away ("Spróbuj ponownie" while sending or loading,
     // "Zacznij od nowa") leaves focus on <body>: it goes to the heading of what is on screen
     // instead, or to the loading or failure message while there is no survey.
@@ -347,6 +359,7 @@ export class AnkietaSurvey extends LitElement {
     this.issues = [];
     this.fieldErrors = new Map();
     this.summary = [];
+    this.#custom = new Map();
     this.loadState = 'loading';
     const started = this.#source;
     await this.#controller.start(
@@ -590,6 +603,8 @@ export class AnkietaSurvey extends LitElement {
     this.#round++;
     this.summary = [];
     this.fieldErrors = new Map();
+    // The page's messages were about answers that are gone.
+    this.#custom = new Map();
   };
 
   /** "Zacznij od nowa", or its undo: back to the page and the answers it cleared. */
@@ -651,12 +666,13 @@ export class AnkietaSurvey extends LitElement {
           // Only answerable questions have errors, and every one of them has a title. Its own full
           // stop or question mark would stand before the colon ("…w pracy.: proszę…").
           const title = shown((model.question(id) as AnswerableQuestion).title, locale, model.sourceLocale, (t) => t.replace(/[.?]$/, ''));
-          const message = errorMessage(locale, error);
+          const message = this.#message(error);
           // "Rola: proszę odpowiedzieć…", "Role: please answer…": after a colon the sentence goes on in
-          // lower case, in Polish and in British English.
+          // lower case, in Polish and in British English; not a page's message that starts with an
+          // acronym ("PESEL ma 11 cyfr").
           return html`<li>
             <a href=${`#${controlId(id)}`} @click=${(event: Event) => this.#focusQuestion(event, id)}
-              >${title}: ${message[0]!.toLowerCase() + message.slice(1)}</a
+              >${title}: ${/^\p{Lu}\p{Ll}/u.test(message) ? message[0]!.toLowerCase() + message.slice(1) : message}</a
             >
           </li>`;
         })}
@@ -691,9 +707,38 @@ export class AnkietaSurvey extends LitElement {
 
   #errorText(questionId: string): string | undefined {
     const error = this.fieldErrors.get(questionId);
-    if (!error) return undefined;
-    return errorMessage(this.#locale, error);
+    return error && this.#message(error);
   }
+
+  #message(error: FieldError): string {
+    return typeof error === 'string' ? error : errorMessage(this.#locale, error);
+  }
+
+  /** The page's message for a question comes first, as on a native field; else the engine's error. */
+  #errorOf(question: AnswerableQuestion): FieldError | undefined {
+    return this.#custom.get(question.id) ?? this.#controller.model!.validateQuestion(question);
+  }
+
+  /** An error already shown follows the answer, and the page's message, as they are corrected; no new errors while typing. */
+  #follow(id: string): void {
+    const question = this.#controller.model?.question(id);
+    if (!this.fieldErrors.has(id) || !question || !isAnswerable(question)) return;
+    const error = this.#errorOf(question);
+    const errors = new Map(this.fieldErrors);
+    if (error) errors.set(id, error);
+    else errors.delete(id);
+    this.fieldErrors = errors;
+  }
+
+  /** A question element of this survey was given a message, or `''`, with setCustomValidity(). */
+  #customValidity = (control: HTMLElement, message: string) => {
+    const id = control.dataset.question!;
+    // Given again to a new element by updated(): nothing new.
+    if ((this.#custom.get(id) ?? '') === message) return;
+    if (message) this.#custom.set(id, message);
+    else this.#custom.delete(id);
+    this.#follow(id);
+  };
 
   #questionOf(event: Event): { element: HTMLElement; question: Question } | undefined {
     const element = event
@@ -719,14 +764,7 @@ export class AnkietaSurvey extends LitElement {
       const otherText = (element as HTMLElement & { otherText?: string }).otherText;
       controller.answer(`${question.id}.other`, otherText ? otherText : undefined, true);
     }
-    // An error already shown follows the answer as it is corrected; no new errors while typing.
-    if (this.fieldErrors.has(question.id) && isAnswerable(question)) {
-      const error = controller.model!.validateQuestion(question);
-      const errors = new Map(this.fieldErrors);
-      if (error) errors.set(question.id, error);
-      else errors.delete(question.id);
-      this.fieldErrors = errors;
-    }
+    this.#follow(question.id);
   };
 
   #onFocusOut = () => this.#controller.flush();
@@ -740,16 +778,24 @@ export class AnkietaSurvey extends LitElement {
     event.preventDefault();
     const controller = this.#controller;
     const model = controller.model!;
+    // The engine's errors and the page's messages (setCustomValidity() on a question element): of
+    // this page for Next, of every page shown for Submit, as the engine checks them. Hidden
+    // questions are not asked.
+    const errors = new Map<string, FieldError>();
+    for (const page of model.isLastPage ? model.shownPages : [model.pageIndex])
+      for (const question of model.questionsOn(page)) {
+        const error = isAnswerable(question) && this.#errorOf(question);
+        if (error) errors.set(question.id, error);
+      }
+    if (errors.size) return this.#showErrors(errors);
     if (!model.isLastPage) {
-      const errors = controller.next();
-      if (errors) return this.#showErrors(errors);
+      controller.next();
       this.summary = [];
       this.fieldErrors = new Map();
       this.#focusAfterRender = 'page';
       return;
     }
-    const errors = controller.submit(this.#locale);
-    if (errors) return this.#showErrors(errors);
+    controller.submit(this.#locale);
     if (this.kiosk) this.#kiosk.submitted(!!model.definition.scoring);
     this.summary = [];
     this.fieldErrors = new Map();
@@ -757,7 +803,7 @@ export class AnkietaSurvey extends LitElement {
     this.#focusAfterRender = 'thanks';
   };
 
-  #showErrors(errors: Map<string, ValidationError>): void {
+  #showErrors(errors: Map<string, FieldError>): void {
     this.fieldErrors = errors;
     this.summary = [...errors];
     this.#focusAfterRender = 'summary';
