@@ -88,11 +88,11 @@ async function eachBatch(query: Query, visit: (rows: { seq: string; body: string
 }
 
 /** How long a connection to the server may take to open, a query to be answered, a statement to run on the server. */
-const CONNECT_TIMEOUT_MS = 5_000;
+export const CONNECT_TIMEOUT_MS = 5_000;
 const QUERY_TIMEOUT_MS = 6_000;
 const STATEMENT_TIMEOUT_MS = 5_000;
 /** A migration may rewrite every row, and waits for another process's: no statement timeout, 10 min per query. */
-const MIGRATION_QUERY_TIMEOUT_MS = 600_000;
+export const MIGRATION_QUERY_TIMEOUT_MS = 600_000;
 
 /** Connections per process for exports, besides the pool of 10 for everything else. */
 const EXPORT_CONNECTIONS = 2;
@@ -123,8 +123,7 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
   // downloads never take the connections responses are stored with (a third export waits).
   const exportPool = new driver.Pool({ connectionString, max: EXPORT_CONNECTIONS, ...timeouts });
   exportPool.on('error', (error) => console.error(`ankieta-collector: PostgreSQL connection lost: ${error.message}`));
-  const url = new URL(connectionString);
-  const description = `PostgreSQL ${url.hostname || url.searchParams.get('host') || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  const description = describePostgres(connectionString);
   try {
     await migrate(pool);
   } catch (error) {
@@ -221,8 +220,17 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
   };
 }
 
-/** Processes starting together take turns on an advisory lock, so each migration runs once. */
-async function migrate(pool: pg.Pool): Promise<void> {
+/** `PostgreSQL host:port/database`, for the start line and messages: never the user or password. */
+export function describePostgres(connectionString: string): string {
+  const url = new URL(connectionString);
+  return `PostgreSQL ${url.hostname || url.searchParams.get('host') || 'localhost'}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+}
+
+/**
+ * Processes starting together take turns on an advisory lock, so each migration runs once. An
+ * import from SQLite (import-sqlite.ts) runs it too before it writes a row.
+ */
+export async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   // Every query of the migration may take long: its own timeout, and none on the server.
   const query: Query = (text, values = []) => client.query({ text, values, query_timeout: MIGRATION_QUERY_TIMEOUT_MS } as pg.QueryConfig);

@@ -60,6 +60,9 @@ const MIGRATIONS: (string | ((db: Database.Database) => void))[] = [
    DROP INDEX ankieta_responses_survey;`,
 ];
 
+/** The schema version (`PRAGMA user_version`) of a database this collector migrated: what an import reads. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
 /** Cuts the startedAt and submittedAt of every stored body to the hour (see `bodyTimesToHour`). */
 function timesToHour(db: Database.Database): void {
   const update = db.prepare('UPDATE ankieta_responses SET body = ? WHERE seq = ?');
