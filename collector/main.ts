@@ -1,11 +1,13 @@
 /** The `ankieta-collector` command (bundled to dist/collector.mjs by scripts/build-collector.mjs). */
+import { importSqlite } from './import-sqlite.js';
 import { startCollector } from './index.js';
-import { HELP, OptionsError, parseOptions } from './options.js';
+import { HELP, OptionsError, parseImportOptions, parseOptions } from './options.js';
 
 async function main(): Promise<void> {
   let options;
   try {
-    options = parseOptions(process.argv.slice(2), process.env);
+    // --import-sqlite copies a SQLite database into PostgreSQL and exits: options of its own.
+    options = parseImportOptions(process.argv.slice(2), process.env) ?? parseOptions(process.argv.slice(2), process.env);
   } catch (error) {
     if (!(error instanceof OptionsError)) throw error;
     process.stderr.write(`ankieta-collector: ${error.message}\nTry --help.\n`);
@@ -14,6 +16,18 @@ async function main(): Promise<void> {
   if (options === 'help') {
     process.stdout.write(HELP);
     return;
+  }
+  if ('importSqlite' in options) {
+    process.umask(0o077);
+    try {
+      process.exit(await importSqlite(options));
+    } catch (error) {
+      const refused = (error as { exitCode?: number }).exitCode === 2;
+      process.stderr.write(
+        `ankieta-collector: cannot import: ${(error as Error).message}${refused ? '' : '; nothing is copied in part (each batch is one transaction): run the import again'}\n`,
+      );
+      process.exit(refused ? 2 : 1);
+    }
   }
   // Files this process makes (the SQLite database and its -wal and -shm files, made as they are
   // needed) are readable by its own user only: responses, and a separate survey's e-mail

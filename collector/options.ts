@@ -71,6 +71,11 @@ Options (flags win over environment variables):
   --retention-days <n>  Delete responses received more than n days ago (at start, then
                         hourly), as the information clause promises; 0 keeps them.
                                                     ANKIETA_RETENTION_DAYS, default 0
+  --import-sqlite <file>  With --database-url: copy the responses (with their day of
+                        receipt) and erased ids of a SQLite collector's database (e.g.
+                        /srv/ankieta-data/ankieta.sqlite) into PostgreSQL, then exit. Reads
+                        the file only; safe to run again. Exit 0 done, 1 failed (run it
+                        again), 2 refused, 3 done but conflicts (listed on stderr).
   --help                Show this text.
 
 Endpoints:
@@ -88,6 +93,14 @@ Endpoints:
 
 On start one line is printed: the URL, the storage, the allowed origins and the token
 (only when generated). Responses, client addresses and requests are never logged.
+
+Moving from SQLite to PostgreSQL (see collector/README.md):
+  1. Stop the SQLite collector (its widgets keep responses and send them again later). An
+     import may run while it still serves, to copy the bulk early; run it again once stopped.
+  2. ankieta-collector --database-url <url> --import-sqlite <data-dir>/ankieta.sqlite
+     It migrates the PostgreSQL schema first; an id erased in either database stays erased.
+  3. Start the collector with --database-url and the same token; compare each survey's export
+     count with the summary line, then delete the SQLite file and its backups when no longer needed.
 `;
 
 export class OptionsError extends Error {}
@@ -242,4 +255,46 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
     trustProxy: integer('--trust-proxy', pick(parsed['trust-proxy'], 'ANKIETA_TRUST_PROXY') ?? '0', 0, 10),
     retentionDays: integer('--retention-days', pick(parsed['retention-days'], 'ANKIETA_RETENTION_DAYS') ?? '0', 0, 36_500),
   };
+}
+
+/** An import (`--import-sqlite`): where from and where to, nothing else. */
+export interface ImportOptions {
+  /** The SQLite collector's database file, absolute. */
+  importSqlite: string;
+  databaseUrl: string;
+}
+
+/**
+ * The options of an import, when `--import-sqlite` is given (else undefined: the command line is
+ * a server's, for `parseOptions`). An import serves nothing, so it needs no token, port or
+ * origins, and refuses them rather than seem to use them. Throws `OptionsError`.
+ */
+export function parseImportOptions(argv: string[], env: NodeJS.ProcessEnv): ImportOptions | 'help' | undefined {
+  if (!argv.some((arg) => arg === '--import-sqlite' || arg.startsWith('--import-sqlite='))) return undefined;
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: { 'import-sqlite': { type: 'string' }, 'database-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }).values;
+  } catch (error) {
+    const unknown =
+      (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'(-[^']*)'/.exec((error as Error).message)?.[1];
+    if (!unknown) throw new OptionsError((error as Error).message);
+    throw new OptionsError(
+      unknown === '--data-dir'
+        ? '--import-sqlite takes the SQLite file itself, not --data-dir: e.g. --import-sqlite /srv/ankieta-data/ankieta.sqlite'
+        : `${unknown} is not an option of an import: --import-sqlite <file> takes only --database-url (or DATABASE_URL), and serves nothing`,
+    );
+  }
+  if (parsed.help) return 'help';
+  const databaseUrl = parsed['database-url'] ?? (env.DATABASE_URL === '' ? undefined : env.DATABASE_URL);
+  if (databaseUrl === undefined)
+    throw new OptionsError('--import-sqlite copies into PostgreSQL: give its URL with --database-url (or DATABASE_URL)');
+  checkDatabaseUrl(databaseUrl);
+  const file = parsed['import-sqlite'];
+  if (!file?.trim()) throw new OptionsError('--import-sqlite needs the SQLite file, e.g. /srv/ankieta-data/ankieta.sqlite');
+  return { importSqlite: resolve(file), databaseUrl };
 }
