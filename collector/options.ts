@@ -95,12 +95,13 @@ On start one line is printed: the URL, the storage, the allowed origins and the 
 (only when generated). Responses, client addresses and requests are never logged.
 
 Moving from SQLite to PostgreSQL (see collector/README.md):
-  1. Stop the SQLite collector (its widgets keep responses and send them again later). An
-     import may run while it still serves, to copy the bulk early; run it again once stopped.
+  1. Note each survey's export count, then stop the SQLite collector (its widgets keep their
+     responses and send them later). An import may also run while it still serves, to copy
+     the bulk early; run it again once it is stopped.
   2. ankieta-collector --database-url <url> --import-sqlite <data-dir>/ankieta.sqlite
      It migrates the PostgreSQL schema first; an id erased in either database stays erased.
-  3. Start the collector with --database-url and the same token; compare each survey's export
-     count with the summary line, then delete the SQLite file and its backups when no longer needed.
+  3. Start the collector with --database-url and the same token: each survey's export count
+     is at least the one noted. Once checked, delete the SQLite file and its backups.
 `;
 
 export class OptionsError extends Error {}
