@@ -44,7 +44,8 @@ function spawnImport(file, databaseUrl) {
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (d) => (output.stdout += d));
   child.stderr.on('data', (d) => (output.stderr += d));
-  const result = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, ...output })));
+  // 'close': once its output is read too.
+  const result = new Promise((resolve) => child.once('close', (code, signal) => resolve({ code, signal, ...output })));
   return { child, result };
 }
 
@@ -59,7 +60,7 @@ async function sqliteWith(rows = []) {
 }
 
 /** `n` stored rows of two surveys, received on days spread over the last 400. */
-function storedRows(n) {
+function rowsToStore(n) {
   return Array.from({ length: n }, (_, i) => {
     const response = { ...conferenceResponse({ comments: `Odpowiedź ${i}` }), surveyId: i % 3 ? 'konferencja' : 'warsztaty' };
     const body = JSON.stringify(response);
@@ -218,7 +219,7 @@ describe('--import-sqlite refuses what it cannot import, and changes nothing', (
     other.close();
     await refused(join(dir, 'other.sqlite'), /is a SQLite database but not the collector's: it has no ankieta_responses table/);
 
-    const newer = await sqliteWith(storedRows(3));
+    const newer = await sqliteWith(rowsToStore(3));
     try {
       await withSqlite(newer.file, (db) => db.pragma('user_version = 99'));
       await refused(
@@ -265,7 +266,7 @@ describe('--import-sqlite refuses what it cannot import, and changes nothing', (
   });
 
   it("opens a stopped collector's file read-only, making no file beside it, and says when PostgreSQL does not answer (exit 1)", async () => {
-    const place = await sqliteWith(storedRows(20));
+    const place = await sqliteWith(rowsToStore(20));
     try {
       const before = directoryState(place.dataDir);
       const { code, stdout, stderr } = await runImport(place.file, NOWHERE);
@@ -312,7 +313,7 @@ if (postgres)
             204,
           );
         await collector.stop();
-        await insertRows(source.file, storedRows(3000));
+        await insertRows(source.file, rowsToStore(3000));
         const before = directoryState(source.dataDir);
         const { code, stdout, stderr } = await runImport(source.file, target.databaseUrl);
         assert.equal(code, 0, stderr);
@@ -351,7 +352,7 @@ if (postgres)
     });
 
     it('run again, or onto a database that receives responses, duplicates nothing: the same body is skipped, another is a conflict (listed, not overwritten, exit 3)', async () => {
-      const rows = storedRows(500);
+      const rows = rowsToStore(500);
       rows[0].received_on = dayOffset(-30);
       const source = await sqliteWith(rows);
       const target = await postgres.create();
@@ -467,7 +468,7 @@ if (postgres)
 
     it('keeps the day of receipt: --retention-days then deletes the same responses on PostgreSQL as on SQLite', async () => {
       const cutOff = dayOffset(-365);
-      const rows = storedRows(5);
+      const rows = rowsToStore(5);
       // Received in 2016, the day before the cut-off, on it, today, and on a day no one knows
       // (written by an older collector process after the upgrade that added the day).
       ['2016-04-18', dayOffset(-366), cutOff, dayOffset(0), null].forEach((day, i) => (rows[i].received_on = day));
@@ -505,7 +506,7 @@ if (postgres)
     });
 
     it('reads one moment of a file a collector is writing to, without holding it up, with progress on stderr; a run after it stops copies the rest', async () => {
-      const rows = storedRows(3000);
+      const rows = rowsToStore(3000);
       const source = await sqliteWith(rows);
       const target = await postgresWithSchema();
       const sqliteCollector = await startCollector([...source.args, '--token', TOKEN, '--rate-limit', '0']);
@@ -557,7 +558,7 @@ if (postgres)
     });
 
     it('killed midway leaves whole batches only, keeps a collector from starting on the file meanwhile, and a second run completes it', async () => {
-      const rows = storedRows(3000);
+      const rows = rowsToStore(3000);
       const source = await sqliteWith(rows);
       const target = await postgresWithSchema();
       let held;
@@ -593,7 +594,7 @@ if (postgres)
     });
 
     it('migrates an older PostgreSQL schema first, as a collector does at start', async () => {
-      const rows = storedRows(10);
+      const rows = rowsToStore(10);
       const source = await sqliteWith(rows);
       const target = await postgres.create();
       try {
