@@ -62,6 +62,12 @@ const MIGRATIONS: (string | ((query: Query) => Promise<void>))[] = [
   // could be joined row by row across their exports. The index on seq served only that order.
   `CREATE INDEX ankieta_responses_survey_id ON ankieta_responses (survey_id, id);
    DROP INDEX ankieta_responses_survey;`,
+  // A process of a version before migration 3, left running after another migrated the database
+  // (processes restarted one by one), inserts without received_on: --retention-days never deleted
+  // such a row. The database dates it itself now, and the rows it already wrote count as received
+  // today: kept too long at worst, never deleted early.
+  `ALTER TABLE ankieta_responses ALTER COLUMN received_on SET DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD');
+   UPDATE ankieta_responses SET received_on = to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD') WHERE received_on IS NULL;`,
 ];
 
 /** Cuts the startedAt and submittedAt of every stored body to the hour (see `bodyTimesToHour`). */

@@ -606,7 +606,7 @@ if (postgres)
           target.databaseUrl,
           async (client) => (await client.query('SELECT version FROM ankieta_schema')).rows[0].version,
         );
-        assert.equal(version, 6);
+        assert.equal(version, 7);
         const stored = (await pgContents(target.databaseUrl)).rows;
         assert.deepEqual(stored.slice(1), rows);
         assert.equal(stored[0].received_on, dayOffset(0), 'the older row dated by the migration');

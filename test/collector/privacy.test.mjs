@@ -103,6 +103,41 @@ for (const storage of storages()) {
   });
 }
 
+for (const storage of storages().filter((s) => s.name === 'PostgreSQL')) {
+  describe('a process of an older version still writing after a migration, on PostgreSQL', () => {
+    it('has its rows dated by the database, so --retention-days deletes them in time', async () => {
+      const place = await storage.create();
+      const today = new Date().toISOString().slice(0, 10);
+      // Written after migration 3 by a process that did not know received_on.
+      const undated = conferenceResponse();
+      await olderDatabase(place, 6, [{ response: undated, body: JSON.stringify(undated), receivedOn: null }]);
+      const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+      const { default: pg } = await import('pg');
+      const client = new pg.Client({ connectionString: place.databaseUrl });
+      await client.connect();
+      try {
+        // And one the old process writes after this start: its INSERT names no received_on.
+        const later = conferenceResponse();
+        await client.query('INSERT INTO ankieta_responses (id, survey_id, body_sha256, body) VALUES ($1, $2, $3, $4)', [
+          later.id,
+          later.surveyId,
+          sha256(JSON.stringify(later)),
+          JSON.stringify(later),
+        ]);
+        const { rows } = await client.query('SELECT id, received_on FROM ankieta_responses ORDER BY seq');
+        assert.deepEqual(rows, [
+          { id: undated.id, received_on: today },
+          { id: later.id, received_on: today },
+        ]);
+      } finally {
+        await client.end();
+        await collector.stop();
+        await place.drop();
+      }
+    });
+  });
+}
+
 for (const storage of storages()) {
   describe(`the order of exports, on ${storage.name}`, () => {
     it('lists responses by id, not in the order received, so two surveys filled one after the other cannot be joined row by row', async () => {
