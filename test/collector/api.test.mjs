@@ -631,10 +631,14 @@ for (const storage of storages()) {
       assert.equal(wrong.headers.allow, 'POST, OPTIONS');
     });
 
-    /** Sends `head` as it is (what no HTTP client library would send) and resolves with the whole reply. */
+    /**
+     * Sends `head` as it is (what no HTTP client library would send) and resolves with the whole
+     * reply. The socket stays open until the server closes it: a client's FIN would have Node drop a
+     * request whose reply is still to come (a ping of PostgreSQL).
+     */
     const rawReply = (head) =>
       new Promise((resolve, reject) => {
-        const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.end(`${head}Connection: close\r\n\r\n`));
+        const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.write(`${head}Connection: close\r\n\r\n`));
         let text = '';
         socket.on('data', (chunk) => (text += chunk));
         socket.on('end', () => resolve(text));
