@@ -133,12 +133,32 @@ try {
     `const typed: SurveyDefinition = { id: 'x', title: 'T', pages: [${question(`type: 'nps'`)}] };`,
     `document.querySelector('ankieta-results')!.definition = typed;`,
     `document.querySelector('ankieta-report')!.definition = typed;`,
+    // With exactOptionalPropertyTypes too (see below): "no definition" is a value one may set.
+    `survey.definition = undefined;`,
+    `document.querySelector('ankieta-results')!.definition = undefined;`,
+    `document.querySelector('ankieta-report')!.definition = undefined;`,
     `// @ts-expect-error: no such question type`,
     `survey.definition = { id: 'x', title: 'T', pages: [${question(`type: 'ratting'`)}] };`,
     `// @ts-expect-error: no such property of a rating question`,
     `survey.definition = { id: 'x', title: 'T', pages: [${question(`type: 'rating', maks: 5`)}] };`,
     `// @ts-expect-error: a URL belongs in \`src\``,
     `survey.definition = '/ankiety/ocena.json';`,
+  ].join('\n');
+  // A JSON file imported (resolveJsonModule) has its strings widened, so `type` is a `string` and
+  // fits no question type: README says to write `as SurveyDefinition`, which this checks compiles,
+  // for an own file and for the package's templates. (The editor checks the JSON by its $schema.)
+  writeFileSync(
+    join(app, 'own.json'),
+    JSON.stringify({ id: 'own', title: 'T', pages: [{ id: 'p', questions: [{ id: 'q', type: 'rating', title: 'Q' }] }] }),
+  );
+  programs['json.ts'] = [
+    `import 'ankieta/survey.js';`,
+    `import type { SurveyDefinition } from 'ankieta';`,
+    `import own from './own.json';`,
+    `import conference from 'ankieta/templates/conference-evaluation.json';`,
+    `const survey = document.createElement('ankieta-survey');`,
+    `survey.definition = own as SurveyDefinition;`,
+    `survey.definition = conference as SurveyDefinition;`,
   ].join('\n');
   for (const [specifier, tag] of Object.entries(eventsOf)) {
     programs[`${tag}.ts`] = [
@@ -153,10 +173,13 @@ try {
   }
   for (const [file, text] of Object.entries(programs)) {
     writeFileSync(join(app, file), text);
-    for (const moduleResolution of ['bundler', 'node16']) {
+    // A JSON import in a Node ES module needs an import attribute, which node16 does not take.
+    for (const moduleResolution of file === 'json.ts' ? ['bundler'] : ['bundler', 'node16']) {
       const options = {
         compilerOptions: {
           strict: true,
+          exactOptionalPropertyTypes: true,
+          resolveJsonModule: true,
           noEmit: true,
           skipLibCheck: true,
           module: moduleResolution === 'bundler' ? 'esnext' : 'node16',

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { kB, sizes } from './lib.mjs';
 
 const FILES = {
-  'dist/ankieta.js': { ceiling: 53_211, target: 35_000 },
+  'dist/ankieta.js': { ceiling: 53_228, target: 35_000 },
   'dist/ankieta-report.js': { ceiling: 36_965 },
 };
 

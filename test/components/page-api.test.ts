@@ -284,6 +284,63 @@ describe('setCustomValidity() on a question element inside <ankieta-survey>, as 
     expect(pageTitle(survey)).to.equal('Druga strona');
   });
 
+  /** Two pages: an address the page checks, and one more. */
+  const twoPages: SurveyDefinition = {
+    id: 'custom-validity-undo',
+    locale: 'pl',
+    title: 'Zgłoszenie',
+    pages: [
+      { id: 'p1', title: 'Pierwsza strona', questions: [{ id: 'email', type: 'text', title: 'Adres e-mail' }] },
+      { id: 'p2', title: 'Druga strona', questions: [{ id: 'end', type: 'text', title: 'Na koniec' }] },
+    ],
+  };
+  const govOnly = 'Proszę podać adres w domenie gov.pl.';
+  /** What README shows a page doing: a `change` listener that checks the address. */
+  function checkAddresses(survey: AnkietaSurvey) {
+    survey.addEventListener('change', (event) => {
+      const control = event.composedPath()[0] as Question;
+      if (control.getAttribute('name') === 'email') control.setCustomValidity(String(control.value).endsWith('.gov.pl') ? '' : govOnly);
+    });
+    return survey;
+  }
+
+  it('brings a refused answer back with its message when "Zacznij od nowa" is undone', async () => {
+    // A draft from an earlier visit, so that "Zacznij od nowa" is offered.
+    const first = checkAddresses(await mountSurvey(twoPages));
+    await retype(first, 'email', 'jan@urzad.gov.pl');
+    first.remove();
+    const survey = checkAddresses(await mountSurvey(twoPages));
+    const notice = () => survey.shadowRoot!.querySelector<HTMLButtonElement>('[part~="notice"] button')!;
+    expect(notice().textContent!.trim()).to.equal('Zacznij od nowa');
+    await retype(survey, 'email', 'jan@example.com');
+    await press(survey);
+    expect(pageTitle(survey)).to.equal('Pierwsza strona');
+    notice().click();
+    await settled(survey);
+    expect(notice().textContent!.trim()).to.equal('Przywróć usunięte odpowiedzi');
+    notice().click();
+    await settled(survey);
+    expect(field(survey, 'email').value).to.equal('jan@example.com');
+    await press(survey);
+    expect(pageTitle(survey), 'the refused address still holds Next back').to.equal('Pierwsza strona');
+    expect(summary(survey)).to.deep.equal([['#q-email', 'Adres e-mail: proszę podać adres w domenie gov.pl.']]);
+  });
+
+  it('keeps a message to its own survey: another survey on the page is not held back', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <ankieta-survey locale="pl" .definition=${twoPages}></ankieta-survey>
+      <ankieta-survey locale="pl" .definition=${{ ...twoPages, id: 'custom-validity-undo-2' }}></ankieta-survey>
+    </div>`);
+    const [held, free] = [...page.querySelectorAll<AnkietaSurvey>('ankieta-survey')] as [AnkietaSurvey, AnkietaSurvey];
+    await settled(held);
+    await settled(free);
+    field(held, 'email').setCustomValidity(govOnly);
+    await press(free);
+    expect(pageTitle(free)).to.equal('Druga strona');
+    await press(held);
+    expect(pageTitle(held)).to.equal('Pierwsza strona');
+  });
+
   it('holds Submit back, set from a `change` listener on the survey, also after Back and Next; a hidden question never does', async () => {
     const survey = await mountSurvey(address);
     const submitted: unknown[] = [];

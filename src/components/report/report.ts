@@ -118,7 +118,7 @@ export class AnkietaReport extends LitElement {
   };
 
   /** The survey definition (validated here). */
-  definition?: SurveyDefinitionInput;
+  definition?: SurveyDefinitionInput | undefined;
   /** The responses to aggregate; takes precedence over `src`. */
   responses?: readonly unknown[];
   /** The collector's export URL, e.g. `/api/surveys/<id>/responses`. */

@@ -65,7 +65,7 @@ export class AnkietaResults extends LitElement {
   };
 
   /** The survey definition (validated here; an invalid one shows the problems). */
-  definition?: SurveyDefinitionInput;
+  definition?: SurveyDefinitionInput | undefined;
   /** The response to score (only `answers` is needed; `id`, `surveyId` and `submittedAt` go into the export). */
   response?: ResultsResponse;
   /** Scores computed by the caller (`SurveyModel.dimensionResults()`); used instead of scoring `response`. */

@@ -142,7 +142,7 @@ export class AnkietaSurvey extends LitElement {
    * an invalid one shows its problems. A new object with the same JSON as the one loaded (a framework
    * re-rendering) changes nothing: the form, its answers and focus stay.
    */
-  definition?: SurveyDefinitionInput | null;
+  definition?: SurveyDefinitionInput | null | undefined;
 
   private loadState: LoadState = 'empty';
   private issues: DefinitionIssue[] = [];
@@ -168,6 +168,8 @@ export class AnkietaSurvey extends LitElement {
    * element, which would let an answer the page refused through (Back, then Next).
    */
   #custom = new Map<string, string>();
+  /** The messages "Zacznij od nowa" cleared, for its undo. */
+  #customCleared = new Map<string, string>();
   /** What the current definition was loaded from, so only a real change reloads it. */
   /** What was loaded last; `json` as it was then, so an object changed in place since is not "equal". */
   #source: { definition: unknown; src: string | undefined; json: string | undefined } | undefined;
@@ -611,9 +613,16 @@ export class AnkietaSurvey extends LitElement {
   async #startOver(undo: boolean) {
     // To the page heading before the notice holding this button goes, so focus never drops to <body>.
     this.renderRoot.querySelector<HTMLElement>('[part~="page-title"]')?.focus();
+    const custom = this.#custom;
     this.#fresh();
-    if (undo) this.#controller.undoStartOver();
-    else await this.#controller.startOver(true);
+    // The page's messages come back with the answers they were about.
+    if (undo) {
+      this.#controller.undoStartOver();
+      this.#custom = this.#customCleared;
+    } else {
+      this.#customCleared = custom;
+      await this.#controller.startOver(true);
+    }
     this.notice = undo ? 'statusRestored' : 'statusCleared';
     this.#focusAfterRender = 'page';
   }
