@@ -27,6 +27,9 @@ const ERASED_BATCH = 5000;
 /** A progress line on stderr at most this often (none for an import that takes less). */
 const PROGRESS_MS = 1000;
 
+/** Said when the file or its directory cannot be read: the collector keeps them to its own user (700, 600). */
+const OWN_USER_ONLY = " (the collector's files are readable by its own user only: import as that user, e.g. sudo -u ankieta, or as root)";
+
 /** A file or a setting to change before trying again (exit status 2, as for bad options). */
 export class ImportRefused extends Error {
   readonly exitCode = 2;
@@ -73,7 +76,7 @@ async function openSource(file: string): Promise<Source> {
     throw new ImportRefused(
       code === 'ENOENT'
         ? `${file} (--import-sqlite) does not exist: give the SQLite collector's database, ankieta.sqlite in its --data-dir`
-        : `cannot read ${file} (--import-sqlite): ${(error as Error).message}`,
+        : `cannot read ${file} (--import-sqlite): ${(error as Error).message}${code === 'EACCES' ? OWN_USER_ONLY : ''}`,
     );
   }
   if (stat.isDirectory())
@@ -84,9 +87,7 @@ async function openSource(file: string): Promise<Source> {
   try {
     accessSync(file, constants.R_OK);
   } catch (error) {
-    throw new ImportRefused(
-      `cannot read ${file} (--import-sqlite): ${(error as Error).message} (the collector's files are readable by its own user only: import as that user, e.g. sudo -u ankieta, or as root)`,
-    );
+    throw new ImportRefused(`cannot read ${file} (--import-sqlite): ${(error as Error).message}${OWN_USER_ONLY}`);
   }
 
   // URI file names (for immutable=1 below) are understood only when this is set as the driver loads.
@@ -159,6 +160,19 @@ async function openSource(file: string): Promise<Source> {
         `${file} (--import-sqlite) has schema version ${version}, older than this collector's (${SCHEMA_VERSION}), and an import never changes it: start this version of the collector on it once (--data-dir ${dirname(file)}; it migrates the file at start), stop it, then import`,
       );
 
+    // A damaged file (a bad disk, a torn copy) would fail part-way, after batches were committed,
+    // and at the same place at every run: it is refused before anything is copied. quick_check
+    // reads every page (about a second for 100 MB).
+    let check: string;
+    try {
+      check = String(db.pragma('quick_check(1)', { simple: true }));
+    } catch (error) {
+      check = (error as Error).message;
+    }
+    if (check !== 'ok')
+      throw new ImportRefused(
+        `${file} (--import-sqlite) is damaged (SQLite's quick_check: ${check}), and nothing was copied: import a backup of it instead, or what sqlite3's .recover saves of it into a new file once a collector of this version has been started on that file`,
+      );
     const responses = db.prepare('SELECT count(*) FROM ankieta_responses').pluck().get() as number;
     const erased = db.prepare('SELECT count(*) FROM ankieta_erased').pluck().get() as number;
     return {
@@ -220,6 +234,8 @@ interface Figures {
   erasedCopied: number;
   erasedPresent: number;
   deleted: number;
+  /** Received before --retention-days: not copied. */
+  expired: number;
 }
 
 /**
@@ -251,12 +267,16 @@ export async function importSqlite(options: ImportOptions): Promise<number> {
           `${target.replace('PostgreSQL', 'PostgreSQL at')}: ${/timeout/i.test(message) ? `no answer within ${CONNECT_TIMEOUT_MS / 1000} s (${message})` : message}`,
         );
       }
-      const figures = await copy(source, pool);
+      // As the collectors count it (collector/index.ts): a day before this one is past.
+      const before = options.retentionDays
+        ? new Date(Date.now() - options.retentionDays * 86_400_000).toISOString().slice(0, 10)
+        : undefined;
+      const figures = await copy(source, pool, before);
       const changed = source.changed();
       const present = `${figure(figures.present)} already present${figures.redated ? ` (${figure(figures.redated)} given the earlier day of receipt SQLite had)` : ''}`;
       // The one line on stdout, as a start has its start line.
       process.stdout.write(
-        `ankieta-collector: imported ${source.description} into ${target}: ${plural(source.responses, 'response')}: ${figure(figures.imported)} imported, ${present}, ${figure(figures.erasedThere)} not copied (erased in PostgreSQL), ${plural(figures.conflicts, 'conflict')}; ${plural(source.erased, 'erased id')}: ${figure(figures.erasedCopied)} copied, ${figure(figures.erasedPresent)} already present; ${plural(figures.deleted, 'response')} deleted from PostgreSQL as erased\n`,
+        `ankieta-collector: imported ${source.description} into ${target}: ${plural(source.responses, 'response')}: ${figure(figures.imported)} imported, ${present}, ${figure(figures.erasedThere)} not copied (erased in PostgreSQL), ${before ? `${figure(figures.expired)} not copied (received before ${before}, --retention-days ${options.retentionDays}), ` : ''}${plural(figures.conflicts, 'conflict')}; ${plural(source.erased, 'erased id')}: ${figure(figures.erasedCopied)} copied, ${figure(figures.erasedPresent)} already present; ${plural(figures.deleted, 'response')} deleted from PostgreSQL as erased\n`,
       );
       if (changed) {
         process.stderr.write(
@@ -278,7 +298,7 @@ export async function importSqlite(options: ImportOptions): Promise<number> {
 }
 
 /** Copies the erased ids, then the responses, each batch in a transaction of its own. */
-async function copy(source: Source, pool: pg.Pool): Promise<Figures> {
+async function copy(source: Source, pool: pg.Pool, before: string | undefined): Promise<Figures> {
   const figures: Figures = {
     imported: 0,
     present: 0,
@@ -288,6 +308,7 @@ async function copy(source: Source, pool: pg.Pool): Promise<Figures> {
     erasedCopied: 0,
     erasedPresent: 0,
     deleted: 0,
+    expired: 0,
   };
   const client = await pool.connect();
   // Whatever default the server has: a batch may wait for a collector's insert of the same id.
@@ -321,10 +342,14 @@ async function copy(source: Source, pool: pg.Pool): Promise<Figures> {
     let done = 0;
     let said = Date.now();
     for (const rows of source.rows()) {
-      await transaction(() => copyBatch(client, rows, figures));
+      // Past the retention period: PostgreSQL's collectors deleted it, or will within the hour; a
+      // second run would bring it back. A row without a day (an older process wrote it) is copied.
+      const kept = before ? rows.filter((row) => row.received_on === null || row.received_on >= before) : rows;
+      figures.expired += rows.length - kept.length;
+      if (kept.length) await transaction(() => copyBatch(client, kept, figures));
       done += rows.length;
       if (Date.now() - said >= PROGRESS_MS && done < source.responses) {
-        process.stderr.write(`ankieta-collector: imported ${figure(done)} of ${plural(source.responses, 'response')}\n`);
+        process.stderr.write(`ankieta-collector: went through ${figure(done)} of ${plural(source.responses, 'response')}\n`);
         said = Date.now();
       }
     }

@@ -74,8 +74,10 @@ Options (flags win over environment variables):
   --import-sqlite <file>  With --database-url: copy the responses (with their day of
                         receipt) and erased ids of a SQLite collector's database (e.g.
                         /srv/ankieta-data/ankieta.sqlite) into PostgreSQL, then exit. Reads
-                        the file only; safe to run again. Exit 0 done, 1 failed (run it
-                        again), 2 refused, 3 done but conflicts (listed on stderr).
+                        the file only; safe to run again. Give it the --retention-days
+                        the collectors have: older responses are not copied. Exit 0 done,
+                        1 failed (run it again), 2 refused, 3 done but conflicts (listed
+                        on stderr).
   --help                Show this text.
 
 Endpoints:
@@ -263,6 +265,8 @@ export interface ImportOptions {
   /** The SQLite collector's database file, absolute. */
   importSqlite: string;
   databaseUrl: string;
+  /** The PostgreSQL collectors' --retention-days: older responses are not copied (they would come back after it deleted them). 0: all are. */
+  retentionDays: number;
 }
 
 /**
@@ -278,7 +282,12 @@ export function parseImportOptions(argv: string[], env: NodeJS.ProcessEnv): Impo
       args: argv,
       strict: true,
       allowPositionals: false,
-      options: { 'import-sqlite': { type: 'string' }, 'database-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'import-sqlite': { type: 'string' },
+        'database-url': { type: 'string' },
+        'retention-days': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     }).values;
   } catch (error) {
     const unknown =
@@ -287,7 +296,7 @@ export function parseImportOptions(argv: string[], env: NodeJS.ProcessEnv): Impo
     throw new OptionsError(
       unknown === '--data-dir'
         ? '--import-sqlite takes the SQLite file itself, not --data-dir: e.g. --import-sqlite /srv/ankieta-data/ankieta.sqlite'
-        : `${unknown} is not an option of an import: --import-sqlite <file> takes only --database-url (or DATABASE_URL), and serves nothing`,
+        : `${unknown} is not an option of an import: --import-sqlite <file> takes only --database-url (or DATABASE_URL) and --retention-days, and serves nothing`,
     );
   }
   if (parsed.help) return 'help';
@@ -297,5 +306,11 @@ export function parseImportOptions(argv: string[], env: NodeJS.ProcessEnv): Impo
   checkDatabaseUrl(databaseUrl);
   const file = parsed['import-sqlite'];
   if (!file?.trim()) throw new OptionsError('--import-sqlite needs the SQLite file, e.g. /srv/ankieta-data/ankieta.sqlite');
-  return { importSqlite: resolve(file), databaseUrl };
+  const retentionDays = integer(
+    '--retention-days',
+    parsed['retention-days'] ?? (env.ANKIETA_RETENTION_DAYS === '' ? undefined : env.ANKIETA_RETENTION_DAYS) ?? '0',
+    0,
+    36_500,
+  );
+  return { importSqlite: resolve(file), databaseUrl, retentionDays };
 }

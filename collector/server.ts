@@ -267,8 +267,12 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
       throw new HttpError(415, { error: 'unsupported media type', expected: 'application/json' });
     // No widget compresses its body, and a plain body labelled gzip was taken as it was: what was
     // stored would not be what the client meant. RFC 9110 15.5.16: 415, naming what is accepted.
-    const encoding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-    if (encoding !== 'identity')
+    // A list of codings (RFC 9110 8.4): empty, or only `identity`, is none.
+    const codings = (req.headers['content-encoding'] ?? '')
+      .split(',')
+      .map((c) => c.trim().toLowerCase())
+      .filter((c) => c && c !== 'identity');
+    if (codings.length)
       throw new HttpError(415, { error: 'unsupported content encoding', expected: 'identity' }, { 'Accept-Encoding': 'identity' });
     const raw = await readBody(req);
     let text: string;
@@ -352,6 +356,8 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
     // HEAD (a monitor, or a check that the token works): the headers a GET would have, and no
     // reading of the responses, so no export to account for.
     if (req.method === 'HEAD') {
+      // The status a GET would have: 503 when the storage fails (a monitor relies on it).
+      await storage.ping();
       res.writeHead(200, { ...headers, ...(format === 'csv' ? csvHeaders : { 'Content-Type': 'application/json; charset=utf-8' }) });
       res.end();
       return;

@@ -1,7 +1,7 @@
 // Every API case of collector/README.md ("API") against each storage, through real HTTP.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -103,7 +103,7 @@ for (const storage of storages()) {
       // The export's line is written once its reply has gone: it may reach this side a moment after.
       await eventually(() => collector.output.stderr.includes('export of survey'));
       assert.equal(
-        withoutTimes(collector.output.stderr, restarted),
+        withoutTimes(collector.output.stderr, restarted, 2),
         `ankieta-collector: deleted 1 response received before ${cutOff} (--retention-days 365)\n` +
           `ankieta-collector: export of survey konferencja: ${after.length} responses, json\n`,
         'how many were deleted, and no purge error (then the line of the export just made)',
@@ -399,6 +399,9 @@ for (const storage of storages()) {
       }
       const utf8 = await postJson(base, body, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Encoding': 'identity' });
       assert.equal(utf8.status, 201);
+      // An empty list of codings, or identity only, is no coding (RFC 9110 8.4).
+      for (const encoding of ['', 'identity, identity', ' Identity '])
+        assert.equal((await postJson(base, conferenceResponse(), { 'Content-Encoding': encoding })).status, 201, JSON.stringify(encoding));
     });
 
     it('allows listed origins (and its own host); refuses the rest in a reply they can read, and exports to them not at all', async () => {
@@ -774,7 +777,7 @@ for (const storage of storages()) {
       // export's line on stderr says only which survey and how many.
       assert.equal(collector.output.stdout.trim().split('\n').length, 1);
       assert.match(collector.output.stdout, /^ankieta-collector listening on /);
-      assert.equal(withoutTimes(collector.output.stderr, started), 'ankieta-collector: export of survey limit: 3 responses, json\n');
+      assert.equal(withoutTimes(collector.output.stderr, started, 1), 'ankieta-collector: export of survey limit: 3 responses, json\n');
       if (place.dataDir) {
         for (const file of readdirSync(place.dataDir))
           assert.equal(readFileSync(join(place.dataDir, file)).includes('127.0.0.1'), false, file);
@@ -861,6 +864,25 @@ describe('collector storage failure (SQLite, its file locked by another writer)'
       assert.equal((await postJson(collector.url, conferenceResponse(), { Origin: PAGE })).status, 201, 'works again once the lock goes');
     } finally {
       lock.close();
+      await collector.stop();
+      await place.drop();
+    }
+  });
+});
+
+describe('HEAD on an export when the storage fails', () => {
+  it('answers 503, as the GET does, so a monitor using HEAD sees the failure', async () => {
+    const place = await storages()[0].create();
+    const collector = await startCollector([...place.args, '--token', TOKEN, '--rate-limit', '0']);
+    try {
+      rmSync(place.dataDir, { recursive: true, force: true });
+      const auth = { Authorization: `Bearer ${TOKEN}` };
+      const url = `${collector.url}/api/surveys/konferencja/responses`;
+      assert.equal((await request('GET', url, { headers: auth })).status, 503);
+      const head = await request('HEAD', url, { headers: auth });
+      assert.equal(head.status, 503);
+      assert.equal(head.headers['retry-after'], '5');
+    } finally {
       await collector.stop();
       await place.drop();
     }

@@ -316,12 +316,16 @@ export async function storedRows(place) {
 
 /**
  * stderr with the time taken out of each record line (export, erasure, deletion), after checking
- * it is a UTC time to the second between `since` and now.
+ * there are `lines` of them, each with a UTC time to the second between `since` and now.
  */
-export function withoutTimes(stderr, since) {
-  return stderr.replace(/^ankieta-collector: (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) /gm, (_, time) => {
+export function withoutTimes(stderr, since, lines) {
+  let timed = 0;
+  const rest = stderr.replace(/^ankieta-collector: (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) /gm, (_, time) => {
     const ms = Date.parse(time);
     assert.ok(ms >= Math.floor(since / 1000) * 1000 && ms <= Date.now(), `${time} is not between the start of the test and now`);
+    timed++;
     return 'ankieta-collector: ';
   });
+  assert.equal(timed, lines, `record lines with their time:\n${stderr}`);
+  return rest;
 }

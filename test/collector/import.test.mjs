@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -505,6 +505,61 @@ if (postgres)
       }
     });
 
+    it("given the collectors' --retention-days, does not bring back what they deleted as past its time when run again", async () => {
+      const rows = rowsToStore(6);
+      rows[0].received_on = '2016-04-18';
+      rows[1].received_on = dayOffset(-366);
+      const source = await sqliteWith(rows);
+      const target = await postgres.create();
+      try {
+        assert.equal((await runImport(source.file, target.databaseUrl)).code, 0);
+        const collector = await startCollector([...target.args, '--token', TOKEN, '--rate-limit', '0', '--retention-days', '365']);
+        await collector.stop();
+        assert.equal((await pgContents(target.databaseUrl)).rows.length, 4, 'the collector deleted the 2 received over 365 days ago');
+        // Run again, the file kept while checking the move (README): the 2 stay deleted.
+        const again = await runCollector([...importArgs(source.file, target.databaseUrl), '--retention-days', '365'], {
+          timeoutMs: 60_000,
+        });
+        assert.equal(again.code, 0, again.stderr);
+        assert.match(
+          again.stdout,
+          new RegExp(
+            `0 imported, 4 already present, 0 not copied \\(erased in PostgreSQL\\), 2 not copied \\(received before ${dayOffset(-365)}, --retention-days 365\\)`,
+          ),
+        );
+        assert.deepEqual(byId((await pgContents(target.databaseUrl)).rows), byId(rows.slice(2)));
+      } finally {
+        await source.drop();
+        await target.drop();
+      }
+    });
+
+    it('refuses a damaged file (exit 2, naming it and what to do) before anything is copied, at every run', async () => {
+      const source = await sqliteWith(rowsToStore(5000));
+      const target = await postgres.create();
+      try {
+        // 8 KiB of garbage three quarters in, as a bad disk or a torn copy leaves it.
+        const size = statSync(source.file).size;
+        const fd = openSync(source.file, 'r+');
+        writeSync(fd, Buffer.alloc(8192, 0xab), 0, 8192, Math.floor((size * 3) / 4 / 4096) * 4096);
+        closeSync(fd);
+        for (const run of [1, 2]) {
+          const { code, stderr } = await runImport(source.file, target.databaseUrl);
+          assert.equal(code, 2, `run ${run}: ${stderr}`);
+          assert.ok(stderr.includes(`${source.file} (--import-sqlite) is damaged`), stderr);
+          assert.match(stderr, /nothing was copied: import a backup of it instead/);
+        }
+        const made = await withPg(
+          target.databaseUrl,
+          async (client) => (await client.query("SELECT to_regclass('ankieta_responses') AS t")).rows[0].t,
+        );
+        assert.equal(made, null, 'PostgreSQL not even migrated: nothing copied');
+      } finally {
+        await source.drop();
+        await target.drop();
+      }
+    });
+
     it('reads one moment of a file a collector is writing to, without holding it up, with progress on stderr; a run after it stops copies the rest', async () => {
       const rows = rowsToStore(3000);
       const source = await sqliteWith(rows);
@@ -537,7 +592,7 @@ if (postgres)
         held = undefined;
         const first = await running.result;
         assert.equal(first.code, 0, first.stderr);
-        assert.match(first.stderr, /^ankieta-collector: imported \d 000 of 3 000 responses$/m, 'progress while it waited');
+        assert.match(first.stderr, /^ankieta-collector: went through \d 000 of 3 000 responses$/m, 'progress while it waited');
         assert.match(summary(first.stdout), /: 3 000 responses: 3 000 imported, /, 'what the file held when the import began');
         assert.deepEqual((await pgContents(target.databaseUrl)).rows, rows, 'those rows and no other');
 

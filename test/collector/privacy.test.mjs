@@ -199,9 +199,8 @@ for (const storage of storages()) {
         assert.equal((await exportResponses(collector.url, 'konferencja')).status, 200);
         await collector.stop();
         // Each line with its own time (a terminal or `docker logs` adds none), checked and taken out.
-        assert.equal(collector.output.stderr.match(/^ankieta-collector: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ /gm)?.length, 6);
         assert.equal(
-          withoutTimes(collector.output.stderr, started),
+          withoutTimes(collector.output.stderr, started, 6),
           [
             'ankieta-collector: export of survey konferencja: 3 responses, json',
             'ankieta-collector: export of survey konferencja: 3 responses, csv',
