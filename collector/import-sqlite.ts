@@ -18,6 +18,7 @@ import type { ImportOptions } from './options.js';
 import { loadDriver } from './storage/driver.js';
 import { CONNECT_TIMEOUT_MS, describePostgres, MIGRATION_QUERY_TIMEOUT_MS, migrate } from './storage/postgres.js';
 import { SCHEMA_VERSION } from './storage/sqlite.js';
+import { sha256, storedBodyHash } from './stored-body.js';
 
 /** Rows per transaction, and about the most characters of bodies in one (a body may be up to 64 MiB). */
 const BATCH_ROWS = 1000;
@@ -34,6 +35,15 @@ const OWN_USER_ONLY = " (the collector's files are readable by its own user only
 export class ImportRefused extends Error {
   readonly exitCode = 2;
 }
+
+/** SQLite's codes for a file whose pages are not what it wrote: SQLITE_CORRUPT and its extended codes. */
+const isCorrupt = (error: unknown) => /^SQLITE_CORRUPT/.test(String((error as { code?: unknown }).code));
+
+/** The refusal of a damaged file (a bad disk, a torn or cut copy): the same at every run, so no "run it again". */
+const damaged = (file: string, what: string, copied = false) =>
+  new ImportRefused(
+    `${file} (--import-sqlite) is damaged (${what}), and ${copied ? 'what was copied before this point stays in PostgreSQL' : 'nothing was copied'}: import a backup of it instead, or what sqlite3's .recover saves of it into a new file once a collector of this version has been started on that file`,
+  );
 
 /** One row of ankieta_responses, as both schemas keep it (seq aside: PostgreSQL numbers its own). */
 interface Row {
@@ -144,6 +154,8 @@ async function openSource(file: string): Promise<Source> {
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_NOTADB')
         throw new ImportRefused(`${file} (--import-sqlite) is not a SQLite database: give the collector's ankieta.sqlite`);
+      // A file cut short (a torn copy) fails here already, at its first page of tables.
+      if (isCorrupt(error)) throw damaged(file, (error as Error).message);
       throw error;
     }
     if (!tables.includes('ankieta_responses'))
@@ -163,15 +175,32 @@ async function openSource(file: string): Promise<Source> {
     // A damaged file (a bad disk, a torn copy) would fail part-way, after batches were committed,
     // and at the same place at every run: it is refused before anything is copied. quick_check
     // reads every page (about a second for 100 MB).
+    // A large file takes seconds (5 s for 560 MB not in the page cache): say what it is doing.
+    if (stat.size > 100 * 1024 * 1024)
+      process.stderr.write(`ankieta-collector: checking ${file} (${Math.round(stat.size / 1024 / 1024)} MB) before copying it\n`);
     let check: string;
     try {
       check = String(db.pragma('quick_check(1)', { simple: true }));
     } catch (error) {
       check = (error as Error).message;
     }
-    if (check !== 'ok')
-      throw new ImportRefused(
-        `${file} (--import-sqlite) is damaged (SQLite's quick_check: ${check}), and nothing was copied: import a backup of it instead, or what sqlite3's .recover saves of it into a new file once a collector of this version has been started on that file`,
+    if (check !== 'ok') throw damaged(file, `SQLite's quick_check: ${check}`);
+    // quick_check sees pages, not what is in them: a byte changed inside a body leaves every page
+    // well formed. Each body's hash was taken when it was stored, so a body that no longer has it
+    // is damaged (an export of its survey would be broken JSON, its CSV a 503). A body stored by an
+    // early version as received has the hash of the body the collector would store now (schema 5).
+    const altered: string[] = [];
+    try {
+      for (const row of db.prepare('SELECT id, body, body_sha256 FROM ankieta_responses').iterate() as IterableIterator<Row>)
+        if (sha256(row.body) !== row.body_sha256 && storedBodyHash(row.body) !== row.body_sha256) altered.push(row.id);
+    } catch (error) {
+      if (isCorrupt(error)) throw damaged(file, (error as Error).message);
+      throw error;
+    }
+    if (altered.length)
+      throw damaged(
+        file,
+        `${plural(altered.length, 'stored response')} no longer as stored: ${altered.slice(0, 5).join(', ')}${altered.length > 5 ? ', …' : ''}`,
       );
     const responses = db.prepare('SELECT count(*) FROM ankieta_responses').pluck().get() as number;
     const erased = db.prepare('SELECT count(*) FROM ankieta_erased').pluck().get() as number;
@@ -192,7 +221,16 @@ async function openSource(file: string): Promise<Source> {
         const all = db.prepare('SELECT id, survey_id, body_sha256, body, received_on FROM ankieta_responses ORDER BY seq').iterate();
         let batch: Row[] = [];
         let chars = 0;
-        for (const row of all as IterableIterator<Row>) {
+        // Should a page still prove damaged past the checks above, the refusal says what was copied.
+        const each = function* () {
+          try {
+            yield* all as IterableIterator<Row>;
+          } catch (error) {
+            if (isCorrupt(error)) throw damaged(file, (error as Error).message, true);
+            throw error;
+          }
+        };
+        for (const row of each()) {
           batch.push(row);
           chars += row.body.length;
           if (batch.length === BATCH_ROWS || chars >= BATCH_CHARS) {
@@ -345,8 +383,16 @@ async function copy(source: Source, pool: pg.Pool, before: string | undefined): 
       // Past the retention period: PostgreSQL's collectors deleted it, or will within the hour; a
       // second run would bring it back. A row without a day (an older process wrote it) is copied.
       const kept = before ? rows.filter((row) => row.received_on === null || row.received_on >= before) : rows;
-      figures.expired += rows.length - kept.length;
-      if (kept.length) await transaction(() => copyBatch(client, kept, figures));
+      const expired = rows.filter((row) => !kept.includes(row));
+      await transaction(async () => {
+        if (kept.length) await copyBatch(client, kept, figures);
+        // One PostgreSQL holds already (a device sent it again after the move) gets SQLite's
+        // earlier day, as any response present does: the collectors' next hourly deletion takes it.
+        const redated = expired.length ? await earlierDay(client, expired) : 0;
+        figures.present += redated;
+        figures.redated += redated;
+        figures.expired += expired.length - redated;
+      });
       done += rows.length;
       if (Date.now() - said >= PROGRESS_MS && done < source.responses) {
         process.stderr.write(`ankieta-collector: went through ${figure(done)} of ${plural(source.responses, 'response')}\n`);
@@ -370,7 +416,7 @@ async function copyBatch(client: pg.PoolClient, rows: Row[], figures: Figures): 
   // nor over a response already there.
   const inserted = await client.query<{ id: string }>(
     `INSERT INTO ankieta_responses (id, survey_id, body_sha256, body, received_on)
-     SELECT b.id, b.survey_id, b.body_sha256, b.body, b.received_on
+     SELECT b.id, b.survey_id, b.body_sha256, b.body, COALESCE(b.received_on, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'))
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS b(id, survey_id, body_sha256, body, received_on, n)
      WHERE NOT EXISTS (SELECT 1 FROM ankieta_erased e WHERE e.id = b.id)
      ORDER BY b.n
@@ -415,12 +461,18 @@ async function copyBatch(client: pg.PoolClient, rows: Row[], figures: Figures): 
       );
     }
   }
-  if (earlier.length)
-    figures.redated += (
-      await client.query(
-        `UPDATE ankieta_responses r SET received_on = u.day FROM unnest($1::uuid[], $2::text[]) AS u(id, day)
-         WHERE r.id = u.id AND (r.received_on IS NULL OR r.received_on > u.day)`,
-        [earlier.map((row) => row.id), earlier.map((row) => row.received_on)],
-      )
-    ).rowCount!;
+  if (earlier.length) figures.redated += await earlierDay(client, earlier);
+}
+
+/** Gives the responses PostgreSQL holds with the same body SQLite's day of receipt where it is earlier; returns how many. */
+async function earlierDay(client: pg.PoolClient, rows: Row[]): Promise<number> {
+  const dated = rows.filter((row) => row.received_on !== null);
+  if (!dated.length) return 0;
+  return (
+    await client.query(
+      `UPDATE ankieta_responses r SET received_on = u.day FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, day, hash)
+       WHERE r.id = u.id AND r.body_sha256 = u.hash AND (r.received_on IS NULL OR r.received_on > u.day)`,
+      [dated.map((row) => row.id), dated.map((row) => row.received_on), dated.map((row) => row.body_sha256)],
+    )
+  ).rowCount!;
 }

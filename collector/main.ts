@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     : `token from --token/ANKIETA_TOKEN${options.previousToken ? ', and the previous one until it is removed' : ''}`;
   // Said at every start, so whoever runs it sees what the information clause must match.
   const retention = options.retentionDays
-    ? `responses deleted ${options.retentionDays} days after receipt`
+    ? `responses deleted ${options.retentionDays} day${options.retentionDays === 1 ? '' : 's'} after receipt`
     : 'responses kept until erased (no --retention-days)';
   // The one line a start prints; scripts that run the collector read the URL and token from it.
   process.stdout.write(

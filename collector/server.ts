@@ -499,6 +499,10 @@ export function createCollectorServer(context: CollectorContext): CollectorServe
   // Slow or stalled clients must not hold sockets for Node's default five minutes: the headers
   // must be in within 15 s and the whole request within 30 s (Node answers 408 and closes).
   server.requestTimeout = 30_000;
+  // A client that sends its request and half-closes (`nc -N`, a probe) still gets the reply: Node
+  // otherwise drops a request whose reply waits on the storage (a PostgreSQL ping, an export).
+  // Node reads this property (lib/_http_server.js) though its typings do not name it.
+  (server as typeof server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   server.headersTimeout = 15_000;
   server.on('close', () => {
     limiter?.close();

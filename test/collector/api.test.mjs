@@ -636,12 +636,13 @@ for (const storage of storages()) {
 
     /**
      * Sends `head` as it is (what no HTTP client library would send) and resolves with the whole
-     * reply. The socket stays open until the server closes it: a client's FIN would have Node drop a
-     * request whose reply is still to come (a ping of PostgreSQL).
+     * reply; `halfClose` ends the sending side at once, as `nc -N` or a probe does.
      */
-    const rawReply = (head) =>
+    const rawReply = (head, { halfClose = false } = {}) =>
       new Promise((resolve, reject) => {
-        const socket = connect(Number(new URL(base).port), '127.0.0.1', () => socket.write(`${head}Connection: close\r\n\r\n`));
+        const socket = connect(Number(new URL(base).port), '127.0.0.1', () =>
+          socket[halfClose ? 'end' : 'write'](`${head}Connection: close\r\n\r\n`),
+        );
         let text = '';
         socket.on('data', (chunk) => (text += chunk));
         socket.on('end', () => resolve(text));
@@ -663,6 +664,16 @@ for (const storage of storages()) {
       assert.match(two, /more than one Host header/);
       // The same request with one Host is answered.
       assert.match(await rawReply(`GET /healthz HTTP/1.1\r\nHost: ${host}\r\n`), /^HTTP\/1\.1 200 /);
+    });
+
+    it('answers a client that half-closes after its request, also when the reply waits on the storage', async () => {
+      const { host } = new URL(base);
+      const auth = `Authorization: Bearer ${TOKEN}\r\n`;
+      for (const head of [
+        `GET /healthz HTTP/1.1\r\nHost: ${host}\r\n`,
+        `HEAD /api/surveys/konferencja/responses HTTP/1.1\r\nHost: ${host}\r\n${auth}`,
+      ])
+        assert.match(await rawReply(head, { halfClose: true }), /^HTTP\/1\.1 200 /, head.split('\r\n')[0]);
     });
   });
 
