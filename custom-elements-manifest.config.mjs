@@ -41,6 +41,21 @@ function publishedPaths() {
   return { name: 'ankieta-published-paths', packageLinkPhase: ({ customElementsManifest }) => visit(customElementsManifest.modules) };
 }
 
+/**
+ * A property declared `x?: T | undefined` (which `exactOptionalPropertyTypes` needs, so a page may
+ * set `undefined`) is `T | undefined | undefined` to the analyzer, which adds `| undefined` for the
+ * `?`: `undefined` once.
+ */
+function undefinedOnce() {
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    if (typeof node.text === 'string') node.text = node.text.replace(/( \| undefined)+$/, ' | undefined');
+    Object.values(node).forEach(visit);
+  };
+  return { name: 'ankieta-undefined-once', packageLinkPhase: ({ customElementsManifest }) => visit(customElementsManifest.modules) };
+}
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/**/*.styles.ts'],
@@ -48,5 +63,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [defineCall(), publishedPaths()],
+  plugins: [defineCall(), publishedPaths(), undefinedOnce()],
 };

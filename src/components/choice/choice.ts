@@ -58,9 +58,9 @@ export class AnkietaChoice extends FormControl {
   /** `radio` (default) or `dropdown` (a native `<select>`, single choice only). */
   display: 'radio' | 'dropdown' = 'radio';
   /** With `multiple`: the fewest answers accepted. */
-  minChoices?: number;
+  minChoices?: number | undefined;
   /** With `multiple`: the most answers accepted. */
-  maxChoices?: number;
+  maxChoices?: number | undefined;
   /** The chosen value (single; null when none) or values in option order (multiple; [] when none). */
   get value(): string | string[] | null {
     return this.#value ?? (this.multiple ? [] : null);

@@ -60,15 +60,15 @@ export class AnkietaLauncher extends LitElement {
   /** Corner of the floating button and panel. */
   position: LauncherPosition = 'bottom-right';
   /** Text of the floating button (default "Podziel się opinią" / "Give feedback"). */
-  label?: string;
+  label?: string | undefined;
   /** Open by itself only once on this device, and hide the button once the survey is completed here. */
   once = false;
   /** Seconds before the button shows up (button) or the survey opens (popup, slide-in). */
   delay = 0;
   /** `pl` or `en`; default: the closest `[lang]`. */
-  locale?: string;
+  locale?: string | undefined;
   /** Key of the device flags (default: the survey's `src`). */
-  storageKey?: string;
+  storageKey?: string | undefined;
 
   private ready = false;
   private completed = false;

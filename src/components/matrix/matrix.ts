@@ -84,7 +84,7 @@ export class AnkietaMatrix extends FormControl {
   /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
   scale = 'agree5';
   /** Custom points `{value, label}`, shown lowest first. */
-  points?: PointSpec[];
+  points?: PointSpec[] | undefined;
   /** Adds a "not applicable" column, value `'na'`. */
   notApplicable = false;
   /** Replaces the built-in label of the "not applicable" answer. */

@@ -120,13 +120,13 @@ export class AnkietaReport extends LitElement {
   /** The survey definition (validated here). */
   definition?: SurveyDefinitionInput | undefined;
   /** The responses to aggregate; takes precedence over `src`. */
-  responses?: readonly unknown[];
+  responses?: readonly unknown[] | undefined;
   /** The collector's export URL, e.g. `/api/surveys/<id>/responses`. */
-  src?: string;
+  src?: string | undefined;
   /** Bearer token for `src`. Set it as a property rather than an attribute, so it does not sit in the DOM. */
-  token?: string;
+  token?: string | undefined;
   /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
-  locale?: string;
+  locale?: string | undefined;
   /** Level of the report title (question titles are one level below). */
   headingLevel = 2;
   /** Id of a single-choice question to break the report down by; empty for none. */

@@ -67,11 +67,11 @@ export class AnkietaResults extends LitElement {
   /** The survey definition (validated here; an invalid one shows the problems). */
   definition?: SurveyDefinitionInput | undefined;
   /** The response to score (only `answers` is needed; `id`, `surveyId` and `submittedAt` go into the export). */
-  response?: ResultsResponse;
+  response?: ResultsResponse | undefined;
   /** Scores computed by the caller (`SurveyModel.dimensionResults()`); used instead of scoring `response`. */
-  results?: DimensionResult[];
+  results?: DimensionResult[] | undefined;
   /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
-  locale?: string;
+  locale?: string | undefined;
   /** Level of the results heading (dimension headings are one level below). */
   headingLevel = 2;
   /** `auto` (a radar from three dimensions, else bars), `bars` or `radar`. */

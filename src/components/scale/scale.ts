@@ -39,7 +39,7 @@ export class AnkietaScale extends FormControl {
   /** A named scale: `agree5` (default) or `quality5`. Ignored when `points` is set. */
   scale = 'agree5';
   /** Custom points `{value, label}`, shown lowest first. */
-  points?: PointSpec[];
+  points?: PointSpec[] | undefined;
   /** Adds the "not applicable / don't know" answer, value `'na'`. */
   notApplicable = false;
   /** Replaces the built-in label of the "not applicable" answer. */

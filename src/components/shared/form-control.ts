@@ -96,7 +96,7 @@ export abstract class FormControl extends LitElement {
   /** Not answerable and not submitted, like a disabled native control. */
   disabled = false;
   /** `pl` or `en`; when absent, the closest `[lang]` decides. */
-  locale?: Locale;
+  locale?: Locale | undefined;
   /** An error message from outside (e.g. the survey); shown instead of the control's own. */
   error = '';
   /**
@@ -111,7 +111,7 @@ export abstract class FormControl extends LitElement {
    * English survey shows a question given only in Polish. They get `lang`, so a screen reader
    * reads them in a Polish voice (WCAG 3.1.2); the element's own words stay in `locale`.
    */
-  textLang?: Locale;
+  textLang?: Locale | undefined;
 
   /** Disabled by an ancestor `<fieldset disabled>` or the own attribute (`formDisabledCallback`). */
   protected formDisabled = false;

@@ -112,11 +112,11 @@ export class AnkietaSurvey extends LitElement {
   };
 
   /** URL of a definition JSON. */
-  src?: string;
+  src?: string | undefined;
   /** POST URL of a collector; without it answers stay on the device and only events are fired. */
-  endpoint?: string;
+  endpoint?: string | undefined;
   /** `pl` or `en`; default: the closest `[lang]`, then the definition's `locale`. */
-  locale?: string;
+  locale?: string | undefined;
   /** Reset after submit for the next person (a tablet at the exit); an abandoned form is cleared after `kiosk-idle`. */
   kiosk = false;
   /**

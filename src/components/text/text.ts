@@ -38,13 +38,13 @@ export class AnkietaText extends FormControl {
   /** A `<textarea>` instead of a single-line input. */
   multiline = false;
   /** The length limit; shows a counter. Without it the engine's default limit still applies. */
-  maxLength?: number;
+  maxLength?: number | undefined;
   /** `email`: an e-mail field (keyboard, autofill and format check). */
-  format?: 'email';
+  format?: 'email' | undefined;
   /** An example shown in the empty field; the question itself belongs in `label`. */
   placeholder = '';
   /** The `autocomplete` token of the inner field; `email` by default for the e-mail format. */
-  autocomplete?: string;
+  autocomplete?: string | undefined;
   /** The text given. */
   value = '';
 
