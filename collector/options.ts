@@ -166,6 +166,9 @@ export function guessable(token: string): string | undefined {
   return undefined;
 }
 
+/** A flag's value, else the environment variable's; an empty variable counts as unset. */
+const fromEnv = (flag: string | undefined, env: NodeJS.ProcessEnv, name: string) => flag ?? (env[name] === '' ? undefined : env[name]);
+
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorOptions | 'help' {
   let parsed;
   try {
@@ -193,7 +196,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): CollectorO
     throw new OptionsError((error as Error).message);
   }
   if (parsed.help) return 'help';
-  const pick = (flag: string | undefined, name: string) => flag ?? (env[name] === '' ? undefined : env[name]);
+  const pick = (flag: string | undefined, name: string) => fromEnv(flag, env, name);
 
   const originTexts = parsed.origin ?? (env.ANKIETA_ORIGINS ? [env.ANKIETA_ORIGINS] : []);
   const origins = [
@@ -300,17 +303,12 @@ export function parseImportOptions(argv: string[], env: NodeJS.ProcessEnv): Impo
     );
   }
   if (parsed.help) return 'help';
-  const databaseUrl = parsed['database-url'] ?? (env.DATABASE_URL === '' ? undefined : env.DATABASE_URL);
+  const databaseUrl = fromEnv(parsed['database-url'], env, 'DATABASE_URL');
   if (databaseUrl === undefined)
     throw new OptionsError('--import-sqlite copies into PostgreSQL: give its URL with --database-url (or DATABASE_URL)');
   checkDatabaseUrl(databaseUrl);
   const file = parsed['import-sqlite'];
   if (!file?.trim()) throw new OptionsError('--import-sqlite needs the SQLite file, e.g. /srv/ankieta-data/ankieta.sqlite');
-  const retentionDays = integer(
-    '--retention-days',
-    parsed['retention-days'] ?? (env.ANKIETA_RETENTION_DAYS === '' ? undefined : env.ANKIETA_RETENTION_DAYS) ?? '0',
-    0,
-    36_500,
-  );
+  const retentionDays = integer('--retention-days', fromEnv(parsed['retention-days'], env, 'ANKIETA_RETENTION_DAYS') ?? '0', 0, 36_500);
   return { importSqlite: resolve(file), databaseUrl, retentionDays };
 }
